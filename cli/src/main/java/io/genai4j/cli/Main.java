@@ -1,0 +1,36 @@
+package io.genai4j.cli;
+
+import io.genai4j.cli.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code genai <lesson> <verb> [options]}: the entry point of the command line. */
+@Command(name = "genai",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Generative AI in pure Java, from n-grams to today's LLMs.",
+        subcommands = {
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new UserErrors());
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,18 @@
+package io.genai4j.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code genai bench ...}: speed measurements, each with {@code --json}. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure the speed of the engine's kernels and models.",
+        subcommands = {BenchMatmul.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

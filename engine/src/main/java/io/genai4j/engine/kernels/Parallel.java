@@ -1,0 +1,177 @@
+package io.genai4j.engine.kernels;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one shared thread pool of the engine: a platform worker per core, the calling thread joining
+ * in as one of them. Kernels split index ranges with {@link #forRange}; chunks are claimed from an
+ * atomic counter so uneven work balances itself.
+ *
+ * <p>Why not ForkJoinPool: kernels such as a matrix-vector product take tens of microseconds, so
+ * dispatch must cost about one microsecond. Idle workers spin briefly on a volatile epoch, then park.
+ * A call made from inside a parallel body, or while another thread owns the pool, runs inline on the
+ * calling thread: nesting never deadlocks and never oversubscribes the cores.
+ */
+public final class Parallel {
+
+    /** A body over the half-open index range [lo, hi). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int lo, int hi);
+    }
+
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ReentrantLock OWNER = new ReentrantLock();
+    private static final long SPIN_NANOS = 50_000;
+
+    private static volatile Pool pool = new Pool(defaultThreads());
+
+    private Parallel() {}
+
+    private static int defaultThreads() {
+        String prop = System.getProperty("genai.threads", System.getenv("GENAI_THREADS"));
+        if (prop != null && !prop.isBlank()) {
+            try {
+                int n = Integer.parseInt(prop.trim());
+                if (n >= 1) return n;
+            } catch (NumberFormatException ignored) {
+                // fall through to the core count
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Number of threads kernels use, the caller included. */
+    public static int threads() {
+        return pool.threads;
+    }
+
+    /** Sets the number of threads (1 = everything on the calling thread). */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        if (n == pool.threads) return;
+        OWNER.lock();
+        try {
+            Pool old = pool;
+            pool = new Pool(n);
+            old.shutdown();
+        } finally {
+            OWNER.unlock();
+        }
+    }
+
+    /** True when the current thread is already running a parallel body. */
+    public static boolean inside() {
+        return INSIDE.get();
+    }
+
+    /**
+     * Runs body over [0, n) split into chunks of at least {@code grain} indices, on all threads.
+     * Small ranges, nested calls and a busy pool run inline.
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        if (n <= 0) return;
+        Pool p = pool;
+        int g = Math.max(1, grain);
+        if (p.threads == 1 || n <= g || INSIDE.get() || !OWNER.tryLock()) {
+            body.run(0, n);
+            return;
+        }
+        try {
+            // Enough chunks to balance uneven work, never smaller than the grain.
+            int chunks = Math.min((n + g - 1) / g, p.threads * 4);
+            int chunk = (n + chunks - 1) / chunks;
+            p.run(n, chunk, body);
+        } finally {
+            OWNER.unlock();
+        }
+    }
+
+    /** Runs task(i) for i in [0, tasks), one index per chunk. */
+    public static void forEach(int tasks, java.util.function.IntConsumer task) {
+        forRange(tasks, 1, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) task.accept(i);
+        });
+    }
+
+    private static final class Pool {
+        final int threads;
+        final Thread[] workers;
+        volatile int epoch;
+        volatile boolean stopped;
+        // The current job; published by the write to epoch.
+        RangeBody body;
+        int n;
+        int chunk;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger pending = new AtomicInteger();
+        volatile Throwable failure;
+
+        Pool(int threads) {
+            this.threads = threads;
+            this.workers = new Thread[threads - 1];
+            for (int i = 0; i < workers.length; i++) {
+                Thread t = new Thread(this::workerLoop, "genai-kernel-" + (i + 1));
+                t.setDaemon(true);
+                workers[i] = t;
+                t.start();
+            }
+        }
+
+        void run(int n, int chunk, RangeBody body) {
+            this.body = body;
+            this.n = n;
+            this.chunk = chunk;
+            this.failure = null;
+            next.set(0);
+            pending.set(workers.length);
+            epoch = epoch + 1;
+            for (Thread w : workers) LockSupport.unpark(w);
+            INSIDE.set(Boolean.TRUE);
+            try {
+                work();
+            } finally {
+                INSIDE.set(Boolean.FALSE);
+            }
+            while (pending.get() != 0) Thread.onSpinWait();
+            this.body = null;
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) throw re;
+            if (f instanceof Error e) throw e;
+            if (f != null) throw new RuntimeException(f);
+        }
+
+        private void work() {
+            try {
+                int c;
+                while ((c = next.getAndAdd(chunk)) < n) body.run(c, Math.min(n, c + chunk));
+            } catch (Throwable t) {
+                failure = t;
+                next.set(n);
+            }
+        }
+
+        private void workerLoop() {
+            INSIDE.set(Boolean.TRUE);
+            int seen = 0;
+            while (!stopped) {
+                long start = System.nanoTime();
+                while (epoch == seen && !stopped) {
+                    if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
+                    else LockSupport.park(this);
+                }
+                if (stopped) return;
+                seen = epoch;
+                work();
+                pending.decrementAndGet();
+            }
+        }
+
+        void shutdown() {
+            stopped = true;
+            for (Thread w : workers) LockSupport.unpark(w);
+        }
+    }
+}
