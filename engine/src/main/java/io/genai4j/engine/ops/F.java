@@ -1,0 +1,62 @@
+package io.genai4j.engine.ops;
+
+import io.genai4j.engine.Rng;
+import io.genai4j.engine.Tensor;
+
+/**
+ * The functional vocabulary of neural networks (in the spirit of torch.nn.functional): what models
+ * call beyond plain tensor math. Each function is differentiable.
+ */
+public final class F {
+    private F() {}
+
+    /** Layer norm over the last dimension: (x − μ)/√(σ² + ε) ⊙ γ + β (γ, β may be null). */
+    public static Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
+        return Norms.layerNorm(x, weight, bias, eps);
+    }
+
+    /** RMS norm over the last dimension: x/√(mean(x²) + ε) ⊙ γ. */
+    public static Tensor rmsNorm(Tensor x, Tensor weight, float eps) {
+        return Norms.rmsNorm(x, weight, eps);
+    }
+
+    /** Mean cross-entropy of logits [..., C] against class ids (one per row). */
+    public static Tensor crossEntropy(Tensor logits, int[] targets) {
+        return Losses.crossEntropy(logits, targets, Integer.MIN_VALUE, 0f);
+    }
+
+    /** Cross-entropy skipping rows whose target is ignoreIndex, with optional label smoothing. */
+    public static Tensor crossEntropy(Tensor logits, int[] targets, int ignoreIndex, float labelSmoothing) {
+        return Losses.crossEntropy(logits, targets, ignoreIndex, labelSmoothing);
+    }
+
+    /** Rows of weight [V, D] for each id; the result has shape idsShape + [D]. */
+    public static Tensor embedding(Tensor weight, int[] ids, int... idsShape) {
+        return Indexing.embedding(weight, ids, idsShape);
+    }
+
+    /** Inverted dropout with probability p (identity when p = 0). */
+    public static Tensor dropout(Tensor x, float p, Rng rng) {
+        return Dropout.apply(x, p, rng);
+    }
+
+    public static Tensor cat(int dim, Tensor... ts) {
+        return Joins.cat(dim, ts);
+    }
+
+    public static Tensor stack(int dim, Tensor... ts) {
+        return Joins.stack(dim, ts);
+    }
+
+    public static Tensor[] split(Tensor x, int dim, int... sizes) {
+        return Joins.split(x, dim, sizes);
+    }
+
+    public static Tensor indexSelect(Tensor x, int dim, int[] index) {
+        return Indexing.indexSelect(x, dim, index);
+    }
+
+    public static Tensor gather(Tensor x, int dim, int[] index, int... indexShape) {
+        return Indexing.gather(x, dim, index, indexShape);
+    }
+}

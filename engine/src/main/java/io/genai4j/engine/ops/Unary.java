@@ -1,0 +1,40 @@
+package io.genai4j.engine.ops;
+
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.kernels.VecMath;
+
+/** Elementwise functions y = f(x) with fused derivative kernels for backward. */
+public final class Unary {
+    private Unary() {}
+
+    /** The functions; see {@link VecMath.Unary} for the formulas. */
+    public enum Op { EXP, LOG, SQRT, TANH, SIGMOID, RELU, GELU, GELU_TANH, SILU }
+
+    public static Tensor apply(Op op, Tensor x) {
+        VecMath.Unary f = VecMath.Unary.valueOf(op.name());
+        Tensor xc = x.contiguous();
+        float[] xd = xc.data();
+        int n = xc.numel(), off = xc.offset();
+        float[] y = new float[n];
+        Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> VecMath.unary(f, xd, off + lo, y, lo, hi - lo));
+        return Tensor.result(y, x.shape(), op.name().toLowerCase(), g -> {
+            Tensor gc = g.contiguous();
+            float[] gd = gc.data(), gx = new float[n];
+            int go = gc.offset();
+            Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) ->
+                    VecMath.unaryGrad(f, xd, off + lo, y, lo, gd, go + lo, gx, lo, hi - lo));
+            return new Tensor[] {Tensor.of(gx, x.shape())};
+        }, x);
+    }
+
+    /** x^p; d/dx = p·x^(p−1). */
+    public static Tensor pow(Tensor x, float p) {
+        Tensor xc = x.contiguous();
+        float[] xd = xc.data();
+        int n = xc.numel(), off = xc.offset();
+        float[] y = new float[n];
+        Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> VecMath.pow(xd, off + lo, p, y, lo, hi - lo));
+        return Tensor.result(y, x.shape(), "pow", g -> new Tensor[] {g.mul(xc.detach().pow(p - 1f)).mul(p)}, x);
+    }
+}
