@@ -1,0 +1,26 @@
+package io.genai4j.engine.nn;
+
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.F;
+
+/** Layer norm over the last dimension with learned scale γ (ones) and optional shift β (zeros). */
+public final class LayerNorm extends Module implements Layer {
+    public final Tensor weight;
+    public final Tensor bias;
+    private final float eps;
+
+    public LayerNorm(int dim) {
+        this(dim, 1e-5f, true);
+    }
+
+    public LayerNorm(int dim, float eps, boolean bias) {
+        this.weight = param("weight", Tensor.ones(dim));
+        this.bias = bias ? param("bias", Tensor.zeros(dim)) : null;
+        this.eps = eps;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return F.layerNorm(x, weight, bias, eps);
+    }
+}
