@@ -40,6 +40,15 @@ public final class F {
         return Dropout.apply(x, p, rng);
     }
 
+    /**
+     * softmax(Q·Kᵀ/√d + mask)·V over [B, H, T, D] tensors, fused (see {@link Attention}); keyPadding
+     * is null or [B, Tk] with 1 at keys to ignore.
+     */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding) {
+        float scale = (float) (1 / Math.sqrt(q.size(-1)));
+        return Attention.attention(q, k, v, causal, keyPadding, scale, false).output();
+    }
+
     public static Tensor cat(int dim, Tensor... ts) {
         return Joins.cat(dim, ts);
     }

@@ -64,7 +64,7 @@ public final class Softmax {
             VecMath.affine(x, xo, 1f, -lse, y, yo, n);
         } else {
             float sum = VecMath.expShiftSum(x, xo, max, y, yo, n);
-            VecMath.scale(y, yo, n, 1f / sum);
+            VecMath.scale(y, yo, n, sum == 0f ? 0f : 1f / sum);   // a fully masked row attends to nothing
         }
     }
 }

@@ -149,4 +149,14 @@ class GradientCheckTest {
             return att.softmax(-1).matmul(v);
         }, rand(84, -1, 1, 2, 3, 4), rand(85, -1, 1, 2, 3, 4), rand(86, -1, 1, 2, 3, 4));
     }
+
+    @Test
+    void fusedAttentionCausalWithCacheOffsetAndPadding() {
+        // Tq = 2 queries over Tk = 3 keys (a KV cache): query i sees keys 0..1+i.
+        check(t -> Attention.attention(t[0], t[1], t[2], true, null, 0.5f, false).output(),
+                rand(87, -1, 1, 2, 2, 2, 4), rand(88, -1, 1, 2, 2, 3, 4), rand(89, -1, 1, 2, 2, 3, 4));
+        Tensor pad = Tensor.of(new float[] {0, 0, 1, 0, 0, 0}, 2, 3);
+        check(t -> Attention.attention(t[0], t[1], t[2], false, pad, 0.5f, false).output(),
+                rand(90, -1, 1, 2, 2, 3, 4), rand(91, -1, 1, 2, 2, 3, 4), rand(92, -1, 1, 2, 2, 3, 5));
+    }
 }
