@@ -159,4 +159,13 @@ class GradientCheckTest {
         check(t -> Attention.attention(t[0], t[1], t[2], false, pad, 0.5f, false).output(),
                 rand(90, -1, 1, 2, 2, 3, 4), rand(91, -1, 1, 2, 2, 3, 4), rand(92, -1, 1, 2, 2, 3, 5));
     }
+
+    @Test
+    void multiHeadAttentionBlock() {
+        // The whole module: projections, head split/merge views, fused attention, output projection.
+        io.genai4j.engine.nn.MultiHeadAttention mha = new io.genai4j.engine.nn.MultiHeadAttention(8, 2, true, 0f, new Rng(93));
+        check(t -> mha.forward(t[0], t[1], true, null, false).output(), rand(94, -1, 1, 2, 3, 8), rand(95, -1, 1, 2, 3, 8));
+        Tensor x = rand(96, -1, 1, 2, 3, 8);
+        check(t -> mha.forward(x, true, null), mha.wq.weight, mha.wk.bias, mha.wo.weight);
+    }
 }
