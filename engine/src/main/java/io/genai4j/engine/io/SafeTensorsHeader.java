@@ -62,6 +62,7 @@ public final class SafeTensorsHeader {
     private final long dataSize;
     private final List<TensorInfo> tensors;
     private final Map<String, TensorInfo> byName;
+    private final List<String> names;
     private final Map<String, String> metadata;
 
     private SafeTensorsHeader(long headerLength, long dataSize, List<TensorInfo> tensors, Map<String, String> metadata) {
@@ -71,6 +72,7 @@ public final class SafeTensorsHeader {
         Map<String, TensorInfo> index = new LinkedHashMap<>();
         for (TensorInfo t : this.tensors) index.put(t.name(), t);
         this.byName = Collections.unmodifiableMap(index);
+        this.names = List.copyOf(index.keySet());
         this.metadata = metadata;
     }
 
@@ -159,7 +161,7 @@ public final class SafeTensorsHeader {
 
     /** Tensor names in {@link #tensors()} order. */
     public List<String> names() {
-        return List.copyOf(byName.keySet());
+        return names;
     }
 
     /** The {@code __metadata__} map in header order; empty when the header has none. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SafeTensorsTest {
@@ -370,6 +371,25 @@ class SafeTensorsTest {
         SafeTensors.write(p, List.of(WriteEntry.ofFloats("only", DType.F32, shape(1), new float[] {9})), null);
         try (SafeTensorsFile f = SafeTensors.open(p)) {
             assertEquals(List.of("only"), f.names());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void manyTensorsAreHandledInLinearTime() throws IOException {
+        // A large header (about 4 MB): guards against quadratic parsing, sorting or lookups.
+        int n = 50_000;
+        List<WriteEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(WriteEntry.ofFloats("model.layers." + i + ".weight", DType.F32, shape(1), new float[] {i}));
+        }
+        Path p = dir.resolve("many.safetensors");
+        SafeTensors.write(p, entries, null);
+        try (SafeTensorsFile f = SafeTensors.open(p)) {
+            assertEquals(n, f.tensors().size());
+            for (int i = 0; i < n; i += 997) {
+                assertArrayEquals(new float[] {i}, f.readF32("model.layers." + i + ".weight"));
+            }
         }
     }
 
