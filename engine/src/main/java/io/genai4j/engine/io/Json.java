@@ -4,9 +4,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A small strict JSON (RFC 8259) parser for file-format headers (safetensors, tokenizer and model
@@ -26,6 +28,9 @@ import java.util.Map;
  *   <li>true/false → {@link Boolean}; null → Java {@code null} (use {@code containsKey} to tell
  *       "null" from "absent").
  * </ul>
+ *
+ * <p>{@link #forEachMember} streams the members of a top-level object instead of building it, for
+ * headers with millions of entries.
  *
  * <p>Hardening: nesting deeper than the depth limit is an error (not a StackOverflowError); a number
  * literal longer than {@value #MAX_NUMBER_CHARS} characters is an error (BigInteger parsing of a
@@ -94,6 +99,43 @@ public final class Json {
         p.skipWhitespace();
         if (p.pos < p.end) throw p.error("unexpected " + p.describe(p.pos) + " after the JSON value");
         return value;
+    }
+
+    /** Receives the members of a top-level object one at a time; see {@link #forEachMember}. */
+    @FunctionalInterface
+    public interface MemberVisitor {
+        void member(String key, Object value);
+    }
+
+    /**
+     * Parses {@code length} bytes from {@code offset} as a JSON object surrounded by optional
+     * whitespace, handing each top-level member to {@code visitor} as soon as it is parsed instead of
+     * building the whole object. For headers with millions of members (one per tensor) this keeps
+     * peak memory at one member's tree rather than the whole document's, and a visitor that throws
+     * stops the parse at the first bad member. Keys are still checked for duplicates, and the text
+     * after a visited member is validated only as far as parsing has got when the visitor throws.
+     *
+     * @throws ParseException if the text is not a JSON object, or is malformed
+     */
+    public static void forEachMember(byte[] utf8, int offset, int length, int maxDepth, MemberVisitor visitor) {
+        if (offset < 0 || length < 0 || offset > utf8.length - length) {
+            throw new IndexOutOfBoundsException("range [" + offset + ", +" + length + ") of " + utf8.length);
+        }
+        if (maxDepth < 1) throw new IllegalArgumentException("maxDepth must be >= 1, got " + maxDepth);
+        Json p = new Json(utf8, offset, length, maxDepth);
+        p.skipWhitespace();
+        if (p.peek() != '{') {
+            throw p.error(p.pos >= p.end ? "unexpected end of input, expected an object"
+                    : "expected an object, found " + p.describe(p.pos));
+        }
+        Set<String> seen = new HashSet<>();
+        p.members(1, (key, value) -> {
+            if (!seen.add(key)) return false;
+            visitor.member(key, value);
+            return true;
+        });
+        p.skipWhitespace();
+        if (p.pos < p.end) throw p.error("unexpected " + p.describe(p.pos) + " after the JSON value");
     }
 
     /** Short name of a parsed value's JSON type, for error messages ("object", "number", ...). */
@@ -212,13 +254,28 @@ public final class Json {
     }
 
     private Map<String, Object> object(int depth) {
+        Map<String, Object> map = LinkedHashMap.newLinkedHashMap(4);
+        members(depth, (key, value) -> {
+            if (map.containsKey(key)) return false;
+            map.put(key, value);
+            return true;
+        });
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** Receives the members of an object being parsed; returns false if the key was seen before. */
+    private interface MemberSink {
+        boolean accept(String key, Object value);
+    }
+
+    /** Parses an object at pos, passing each member to the sink as soon as it is complete. */
+    private void members(int depth, MemberSink sink) {
         checkDepth(depth);
         pos++; // '{'
-        Map<String, Object> map = new LinkedHashMap<>();
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return Collections.unmodifiableMap(map);
+            return;
         }
         while (true) {
             skipWhitespace();
@@ -229,17 +286,16 @@ public final class Json {
             expect(':', "after an object key");
             skipWhitespace();
             Object v = value(depth);
-            if (map.containsKey(key)) {
+            if (!sink.accept(key, v)) {
                 throw new ParseException("duplicate key " + quote(key), keyPos - start);
             }
-            map.put(key, v);
             skipWhitespace();
             int c = peek();
             if (c == ',') {
                 pos++;
             } else if (c == '}') {
                 pos++;
-                return Collections.unmodifiableMap(map);
+                return;
             } else {
                 throw error("expected ',' or '}' in an object, found " + describe(pos));
             }

@@ -107,31 +107,21 @@ public final class SafeTensorsHeader {
      */
     public static SafeTensorsHeader parse(String source, byte[] json, long dataSize) {
         checkUtf8(source, json);
-        Object root;
+        // Members are validated as they are parsed: the JSON tree of one entry at a time is all
+        // that is held, however many tensors the header lists.
+        Collector c = new Collector(source, dataSize);
         try {
-            root = Json.parse(json, 0, json.length, MAX_JSON_DEPTH);
+            Json.forEachMember(json, 0, json.length, MAX_JSON_DEPTH, c);
         } catch (Json.ParseException e) {
             throw new SafeTensorsException(source, "header is not valid JSON: " + e.getMessage()
                     + " of the header (file offset " + (8 + e.position()) + ")", e);
         }
-        if (!(root instanceof Map<?, ?> rootMap)) {
-            throw new SafeTensorsException(source, "header is a JSON " + Json.typeName(root) + ", expected an object");
-        }
-        Map<String, String> metadata = Map.of();
-        List<TensorInfo> tensors = new ArrayList<>(rootMap.size());
-        for (Map.Entry<?, ?> e : rootMap.entrySet()) {
-            String key = (String) e.getKey();
-            if (key.equals(METADATA_KEY)) {
-                metadata = parseMetadata(source, e.getValue());
-            } else {
-                tensors.add(parseEntry(source, key, e.getValue(), dataSize));
-            }
-        }
         // Offset order: the natural order of the data, and the one overlap checking needs. The sort
         // is stable, so empty tensors at the same offset keep their header order.
+        List<TensorInfo> tensors = c.tensors;
         tensors.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
         checkOverlaps(source, tensors);
-        return new SafeTensorsHeader(json.length, dataSize, tensors, metadata);
+        return new SafeTensorsHeader(json.length, dataSize, tensors, c.metadata);
     }
 
     /** Length N of the JSON header in bytes (padding included); the data buffer starts at 8 + N. */
@@ -192,6 +182,28 @@ public final class SafeTensorsHeader {
                 continue;
             }
             break;
+        }
+    }
+
+    /** Turns header members into tensors and metadata as the parser produces them. */
+    private static final class Collector implements Json.MemberVisitor {
+        private final String source;
+        private final long dataSize;
+        final List<TensorInfo> tensors = new ArrayList<>();
+        Map<String, String> metadata = Map.of();
+
+        Collector(String source, long dataSize) {
+            this.source = source;
+            this.dataSize = dataSize;
+        }
+
+        @Override
+        public void member(String key, Object value) {
+            if (key.equals(METADATA_KEY)) {
+                metadata = parseMetadata(source, value);
+            } else {
+                tensors.add(parseEntry(source, key, value, dataSize));
+            }
         }
     }
 
@@ -276,10 +288,10 @@ public final class SafeTensorsHeader {
     /** Element {@code i} of a JSON array that must hold a non-negative integer fitting in a long. */
     private static long nonNegativeInteger(String source, String what, String field, List<?> list, int i) {
         Object v = list.get(i);
+        if (v instanceof Long l && l >= 0) return l; // the common case: no message is built
         String where = what + ": " + field + " " + snippet(list);
         if (v instanceof Long l) {
-            if (l < 0) throw new SafeTensorsException(source, where + " has a negative value " + l);
-            return l;
+            throw new SafeTensorsException(source, where + " has a negative value " + l);
         }
         if (v instanceof BigInteger big) {
             throw new SafeTensorsException(source, where + " has value " + big

@@ -203,6 +203,46 @@ class JsonTest {
     }
 
     @Test
+    void forEachMemberStreamsTopLevelMembersInOrder() {
+        byte[] text = " {\"a\": 1, \"b\": {\"c\": [2]}} ".getBytes(StandardCharsets.UTF_8);
+        List<String> keys = new java.util.ArrayList<>();
+        List<Object> values = new java.util.ArrayList<>();
+        Json.forEachMember(text, 0, text.length, 8, (k, v) -> {
+            keys.add(k);
+            values.add(v);
+        });
+        assertEquals(List.of("a", "b"), keys);
+        assertEquals(List.of(1L, Map.of("c", List.of(2L))), values);
+    }
+
+    @Test
+    void forEachMemberChecksShapeDuplicatesAndTrailingText() {
+        byte[] arr = "[1]".getBytes(StandardCharsets.UTF_8);
+        assertMessage(assertThrows(Json.ParseException.class, () -> Json.forEachMember(arr, 0, arr.length, 8, (k, v) -> { })),
+                "expected an object, found '['", "byte 0");
+        byte[] dup = "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8);
+        List<String> seen = new java.util.ArrayList<>();
+        assertMessage(assertThrows(Json.ParseException.class, () -> Json.forEachMember(dup, 0, dup.length, 8, (k, v) -> seen.add(k))),
+                "duplicate key \"a\"");
+        assertEquals(List.of("a"), seen, "the duplicate is not handed out");
+        byte[] trailing = "{} x".getBytes(StandardCharsets.UTF_8);
+        assertMessage(assertThrows(Json.ParseException.class, () -> Json.forEachMember(trailing, 0, trailing.length, 8, (k, v) -> { })),
+                "after the JSON value");
+        byte[] empty = new byte[0];
+        assertMessage(assertThrows(Json.ParseException.class, () -> Json.forEachMember(empty, 0, 0, 8, (k, v) -> { })),
+                "unexpected end of input");
+    }
+
+    @Test
+    void forEachMemberStopsWhenTheVisitorThrows() {
+        byte[] text = "{\"a\":1,\"b\":2,\"c\":".getBytes(StandardCharsets.UTF_8); // malformed after b
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Json.forEachMember(text, 0, text.length, 8, (k, v) -> {
+            if (k.equals("b")) throw new IllegalStateException("bad b");
+        }));
+        assertEquals("bad b", e.getMessage());
+    }
+
+    @Test
     void typeNames() {
         assertEquals("object", Json.typeName(Json.parse("{}")));
         assertEquals("array", Json.typeName(Json.parse("[]")));

@@ -97,8 +97,8 @@ class SafeTensorsMalformedTest {
 
     @Test
     void headerNotAnObject() {
-        rejects(file("[1, 2]  ", zeros(0)), "header is a JSON array, expected an object");
-        rejects(file("\"w\"", zeros(0)), "header is a JSON string");
+        rejects(file("[1, 2]  ", zeros(0)), "header is not valid JSON", "expected an object, found '['", "byte 0");
+        rejects(file("  \"w\"", zeros(0)), "expected an object, found '\"'", "byte 2");
     }
 
     @Test
