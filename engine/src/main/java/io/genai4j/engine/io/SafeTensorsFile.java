@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * any thread (kernels run on the engine's thread pool). {@link #close()} unmaps the file; after it,
  * every slice handed out becomes invalid and reading one throws IllegalStateException instead of
  * touching unmapped memory. The header accessors keep working after close.
+ *
+ * <p>As with any mapping, the file must not be truncated by another process while it is open:
+ * reading a page past the new end faults in the JVM. {@link SafeTensors#write} never does this to
+ * an existing file (it renames a new file over it, and the old mapping keeps the old bytes).
  */
 public final class SafeTensorsFile implements AutoCloseable {
 

@@ -365,6 +365,23 @@ class SafeTensorsTest {
     }
 
     @Test
+    void canRewriteAFileInPlaceFromItsOwnMapping() throws IOException {
+        // The new file is renamed over the old one, so the open mapping keeps the old bytes alive.
+        Path p = dir.resolve("inplace.safetensors");
+        SafeTensors.write(p, sampleEntries(), Map.of("v", "1"));
+        try (SafeTensorsFile f = SafeTensors.open(p)) {
+            List<WriteEntry> copy = new ArrayList<>();
+            for (TensorInfo t : f.tensors()) copy.add(new WriteEntry(t.name(), t.dtype(), t.shape(), f.data(t.name())));
+            SafeTensors.write(p, copy, Map.of("v", "2"));
+            assertArrayEquals(new float[] {1, -2, 3.5f, 0, 1e-3f, 7}, f.readF32("layer.weight"));
+        }
+        try (SafeTensorsFile g = SafeTensors.open(p)) {
+            assertEquals(Map.of("v", "2"), g.metadata());
+            assertArrayEquals(new float[] {1, -2, 3.5f, 0, 1e-3f, 7}, g.readF32("layer.weight"));
+        }
+    }
+
+    @Test
     void writeReplacesAnExistingFile() throws IOException {
         Path p = dir.resolve("r.safetensors");
         SafeTensors.write(p, sampleEntries(), null);
