@@ -1,48 +1,82 @@
 package io.genai4j.engine.io;
 
-import io.genai4j.engine.DType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-/** F16 and BF16 bit patterns to and from F32. */
+/**
+ * Conversions between F32 and the two 16-bit float formats that checkpoints store: IEEE binary16
+ * (F16) and bfloat16 (BF16, the top half of an F32). Values travel as the raw 16 bits in a short.
+ *
+ * <p>F16 uses the JDK's {@link Float#float16ToFloat} / {@link Float#floatToFloat16}, which are exact
+ * IEEE conversions (round to nearest even, NaN stays NaN). BF16 has no JDK support; it is done here
+ * with the same rounding rule, as PyTorch does, so a tensor saved by Java and by PyTorch has the
+ * same bits.
+ */
 public final class HalfFloats {
+
+    private static final ValueLayout.OfShort LE_SHORT =
+            ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
     private HalfFloats() {}
 
-    private static final ValueLayout.OfShort LE_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfFloat LE_FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
-    public static float toFloat(short bits, DType type) {
-        return type == DType.BF16 ? bf16ToFloat(bits) : Float.float16ToFloat(bits);
+    /** F16 bits to float (exact). */
+    public static float f16ToF32(short bits) {
+        return Float.float16ToFloat(bits);
     }
 
-    public static short fromFloat(float f, DType type) {
-        return type == DType.BF16 ? floatToBf16(f) : Float.floatToFloat16(f);
+    /** Float to F16 bits, rounding to nearest even; overflow gives infinity, NaN stays NaN. */
+    public static short f32ToF16(float value) {
+        return Float.floatToFloat16(value);
     }
 
-    /** BF16 is the top half of an F32. */
-    public static float bf16ToFloat(short bits) {
+    /** BF16 bits to float (exact: BF16 is the high half of an F32). */
+    public static float bf16ToF32(short bits) {
         return Float.intBitsToFloat((bits & 0xFFFF) << 16);
     }
 
-    /** Round to nearest even; NaN stays NaN (quiet). */
-    public static short floatToBf16(float f) {
-        int b = Float.floatToRawIntBits(f);
-        if (Float.isNaN(f)) return (short) ((b >>> 16) | 0x40);
-        int rounding = 0x7FFF + ((b >>> 16) & 1);
-        return (short) ((b + rounding) >>> 16);
+    /**
+     * Float to BF16 bits, rounding to nearest even. A NaN keeps its sign and top payload bits and
+     * gets the quiet bit set: plain truncation could clear every mantissa bit left and turn a NaN
+     * into an infinity.
+     */
+    public static short f32ToBf16(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        if (Float.isNaN(value)) {
+            return (short) ((bits >>> 16) | 0x0040);
+        }
+        // Adding 0x7FFF plus the lowest kept bit rounds half-way cases to the even neighbour.
+        // Carries propagate into the exponent, which correctly rounds the largest finite values
+        // up to infinity.
+        int roundingBias = 0x7FFF + ((bits >>> 16) & 1);
+        return (short) ((bits + roundingBias) >>> 16);
     }
 
-    /** Reads n elements of type F32, F16 or BF16 at byteOffset into out as floats. */
-    public static void readFloats(MemorySegment seg, DType type, long byteOffset, float[] out, int outOff, int n) {
-        switch (type) {
-            case F32 -> {
-                for (int i = 0; i < n; i++) out[outOff + i] = seg.get(LE_FLOAT, byteOffset + 4L * i);
-            }
-            case F16, BF16 -> {
-                for (int i = 0; i < n; i++) out[outOff + i] = toFloat(seg.get(LE_SHORT, byteOffset + 2L * i), type);
-            }
-            default -> throw new IllegalArgumentException("cannot read " + type + " as floats");
+    /** Decodes {@code dst.length} little-endian F16 values from {@code src} starting at byte 0. */
+    public static void decodeF16(MemorySegment src, float[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = Float.float16ToFloat(src.get(LE_SHORT, 2L * i));
+        }
+    }
+
+    /** Decodes {@code dst.length} little-endian BF16 values from {@code src} starting at byte 0. */
+    public static void decodeBf16(MemorySegment src, float[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = bf16ToF32(src.get(LE_SHORT, 2L * i));
+        }
+    }
+
+    /** Encodes {@code src} as little-endian F16 into {@code dst} starting at byte 0. */
+    public static void encodeF16(float[] src, MemorySegment dst) {
+        for (int i = 0; i < src.length; i++) {
+            dst.set(LE_SHORT, 2L * i, Float.floatToFloat16(src[i]));
+        }
+    }
+
+    /** Encodes {@code src} as little-endian BF16 into {@code dst} starting at byte 0. */
+    public static void encodeBf16(float[] src, MemorySegment dst) {
+        for (int i = 0; i < src.length; i++) {
+            dst.set(LE_SHORT, 2L * i, f32ToBf16(src[i]));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.io.FloatDecoder;
 import io.genai4j.engine.io.HalfFloats;
 import io.genai4j.engine.kernels.Strided;
 import java.util.Arrays;
@@ -92,32 +93,39 @@ public final class Views {
         return Tensor.result(out, shape, "contiguous", g -> new Tensor[] {g}, x);
     }
 
-    /** Conversion between F32, F16 and BF16 (F16/BF16 tensors are storage only: no gradient). */
+    /**
+     * Conversion between F32, F16 and BF16 (F16/BF16 tensors are storage only: no gradient). To F32
+     * always yields a heap tensor, so memory-mapped F32 weights are copied once here.
+     */
     public static Tensor convert(Tensor x, DType target) {
-        if (x.dtype() == target) return x;
+        if (x.dtype() == target && (target != DType.F32 || x.storage() instanceof Storage.F32)) return x;
         int[] shape = x.shape();
         int n = x.numel();
         if (target == DType.F32) {
             float[] out = new float[n];
             switch (x.storage()) {
                 case Storage.Half h -> {
-                    Tensor hv = x;
                     short[] src = h.data();
-                    int[] idx = contiguousIndices(hv);
-                    for (int i = 0; i < n; i++) out[i] = HalfFloats.toFloat(src[idx == null ? hv.offset() + i : idx[i]], h.dtype());
+                    int[] idx = contiguousIndices(x);
+                    boolean bf16 = h.dtype() == DType.BF16;
+                    for (int i = 0; i < n; i++) {
+                        short bits = src[idx == null ? x.offset() + i : idx[i]];
+                        out[i] = bf16 ? HalfFloats.bf16ToF32(bits) : HalfFloats.f16ToF32(bits);
+                    }
                 }
                 case Storage.Segment s -> {
-                    if (!x.isContiguous()) throw new IllegalArgumentException("convert a contiguous segment tensor");
-                    HalfFloats.readFloats(s.segment(), s.dtype(), (long) x.offset() * s.dtype().bytes(), out, 0, n);
+                    if (!x.isContiguous()) throw new IllegalArgumentException("only contiguous memory-mapped tensors can be converted");
+                    long bytes = s.dtype().bytes();
+                    return Tensor.of(FloatDecoder.decode(s.dtype(), s.segment().asSlice(x.offset() * bytes, n * bytes), n), shape);
                 }
-                case Storage.F32 f -> throw new AssertionError("unreachable");
+                case Storage.F32 f -> throw new AssertionError("F32 heap tensors are returned above");
             }
             return Tensor.of(out, shape);
         }
         if (target == DType.F16 || target == DType.BF16) {
             float[] src = x.to(DType.F32).toArray();
             short[] out = new short[n];
-            for (int i = 0; i < n; i++) out[i] = HalfFloats.fromFloat(src[i], target);
+            for (int i = 0; i < n; i++) out[i] = target == DType.BF16 ? HalfFloats.f32ToBf16(src[i]) : HalfFloats.f32ToF16(src[i]);
             return new Tensor(new Storage.Half(out, target), shape, Shape.contiguousStrides(shape), 0);
         }
         throw new IllegalArgumentException("cannot convert a tensor to " + target + " (supported: F32, F16, BF16)");
