@@ -26,11 +26,12 @@ public final class Sampler {
         if (temperature == 0) return argmax(probs, n);
         if (weights.length < n) weights = new double[n];
         double threshold = topK > 0 && topK < n ? kthLargest(probs, n, topK) : 0;
-        double maxLog = Math.log(probs[argmax(probs, n)]);
+        // p^(1/T) up to a constant; at T = 1 the probabilities are the weights (no exp/log per token).
+        double invT = 1 / temperature, maxP = temperature == 1 ? 1 : probs[argmax(probs, n)];
         double total = 0;
         for (int i = 0; i < n; i++) {
             double p = probs[i];
-            double w = p <= 0 || p < threshold ? 0 : Math.exp((Math.log(p) - maxLog) / temperature);
+            double w = p <= 0 || p < threshold ? 0 : temperature == 1 ? p : Math.pow(p / maxP, invT);
             weights[i] = w;
             total += w;
         }

@@ -167,6 +167,11 @@ public final class ByteLevelBpe implements Tokenizer {
         return len == w.length ? w : Arrays.copyOf(w, len);
     }
 
+    /** Forgets the cached piece encodings (benchmarks use this to time a cold start). */
+    public void clearCache() {
+        cache.clear();
+    }
+
     @Override
     public String decode(int[] idList) {
         return new String(bytes(idList), StandardCharsets.UTF_8);
