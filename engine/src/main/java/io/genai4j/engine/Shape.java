@@ -84,4 +84,34 @@ public final class Shape {
     public static String str(int... shape) {
         return Arrays.toString(shape);
     }
+
+    /**
+     * Strides that let a tensor of (shape, strides) be viewed as newShape without copying, or null
+     * when its layout does not allow it. Dimensions are matched in chunks that are contiguous in
+     * memory; a chunk may be split or merged freely (the rule PyTorch's view follows).
+     */
+    public static int[] viewStrides(int[] shape, int[] strides, int[] newShape) {
+        int[] out = new int[newShape.length];
+        if (numel(shape) == 0 || shape.length == 0) return contiguousStrides(newShape);
+        int viewD = newShape.length - 1;
+        int chunkBase = strides[shape.length - 1];
+        long tensorNumel = 1, viewNumel = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            tensorNumel *= shape[d];
+            if (d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel * chunkBase)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    out[viewD] = (int) (viewNumel * chunkBase);
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) return null;
+                if (d > 0) {
+                    chunkBase = strides[d - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewD == -1 ? out : null;
+    }
 }

@@ -46,6 +46,21 @@ class TensorTest {
     }
 
     @Test
+    void reshapeSplitsAndMergesDimensionsWithoutCopyWhenTheLayoutAllows() {
+        Tensor qkv = seq(2, 3, 12);
+        Tensor k = qkv.narrow(2, 4, 4);                  // [2, 3, 4], row stride 12
+        Tensor heads = k.reshape(2, 3, 2, 2);            // split the last dim: still a view
+        assertSame(qkv.storage(), heads.storage());
+        assertArrayEquals(new int[] {36, 12, 2, 1}, heads.strides());
+        assertEquals(k.get(1, 2, 3), heads.get(1, 2, 1, 1));
+        Tensor t = seq(4, 3, 5).transpose(0, 1);         // [3, 4, 5]
+        Tensor merged = t.reshape(3, 20);                // dims 1, 2 are not adjacent in memory
+        assertArrayEquals(t.toArray(), merged.toArray());
+        Tensor m2 = seq(2, 3, 4).reshape(6, 4).reshape(2, 12);
+        assertArrayEquals(seq(2, 12).toArray(), m2.toArray());
+    }
+
+    @Test
     void broadcastingArithmetic() {
         Tensor a = seq(2, 3);
         Tensor b = Tensor.of(new float[] {10, 20}, 2, 1);

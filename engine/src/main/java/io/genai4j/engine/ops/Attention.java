@@ -41,9 +41,10 @@ public final class Attention {
         if (keyPadding != null && !Arrays.equals(keyPadding.shape(), new int[] {b, tk})) {
             throw new IllegalArgumentException("key padding mask must be [" + b + ", " + tk + "], got " + Shape.str(keyPadding.shape()));
         }
-        Tensor qc = q.contiguous(), kc = k.contiguous(), vc = v.contiguous();
-        float[] qd = qc.data(), kd = kc.data(), vd = vc.data();
-        int qo = qc.offset(), ko = kc.offset(), vo = vc.offset();
+        // Heads are read in place: a view such as qkv.narrow(...).reshape(...).transpose(1, 2) only
+        // needs unit stride along D; the row stride becomes the GEMM's leading dimension.
+        Heads hq = Heads.of(q), hk = Heads.of(k), hv = Heads.of(v);
+        float[] qd = hq.data, kd = hk.data, vd = hv.data;
         float[] pad = keyPadding == null ? null : keyPadding.contiguous().toArray();
         float[] p = new float[b * h * tq * tk];
         float[] out = new float[b * h * tq * dv];
@@ -52,7 +53,7 @@ public final class Attention {
         Parallel.forRange(b * h, 1, (lo, hi) -> {
             for (int bh = lo; bh < hi; bh++) {
                 int pOff = bh * tq * tk, batch = bh / h;
-                gemm.sgemm(false, true, tq, tk, d, scale, qd, qo + bh * tq * d, d, kd, ko + bh * tk * d, d, 0f, p, pOff, tk);
+                gemm.sgemm(false, true, tq, tk, d, scale, qd, hq.at(bh, h), hq.ld, kd, hk.at(bh, h), hk.ld, 0f, p, pOff, tk);
                 for (int i = 0; i < tq; i++) {
                     int row = pOff + i * tk;
                     if (causal) Arrays.fill(p, row + shift + i + 1, row + tk, Float.NEGATIVE_INFINITY);
@@ -61,7 +62,7 @@ public final class Attention {
                     }
                     Softmax.row(p, row, p, row, tk, false);
                 }
-                gemm.sgemm(false, false, tq, dv, tk, 1f, p, pOff, tk, vd, vo + bh * tk * dv, dv, 0f, out, bh * tq * dv, dv);
+                gemm.sgemm(false, false, tq, dv, tk, 1f, p, pOff, tk, vd, hv.at(bh, h), hv.ld, 0f, out, bh * tq * dv, dv);
             }
         });
         int[] outShape = {b, h, tq, dv};
@@ -77,7 +78,7 @@ public final class Attention {
                     // dV = Pᵀ·dO
                     gemm.sgemm(true, false, tk, dv, tq, 1f, p, pOff, tk, gd, go + bh * tq * dv, dv, 0f, dvv, bh * tk * dv, dv);
                     // dP = dO·Vᵀ
-                    gemm.sgemm(false, true, tq, tk, dv, 1f, gd, go + bh * tq * dv, dv, vd, vo + bh * tk * dv, dv, 0f, dp, 0, tk);
+                    gemm.sgemm(false, true, tq, tk, dv, 1f, gd, go + bh * tq * dv, dv, vd, hv.at(bh, h), hv.ld, 0f, dp, 0, tk);
                     // dS = P ⊙ (dP − rowsum(dP ⊙ P))   (masked entries have P = 0, so dS = 0 there)
                     for (int i = 0; i < tq; i++) {
                         float s = VecMath.dot(dp, i * tk, p, pOff + i * tk, tk);
@@ -85,12 +86,26 @@ public final class Attention {
                         VecMath.binary(VecMath.Binary.MUL, dp, i * tk, 1, p, pOff + i * tk, 1, dp, i * tk, tk);
                     }
                     // dQ = scale·dS·K,  dK = scale·dSᵀ·Q
-                    gemm.sgemm(false, false, tq, d, tk, scale, dp, 0, tk, kd, ko + bh * tk * d, d, 0f, dq, bh * tq * d, d);
-                    gemm.sgemm(true, false, tk, d, tq, scale, dp, 0, tk, qd, qo + bh * tq * d, d, 0f, dk, bh * tk * d, d);
+                    gemm.sgemm(false, false, tq, d, tk, scale, dp, 0, tk, kd, hk.at(bh, h), hk.ld, 0f, dq, bh * tq * d, d);
+                    gemm.sgemm(true, false, tk, d, tq, scale, dp, 0, tk, qd, hq.at(bh, h), hq.ld, 0f, dk, bh * tk * d, d);
                 }
             });
             return new Tensor[] {Tensor.of(dq, qs), Tensor.of(dk, ks), Tensor.of(dvv, vs), null};
         }, q, k, v, keyPadding);
         return new Result(o, keepWeights ? Tensor.of(p, b, h, tq, tk) : null);
+    }
+
+    /** Where head (b, h) of a [B, H, T, D] tensor starts, and its row stride, for in-place GEMMs. */
+    private record Heads(float[] data, int offset, int strideB, int strideH, int ld) {
+        static Heads of(Tensor t) {
+            int[] st = t.strides();
+            if (st[3] != 1 || st[2] < t.size(3)) t = t.contiguous();
+            st = t.strides();
+            return new Heads(t.data(), t.offset(), st[0], st[1], Math.max(st[2], t.size(3)));
+        }
+
+        int at(int bh, int heads) {
+            return offset + (bh / heads) * strideB + (bh % heads) * strideH;
+        }
     }
 }

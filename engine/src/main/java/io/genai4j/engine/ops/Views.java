@@ -20,8 +20,10 @@ public final class Views {
         int[] from = x.shape();
         int[] to = Shape.infer(newShape, x.numel());
         if (Arrays.equals(from, to)) return x;
-        Tensor base = x.contiguous();
-        Tensor out = new Tensor(base.storage(), to, Shape.contiguousStrides(to), base.offset());
+        int[] strides = Shape.viewStrides(from, x.strides(), to);
+        Tensor base = strides != null ? x : x.contiguous();
+        if (strides == null) strides = Shape.contiguousStrides(to);
+        Tensor out = new Tensor(base.storage(), to, strides, base.offset());
         return out.attach("reshape", g -> new Tensor[] {g.reshape(from)}, x);
     }
 
