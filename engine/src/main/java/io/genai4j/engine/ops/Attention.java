@@ -1,5 +1,6 @@
 package io.genai4j.engine.ops;
 
+import io.genai4j.engine.Rng;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.kernels.Gemm;
@@ -29,6 +30,18 @@ public final class Attention {
      * [B, Tk] with 1 at keys to ignore. With keepWeights the weights are returned (no gradient).
      */
     public static Result attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, float scale, boolean keepWeights) {
+        return attention(q, k, v, causal, keyPadding, scale, keepWeights, 0f, null);
+    }
+
+    /**
+     * As above, with dropout on the attention weights while training: O = (P ⊙ M)·V where M keeps
+     * each weight with probability 1 − pDrop and scales it by 1/(1 − pDrop). The returned weights
+     * are P, before dropout.
+     */
+    public static Result attention(Tensor q, Tensor k, Tensor v, boolean causal, Tensor keyPadding, float scale,
+                                   boolean keepWeights, float pDrop, Rng rng) {
+        if (pDrop < 0f || pDrop >= 1f) throw new IllegalArgumentException("attention dropout must be in [0, 1), got " + pDrop);
+        if (pDrop > 0f && rng == null) throw new IllegalArgumentException("attention dropout needs a random generator");
         int[] qs = q.shape(), ks = k.shape(), vs = v.shape();
         if (qs.length != 4 || ks.length != 4 || vs.length != 4) {
             throw new IllegalArgumentException("attention wants [B, H, T, D] tensors, got " + Shape.str(qs) + ", " + Shape.str(ks) + ", " + Shape.str(vs));
@@ -47,6 +60,11 @@ public final class Attention {
         float[] qd = hq.data, kd = hk.data, vd = hv.data;
         float[] pad = keyPadding == null ? null : keyPadding.contiguous().toArray();
         float[] p = new float[b * h * tq * tk];
+        // Dropout mask M (0 or 1/(1−p)) per weight; each head draws from its own seeded stream, so
+        // the result does not depend on which thread ran which head.
+        float[] mask = pDrop > 0f ? new float[p.length] : null;
+        long seed = pDrop > 0f ? rng.nextLong() : 0L;
+        float keep = 1f / (1f - pDrop);
         float[] out = new float[b * h * tq * dv];
         Gemm gemm = GemmBackends.current();
         int shift = tk - tq;
@@ -62,7 +80,17 @@ public final class Attention {
                     }
                     Softmax.row(p, row, p, row, tk, false);
                 }
-                gemm.sgemm(false, false, tq, dv, tk, 1f, p, pOff, tk, vd, hv.at(bh, h), hv.ld, 0f, out, bh * tq * dv, dv);
+                float[] pv = p;
+                int pvOff = pOff;
+                if (mask != null) {
+                    // Pd = P ⊙ M lives in the mask buffer: the product is what V is weighted by.
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 0x9E3779B97F4A7C15L * bh);
+                    for (int i = 0; i < tq * tk; i++) mask[pOff + i] = r.nextFloat() >= pDrop ? keep : 0f;
+                    pv = new float[tq * tk];
+                    pvOff = 0;
+                    VecMath.binary(VecMath.Binary.MUL, p, pOff, 1, mask, pOff, 1, pv, 0, tq * tk);
+                }
+                gemm.sgemm(false, false, tq, dv, tk, 1f, pv, pvOff, tk, vd, hv.at(bh, h), hv.ld, 0f, out, bh * tq * dv, dv);
             }
         });
         int[] outShape = {b, h, tq, dv};
@@ -73,12 +101,21 @@ public final class Attention {
             float[] dq = new float[b * h * tq * d], dk = new float[b * h * tk * d], dvv = new float[b * h * tk * dv];
             Parallel.forRange(b * h, 1, (lo, hi) -> {
                 float[] dp = new float[tq * tk];
+                float[] pd = mask != null ? new float[tq * tk] : null;
                 for (int bh = lo; bh < hi; bh++) {
                     int pOff = bh * tq * tk;
-                    // dV = Pᵀ·dO
-                    gemm.sgemm(true, false, tk, dv, tq, 1f, p, pOff, tk, gd, go + bh * tq * dv, dv, 0f, dvv, bh * tk * dv, dv);
-                    // dP = dO·Vᵀ
+                    float[] pv = p;
+                    int pvOff = pOff;
+                    if (mask != null) {
+                        VecMath.binary(VecMath.Binary.MUL, p, pOff, 1, mask, pOff, 1, pd, 0, tq * tk);
+                        pv = pd;
+                        pvOff = 0;
+                    }
+                    // dV = (P⊙M)ᵀ·dO
+                    gemm.sgemm(true, false, tk, dv, tq, 1f, pv, pvOff, tk, gd, go + bh * tq * dv, dv, 0f, dvv, bh * tk * dv, dv);
+                    // dP = (dO·Vᵀ) ⊙ M
                     gemm.sgemm(false, true, tq, tk, dv, 1f, gd, go + bh * tq * dv, dv, vd, hv.at(bh, h), hv.ld, 0f, dp, 0, tk);
+                    if (mask != null) VecMath.binary(VecMath.Binary.MUL, dp, 0, 1, mask, pOff, 1, dp, 0, tq * tk);
                     // dS = P ⊙ (dP − rowsum(dP ⊙ P))   (masked entries have P = 0, so dS = 0 there)
                     for (int i = 0; i < tq; i++) {
                         float s = VecMath.dot(dp, i * tk, p, pOff + i * tk, tk);

@@ -161,6 +161,13 @@ class GradientCheckTest {
     }
 
     @Test
+    void fusedAttentionWithDropoutOnTheWeights() {
+        // The same seed gives the same mask on every call, so finite differences see one function.
+        check(t -> Attention.attention(t[0], t[1], t[2], true, null, 0.5f, false, 0.3f, new Rng(7)).output(),
+                rand(97, -1, 1, 2, 2, 4, 4), rand(98, -1, 1, 2, 2, 4, 4), rand(99, -1, 1, 2, 2, 4, 4));
+    }
+
+    @Test
     void multiHeadAttentionBlock() {
         // The whole module: projections, head split/merge views, fused attention, output projection.
         io.genai4j.engine.nn.MultiHeadAttention mha = new io.genai4j.engine.nn.MultiHeadAttention(8, 2, true, 0f, new Rng(93));
