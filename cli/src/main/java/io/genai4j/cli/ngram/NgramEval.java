@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code genai ngram eval}: validation perplexity and cross-entropy, and the copy rate of a sample. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Perplexity and cross-entropy (nats per token and per character) on the validation split (last 10%), and the copy rate of a generated sample.")
+        description = "Perplexity and cross-entropy (nats per token and per character) on the validation split (last 10%%), and the copy rate of a generated sample.")
 public final class NgramEval implements Callable<Integer> {
     @Mixin
     NgramOptions o;

@@ -25,7 +25,7 @@ public final class NgramOptions {
     Integer order;
     @Option(names = "--smoothing", defaultValue = "kn", description = "kn (interpolated modified Kneser-Ney), addk or backoff (stupid backoff) (default: ${DEFAULT-VALUE}).")
     String smoothing;
-    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file to train on (default: bundled tiny Shakespeare). Split 90% train / 10% val.")
+    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file to train on (default: bundled tiny Shakespeare). Split 90%% train / 10%% val.")
     Path corpus;
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'genai ngram train' (instead of training on the fly).")
     Path model;

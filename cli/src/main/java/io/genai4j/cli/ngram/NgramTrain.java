@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai ngram train}: count the n-grams of the training split and save the model. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Count n-grams on the training split (first 90%) and save the model.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Count n-grams on the training split (first 90%%) and save the model.")
 public final class NgramTrain implements Callable<Integer> {
     @Mixin
     NgramOptions o;

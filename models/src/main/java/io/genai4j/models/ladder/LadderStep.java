@@ -24,12 +24,13 @@ public final class LadderStep implements TourStep {
     @Override
     public StepResult run(TourContext ctx) throws Exception {
         var say = ctx.say();
+        LadderData data = LadderData.of(ctx.corpus(), ctx.seed(), 80);
+        int v = data.chars().vocabSize();
         say.say("Every model so far, trained on the same 90% and scored on the same last 10% of the text, one "
                 + "character at a time: the cross-entropy in nats per character (bits = nats ÷ ln 2). A model "
-                + "that knew nothing would pay ln 65 = 4.17 nats for each of the 65 characters. Each rung "
-                + "looks further back and pays less.");
+                + "that knew nothing would pay ln " + v + " = " + String.format(Locale.ROOT, "%.2f", Math.log(v))
+                + " nats for each of the " + v + " characters. Each rung looks further back and pays less.");
         say.blank();
-        LadderData data = LadderData.of(ctx.corpus(), ctx.seed(), 80);
         List<LadderResult> results = Ladder.run(data, r -> say.note(String.format(Locale.ROOT, "%-16s %.3f nats/char  (%.1f s)", r.name(), r.valNatsPerChar(), r.seconds())));
         say.blank();
         say.table(Ladder.table(results));

@@ -23,6 +23,7 @@ public final class KneserNey implements LanguageModel {
     private final double[][] discounts; // [k][r] for r = 1, 2, 3 (3 = "3 or more")
     private final double[] denom;       // per context node (depth < order): Σ_v c_k(h v)
     private final double[] gamma;       // per context node: back-off weight
+    private final double[] unigram;     // P_1(w): the same for every history, so made once
     private final int[] nodes;
     private final double[] mass;
 
@@ -53,6 +54,16 @@ public final class KneserNey implements LanguageModel {
         }
         nodes = new int[order + 1];
         mass = new double[order + 2];
+        unigram = new double[counts.vocabSize];
+        Arrays.fill(unigram, gamma[0] / counts.vocabSize);
+        if (denom[0] > 0) {
+            for (int x = counts.firstChild[0]; x < counts.firstChild[1]; x++) {
+                int kc = knCount(x, 1);
+                unigram[counts.token[x]] += Math.max(kc - discount(1, kc), 0) / denom[0];
+            }
+        } else {
+            Arrays.fill(unigram, 1.0 / counts.vocabSize);
+        }
     }
 
     private int depthOf(int node) {
@@ -128,12 +139,13 @@ public final class KneserNey implements LanguageModel {
     public void distribution(int[] seq, int end, double[] out) {
         Contexts.find(c, seq, end, order, nodes);
         mass[order + 1] = 1; // mass[k] = Π_{j>=k} γ_j, with an absent level's γ = 1
-        for (int k = order; k >= 1; k--) {
+        for (int k = order; k >= 2; k--) {
             int h = nodes[k];
             mass[k] = mass[k + 1] * (h < 0 || denom[h] == 0 ? 1 : gamma[h]);
         }
-        Arrays.fill(out, 0, c.vocabSize, mass[1] / c.vocabSize);
-        for (int k = 1; k <= order; k++) {
+        double scale1 = mass[2]; // P_1 enters with the product of the higher levels' γ
+        for (int w = 0; w < c.vocabSize; w++) out[w] = scale1 * unigram[w];
+        for (int k = 2; k <= order; k++) {
             int h = nodes[k];
             if (h < 0 || denom[h] == 0) continue;
             double scale = mass[k + 1] / denom[h];

@@ -3,7 +3,8 @@ package io.genai4j.models.ngram;
 /**
  * A probability distribution over the next token given the tokens so far. Every implementation
  * returns a normalised distribution: {@link #distribution} sums to 1 over the vocabulary, so
- * log-probabilities, perplexities and samples are comparable between models.
+ * log-probabilities, perplexities and samples are comparable between models. Implementations keep
+ * small scratch buffers, so use one instance per thread (they are cheap to make from the counts).
  */
 public interface LanguageModel {
     int vocabSize();

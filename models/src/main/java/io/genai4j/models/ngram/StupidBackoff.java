@@ -18,6 +18,8 @@ public final class StupidBackoff implements LanguageModel {
     private final int order;
     private final double alpha;
     private final double unigramTotal;
+    private final double[] unigram;    // add-one unigram S(w), made once: every query starts from it
+    private final double unigramSum;
     private final int[] nodes;
     private final double[] scratch;
 
@@ -28,6 +30,12 @@ public final class StupidBackoff implements LanguageModel {
         this.order = order;
         this.alpha = alpha;
         this.unigramTotal = childTotal(0) + counts.vocabSize;
+        this.unigram = new double[counts.vocabSize];
+        java.util.Arrays.fill(unigram, 1 / unigramTotal);
+        for (int x = counts.firstChild[0]; x < counts.firstChild[1]; x++) unigram[counts.token[x]] = (counts.count[x] + 1) / unigramTotal;
+        double sum = 0;
+        for (double u : unigram) sum += u;
+        this.unigramSum = sum;
         this.nodes = new int[order + 1];
         this.scratch = new double[counts.vocabSize];
     }
@@ -53,35 +61,42 @@ public final class StupidBackoff implements LanguageModel {
         return factor * ((x < 0 ? 0 : c.count[x]) + 1) / unigramTotal;
     }
 
-    /** Raw scores for every token, highest order that saw the token winning. */
-    private void scores(int[] seq, int end, double[] out) {
+    /**
+     * Raw scores for every token, the highest order that saw the token winning; returns their sum.
+     * Starts from α^(n−1)·S(w) and overwrites the tokens seen after each longer context, keeping the
+     * sum up to date, so a query costs one pass over the vocabulary plus the contexts' children.
+     */
+    private double scores(int[] seq, int end, double[] out) {
         Contexts.find(c, seq, end, order, nodes);
         double factor = Math.pow(alpha, order - 1);
-        for (int w = 0; w < c.vocabSize; w++) out[w] = factor / unigramTotal;
-        for (int x = c.firstChild[0]; x < c.firstChild[1]; x++) out[c.token[x]] = factor * (c.count[x] + 1) / unigramTotal;
+        for (int w = 0; w < c.vocabSize; w++) out[w] = factor * unigram[w];
+        double z = factor * unigramSum;
         for (int k = 2; k <= order; k++) {
             factor /= alpha;
             int h = nodes[k];
             if (h < 0) continue;
             double total = childTotal(h);
-            for (int x = c.firstChild[h]; x < c.firstChild[h + 1]; x++) out[c.token[x]] = factor * c.count[x] / total;
+            for (int x = c.firstChild[h]; x < c.firstChild[h + 1]; x++) {
+                int w = c.token[x];
+                double s = factor * c.count[x] / total;
+                z += s - out[w];
+                out[w] = s;
+            }
         }
+        return z;
     }
 
     /** Scores normalised over the vocabulary: a real distribution. */
     @Override
     public void distribution(int[] seq, int end, double[] out) {
-        scores(seq, end, out);
-        double z = 0;
-        for (int w = 0; w < c.vocabSize; w++) z += out[w];
-        for (int w = 0; w < c.vocabSize; w++) out[w] /= z;
+        double z = scores(seq, end, out);
+        double inv = 1 / z;
+        for (int w = 0; w < c.vocabSize; w++) out[w] *= inv;
     }
 
     @Override
     public double logProb(int[] seq, int pos) {
-        scores(seq, pos, scratch);
-        double z = 0;
-        for (double s : scratch) z += s;
+        double z = scores(seq, pos, scratch);
         return Math.log(scratch[seq[pos]] / z);
     }
 
