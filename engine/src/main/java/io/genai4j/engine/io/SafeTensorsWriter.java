@@ -7,11 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 
 /**
  * Writes safetensors files laid out byte for byte as Hugging Face's library does, so a file written
@@ -53,7 +48,6 @@ final class SafeTensorsWriter {
             DType.I32, DType.U32, DType.F32, DType.F64, DType.I64, DType.U64);
 
     private static final int COPY_CHUNK = 1 << 20;
-    private static final RandomGenerator RANDOM = new java.security.SecureRandom();
 
     private SafeTensorsWriter() {}
 
@@ -116,11 +110,7 @@ final class SafeTensorsWriter {
         List<WriteEntry> ordered = layoutOrder(entries);
         byte[] header = header(ordered, metadata);
 
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = createTemp(dir, target.getFileName().toString());
-        boolean done = false;
-        try {
+        AtomicFiles.replace(path, tmp -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
                 writeFully(ch, prefix);
@@ -128,33 +118,8 @@ final class SafeTensorsWriter {
                 ByteBuffer chunk = ByteBuffer.allocateDirect(COPY_CHUNK);
                 MemorySegment chunkSegment = MemorySegment.ofBuffer(chunk); // views all of it, whatever its position
                 for (WriteEntry e : ordered) writeSegment(ch, e.data(), chunk, chunkSegment);
-                ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot atomically replace " + target + " (file system does not support atomic rename)", e);
-            }
-            done = true;
-            syncDirectory(dir);
-        } finally {
-            if (!done) Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * A new empty hidden file next to the target. Not Files.createTempFile: that creates mode 0600,
-     * and the renamed file would keep it instead of the permissions a new file gets from the umask.
-     */
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) throw e;
-            }
-        }
+        });
     }
 
     private static void validate(List<WriteEntry> entries, Map<String, String> metadata) {
@@ -190,14 +155,5 @@ final class SafeTensorsWriter {
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
-    }
-
-    /** Makes the rename durable. Not every platform can open a directory; then this is skipped. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Best effort: the data itself was forced before the rename.
-        }
     }
 }

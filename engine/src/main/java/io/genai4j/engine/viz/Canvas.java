@@ -1,5 +1,6 @@
 package io.genai4j.engine.viz;
 
+import io.genai4j.engine.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -10,9 +11,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -113,16 +112,9 @@ public final class Canvas {
     /** Writes the image as PNG via a temporary file and a rename, so readers never see half a file. */
     public Path savePng(Path target) {
         try {
-            Path abs = target.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-            try {
+            return AtomicFiles.replace(target, tmp -> {
                 if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return abs;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.genai4j.models.ngram;
 
+import io.genai4j.engine.io.AtomicFiles;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.WordTokenizer;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -33,21 +33,14 @@ public final class NgramFile {
     private NgramFile() {}
 
     public static void save(NgramModel model, Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.replace(target, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp)) {
                 raw.write(MAGIC);
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(raw), 1 << 16))) {
                     write(model, out);
                 }
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static void write(NgramModel m, DataOutputStream out) throws IOException {

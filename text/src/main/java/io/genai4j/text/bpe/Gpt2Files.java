@@ -1,12 +1,11 @@
 package io.genai4j.text.bpe;
 
-import java.io.BufferedWriter;
+import io.genai4j.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +58,9 @@ public final class Gpt2Files {
             json.append(": ").append(e.getKey());
         }
         json.append('}');
-        writeAtomically(dir.resolve(ENCODER), json.toString());
+        AtomicFiles.writeString(dir.resolve(ENCODER), json.toString());
         StringBuilder merges = new StringBuilder("#version: 0.2\n");
         for (String[] m : bpe.merges()) merges.append(m[0]).append(' ').append(m[1]).append('\n');
-        writeAtomically(dir.resolve(MERGES), merges.toString());
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(MERGES), merges.toString());
     }
 }

@@ -1,0 +1,86 @@
+package io.genai4j.engine.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.random.RandomGenerator;
+
+/**
+ * Writes files so that nothing the user saved is ever half-written: the content goes to a hidden
+ * temporary file in the same directory, is forced to disk, then renamed over the target in one
+ * atomic step. A failure leaves the old file as it was and removes the temporary one.
+ */
+public final class AtomicFiles {
+    private static final RandomGenerator RANDOM = new java.security.SecureRandom();
+
+    private AtomicFiles() {}
+
+    /** Fills the temporary file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    /** Writes target through content, atomically; creates missing parent directories. */
+    public static Path replace(Path target, Content content) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = createTemp(dir, abs.getFileName().toString());
+        boolean done = false;
+        try {
+            content.writeTo(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot atomically replace " + abs + " (file system does not support atomic rename)", e);
+            }
+            done = true;
+            syncDirectory(dir);
+            return abs;
+        } finally {
+            if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static Path write(Path target, byte[] bytes) throws IOException {
+        return replace(target, tmp -> Files.write(tmp, bytes));
+    }
+
+    public static Path writeString(Path target, String text) throws IOException {
+        return write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A new empty hidden file next to the target. Not Files.createTempFile: that creates mode 0600,
+     * and the renamed file would keep it instead of the permissions a new file gets from the umask.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) throw e;
+            }
+        }
+    }
+
+    /** Makes the rename durable. Not every platform can open a directory; then this is skipped. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Best effort: the data itself was forced before the rename.
+        }
+    }
+}
