@@ -1,0 +1,73 @@
+package io.genai4j.models.gpt;
+
+import io.genai4j.engine.io.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hyperparameters of a GPT, named as in nanoGPT's GPTConfig: n_layer, n_head, n_embd,
+ * block_size, vocab_size, dropout, bias.
+ */
+public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int vocabSize, float dropout, boolean bias) {
+
+    public GptConfig {
+        if (nLayer < 1 || nHead < 1 || nEmbd < 1 || blockSize < 1 || vocabSize < 1) {
+            throw new IllegalArgumentException("GPT sizes must be positive: " + this);
+        }
+        if (nEmbd % nHead != 0) throw new IllegalArgumentException("n_embd " + nEmbd + " is not divisible by n_head " + nHead);
+        if (dropout < 0f || dropout >= 1f) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+    }
+
+    /** As written in a checkpoint's config.json (nanoGPT's names). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n_layer", nLayer);
+        m.put("n_head", nHead);
+        m.put("n_embd", nEmbd);
+        m.put("block_size", blockSize);
+        m.put("vocab_size", vocabSize);
+        m.put("dropout", (double) dropout);
+        m.put("bias", bias);
+        return m;
+    }
+
+    /** Reads the map written by {@link #toMap}; names the missing or mistyped field. */
+    public static GptConfig fromMap(Map<String, Object> m, String source) {
+        return new GptConfig(integer(m, "n_layer", source), integer(m, "n_head", source), integer(m, "n_embd", source),
+                integer(m, "block_size", source), integer(m, "vocab_size", source),
+                (float) number(m, "dropout", source), bool(m, "bias", source));
+    }
+
+    public static GptConfig parse(String json, String source) {
+        Object v;
+        try {
+            v = Json.parse(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage());
+        }
+        if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException(source + ": expected a JSON object");
+        @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
+        return fromMap(map, source);
+    }
+
+    private static Object field(Map<String, Object> m, String key, String source) {
+        if (!m.containsKey(key)) throw new IllegalArgumentException(source + ": missing field '" + key + "'");
+        return m.get(key);
+    }
+
+    private static int integer(Map<String, Object> m, String key, String source) {
+        if (field(m, key, source) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) return n.intValue();
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be an integer, got " + m.get(key));
+    }
+
+    private static double number(Map<String, Object> m, String key, String source) {
+        if (field(m, key, source) instanceof Number n) return n.doubleValue();
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be a number, got " + m.get(key));
+    }
+
+    private static boolean bool(Map<String, Object> m, String key, String source) {
+        if (field(m, key, source) instanceof Boolean b) return b;
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be true or false, got " + m.get(key));
+    }
+}

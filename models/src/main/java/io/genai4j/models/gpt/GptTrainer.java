@@ -1,0 +1,180 @@
+package io.genai4j.models.gpt;
+
+import io.genai4j.engine.Rng;
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.io.Checkpoints;
+import io.genai4j.engine.optim.AdamW;
+import io.genai4j.engine.optim.GradClip;
+import io.genai4j.engine.optim.LrSchedule;
+import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.util.Progress;
+import io.genai4j.engine.viz.LineChart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * nanoGPT's train.py loop. Every eval_interval iterations (and at 0 and max_iters) the mean loss of
+ * eval_iters batches is estimated on both splits; the best validation loss so far is checkpointed.
+ * Each iteration: lr from warmup + cosine, forward, backward, clip the gradient norm, AdamW step.
+ * As in nanoGPT the loop runs iterations 0..max_iters inclusive.
+ */
+public final class GptTrainer {
+    public static final String OPTIMIZER = "optimizer.safetensors";
+
+    /** One evaluation: iteration, train loss, val loss. */
+    public record Eval(int iter, double train, double val) {}
+
+    public record Result(double bestValLoss, int iters, double tokensPerSecond, double trainSeconds, List<Eval> evals) {}
+
+    private final Gpt model;
+    private final GptData data;
+    private final TrainConfig cfg;
+    private final Path out;
+    private final AdamW opt;
+    private final Rng batchRng, evalRng;
+    private final List<Eval> evals = new ArrayList<>();
+    private int startIter;
+    private double bestVal = Double.POSITIVE_INFINITY;
+
+    public GptTrainer(Gpt model, GptData data, TrainConfig cfg, Path out) {
+        this.model = model;
+        this.data = data;
+        this.cfg = cfg;
+        this.out = out;
+        this.opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), cfg.weightDecay()),
+                cfg.learningRate(), cfg.beta1(), cfg.beta2(), 1e-8);
+        this.batchRng = new Rng(cfg.seed());
+        this.evalRng = new Rng(cfg.seed() + 1);
+    }
+
+    /** Continues from the optimizer state saved in out (weights are loaded by the caller). */
+    @SuppressWarnings("unchecked")
+    public void resumeFrom(Path dir) throws IOException {
+        Path file = dir.resolve(OPTIMIZER);
+        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException("cannot resume: " + file + " not found");
+        Map<String, Tensor> state = Checkpoints.load(file);
+        Map<String, String> meta = Checkpoints.metadata(file);
+        int steps = Integer.parseInt(meta.getOrDefault("adam_steps", "0"));
+        for (var e : model.namedParameters().entrySet()) {
+            Tensor m = state.get("m." + e.getKey()), v = state.get("v." + e.getKey());
+            if (m == null || v == null) throw new IllegalArgumentException(file + ": no optimizer state for " + e.getKey());
+            opt.restore(e.getValue(), m.toArray(), v.toArray(), steps);
+        }
+        startIter = Integer.parseInt(meta.getOrDefault("iter", "0"));
+        bestVal = Double.parseDouble(meta.getOrDefault("best_val_loss", "Infinity"));
+        if (GptCheckpoint.load(dir).train().get("evals") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m) {
+                    evals.add(new Eval(((Number) m.get("iter")).intValue(), ((Number) m.get("train")).doubleValue(), ((Number) m.get("val")).doubleValue()));
+                }
+            }
+        }
+    }
+
+    public Result train() throws IOException {
+        LrSchedule schedule = LrSchedule.warmupCosine(cfg.learningRate(), cfg.minLr(), cfg.warmupIters(), cfg.lrDecayIters());
+        int b = cfg.batchSize(), t = model.config.blockSize();
+        long trainNanos = 0, tokens = 0;
+        long wallStart = System.nanoTime();
+        double loss = Double.NaN;
+        int iter = startIter;
+        try (Progress bar = new Progress("train", cfg.maxIters() + 1).rate("tok", (double) b * t)) {
+            bar.update(iter, "");
+            for (; iter <= cfg.maxIters(); iter++) {
+                opt.setLearningRate(schedule.lr(iter));
+                if (iter % cfg.evalInterval() == 0 || iter == cfg.maxIters()) evaluate(iter);
+                long t0 = System.nanoTime();
+                int[][] xy = data.batch(false, b, t, batchRng);
+                model.train(true);
+                Tensor l = model.loss(xy[0], xy[1], b, t);
+                opt.zeroGrad();
+                l.backward();
+                GradClip.clipGradNorm(opt.params(), cfg.gradClip());
+                opt.step();
+                trainNanos += System.nanoTime() - t0;
+                tokens += (long) b * t;
+                loss = l.item();
+                bar.update(iter + 1, String.format(Locale.ROOT, "loss %.4f  val %.4f", loss, bestVal));
+            }
+        }
+        double seconds = (System.nanoTime() - wallStart) / 1e9;
+        plot();
+        return new Result(bestVal, iter, tokens / Math.max(trainNanos / 1e9, 1e-9), seconds, List.copyOf(evals));
+    }
+
+    /** nanoGPT's estimate_loss on both splits, then a checkpoint if val improved. */
+    private void evaluate(int iter) throws IOException {
+        double train = estimate(false), val = estimate(true);
+        evals.add(new Eval(iter, train, val));
+        System.err.printf(Locale.ROOT, "%nstep %d: train loss %.4f, val loss %.4f%n", iter, train, val);
+        if (val < bestVal) {
+            bestVal = val;
+            if (iter > 0 && out != null) save(iter);
+        }
+    }
+
+    private double estimate(boolean val) {
+        model.eval();
+        int b = cfg.batchSize(), t = model.config.blockSize();
+        double sum = 0;
+        try (Grad g = Grad.off()) {
+            for (int i = 0; i < cfg.evalIters(); i++) {
+                int[][] xy = data.batch(val, b, t, evalRng);
+                sum += model.loss(xy[0], xy[1], b, t).item();
+            }
+        }
+        model.train(true);
+        return sum / cfg.evalIters();
+    }
+
+    private void save(int iter) throws IOException {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (var e : model.namedParameters().entrySet()) {
+            float[][] mv = opt.moments(e.getValue());
+            if (mv == null) continue;
+            int[] shape = e.getValue().shape();
+            state.put("m." + e.getKey(), Tensor.of(mv[0], shape));
+            state.put("v." + e.getKey(), Tensor.of(mv[1], shape));
+        }
+        Map<String, String> meta = Map.of("iter", Integer.toString(iter), "adam_steps", Integer.toString(opt.steps()),
+                "best_val_loss", Double.toString(bestVal));
+        if (!state.isEmpty()) Checkpoints.save(out.resolve(OPTIMIZER), state, meta);
+        GptCheckpoint.save(out, model, data.tokenizer(), trainInfo(iter));
+        plot();
+    }
+
+    private Map<String, Object> trainInfo(int iter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("iter", iter);
+        m.put("best_val_loss", bestVal);
+        m.put("batch_size", cfg.batchSize());
+        m.put("max_iters", cfg.maxIters());
+        m.put("learning_rate", cfg.learningRate());
+        m.put("seed", cfg.seed());
+        List<Object> ev = new ArrayList<>();
+        for (Eval e : evals) ev.add(Map.of("iter", e.iter(), "train", e.train(), "val", e.val()));
+        m.put("evals", ev);
+        return m;
+    }
+
+    /** loss.png next to the checkpoint: train and val loss at every evaluation. */
+    private void plot() {
+        if (out == null || evals.isEmpty()) return;
+        double[] x = new double[evals.size()], tr = new double[x.length], va = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = evals.get(i).iter();
+            tr[i] = evals.get(i).train();
+            va[i] = evals.get(i).val();
+        }
+        new LineChart("GPT training loss", "iteration", "cross-entropy (nats/token)")
+                .subtitle(String.format(Locale.ROOT, "%,d parameters; best val %.4f", model.numParametersNonEmbedding(), bestVal))
+                .series("train", x, tr).series("val", x, va).save(out.resolve("loss.png"));
+    }
+}
