@@ -1,0 +1,190 @@
+package io.genai4j.engine.kernels;
+
+import static io.genai4j.engine.kernels.GemmKernel.S;
+import static io.genai4j.engine.kernels.GemmKernel.V;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * SGEMM without packing, for shapes where packing would cost more than it saves: few rows
+ * (m = 1 is a matrix-vector product), or work so small that the packed operands would be used only
+ * a handful of times.
+ *
+ * <ul>
+ *   <li>op(B) = B: rows of B are contiguous, so C rows are built 4 vectors wide by broadcasting
+ *       A(i, p) against row p of B (axpy form); 4 rows of C share every B load.
+ *   <li>op(B) = Bᵀ with A not transposed (x·Wᵀ, the linear layer of batch-1 inference): both
+ *       operands are contiguous along k, so each C(i, j) is a dot product of two rows.
+ * </ul>
+ * Threads split the columns of C (each thread reads its own slice of B).
+ */
+final class GemmSmall {
+    /** Columns of C one axpy kernel call produces. */
+    private static final int NB = 4 * V;
+
+    private GemmSmall() {}
+
+    /** Whether the unpacked path is the faster one for this shape (thresholds measured, see JavaGemm). */
+    static boolean handles(boolean transA, boolean transB, int m, int n, int k) {
+        if (!transB) return m < GemmKernel.MR || (long) m * n * k <= 64L * 64 * 64;
+        return !transA && m < 4;
+    }
+
+    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        // Element (i, p) of op(A) is a[aOff + i*rs + p*cs].
+        int rs = transA ? 1 : lda, cs = transA ? lda : 1;
+        long work = (long) m * n * k;
+        if (!transB) {
+            int strips = JavaGemm.ceilDiv(n, NB);
+            Parallel.forRange(strips, grain(work, strips), (lo, hi) -> {
+                for (int s = lo; s < hi; s++) {
+                    int j = s * NB, cols = Math.min(NB, n - j);
+                    int i = 0;
+                    for (; i + 4 <= m; i += 4) {
+                        axpy4(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, cols, alpha, beta);
+                    }
+                    for (; i < m; i++) {
+                        axpy1(k, a, aOff + i * rs, cs, b, bOff + j, ldb, c, cOff + i * ldc + j, cols, alpha, beta);
+                    }
+                }
+            });
+        } else {
+            int quads = JavaGemm.ceilDiv(n, 4);
+            Parallel.forRange(quads, grain(work, quads), (lo, hi) -> {
+                for (int i = 0; i < m; i++) {
+                    for (int q = lo; q < hi; q++) {
+                        int j = 4 * q;
+                        dot4(k, a, aOff + i * lda, b, bOff, ldb, j, Math.min(4, n - j), c, cOff + i * ldc + j, alpha, beta);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Chunks worth about 256k multiply-adds each, so small products run on one thread. */
+    private static int grain(long work, int units) {
+        long perUnit = Math.max(1, work / units);
+        return (int) Math.max(1, Math.min(units, (1L << 18) / perUnit));
+    }
+
+    /** C rows i..i+3, columns j..j+cols (cols ≤ 4V): 16 accumulators, B loaded once per k for 4 rows. */
+    private static void axpy4(int k, float[] a, int ai, int rs, int cs, float[] b, int bi, int ldb,
+                              float[] c, int ci, int ldc, int cols, float alpha, float beta) {
+        VectorMask<Float> m0 = S.indexInRange(0, cols), m1 = S.indexInRange(V, cols);
+        VectorMask<Float> m2 = S.indexInRange(2 * V, cols), m3 = S.indexInRange(3 * V, cols);
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        int a0 = ai, a1 = ai + rs, a2 = ai + 2 * rs, a3 = ai + 3 * rs;
+        for (int p = 0; p < k; p++) {
+            int o = bi + p * ldb, q = p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, o, m0);
+            FloatVector b1 = FloatVector.fromArray(S, b, o + V, m1);
+            FloatVector b2 = FloatVector.fromArray(S, b, o + 2 * V, m2);
+            FloatVector b3 = FloatVector.fromArray(S, b, o + 3 * V, m3);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + q]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a1 + q]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a2 + q]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a3 + q]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
+        }
+        store(c, ci, c00, c01, c02, c03, m0, m1, m2, m3, alpha, beta);
+        store(c, ci + ldc, c10, c11, c12, c13, m0, m1, m2, m3, alpha, beta);
+        store(c, ci + 2 * ldc, c20, c21, c22, c23, m0, m1, m2, m3, alpha, beta);
+        store(c, ci + 3 * ldc, c30, c31, c32, c33, m0, m1, m2, m3, alpha, beta);
+    }
+
+    /** One C row, columns j..j+cols (cols ≤ 4V); k is unrolled by two for 8 independent FMA chains. */
+    private static void axpy1(int k, float[] a, int ai, int cs, float[] b, int bi, int ldb,
+                              float[] c, int ci, int cols, float alpha, float beta) {
+        VectorMask<Float> m0 = S.indexInRange(0, cols), m1 = S.indexInRange(V, cols);
+        VectorMask<Float> m2 = S.indexInRange(2 * V, cols), m3 = S.indexInRange(3 * V, cols);
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, d0 = z, d1 = z, d2 = z, d3 = z;
+        int p = 0;
+        for (; p + 2 <= k; p += 2) {
+            int o = bi + p * ldb, o2 = o + ldb;
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * cs]);
+            FloatVector y = FloatVector.broadcast(S, a[ai + (p + 1) * cs]);
+            c0 = x.fma(FloatVector.fromArray(S, b, o, m0), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, o + V, m1), c1);
+            c2 = x.fma(FloatVector.fromArray(S, b, o + 2 * V, m2), c2);
+            c3 = x.fma(FloatVector.fromArray(S, b, o + 3 * V, m3), c3);
+            d0 = y.fma(FloatVector.fromArray(S, b, o2, m0), d0);
+            d1 = y.fma(FloatVector.fromArray(S, b, o2 + V, m1), d1);
+            d2 = y.fma(FloatVector.fromArray(S, b, o2 + 2 * V, m2), d2);
+            d3 = y.fma(FloatVector.fromArray(S, b, o2 + 3 * V, m3), d3);
+        }
+        if (p < k) {
+            int o = bi + p * ldb;
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * cs]);
+            c0 = x.fma(FloatVector.fromArray(S, b, o, m0), c0);
+            c1 = x.fma(FloatVector.fromArray(S, b, o + V, m1), c1);
+            c2 = x.fma(FloatVector.fromArray(S, b, o + 2 * V, m2), c2);
+            c3 = x.fma(FloatVector.fromArray(S, b, o + 3 * V, m3), c3);
+        }
+        store(c, ci, c0.add(d0), c1.add(d1), c2.add(d2), c3.add(d3), m0, m1, m2, m3, alpha, beta);
+    }
+
+    /** c[i..] = alpha·x + beta·c[i..] over the lanes the masks select; beta == 0 does not read C. */
+    private static void store(float[] c, int i, FloatVector x0, FloatVector x1, FloatVector x2, FloatVector x3,
+                              VectorMask<Float> m0, VectorMask<Float> m1, VectorMask<Float> m2,
+                              VectorMask<Float> m3, float alpha, float beta) {
+        store(c, i, x0, m0, alpha, beta);
+        store(c, i + V, x1, m1, alpha, beta);
+        store(c, i + 2 * V, x2, m2, alpha, beta);
+        store(c, i + 3 * V, x3, m3, alpha, beta);
+    }
+
+    private static void store(float[] c, int i, FloatVector x, VectorMask<Float> m, float alpha, float beta) {
+        FloatVector r = x.mul(alpha);
+        if (beta != 0f) r = FloatVector.fromArray(S, c, i, m).fma(FloatVector.broadcast(S, beta), r);
+        r.intoArray(c, i, m);
+    }
+
+    /**
+     * C(i, j..j+cols) for cols ≤ 4: dot products of A row i with rows j.. of the stored n×k matrix
+     * (op(B) = Bᵀ). Missing rows past cols repeat row j and are not stored. Two vectors of k per step
+     * give 8 independent FMA chains.
+     */
+    private static void dot4(int k, float[] a, int ai, float[] b, int bOff, int ldb, int j, int cols,
+                             float[] c, int ci, float alpha, float beta) {
+        int b0 = bOff + j * ldb;
+        int b1 = cols > 1 ? b0 + ldb : b0, b2 = cols > 2 ? b0 + 2 * ldb : b0, b3 = cols > 3 ? b0 + 3 * ldb : b0;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector s0 = z, s1 = z, s2 = z, s3 = z, t0 = z, t1 = z, t2 = z, t3 = z;
+        int p = 0;
+        for (; p + 2 * V <= k; p += 2 * V) {
+            FloatVector x = FloatVector.fromArray(S, a, ai + p), y = FloatVector.fromArray(S, a, ai + p + V);
+            s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+            s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+            s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+            s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+            t0 = y.fma(FloatVector.fromArray(S, b, b0 + p + V), t0);
+            t1 = y.fma(FloatVector.fromArray(S, b, b1 + p + V), t1);
+            t2 = y.fma(FloatVector.fromArray(S, b, b2 + p + V), t2);
+            t3 = y.fma(FloatVector.fromArray(S, b, b3 + p + V), t3);
+        }
+        for (; p < k; p += V) {
+            VectorMask<Float> m = S.indexInRange(p, k);
+            FloatVector x = FloatVector.fromArray(S, a, ai + p, m);
+            s0 = x.fma(FloatVector.fromArray(S, b, b0 + p, m), s0);
+            s1 = x.fma(FloatVector.fromArray(S, b, b1 + p, m), s1);
+            s2 = x.fma(FloatVector.fromArray(S, b, b2 + p, m), s2);
+            s3 = x.fma(FloatVector.fromArray(S, b, b3 + p, m), s3);
+        }
+        float r0 = s0.add(t0).reduceLanes(VectorOperators.ADD), r1 = s1.add(t1).reduceLanes(VectorOperators.ADD);
+        float r2 = s2.add(t2).reduceLanes(VectorOperators.ADD), r3 = s3.add(t3).reduceLanes(VectorOperators.ADD);
+        c[ci] = beta == 0f ? alpha * r0 : alpha * r0 + beta * c[ci];
+        if (cols > 1) c[ci + 1] = beta == 0f ? alpha * r1 : alpha * r1 + beta * c[ci + 1];
+        if (cols > 2) c[ci + 2] = beta == 0f ? alpha * r2 : alpha * r2 + beta * c[ci + 2];
+        if (cols > 3) c[ci + 3] = beta == 0f ? alpha * r3 : alpha * r3 + beta * c[ci + 3];
+    }
+}
