@@ -20,9 +20,9 @@ final class GemmPack {
      * Only the panels [q0, q1) are written, so threads can share one block.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
-                      float alpha, float[] dst, int q0, int q1) {
+                      float alpha, float[] dst, int dOff, int q0, int q1) {
         for (int q = q0; q < q1; q++) {
-            int d = q * MR * kc;
+            int d = dOff + q * MR * kc;
             int rows = Math.min(MR, mc - q * MR);
             int i = i0 + q * MR;
             if (transA) {

@@ -7,27 +7,41 @@ import static io.genai4j.engine.kernels.GemmKernel.NR;
  * Pure-Java SGEMM: Goto/BLIS cache blocking around the {@link GemmKernel} micro-kernel, with
  * operands packed by {@link GemmPack}.
  *
- * <p>Loop nest (outermost first) and what each level keeps in cache:
+ * <p>Loop nest (outermost first) and where each operand lives:
  * <pre>
- *   pc: k in KC steps         C gets one read-modify-write pass per step
- *   ic: m in MC steps         pack op(A) block MC×KC (threads share it; stays in L3)
- *   jc: n in column blocks    one thread packs op(B) block KC×NC into its own buffer (stays in L2)
- *   ir: MR rows               the A micro-panel MR×KC stays in L1 across the jr loop
- *   jr: NR columns            B micro-panel streams from L2; micro-kernel
+ *   ic: row blocks of m      pack op(A) rows × all of k, shared by the threads (L3)
+ *   jc: column blocks of n   parallel: each thread takes blocks of at most NC columns
+ *   pc: k in KC steps        the thread packs its op(B) block KC×NC (L2); C gets one pass per step
+ *   ir: MR rows              the A micro-panel MR×KC stays in L1 across the jr loop
+ *   jr: NR columns           the B micro-panel streams from L2 through the micro-kernel
  * </pre>
- * Every element of op(A) is packed once per column-block sweep of its rows, every element of op(B)
- * once per MC rows, so packing is O(mk + nk·m/MC) against O(mnk) work.
+ * op(A) is packed once per row block and op(B) once per row block (usually one), so packing is
+ * O(mk + nk) against O(mnk) work, and transposed operands cost nothing extra.
  *
- * <p>Threads split the column blocks, each packing its own op(B) block; op(A) is packed once per
- * block by all threads together. Tiny and skinny shapes skip packing ({@link GemmSmall}).
+ * <p>Measured on the 2-core Zen 5 dev machine (AVX-512, best of a noisy run; numpy's OpenBLAS in
+ * brackets): 1024³ ~220 GFLOP/s on 1 thread [~230], 2048³ ~400 on 2 threads [~440]. Block sizes
+ * KC 192-512 and NC 256-1024 were all within noise of each other; the kernel shape is what counts.
+ *
+ * <p>Tiny and skinny shapes skip packing ({@link GemmSmall}).
  */
 public final class JavaGemm implements Gemm {
     public static final JavaGemm INSTANCE = new JavaGemm();
 
     /** Depth of a packed block: the A micro-panel (MR·KC floats = 12 KiB) sits in L1. */
     static final int KC = 256;
-    /** Rows of A packed at once (a multiple of MR): 2 MiB at KC = 256, in L3, so B is rarely repacked. */
-    static final int MC = 170 * MR;
+    /**
+     * Column blocks per thread when several threads share a product: a thread that loses its core
+     * to another process then delays only its last block. Narrower blocks cost little: the A
+     * micro-panel is reused across NR-wide panels of the block while it sits in L1.
+     */
+    static final int BLOCKS_PER_THREAD = 4;
+    /**
+     * Packed A budget in floats (24 MiB, kept per calling thread): a block of rows of A is packed
+     * for all of k at once and stays in the 32 MiB L3, so each op(B) block is packed once per row
+     * block (once, up to m·k = 6M) and there are only two thread barriers per row block. Not final
+     * so a test can shrink it to exercise several row blocks.
+     */
+    static int aBlockFloats = 6 << 20;
     /** Widest column block: the packed B block (KC·NC floats = 512 KiB) sits in the 1 MiB L2. */
     static final int NC = 16 * NR;
 
@@ -63,17 +77,16 @@ public final class JavaGemm implements Gemm {
         new Blocked(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
     }
 
-    /** One blocked multiply; the fields of the current (pc, ic) step are read by the parallel bodies. */
+    /** One blocked multiply; the fields of the current row block are read by the parallel bodies. */
     private static final class Blocked {
         final boolean transA, transB;
         final int m, n, k;
         final float alpha, beta;
         final float[] a, b, c;
         final int aOff, lda, bOff, ldb, cOff, ldc;
-        final int blockCols;
+        final int blockCols, blockRows;
         float[] ap;
-        int pc, kc, ic, mc;
-        boolean add;
+        int ic, mc, mcPad;
 
         Blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -85,51 +98,59 @@ public final class JavaGemm implements Gemm {
             this.b = b; this.bOff = bOff; this.ldb = ldb;
             this.c = c; this.cOff = cOff; this.ldc = ldc;
             int threads = Parallel.inside() ? 1 : Parallel.threads();
-            // With several threads, aim for ~4 column blocks per thread so a thread slowed by a
-            // neighbour does not hold up the rest; narrower blocks only cost L2 reuse.
-            int cols = threads == 1 ? NC : roundUp(ceilDiv(n, 4 * threads), NR);
+            int cols = threads == 1 ? NC : roundUp(ceilDiv(n, BLOCKS_PER_THREAD * threads), NR);
             this.blockCols = Math.max(NR, Math.min(NC, cols));
+            // Row blocks of equal height whose packed A (all of k) fits the A budget.
+            int maxRows = Math.max(MR, aBlockFloats / k / MR * MR);
+            int rowBlocks = ceilDiv(m, maxRows);
+            this.blockRows = roundUp(ceilDiv(m, rowBlocks), MR);
         }
 
         void run() {
             if (beta != 0f && beta != 1f) scale(m, n, beta, c, cOff, ldc);
-            Scratch own = SCRATCH.get();
-            ap = own.a(roundUp(Math.min(MC, m), MR) * Math.min(KC, k));
+            ap = SCRATCH.get().a(Math.min(blockRows, roundUp(m, MR)) * k);
             int blocks = ceilDiv(n, blockCols);
-            for (pc = 0; pc < k; pc += KC) {
-                kc = Math.min(KC, k - pc);
-                // beta == 0: the first k block overwrites C, so C is never read (NaNs do not leak).
-                add = pc > 0 || beta != 0f;
-                for (ic = 0; ic < m; ic += MC) {
-                    mc = Math.min(MC, m - ic);
-                    Parallel.forRange(ceilDiv(mc, MR), 8, this::packA);
-                    Parallel.forRange(blocks, 1, this::compute);
-                }
+            for (ic = 0; ic < m; ic += blockRows) {
+                mc = Math.min(blockRows, m - ic);
+                mcPad = roundUp(mc, MR);
+                Parallel.forRange(mcPad / MR, 8, this::packA);
+                Parallel.forRange(blocks, 1, this::compute);
             }
         }
 
+        /** Packs A micro-panels [q0, q1) of the row block, for every k block. */
         private void packA(int q0, int q1) {
-            GemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap, q0, q1);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                GemmPack.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, ap, pc * mcPad, q0, q1);
+            }
         }
 
+        /** Column blocks [blockLo, blockHi) of the row block, each over all of k. */
         private void compute(int blockLo, int blockHi) {
             Scratch s = SCRATCH.get();
             for (int blk = blockLo; blk < blockHi; blk++) {
                 int j0 = blk * blockCols;
                 int nb = Math.min(blockCols, n - j0);
-                float[] bp = s.b(roundUp(nb, NR) * kc);
-                GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
-                for (int ir = 0; ir < mc; ir += MR) {
-                    int mr = Math.min(MR, mc - ir);
-                    int ai = ir * kc;
-                    int cRow = cOff + (ic + ir) * ldc + j0;
-                    for (int jr = 0; jr < nb; jr += NR) {
-                        int nr = Math.min(NR, nb - jr);
-                        if (mr == MR && nr == NR) {
-                            GemmKernel.kernel(kc, ap, ai, bp, jr * kc, c, cRow + jr, ldc, add);
-                        } else {
-                            GemmKernel.kernel(kc, ap, ai, bp, jr * kc, s.tile, 0, NR, false);
-                            merge(s.tile, mr, nr, c, cRow + jr, ldc, add);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    // beta == 0: the first k block overwrites C, so C is never read (NaNs do not leak).
+                    boolean add = pc > 0 || beta != 0f;
+                    float[] bp = s.b(roundUp(nb, NR) * kc);
+                    GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
+                    int aBlock = pc * mcPad;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int mr = Math.min(MR, mc - ir);
+                        int ai = aBlock + ir * kc;
+                        int cRow = cOff + (ic + ir) * ldc + j0;
+                        for (int jr = 0; jr < nb; jr += NR) {
+                            int nr = Math.min(NR, nb - jr);
+                            if (mr == MR && nr == NR) {
+                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, c, cRow + jr, ldc, add);
+                            } else {
+                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, s.tile, 0, NR, false);
+                                merge(s.tile, mr, nr, c, cRow + jr, ldc, add);
+                            }
                         }
                     }
                 }

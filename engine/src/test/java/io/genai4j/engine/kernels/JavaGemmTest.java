@@ -121,6 +121,22 @@ class JavaGemmTest {
     }
 
     @Test
+    void severalRowBlocksMatchReference() {
+        int saved = JavaGemm.aBlockFloats;
+        try {
+            // Room for 2 micro-panels of A at k = 300: the 100 rows become 5 row blocks of 24.
+            JavaGemm.aBlockFloats = 2 * GemmKernel.MR * 300;
+            for (int threads : new int[]{1, 2}) {
+                Parallel.setThreads(threads);
+                check(new Case(100, 70, 300, false, false, 1f, 0f, 1, 2), 1);
+                check(new Case(100, 70, 300, true, true, -2f, 0.5f, 0, 0), 1);
+            }
+        } finally {
+            JavaGemm.aBlockFloats = saved;
+        }
+    }
+
+    @Test
     void betaZeroIgnoresNanInC() {
         for (Case c : List.of(new Case(50, 70, 300, false, false, 1f, 0f, 2, 1),
                 new Case(2, 70, 30, false, true, 1f, 0f, 2, 1),
