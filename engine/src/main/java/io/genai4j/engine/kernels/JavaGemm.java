@@ -84,9 +84,9 @@ public final class JavaGemm implements Gemm {
         final float alpha, beta;
         final float[] a, b, c;
         final int aOff, lda, bOff, ldb, cOff, ldc;
-        final int blockCols, blockRows;
+        final int threads, blockCols, columnBlocks, blockRows;
         float[] ap;
-        int ic, mc, mcPad;
+        int ic, mc, mcPad, rowSlices;
 
         Blocked(boolean transA, boolean transB, int m, int n, int k, float alpha,
                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -97,9 +97,10 @@ public final class JavaGemm implements Gemm {
             this.a = a; this.aOff = aOff; this.lda = lda;
             this.b = b; this.bOff = bOff; this.ldb = ldb;
             this.c = c; this.cOff = cOff; this.ldc = ldc;
-            int threads = Parallel.inside() ? 1 : Parallel.threads();
+            this.threads = Parallel.inside() ? 1 : Parallel.threads();
             int cols = threads == 1 ? NC : roundUp(ceilDiv(n, BLOCKS_PER_THREAD * threads), NR);
             this.blockCols = Math.max(NR, Math.min(NC, cols));
+            this.columnBlocks = ceilDiv(n, blockCols);
             // Row blocks of equal height whose packed A (all of k) fits the A budget.
             int maxRows = Math.max(MR, aBlockFloats / k / MR * MR);
             int rowBlocks = ceilDiv(m, maxRows);
@@ -109,12 +110,15 @@ public final class JavaGemm implements Gemm {
         void run() {
             if (beta != 0f && beta != 1f) scale(m, n, beta, c, cOff, ldc);
             ap = SCRATCH.get().a(Math.min(blockRows, roundUp(m, MR)) * k);
-            int blocks = ceilDiv(n, blockCols);
             for (ic = 0; ic < m; ic += blockRows) {
                 mc = Math.min(blockRows, m - ic);
                 mcPad = roundUp(mc, MR);
-                Parallel.forRange(mcPad / MR, 8, this::packA);
-                Parallel.forRange(blocks, 1, this::compute);
+                int panels = mcPad / MR;
+                // Too few column blocks to keep every thread busy (n of a panel or two): split the
+                // rows as well; each row slice then packs its own copy of the (narrow) B block.
+                rowSlices = threads == 1 ? 1 : Math.min(panels, ceilDiv(2 * threads, columnBlocks));
+                Parallel.forRange(panels, 8, this::packA);
+                Parallel.forRange(columnBlocks * rowSlices, 1, this::compute);
             }
         }
 
@@ -126,12 +130,15 @@ public final class JavaGemm implements Gemm {
             }
         }
 
-        /** Column blocks [blockLo, blockHi) of the row block, each over all of k. */
-        private void compute(int blockLo, int blockHi) {
+        /** Tasks [lo, hi) of the row block: a column block (and row slice) each, over all of k. */
+        private void compute(int lo, int hi) {
             Scratch s = SCRATCH.get();
-            for (int blk = blockLo; blk < blockHi; blk++) {
+            int panels = mcPad / MR;
+            for (int task = lo; task < hi; task++) {
+                int blk = task / rowSlices, slice = task % rowSlices;
                 int j0 = blk * blockCols;
                 int nb = Math.min(blockCols, n - j0);
+                int irLo = panels * slice / rowSlices * MR, irHi = Math.min(mc, panels * (slice + 1) / rowSlices * MR);
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
                     // beta == 0: the first k block overwrites C, so C is never read (NaNs do not leak).
@@ -139,7 +146,7 @@ public final class JavaGemm implements Gemm {
                     float[] bp = s.b(roundUp(nb, NR) * kc);
                     GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
                     int aBlock = pc * mcPad;
-                    for (int ir = 0; ir < mc; ir += MR) {
+                    for (int ir = irLo; ir < irHi; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int ai = aBlock + ir * kc;
                         int cRow = cOff + (ic + ir) * ldc + j0;

@@ -111,7 +111,11 @@ class JavaGemmTest {
         for (Case c : List.of(new Case(200, 530, 300, false, false, 1f, 0f, 0, 0),
                 new Case(130, 1000, 300, true, true, 0.5f, 2f, 1, 3),
                 new Case(2, 5000, 100, false, false, 1f, 0f, 0, 0),
-                new Case(3, 3000, 100, false, true, 1f, 0f, 0, 0))) {
+                new Case(3, 3000, 100, false, true, 1f, 0f, 0, 0),
+                new Case(11, 900, 200, false, true, 1f, 0f, 0, 0),
+                new Case(500, 40, 300, false, false, 1f, 0f, 0, 0),
+                new Case(301, 128, 70, true, false, 1f, 0.5f, 0, 0),
+                new Case(203, 64, 70, false, false, 1f, 0f, 0, 0))) {
             Parallel.setThreads(1);
             float[] one = check(c, 1);
             Parallel.setThreads(2);
