@@ -1,0 +1,82 @@
+package io.genai4j.engine.kernels;
+
+import static io.genai4j.engine.kernels.GemmKernel.MR;
+import static io.genai4j.engine.kernels.GemmKernel.NR;
+
+import java.util.Arrays;
+
+/**
+ * Packs blocks of op(A) and op(B) into the micro-panel layouts {@link GemmKernel} streams through,
+ * so the kernel always reads both operands with unit stride whatever the transposes and leading
+ * dimensions were. Partial panels are zero-padded to full MR or NR, so the kernel never needs an
+ * edge case; the padding lands in a scratch tile that the caller drops.
+ */
+final class GemmPack {
+    private GemmPack() {}
+
+    /**
+     * Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A), times alpha, as MR-row micro-panels:
+     * panel q holds rows i0+q·MR.., element (r, p) at {@code dst[dOff + q·MR·kc + p·MR + r]}.
+     * Only the panels [q0, q1) are written, so threads can share one block.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float alpha, float[] dst, int dOff, int q0, int q1) {
+        for (int q = q0; q < q1; q++) {
+            int d = dOff + q * MR * kc;
+            int rows = Math.min(MR, mc - q * MR);
+            int i = i0 + q * MR;
+            if (transA) {
+                // op(A)(i, p) = a[p*lda + i]: the MR values of one p are contiguous in the source.
+                for (int p = 0; p < kc; p++) {
+                    int s = aOff + (p0 + p) * lda + i, t = d + p * MR;
+                    for (int r = 0; r < rows; r++) dst[t + r] = alpha * a[s + r];
+                    for (int r = rows; r < MR; r++) dst[t + r] = 0f;
+                }
+            } else {
+                // op(A)(i, p) = a[i*lda + p]: read each row contiguously, write with stride MR.
+                for (int r = 0; r < rows; r++) {
+                    int s = aOff + (i + r) * lda + p0, t = d + r;
+                    for (int p = 0; p < kc; p++) dst[t + p * MR] = alpha * a[s + p];
+                }
+                for (int r = rows; r < MR; r++) {
+                    for (int p = 0; p < kc; p++) dst[d + r + p * MR] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B) as NR-column micro-panels: panel q holds
+     * columns j0+q·NR.., element (p, j) at {@code dst[q·NR·kc + p·NR + j]}.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      float[] dst) {
+        for (int q = 0; q * NR < nc; q++) {
+            int d = q * NR * kc;
+            int cols = Math.min(NR, nc - q * NR);
+            int j = j0 + q * NR;
+            if (transB) {
+                // op(B)(p, j) = b[j*ldb + p]: read each source row contiguously, write with stride NR.
+                for (int col = 0; col < cols; col++) {
+                    int s = bOff + (j + col) * ldb + p0, t = d + col;
+                    for (int p = 0; p < kc; p++) dst[t + p * NR] = b[s + p];
+                }
+                for (int col = cols; col < NR; col++) {
+                    for (int p = 0; p < kc; p++) dst[d + col + p * NR] = 0f;
+                }
+            } else if (cols == NR) {
+                // op(B)(p, j) = b[p*ldb + j]: each k row of the panel is NR contiguous floats.
+                // (arraycopy rather than vectors: it is as fast once compiled, and this method
+                // runs long loops on few calls, so it spends its first calls in the interpreter,
+                // where Vector API code is a thousand times slower.)
+                for (int p = 0; p < kc; p++) System.arraycopy(b, bOff + (p0 + p) * ldb + j, dst, d + p * NR, NR);
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int s = bOff + (p0 + p) * ldb + j, t = d + p * NR;
+                    System.arraycopy(b, s, dst, t, cols);
+                    Arrays.fill(dst, t + cols, t + NR, 0f);
+                }
+            }
+        }
+    }
+}
