@@ -135,7 +135,12 @@ public final class Parallel {
             } finally {
                 INSIDE.set(Boolean.FALSE);
             }
-            while (pending.get() != 0) Thread.onSpinWait();
+            // Wait for the workers' last chunks: spin briefly, then yield so that a worker that was
+            // descheduled (more busy threads than cores) gets the core back soon.
+            for (int spins = 0; pending.get() != 0; spins++) {
+                if (spins < 1 << 12) Thread.onSpinWait();
+                else Thread.yield();
+            }
             this.body = null;
             Throwable f = failure;
             if (f instanceof RuntimeException re) throw re;

@@ -17,6 +17,7 @@ public final class Progress implements AutoCloseable {
     private final long start = System.nanoTime();
     private long lastDraw;
     private long done;
+    private boolean drawnFinal;
     private String status = "";
     private String rateUnit = "it";
     private double rateScale = 1;
@@ -45,8 +46,9 @@ public final class Progress implements AutoCloseable {
         this.status = status == null ? "" : status;
         long now = System.nanoTime();
         long interval = interactive ? 100_000_000L : 5_000_000_000L;
-        if (now - lastDraw >= interval || done >= total) {
+        if (now - lastDraw >= interval || (done >= total && !drawnFinal)) {
             lastDraw = now;
+            drawnFinal = done >= total;
             draw(false);
         }
     }
@@ -78,10 +80,10 @@ public final class Progress implements AutoCloseable {
         out.flush();
     }
 
-    /** Draws the final state and ends the line. */
+    /** Draws the final state (unless already shown) and ends the line. */
     @Override
     public void close() {
-        draw(true);
+        if (!drawnFinal || interactive) draw(true);
     }
 
     static String human(double v) {
