@@ -112,7 +112,7 @@ public final class OpenBlasGemm implements Gemm {
                         .map(s -> linker.downcallHandle(s, FunctionDescriptor.ofVoid(JAVA_INT)))
                         .orElse(null);
                 return Optional.of(new OpenBlasGemm(sgemm, setThreads, ilp64, origin,
-                        config == null ? "OpenBLAS (no openblas_get_config)" : config.trim(),
+                        config == null ? "OpenBLAS (no openblas_get_config)" : config.trim().replaceAll("\\s+", " "),
                         core == null ? "unknown" : core.trim()));
             }
         }
