@@ -7,8 +7,6 @@ import java.lang.foreign.SymbolLookup;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,8 +121,11 @@ final class BundledOpenBlas {
                 if (Files.exists(target) && !complete(target, libs)) deleteTree(target); // a damaged copy
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-                    // Another process finished first; its copy is as good as ours.
+                } catch (IOException raced) {
+                    // Another process finished first (rename(2) refuses a non-empty target: Linux reports
+                    // it as a plain FileSystemException); its copy is as good as ours. Anything else is
+                    // a real failure.
+                    if (!complete(target, libs)) throw raced;
                 }
             } finally {
                 if (Files.exists(tmp)) deleteTree(tmp);
