@@ -124,4 +124,23 @@ class GptTest {
         var e3 = assertThrows(IllegalArgumentException.class, () -> m.hidden(new int[17], 1, 17, null, null));
         assertTrue(e3.getMessage().contains("exceeds block_size 16"), e3.getMessage());
     }
+
+    @Test
+    void streamEvaluationPredictsEveryTokenOnce() {
+        Gpt m = new Gpt(new GptConfig(1, 2, 16, 8, 12, 0f, true), new Rng(7));
+        int[] ids = new int[30];
+        for (int i = 0; i < ids.length; i++) ids[i] = (i * 7) % 12;
+        GptEvaluation.Total total = GptEvaluation.total(m, ids, 2);
+        assertEquals(29, total.tokens());
+        // By hand: windows [0..8), [8..16), [16..24) predict 8 tokens each, [24..29) predicts 5.
+        double nats = 0;
+        try (Grad g = Grad.off()) {
+            for (int start = 0; start < 29; start += 8) {
+                int len = Math.min(8, 29 - start);
+                int[] x = java.util.Arrays.copyOfRange(ids, start, start + len), y = java.util.Arrays.copyOfRange(ids, start + 1, start + 1 + len);
+                nats += io.genai4j.engine.ops.F.crossEntropy(m.logits(m.hidden(x, 1, len, null, null)).reshape(len, 12), y).item() * len;
+            }
+        }
+        assertEquals(nats, total.nats(), 1e-3);
+    }
 }
