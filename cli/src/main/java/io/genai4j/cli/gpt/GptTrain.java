@@ -87,12 +87,14 @@ public final class GptTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "data: %,d train / %,d val tokens from %s; %d threads%n",
                 data.train().length, data.val().length, text.name(), Parallel.threads());
         GptTrainer.Result r = trainer.train();
-        System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps; %s in all%n",
-                r.bestValLoss(), r.iters(), r.tokensPerSecond(), io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
+        double gflops = r.tokensPerSecond() * model.trainingFlopsPerToken() / 1e9;
+        System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
+                r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
         if (json) {
             new Report().put("best_val_loss", round(r.bestValLoss())).put("iters", r.iters())
                     .put("tokens_per_s", Math.round(r.tokensPerSecond())).put("train_seconds", round(r.trainSeconds()))
+                    .put("model_gflops", Math.round(gflops * 10) / 10.0)
                     .put("parameters", model.numParametersNonEmbedding()).put("threads", Parallel.threads())
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }

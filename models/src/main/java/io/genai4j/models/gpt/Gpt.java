@@ -86,6 +86,15 @@ public final class Gpt extends Module {
         return F.crossEntropy(logits.reshape(b * t, config.vocabSize()), targets);
     }
 
+    /**
+     * Training FLOPs per token, as nanoGPT's estimate_mfu counts them (PaLM appendix B):
+     * 6·N for the matmuls of forward and backward plus 12·L·H·Q·T for attention (Q = head size).
+     */
+    public double trainingFlopsPerToken() {
+        GptConfig c = config;
+        return 6.0 * numParametersNonEmbedding() + 12.0 * c.nLayer() * c.nHead() * (c.nEmbd() / c.nHead()) * c.blockSize();
+    }
+
     /** Parameters excluding the position embedding, as nanoGPT reports "number of parameters". */
     public long numParametersNonEmbedding() {
         return numParameters() - wpe.weight.numel();
