@@ -67,4 +67,23 @@ class AttentionTest {
             }
         }
     }
+
+    @Test
+    void packedSelfAttentionEqualsSplittingHeadsByViews() {
+        Rng rng = new Rng(9);
+        int b = 2, t = 7, c = 12, h = 3;
+        Tensor qkv = Tensor.randn(rng, b, t, 3 * c).requiresGrad(true);
+        Tensor r = Tensor.randn(rng, b, t, c);
+        Tensor packed = Attention.packedCausalSelfAttention(qkv, h, 0f, null);
+        packed.mul(r).sum().backward();
+        Tensor g1 = qkv.grad();
+        qkv.zeroGrad();
+        Tensor[] parts = F.split(qkv, -1, c, c, c);
+        Tensor[] heads = new Tensor[3];
+        for (int i = 0; i < 3; i++) heads[i] = parts[i].reshape(b, t, h, c / h).transpose(1, 2);
+        Tensor viaViews = F.scaledDotProductAttention(heads[0], heads[1], heads[2], true, null).transpose(1, 2).reshape(b, t, c);
+        viaViews.mul(r).sum().backward();
+        assertClose(packed, viaViews);
+        assertClose(g1, qkv.grad());
+    }
 }

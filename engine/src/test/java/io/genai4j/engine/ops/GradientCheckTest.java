@@ -168,6 +168,12 @@ class GradientCheckTest {
     }
 
     @Test
+    void packedCausalSelfAttention() {
+        check(t -> Attention.packedCausalSelfAttention(t[0], 2, 0f, null), rand(100, -1, 1, 2, 3, 12));
+        check(t -> Attention.packedCausalSelfAttention(t[0], 2, 0.25f, new Rng(3)), rand(101, -1, 1, 1, 4, 12));
+    }
+
+    @Test
     void multiHeadAttentionBlock() {
         // The whole module: projections, head split/merge views, fused attention, output projection.
         io.genai4j.engine.nn.MultiHeadAttention mha = new io.genai4j.engine.nn.MultiHeadAttention(8, 2, true, 0f, new Rng(93));

@@ -32,6 +32,11 @@ final class CausalSelfAttention extends Module {
     /** x [B, T, C] → [B, T, C]. With a cache, x holds only the new positions. */
     Tensor forward(Tensor x, KvCache cache, int layer, boolean keepWeights, Tensor[] weightsOut) {
         int b = x.size(0), t = x.size(1);
+        float pDrop = isTraining() ? attnDropout : 0f;
+        if (cache == null && !keepWeights) {
+            // Training and plain evaluation: one fused op from the packed Q|K|V projection.
+            return residDropout.forward(cProj.forward(Attention.packedCausalSelfAttention(cAttn.forward(x), nHead, pDrop, rng)));
+        }
         Tensor[] qkv = F.split(cAttn.forward(x), -1, nEmbd, nEmbd, nEmbd);
         Tensor q = heads(qkv[0], b, t), k = heads(qkv[1], b, t), v = heads(qkv[2], b, t);
         if (cache != null) {
@@ -40,7 +45,6 @@ final class CausalSelfAttention extends Module {
             v = kv[1];
         }
         float scale = (float) (1 / Math.sqrt(nEmbd / nHead));
-        float pDrop = isTraining() ? attnDropout : 0f;
         Attention.Result r = Attention.attention(q, k, v, true, null, scale, keepWeights, pDrop, rng);
         if (weightsOut != null) weightsOut[layer] = r.weights();
         return residDropout.forward(cProj.forward(MultiHeadAttention.mergeHeads(r.output())));
