@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class RegexPreTokenizer implements PreTokenizer {
     private final List<Pattern> patterns;
+    private final List<String> regexes;
     private final String name;
 
     public RegexPreTokenizer(String name, List<String> regexes) {
         this.name = name;
+        this.regexes = List.copyOf(regexes);
         List<Pattern> ps = new ArrayList<>();
         for (String r : regexes) ps.add(Pattern.compile(r.replace("$", "\\z"), Pattern.UNICODE_CHARACTER_CLASS));
         this.patterns = List.copyOf(ps);
@@ -32,6 +34,21 @@ public final class RegexPreTokenizer implements PreTokenizer {
 
     public String name() {
         return name;
+    }
+
+    public List<String> regexes() {
+        return regexes;
+    }
+
+    /** Strings on which the pre-tokenizers of different models tend to disagree. */
+    private static final List<String> PROBES = List.of("Hello world", " Hello  World!", "I've 'RE they'll", "3333333 3.3 3..3",
+            "\n \n\n \t\t \n", "    Hello\n    Hello", "нещо на Български", "🚀 (normal) 😶\u200d🌫️ ✅", "我想在apple工作1314151天～",
+            "------======= ''''``````\"\"......!!!!!!??????", "Führer Cửa Việt ied 4 ½ months", "a\r\nb \r\n\r\n c  \u00A0x");
+
+    /** True when both cut every probe string the same way (how a converter recognises a pre-tokenizer). */
+    public boolean equivalent(PreTokenizer other) {
+        for (String s : PROBES) if (!split(s).equals(other.split(s))) return false;
+        return true;
     }
 
     @Override

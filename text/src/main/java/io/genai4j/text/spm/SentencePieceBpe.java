@@ -73,7 +73,7 @@ public final class SentencePieceBpe {
         if (left == -1 || right == -1) return;
         String text = s.substring(sym[left].start, sym[left].start + sym[left].len + sym[right].len);
         Integer id = ids.get(text);
-        if (id == null) return;
+        if (id == null || Float.isNaN(scores[id])) return;   // NaN: a token no merge makes (tokenizer.json vocabularies)
         queue.add(new Bigram(left, right, scores[id], text.length()));
         revMerge.put(text, new int[] {left, right});
     }

@@ -35,14 +35,19 @@ public final class LlmTokenizer implements Tokenizer {
     private final int[] specialsByLength;      // the ids cut out of raw text, longest text first
     private final boolean[] lstrip, rstrip;
     private final int[] byteIds = new int[256];
+    private final java.util.function.UnaryOperator<String> normalizer;
 
     public LlmTokenizer(Vocabulary v) {
-        this(v, null);
+        this(v, null, null);
     }
 
-    /** With an explicit pre-tokenizer (tokenizer.json); null selects llama.cpp's by {@code pre}. */
-    public LlmTokenizer(Vocabulary v, PreTokenizer preTokenizer) {
+    /**
+     * With an explicit pre-tokenizer and normalizer (tokenizer.json); null selects llama.cpp's
+     * pre-tokenizer by {@code pre}, and no normalization.
+     */
+    public LlmTokenizer(Vocabulary v, PreTokenizer preTokenizer, java.util.function.UnaryOperator<String> normalizer) {
         this.vocab = v;
+        this.normalizer = normalizer;
         String[] t = v.tokens();
         int n = t.length;
         for (int i = 0; i < n; i++) ids.put(t[i], i);   // a repeated text maps to its last id, as in llama.cpp
@@ -111,11 +116,11 @@ public final class LlmTokenizer implements Tokenizer {
                 out.add(id);
                 prevSpecial = true;
             } else if (spm != null) {
-                String s = (vocab.addSpacePrefix() && prevSpecial ? " " : "") + f;
+                String s = (vocab.addSpacePrefix() && prevSpecial ? " " : "") + normalize((String) f);
                 spm.encodeInto(s.replace(" ", "\u2581"), out);
                 prevSpecial = false;
             } else {
-                bpe.encodeInto((String) f, out);
+                bpe.encodeInto(normalize((String) f), out);
             }
         }
         if (addSpecial && vocab.addEos()) {
@@ -123,6 +128,10 @@ public final class LlmTokenizer implements Tokenizer {
             out.add(vocab.eos());
         }
         return out.toArray();
+    }
+
+    private String normalize(String s) {
+        return normalizer == null ? s : normalizer.apply(s);
     }
 
     /** Cuts special tokens out of the text (llama.cpp's tokenizer_st_partition). */
