@@ -25,6 +25,9 @@ public final class ModelStore {
     public static Path resolve(String model) throws IOException {
         Path p = Path.of(model);
         if (Files.exists(p)) return p;
+        if (p.isAbsolute() || model.startsWith(".") || model.endsWith(".gguf") && !model.matches("[^/]+/[^/]+/[^/]+\\.gguf")) {
+            throw new NoSuchFileException("no model at " + model);
+        }
         Path cached = cacheDir().resolve(model).normalize();
         if (!cached.startsWith(cacheDir().normalize())) throw new IllegalArgumentException("bad model name '" + model + "'");
         if (Files.isRegularFile(cached)) return cached;
