@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
                 NgramCommand.class,
                 LadderCommand.class,
                 GptCommand.class,
+                io.genai4j.cli.llm.RunCommand.class,
+                io.genai4j.cli.llm.ChatCommand.class,
+                io.genai4j.cli.llm.TokenizeCommand.class,
+                io.genai4j.cli.llm.InspectCommand.class,
+                io.genai4j.cli.llm.PullCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -39,11 +39,14 @@ public sealed interface Storage {
         }
     }
 
-    /** Elements in a memory segment (a memory-mapped weight file, or native memory), little-endian. */
+    /**
+     * Elements in a memory segment (a memory-mapped weight file, or native memory), little-endian;
+     * for a block-quantized dtype the segment holds whole blocks, row after row.
+     */
     record Segment(MemorySegment segment, DType dtype) implements Storage {
         @Override
         public long size() {
-            return segment.byteSize() / dtype.bytes();
+            return segment.byteSize() / dtype.blockBytes() * dtype.blockSize();
         }
     }
 }

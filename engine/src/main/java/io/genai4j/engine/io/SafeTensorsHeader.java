@@ -320,14 +320,14 @@ public final class SafeTensorsHeader {
     /** Exact, case-sensitive lookup: the format's dtype names are upper case. */
     private static DType dtypeOf(String name) {
         for (DType d : DType.values()) {
-            if (d.safetensorsName().equals(name)) return d;
+            if (name.equals(d.safetensorsName())) return d;
         }
         return null;
     }
 
     private static String supportedDtypes() {
         StringJoiner j = new StringJoiner(", ");
-        for (DType d : DType.values()) j.add(d.safetensorsName());
+        for (DType d : DType.values()) if (d.safetensorsName() != null) j.add(d.safetensorsName());
         return j.toString();
     }
 

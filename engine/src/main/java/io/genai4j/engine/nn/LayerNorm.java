@@ -19,6 +19,17 @@ public final class LayerNorm extends Module implements Layer {
         this.eps = eps;
     }
 
+    private LayerNorm(Tensor weight, Tensor bias, float eps) {
+        this.weight = buffer("weight", weight.to(io.genai4j.engine.DType.F32));
+        this.bias = bias == null ? null : buffer("bias", bias.to(io.genai4j.engine.DType.F32));
+        this.eps = eps;
+    }
+
+    /** A norm with weights loaded from a model file (frozen, converted to F32); bias may be null. */
+    public static LayerNorm frozen(Tensor weight, Tensor bias, float eps) {
+        return new LayerNorm(weight, bias, eps);
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return F.layerNorm(x, weight, bias, eps);

@@ -18,6 +18,24 @@ public final class Linear extends Module implements Layer {
         this.bias = bias ? param("bias", Init.uniform(Tensor.zeros(out), -bound, bound, rng)) : null;
     }
 
+    private Linear(Tensor weight, Tensor bias) {
+        this.weight = buffer("weight", weight);
+        this.bias = bias == null ? null : buffer("bias", bias);
+    }
+
+    /**
+     * A layer over weights loaded from a model file, kept in their storage format (memory-mapped,
+     * F16 or quantized: the matmul decodes them on the fly). They are frozen buffers, not
+     * parameters; the input still gets its gradient, which is what adapters such as LoRA need.
+     */
+    public static Linear frozen(Tensor weight, Tensor bias) {
+        if (weight.dim() != 2) throw new IllegalArgumentException("a Linear weight must be [out, in], got " + java.util.Arrays.toString(weight.shape()));
+        if (bias != null && bias.numel() != weight.size(0)) {
+            throw new IllegalArgumentException("bias of " + bias.numel() + " for a Linear with " + weight.size(0) + " outputs");
+        }
+        return new Linear(weight, bias == null ? null : bias.to(io.genai4j.engine.DType.F32));
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = x.matmul(weight.mT());

@@ -13,6 +13,16 @@ public final class RMSNorm extends Module implements Layer {
         this.eps = eps;
     }
 
+    private RMSNorm(Tensor weight, float eps) {
+        this.weight = buffer("weight", weight.to(io.genai4j.engine.DType.F32));
+        this.eps = eps;
+    }
+
+    /** A norm with a weight loaded from a model file (frozen, converted to F32). */
+    public static RMSNorm frozen(Tensor weight, float eps) {
+        return new RMSNorm(weight, eps);
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         return F.rmsNorm(x, weight, eps);

@@ -17,6 +17,10 @@ public final class Indexing {
         if (Shape.numel(idsShape) != ids.length) {
             throw new IllegalArgumentException("ids shape " + Shape.str(idsShape) + " does not hold " + ids.length + " ids");
         }
+        if (!(weight.storage() instanceof io.genai4j.engine.Storage.F32)) {
+            // A quantized or memory-mapped table: decode only the rows asked for (no gradient).
+            return io.genai4j.engine.quant.QuantMatMul.rows(io.genai4j.engine.quant.WeightMatrix.of(weight), ids, idsShape);
+        }
         int v = weight.size(0), d = weight.size(1);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= v) throw new IllegalArgumentException("token id " + ids[i] + " at position " + i + " is outside the vocabulary [0, " + v + ")");

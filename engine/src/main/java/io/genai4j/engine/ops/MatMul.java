@@ -24,6 +24,7 @@ public final class MatMul {
         if (a.dim() == 0 || b.dim() == 0) throw new IllegalArgumentException("matmul needs at least 1-D operands");
         if (a.dim() == 1) return matmul(a.unsqueeze(0), b).squeeze(-2);
         if (b.dim() == 1) return matmul(a, b.unsqueeze(-1)).squeeze(-1);
+        if (!(b.storage() instanceof io.genai4j.engine.Storage.F32) && b.dim() == 2) return weightProduct(a, b);
         int k = a.size(-1);
         if (b.size(-2) != k) {
             throw new IllegalArgumentException("matmul shapes " + Shape.str(a.shape()) + " and " + Shape.str(b.shape())
@@ -37,6 +38,18 @@ public final class MatMul {
             return product(a.reshape(-1, k), b).reshape(outShape);
         }
         return product(a, b);
+    }
+
+    /**
+     * x·Wᵀ with W [out, in] in a storage format (quantized, half, memory-mapped): the weight is
+     * decoded panel by panel inside the kernel instead of being converted up front.
+     */
+    private static Tensor weightProduct(Tensor a, Tensor wT) {
+        Tensor w = wT.mT();
+        if (!w.isContiguous()) {
+            throw new IllegalArgumentException("a " + wT.dtype() + " weight [out, in] can only be multiplied transposed, as x·Wᵀ");
+        }
+        return io.genai4j.engine.quant.QuantMatMul.linear(a, io.genai4j.engine.quant.WeightMatrix.of(w));
     }
 
     /** How a matrix (the last two dims of a tensor) is laid out for the GEMM. */

@@ -117,6 +117,15 @@ public final class Views {
                 }
                 case Storage.Segment s -> {
                     if (!x.isContiguous()) throw new IllegalArgumentException("only contiguous memory-mapped tensors can be converted");
+                    if (s.dtype().isQuantized()) {
+                        // Block formats decode row by row (blocks run along the last dimension).
+                        int cols = x.size(-1);
+                        var w = io.genai4j.engine.quant.WeightMatrix.of(x.reshape(n / Math.max(cols, 1), cols));
+                        float[] all = new float[n];
+                        byte[] scratch = w.scratch(1);
+                        for (int r = 0; r < w.rows(); r++) w.decodeRows(r, 1, all, r * cols, scratch);
+                        return Tensor.of(all, shape);
+                    }
                     long bytes = s.dtype().bytes();
                     return Tensor.of(FloatDecoder.decode(s.dtype(), s.segment().asSlice(x.offset() * bytes, n * bytes), n), shape);
                 }

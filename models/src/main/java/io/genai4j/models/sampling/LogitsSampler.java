@@ -6,19 +6,29 @@ import java.util.Arrays;
 /**
  * Picks the next token from logits. Temperature T divides the logits (T = 0: greedy argmax);
  * top-k keeps the k most likely tokens; top-p (nucleus) keeps the smallest set of most likely
- * tokens whose probability reaches p. What remains is renormalised and sampled with a seeded
- * generator, so a seed reproduces a text.
+ * tokens whose probability reaches p; min-p keeps the tokens whose probability is at least
+ * min-p times the most likely one's. What remains is renormalised and sampled with a seeded
+ * generator, so a seed reproduces a text. Filters apply after temperature, in the order top-k,
+ * top-p, min-p (Hugging Face's order). Repetition penalties are {@link Penalties}, applied to the
+ * logits before.
  */
 public final class LogitsSampler {
     private final float temperature;
     private final int topK;
     private final float topP;
+    private final float minP;
     private final Rng rng;
 
     /** The distribution actually sampled from, for explanations: token ids by falling probability. */
     public record Candidates(int[] ids, float[] probs) {}
 
     public LogitsSampler(float temperature, int topK, float topP, long seed) {
+        this(temperature, topK, topP, 0f, seed);
+    }
+
+    public LogitsSampler(float temperature, int topK, float topP, float minP, long seed) {
+        if (!(minP >= 0f && minP <= 1f)) throw new IllegalArgumentException("min-p must be in [0, 1], got " + minP);
+        this.minP = minP;
         if (!(temperature >= 0f) || Float.isInfinite(temperature)) throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
         if (topK < 0) throw new IllegalArgumentException("top-k must be >= 0 (0 = all tokens), got " + topK);
         if (!(topP > 0f && topP <= 1f)) throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
@@ -66,6 +76,12 @@ public final class LogitsSampler {
                     break;
                 }
             }
+        }
+        // min-p: drop tokens less likely than min-p times the most likely one (w[0] is the largest).
+        if (minP > 0f) {
+            int m = 1;
+            while (m < cut && w[m] >= minP * w[0]) m++;
+            cut = m;
         }
         double kept = 0;
         for (int i = 0; i < cut; i++) kept += w[i];

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 
 /**
  * Byte-level BPE as in GPT-2: text → pre-tokenizer pieces → UTF-8 bytes → one token per byte →
@@ -29,57 +28,88 @@ public final class ByteLevelBpe implements Tokenizer {
 
     private final String[] tokens;             // id -> token (byte alphabet) or special text
     private final Map<String, Integer> ids;
-    private final int[] byteIds = new int[256]; // byte value -> id of its one-byte token
+    private final int[] byteIds = new int[256]; // byte value -> id of its one-byte token, -1 if none
     private final LongIntMap rankOfPair;       // pack(leftId, rightId) -> merge rank
     private final int[] mergeLeft, mergeRight, mergeResult; // by rank
     private final Map<String, Integer> specials;
-    private final boolean[] special;
+    private final boolean[] special;           // decoded as raw text, not through the byte alphabet
+    private final PreTokenizer pre;
+    private final boolean ignoreMerges;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
 
     /**
+     * GPT-2's files: every token that is neither a byte nor made by a merge is special, the
+     * pre-tokenizer is GPT-2's, and anything inconsistent is an error.
+     *
      * @param vocab  token string (byte alphabet) -> id; ids must be 0..size-1 without gaps
      * @param merges pairs of token strings, in rank order
      */
     public ByteLevelBpe(Map<String, Integer> vocab, List<String[]> merges) {
+        this(byId(vocab), merges, null, Gpt2PreTokenizer.INSTANCE, false, true);
+    }
+
+    /**
+     * A vocabulary from a model file (GGUF metadata or tokenizer.json): tokens by id, merges in
+     * rank order, which tokens are special (control or user-defined: their text is used as is), the
+     * pre-tokenizer, and llama.cpp's ignore_merges (Llama 3: a piece that is itself a token is not
+     * split). As in llama.cpp, merges naming unknown tokens are skipped and missing byte tokens
+     * drop their bytes.
+     */
+    public static ByteLevelBpe of(String[] tokens, List<String[]> merges, boolean[] special, PreTokenizer pre, boolean ignoreMerges) {
+        return new ByteLevelBpe(tokens.clone(), merges, special.clone(), pre, ignoreMerges, false);
+    }
+
+    private static String[] byId(Map<String, Integer> vocab) {
         int n = vocab.size();
-        tokens = new String[n];
-        ids = new HashMap<>(vocab);
+        String[] t = new String[n];
         for (Map.Entry<String, Integer> e : vocab.entrySet()) {
             int id = e.getValue();
-            if (id < 0 || id >= n || tokens[id] != null) throw new IllegalArgumentException("vocabulary ids must be 0.." + (n - 1) + " without duplicates; bad id " + id);
-            tokens[id] = e.getKey();
+            if (id < 0 || id >= n || t[id] != null) throw new IllegalArgumentException("vocabulary ids must be 0.." + (n - 1) + " without duplicates; bad id " + id);
+            t[id] = e.getKey();
         }
+        return t;
+    }
+
+    private ByteLevelBpe(String[] tokens, List<String[]> merges, boolean[] specialIn, PreTokenizer pre, boolean ignoreMerges, boolean strict) {
+        int n = tokens.length;
+        this.tokens = tokens;
+        this.pre = pre;
+        this.ignoreMerges = ignoreMerges;
+        ids = new HashMap<>(n * 2);
+        for (int id = 0; id < n; id++) ids.put(tokens[id], id);
+        boolean[] made = new boolean[n];
         for (int b = 0; b < 256; b++) {
-            Integer id = vocab.get(String.valueOf(ByteAlphabet.charOf(b)));
-            if (id == null) throw new IllegalArgumentException(String.format("vocabulary lacks the token for byte 0x%02X", b));
-            byteIds[b] = id;
+            Integer id = ids.get(String.valueOf(ByteAlphabet.charOf(b)));
+            if (id == null && strict) throw new IllegalArgumentException(String.format("vocabulary lacks the token for byte 0x%02X", b));
+            byteIds[b] = id == null ? -1 : id;
+            if (id != null) made[id] = true;
         }
         int m = merges.size();
         rankOfPair = new LongIntMap(m);
-        mergeLeft = new int[m];
-        mergeRight = new int[m];
-        mergeResult = new int[m];
-        boolean[] made = new boolean[n];
-        for (int b = 0; b < 256; b++) made[byteIds[b]] = true;
+        int[] left = new int[m], right = new int[m], result = new int[m];
+        int kept = 0;
         for (int r = 0; r < m; r++) {
             String[] p = merges.get(r);
-            Integer a = vocab.get(p[0]), b = vocab.get(p[1]), ab = vocab.get(p[0] + p[1]);
+            Integer a = ids.get(p[0]), b = ids.get(p[1]), ab = ids.get(p[0] + p[1]);
             if (a == null || b == null || ab == null) {
-                throw new IllegalArgumentException("merge " + (r + 1) + " '" + p[0] + " " + p[1] + "' uses or makes a token missing from the vocabulary");
+                if (strict) throw new IllegalArgumentException("merge " + (r + 1) + " '" + p[0] + " " + p[1] + "' uses or makes a token missing from the vocabulary");
+                continue;
             }
-            mergeLeft[r] = a;
-            mergeRight[r] = b;
-            mergeResult[r] = ab;
+            left[kept] = a;
+            right[kept] = b;
+            result[kept] = ab;
             made[ab] = true;
-            rankOfPair.putIfAbsent(LongIntMap.pack(a, b), r); // keep the first (lowest) rank of a repeated pair
+            rankOfPair.putIfAbsent(LongIntMap.pack(a, b), kept); // keep the first (lowest) rank of a repeated pair
+            kept++;
         }
+        mergeLeft = java.util.Arrays.copyOf(left, kept);
+        mergeRight = java.util.Arrays.copyOf(right, kept);
+        mergeResult = java.util.Arrays.copyOf(result, kept);
         specials = new LinkedHashMap<>();
-        special = new boolean[n];
+        special = specialIn != null ? specialIn : new boolean[n];
         for (int id = 0; id < n; id++) {
-            if (!made[id]) {
-                specials.put(tokens[id], id);
-                special[id] = true;
-            }
+            if (specialIn == null && !made[id]) special[id] = true;
+            if (special[id]) specials.put(tokens[id], id);
         }
     }
 
@@ -121,30 +151,42 @@ public final class ByteLevelBpe implements Tokenizer {
         return out.toArray();
     }
 
-    private void encodeInto(String text, IntArrayBuilder out) {
-        Matcher m = Gpt2PreTokenizer.matcher(text);
-        byte[] buf = new byte[64];
-        while (m.find()) {
-            String piece = m.group();
+    /** Encodes plain text (no special tokens) and appends the ids to out. */
+    public void encodeInto(String text, IntArrayBuilder out) {
+        pre.split(text, piece -> {
             int[] pieceIds = cache.get(piece);
             if (pieceIds == null) {
-                if (buf.length < piece.length() * 3) buf = new byte[piece.length() * 3];
+                byte[] buf = new byte[piece.length() * 3];
                 int len = Utf8.encode(piece, 0, piece.length(), buf);
-                pieceIds = merge(buf, len);
+                pieceIds = null;
+                if (ignoreMerges) {
+                    Integer whole = ids.get(ByteAlphabet.encode(buf, 0, len));
+                    if (whole != null) pieceIds = new int[] {whole};
+                }
+                if (pieceIds == null) pieceIds = merge(buf, len);
                 if (cache.size() >= CACHE_LIMIT) cache.clear(); // bounded: pieces follow Zipf, a reset is cheap
                 cache.put(piece, pieceIds);
             }
             for (int id : pieceIds) out.add(id);
-        }
+        });
+    }
+
+    /** The pre-tokenizer this BPE cuts text with. */
+    public PreTokenizer preTokenizer() {
+        return pre;
     }
 
     /**
      * The BPE loop on one piece: find the adjacent pair with the lowest rank, merge every
      * occurrence of it left to right (so "aaa" with merge a+a gives "aa","a"), repeat.
      */
-    int[] merge(byte[] bytes, int len) {
-        int[] w = new int[len];
-        for (int i = 0; i < len; i++) w[i] = byteIds[bytes[i] & 0xff];
+    int[] merge(byte[] bytes, int byteLen) {
+        int[] w = new int[byteLen];
+        int len = 0;
+        for (int i = 0; i < byteLen; i++) {
+            int id = byteIds[bytes[i] & 0xff];
+            if (id >= 0) w[len++] = id;   // a byte without a token is dropped, as llama.cpp does
+        }
         while (len > 1) {
             int best = Integer.MAX_VALUE;
             for (int i = 0; i + 1 < len; i++) {
@@ -182,10 +224,31 @@ public final class ByteLevelBpe implements Tokenizer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(idList.length * 4);
         for (int id : idList) {
             if (id < 0 || id >= tokens.length) throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + tokens.length);
-            byte[] b = special[id] ? tokens[id].getBytes(StandardCharsets.UTF_8) : ByteAlphabet.decode(tokens[id]);
-            out.writeBytes(b);
+            out.writeBytes(tokenBytes(id));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The bytes one token stands for: a special token's text as UTF-8, a normal token's bytes
+     * through the byte alphabet (a character outside it, which a model file may hold, stands for
+     * its own UTF-8).
+     */
+    public byte[] tokenBytes(int id) {
+        if (special[id]) return tokens[id].getBytes(StandardCharsets.UTF_8);
+        String t = tokens[id];
+        ByteArrayOutputStream out = new ByteArrayOutputStream(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            int b = ByteAlphabet.byteOf(t.charAt(i));
+            if (b >= 0) out.write(b);
+            else out.writeBytes(String.valueOf(t.charAt(i)).getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    /** True for tokens whose text is used as is (control and user-defined tokens). */
+    public boolean isSpecial(int id) {
+        return special[id];
     }
 
     @Override
@@ -227,7 +290,7 @@ public final class ByteLevelBpe implements Tokenizer {
     @Override
     public String display(int id) {
         if (special[id]) return tokens[id];
-        byte[] b = ByteAlphabet.decode(tokens[id]);
+        byte[] b = tokenBytes(id);
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
             return Tokenizer.visible(decoder.decode(java.nio.ByteBuffer.wrap(b)).toString());

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * {@code "a"}, {@code "  "}, {@code " b"}. Java and JS regexes both match by code point here, so a
  * surrogate pair stays whole and a lone surrogate is a piece of "other" characters.
  */
-public final class Gpt2PreTokenizer {
+public final class Gpt2PreTokenizer implements PreTokenizer {
+    /** The pre-tokenizer as an object, for {@link ByteLevelBpe}. */
+    public static final Gpt2PreTokenizer INSTANCE = new Gpt2PreTokenizer();
+
     /** ECMAScript's WhiteSpace and LineTerminator code points. */
     static final String JS_SPACE = "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
     private static final Pattern PATTERN = Pattern.compile(
@@ -29,10 +32,16 @@ public final class Gpt2PreTokenizer {
         return PATTERN.matcher(text);
     }
 
-    public static List<String> split(CharSequence text) {
+    public static List<String> pieces(CharSequence text) {
         List<String> out = new ArrayList<>();
         Matcher m = matcher(text);
         while (m.find()) out.add(m.group());
         return out;
+    }
+
+    @Override
+    public void split(String text, java.util.function.Consumer<String> piece) {
+        Matcher m = matcher(text);
+        while (m.find()) piece.accept(m.group());
     }
 }

@@ -1,0 +1,38 @@
+package io.genai4j.cli.gpt;
+
+import io.genai4j.cli.Report;
+import io.genai4j.engine.DType;
+import io.genai4j.models.gpt.GgufExport;
+import io.genai4j.models.gpt.GptCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code genai gpt export --gguf FILE}: the GPT lesson's checkpoint as a llama.cpp gpt2 GGUF. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write a GPT checkpoint as a gpt2 GGUF file, runnable with `genai run` (and llama.cpp).")
+public final class GptExport implements Callable<Integer> {
+    @Option(names = "--checkpoint", defaultValue = "out-gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path checkpoint;
+    @Option(names = "--gguf", required = true, description = "The GGUF file to write.") Path gguf;
+    @Option(names = "--type", defaultValue = "F32", description = "Matrix storage: F32, F16, BF16, Q8_0, Q4_0, Q4_1 (default ${DEFAULT-VALUE}).") String type;
+    @Option(names = "--json", description = "Also print {gguf, bytes, type} as one JSON line.") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DType t;
+        try {
+            t = DType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --type '" + type + "' (F32, F16, BF16, Q8_0, Q4_0, Q4_1)");
+        }
+        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
+        GgufExport.export(ck, gguf, t);
+        long bytes = Files.size(gguf);
+        System.out.printf(Locale.ROOT, "wrote %s (%,d bytes, %s); try: genai run %s --prompt \"ROMEO:\"%n", gguf, bytes, t, gguf);
+        if (json) new Report().put("gguf", gguf.toAbsolutePath().toString()).put("bytes", bytes).put("type", t.toString()).printJson(System.out);
+        return 0;
+    }
+}

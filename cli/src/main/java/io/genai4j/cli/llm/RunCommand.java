@@ -1,0 +1,64 @@
+package io.genai4j.cli.llm;
+
+import io.genai4j.cli.Report;
+import io.genai4j.llm.GenerationResult;
+import io.genai4j.llm.Generator;
+import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.chat.ChatTemplate;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genai run MODEL --prompt TEXT}: complete a prompt with a GGUF or Hugging Face model. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate text with an LLM (GGUF file, Hugging Face directory, or a name pulled into the cache).",
+                "The prompt is tokenized as llama.cpp does (BOS added if the model asks, special tokens parsed); --chat wraps it in the model's chat template."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .gguf file, a model directory, or OWNER/REPO in the cache.") String model;
+    @Option(names = "--prompt", required = true, description = "The text to continue.") String prompt;
+    @Option(names = "--max-tokens", defaultValue = "128", description = "Tokens to generate at most (default ${DEFAULT-VALUE}).") int maxTokens;
+    @Option(names = "--chat", description = "Send the prompt as a user message through the chat template.") boolean chat;
+    @Option(names = "--system", description = "System message with --chat.") String system;
+    @Mixin SamplingOptions sampling;
+    @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line.") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            System.err.println("model: " + m.description());
+            String text = prompt;
+            boolean addSpecial = true;
+            if (chat) {
+                List<java.util.Map<String, Object>> msgs = new java.util.ArrayList<>();
+                if (system != null) msgs.add(ChatTemplate.message("system", system));
+                msgs.add(ChatTemplate.message("user", prompt));
+                text = ChatChat.render(m, msgs);
+                addSpecial = false;   // the template writes BOS itself when the model wants one
+            }
+            int[] ids = m.tokenizer().encode(text, addSpecial, true);
+            GenerationResult r = new Generator(m).generate(ids, sampling.options(maxTokens), s -> {
+                System.out.print(s);
+                System.out.flush();
+            });
+            System.out.println();
+            System.err.printf(Locale.ROOT, "prompt %d tokens at %.1f tokens/s; generated %d tokens at %.1f tokens/s (stop: %s)%n",
+                    ids.length, r.promptTokensPerSecond(), r.ids().length, r.generatedTokensPerSecond(), r.stopReason());
+            if (json) {
+                new Report().put("prompt_ids", r.promptIds()).put("ids", r.ids()).put("text", r.text())
+                        .put("pp_tps", round(r.promptTokensPerSecond())).put("tg_tps", round(r.generatedTokensPerSecond()))
+                        .put("stop", r.stopReason()).printJson(System.out);
+            }
+        }
+        return 0;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,27 @@
+package io.genai4j.cli.llm;
+
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.models.sampling.Penalties;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The sampling flags of run and chat (llama.cpp's names and defaults where it has them). */
+public final class SamplingOptions {
+    @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature; 0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
+    @Option(names = "--top-k", defaultValue = "40", description = "Keep the k most likely tokens, 0 = all (default ${DEFAULT-VALUE}).") int topK;
+    @Option(names = "--top-p", defaultValue = "0.95", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).") float topP;
+    @Option(names = "--min-p", defaultValue = "0.05", description = "Drop tokens below min-p × the top probability (default ${DEFAULT-VALUE}).") float minP;
+    @Option(names = "--repeat-penalty", defaultValue = "1.0", description = "Repetition penalty, 1 = off (default ${DEFAULT-VALUE}).") float repeatPenalty;
+    @Option(names = "--repeat-last-n", defaultValue = "64", description = "Tokens the penalties look back over, 0 = all (default ${DEFAULT-VALUE}).") int repeatLastN;
+    @Option(names = "--frequency-penalty", defaultValue = "0", description = "Subtract count × this from a token's logit (default ${DEFAULT-VALUE}).") float frequencyPenalty;
+    @Option(names = "--presence-penalty", defaultValue = "0", description = "Subtract this from the logit of any token already seen (default ${DEFAULT-VALUE}).") float presencePenalty;
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--stop", description = "Stop when the text contains this string (repeatable).") List<String> stop = new ArrayList<>();
+    @Option(names = "--no-cache", description = "Recompute the whole context at every token (to compare with the KV cache).") boolean noCache;
+
+    GenerationOptions options(int maxTokens) {
+        return new GenerationOptions(maxTokens, temperature, topK, topP, minP,
+                new Penalties(repeatPenalty, frequencyPenalty, presencePenalty, repeatLastN), seed, stop, !noCache);
+    }
+}

@@ -1,0 +1,224 @@
+package io.genai4j.engine.io.gguf;
+
+import io.genai4j.engine.DType;
+import io.genai4j.engine.io.AtomicFiles;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes GGUF version 3 files in llama.cpp's layout: header, metadata in insertion order, tensor
+ * infos, then each tensor's data padded to the alignment (general.alignment if set, else 32). The
+ * file is written atomically (temporary file, fsync, rename).
+ *
+ * <pre>
+ *   GgufWriter w = new GgufWriter();
+ *   w.putString("general.architecture", "llama");
+ *   w.putU32("llama.block_count", 2);
+ *   w.addTensor("token_embd.weight", DType.F32, new long[] {vocab, dim}, bytes);   // row-major shape
+ *   w.write(path);
+ * </pre>
+ */
+public final class GgufWriter {
+    private record Pending(String name, DType dtype, long[] shape, MemorySegment data) {}
+
+    private final Map<String, GgufMetadata.Entry> meta = new LinkedHashMap<>();
+    private final List<Pending> tensors = new ArrayList<>();
+
+    public GgufWriter put(String key, GgufValueType type, Object value) {
+        if (meta.containsKey(key)) throw new IllegalArgumentException("duplicate metadata key '" + key + "'");
+        meta.put(key, new GgufMetadata.Entry(key, type, value));
+        return this;
+    }
+
+    public GgufWriter putString(String key, String v) {
+        return put(key, GgufValueType.STRING, v);
+    }
+
+    public GgufWriter putU32(String key, long v) {
+        return put(key, GgufValueType.UINT32, v);
+    }
+
+    public GgufWriter putI32(String key, long v) {
+        return put(key, GgufValueType.INT32, v);
+    }
+
+    public GgufWriter putF32(String key, float v) {
+        return put(key, GgufValueType.FLOAT32, v);
+    }
+
+    public GgufWriter putBool(String key, boolean v) {
+        return put(key, GgufValueType.BOOL, v);
+    }
+
+    public GgufWriter putStrings(String key, String[] v) {
+        return put(key, GgufValueType.ARRAY, new GgufArray(GgufValueType.STRING, v));
+    }
+
+    public GgufWriter putFloats(String key, float[] v) {
+        return put(key, GgufValueType.ARRAY, new GgufArray(GgufValueType.FLOAT32, v));
+    }
+
+    public GgufWriter putI32s(String key, int[] v) {
+        long[] l = new long[v.length];
+        for (int i = 0; i < v.length; i++) l[i] = v[i];
+        return put(key, GgufValueType.ARRAY, new GgufArray(GgufValueType.INT32, l));
+    }
+
+    /** Copies every metadata entry of another file (e.g. to rewrite a model). */
+    public GgufWriter putAll(GgufMetadata m) {
+        for (GgufMetadata.Entry e : m.entries().values()) put(e.key(), e.type(), e.value());
+        return this;
+    }
+
+    /** A tensor with a row-major shape (written as ggml's ne, reversed) and its encoded bytes. */
+    public GgufWriter addTensor(String name, DType dtype, long[] shape, MemorySegment data) {
+        for (Pending p : tensors) if (p.name.equals(name)) throw new IllegalArgumentException("duplicate tensor name '" + name + "'");
+        if (shape.length < 1 || shape.length > GgufReader.MAX_DIMS) throw new IllegalArgumentException("tensor '" + name + "' must have 1 to 4 dimensions");
+        long n = 1;
+        for (long d : shape) n = Math.multiplyExact(n, d);
+        long bytes = dtype.bytesFor(n);
+        if (shape[shape.length - 1] % dtype.blockSize() != 0) {
+            throw new IllegalArgumentException("tensor '" + name + "': rows of " + shape[shape.length - 1] + " are not whole " + dtype + " blocks");
+        }
+        if (data.byteSize() != bytes) throw new IllegalArgumentException("tensor '" + name + "' needs " + bytes + " bytes of " + dtype + ", got " + data.byteSize());
+        tensors.add(new Pending(name, dtype, shape.clone(), data));
+        return this;
+    }
+
+    public GgufWriter addTensor(String name, DType dtype, long[] shape, byte[] data) {
+        return addTensor(name, dtype, shape, MemorySegment.ofArray(data));
+    }
+
+    public void write(Path path) throws IOException {
+        int alignment = GgufReader.DEFAULT_ALIGNMENT;
+        if (meta.get("general.alignment") instanceof GgufMetadata.Entry e && e.value() instanceof Long l) alignment = l.intValue();
+        final int align = alignment;
+        Out out = new Out();
+        out.u32(GgufReader.MAGIC);
+        out.u32(3);
+        out.u64(tensors.size());
+        out.u64(meta.size());
+        for (GgufMetadata.Entry e : meta.values()) {
+            out.string(e.key());
+            out.u32(e.type().id());
+            out.value(e.type(), e.value(), e.key());
+        }
+        long offset = 0;
+        List<Long> offsets = new ArrayList<>();
+        for (Pending p : tensors) {
+            out.string(p.name);
+            out.u32(p.shape.length);
+            for (int i = p.shape.length - 1; i >= 0; i--) out.u64(p.shape[i]);
+            out.u32(GgmlType.of(p.dtype).id());
+            out.u64(offset);
+            offsets.add(offset);
+            offset = GgufReader.align(offset + p.data.byteSize(), align);
+        }
+        byte[] head = out.bytes();
+        long headPadded = GgufReader.align(head.length, align);
+        AtomicFiles.replace(path, tmp -> {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                writeFully(ch, ByteBuffer.wrap(head));
+                writeFully(ch, ByteBuffer.allocate((int) (headPadded - head.length)));
+                long at = 0;
+                for (int i = 0; i < tensors.size(); i++) {
+                    MemorySegment d = tensors.get(i).data;
+                    if (offsets.get(i) > at) writeFully(ch, ByteBuffer.allocate((int) (offsets.get(i) - at)));
+                    ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+                    for (long o = 0; o < d.byteSize(); o += chunk.capacity()) {
+                        int n = (int) Math.min(chunk.capacity(), d.byteSize() - o);
+                        chunk.clear().limit(n);
+                        MemorySegment.copy(d, o, MemorySegment.ofBuffer(chunk), 0, n);
+                        writeFully(ch, chunk);
+                    }
+                    at = offsets.get(i) + d.byteSize();
+                }
+                long end = GgufReader.align(at, align);
+                if (end > at && !tensors.isEmpty()) writeFully(ch, ByteBuffer.allocate((int) (end - at)));
+            }
+        });
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) ch.write(b);
+    }
+
+    /** A growable little-endian byte buffer for the header. */
+    private static final class Out {
+        private ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+        private void ensure(long n) {
+            if (buf.remaining() >= n) return;
+            long cap = Math.max((long) buf.capacity() * 2, buf.position() + n);
+            if (cap > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("GGUF header larger than 2 GB");
+            ByteBuffer b = ByteBuffer.allocate((int) cap).order(ByteOrder.LITTLE_ENDIAN);
+            buf.flip();
+            b.put(buf);
+            buf = b;
+        }
+
+        void u32(long v) {
+            ensure(4);
+            buf.putInt((int) v);
+        }
+
+        void u64(long v) {
+            ensure(8);
+            buf.putLong(v);
+        }
+
+        void string(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            u64(b.length);
+            ensure(b.length);
+            buf.put(b);
+        }
+
+        void value(GgufValueType t, Object v, String key) {
+            switch (t) {
+                case UINT8, INT8, BOOL -> {
+                    ensure(1);
+                    buf.put(t == GgufValueType.BOOL ? (byte) ((Boolean) v ? 1 : 0) : ((Number) v).byteValue());
+                }
+                case UINT16, INT16 -> {
+                    ensure(2);
+                    buf.putShort(((Number) v).shortValue());
+                }
+                case UINT32, INT32 -> u32(((Number) v).longValue());
+                case UINT64, INT64 -> u64(((Number) v).longValue());
+                case FLOAT32 -> {
+                    ensure(4);
+                    buf.putFloat(((Number) v).floatValue());
+                }
+                case FLOAT64 -> {
+                    ensure(8);
+                    buf.putDouble(((Number) v).doubleValue());
+                }
+                case STRING -> string((String) v);
+                case ARRAY -> {
+                    if (!(v instanceof GgufArray a)) throw new IllegalArgumentException("metadata '" + key + "': an ARRAY value must be a GgufArray");
+                    u32(a.elementType().id());
+                    u64(a.length());
+                    for (int i = 0; i < a.length(); i++) value(a.elementType(), java.lang.reflect.Array.get(a.values(), i), key);
+                }
+            }
+        }
+
+        byte[] bytes() {
+            byte[] out = new byte[buf.position()];
+            buf.flip();
+            buf.get(out);
+            return out;
+        }
+    }
+}

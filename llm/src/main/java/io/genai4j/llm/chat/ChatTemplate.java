@@ -1,0 +1,180 @@
+package io.genai4j.llm.chat;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A model's chat template ({@code tokenizer.chat_template}, a Jinja2 program) rendered with
+ * Jinjava the way transformers' apply_chat_template renders it: trim_blocks and lstrip_blocks on,
+ * variables {@code messages}, {@code add_generation_prompt}, {@code bos_token}, {@code eos_token},
+ * {@code tools}; functions {@code raise_exception(msg)} and {@code strftime_now(format)}; the
+ * {@code tojson} filter writing JSON as Python's json.dumps does. A model without a template gets
+ * ChatML ({@link #CHATML}).
+ */
+public final class ChatTemplate {
+    /** The fallback: ChatML, the format of Qwen, SmolLM and many others. */
+    public static final String CHATML = "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
+            + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
+
+    private final String source;
+    private final String template;
+    private final Jinjava jinja;
+
+    public ChatTemplate(String template) {
+        this.source = template;
+        // Python string methods that real templates call, spelled the way Java's String answers them.
+        // Jinjava honours whitespace control on {% %} tags but not on {{- and -}}: strip it here, as Jinja2 does.
+        String t = template.replaceAll("\\s*\\{\\{-", "{{").replaceAll("-}}\\s*", "}}");
+        this.template = t.replace(".startswith(", ".startsWith(").replace(".endswith(", ".endsWith(")
+                .replace(".upper()", ".toUpperCase()").replace(".lower()", ".toLowerCase()");
+        JinjavaConfig cfg = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).withFailOnUnknownTokens(false).build();
+        jinja = new Jinjava(cfg);
+        jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", ChatTemplate.class, "raiseException", String.class));
+        jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", ChatTemplate.class, "strftimeNow", String.class));
+        jinja.getGlobalContext().registerFilter(new ToJson());
+    }
+
+    /** The model's template, or ChatML when it has none. */
+    public static ChatTemplate orDefault(String template) {
+        return new ChatTemplate(template == null || template.isBlank() ? CHATML : template);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Renders a conversation. Messages are maps with "role" and "content" (and "tool_calls" for
+     * assistant tool calls); tools may be null.
+     *
+     * @throws IllegalArgumentException with the template's own message when it raises an exception or fails
+     */
+    public String render(List<Map<String, Object>> messages, boolean addGenerationPrompt, String bosToken, String eosToken, List<Map<String, Object>> tools) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("messages", messages);
+        ctx.put("add_generation_prompt", addGenerationPrompt);
+        ctx.put("bos_token", bosToken == null ? "" : bosToken);
+        ctx.put("eos_token", eosToken == null ? "" : eosToken);
+        ctx.put("tools", tools);
+        RenderResult r = jinja.renderForResult(template, ctx);
+        for (TemplateError e : r.getErrors()) {
+            if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
+                String msg = e.getMessage();
+                Throwable ex = e.getException();
+                while (ex != null) {
+                    if (ex instanceof TemplateRaised t) msg = t.getMessage();
+                    ex = ex.getCause();
+                }
+                throw new IllegalArgumentException("chat template: " + msg);
+            }
+        }
+        return r.getOutput();
+    }
+
+    /** One message, for callers that build conversations. */
+    public static Map<String, Object> message(String role, String content) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("content", content);
+        return m;
+    }
+
+    /** raise_exception(message): the template rejects the conversation. */
+    public static String raiseException(String message) {
+        throw new TemplateRaised(message);
+    }
+
+    /** strftime_now(format): today's date, for the %d %b %B %Y %m %y codes templates use. */
+    public static String strftimeNow(String format) {
+        LocalDate d = LocalDate.now();
+        return format.replace("%d", String.format(Locale.ROOT, "%02d", d.getDayOfMonth()))
+                .replace("%b", d.format(DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH)))
+                .replace("%B", d.format(DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH)))
+                .replace("%Y", Integer.toString(d.getYear()))
+                .replace("%y", String.format(Locale.ROOT, "%02d", d.getYear() % 100))
+                .replace("%m", String.format(Locale.ROOT, "%02d", d.getMonthValue()));
+    }
+
+    /** The exception raise_exception throws, recognised when reporting the error. */
+    static final class TemplateRaised extends RuntimeException {
+        TemplateRaised(String m) {
+            super(m);
+        }
+    }
+
+    /** tojson as transformers defines it: json.dumps(x, ensure_ascii=False), keys in insertion order. */
+    static final class ToJson implements Filter {
+        @Override
+        public String getName() {
+            return "tojson";
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            int indent = args.length > 0 && args[0] != null && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : -1;
+            StringBuilder sb = new StringBuilder();
+            write(sb, var, indent, 0);
+            return sb.toString();
+        }
+
+        private static void write(StringBuilder sb, Object v, int indent, int depth) {
+            switch (v) {
+                case null -> sb.append("null");
+                case String s -> io.genai4j.engine.io.Json.appendString(sb, s);
+                case Boolean b -> sb.append(b);
+                case Number n -> sb.append(n instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf(d) : n.toString());
+                case Map<?, ?> m -> {
+                    sb.append('{');
+                    boolean first = true;
+                    for (var e : m.entrySet()) {
+                        if (!first) sb.append(indent < 0 ? ", " : ",");
+                        first = false;
+                        newline(sb, indent, depth + 1);
+                        io.genai4j.engine.io.Json.appendString(sb, String.valueOf(e.getKey())).append(": ");
+                        write(sb, e.getValue(), indent, depth + 1);
+                    }
+                    if (!m.isEmpty()) newline(sb, indent, depth);
+                    sb.append('}');
+                }
+                case Iterable<?> l -> {
+                    List<Object> items = new ArrayList<>();
+                    l.forEach(items::add);
+                    sb.append('[');
+                    for (int i = 0; i < items.size(); i++) {
+                        if (i > 0) sb.append(indent < 0 ? ", " : ",");
+                        newline(sb, indent, depth + 1);
+                        write(sb, items.get(i), indent, depth + 1);
+                    }
+                    if (!items.isEmpty()) newline(sb, indent, depth);
+                    sb.append(']');
+                }
+                default -> io.genai4j.engine.io.Json.appendString(sb, v.toString());
+            }
+        }
+
+        private static void newline(StringBuilder sb, int indent, int depth) {
+            if (indent < 0) return;
+            sb.append('\n').append(" ".repeat(indent * depth));
+        }
+    }
+
+    /** Messages as mutable maps Jinjava can read. */
+    public static List<Map<String, Object>> copy(List<Map<String, Object>> messages) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> m : messages) out.add(new LinkedHashMap<>(m));
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package io.genai4j.llm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genai4j.engine.DType;
+import io.genai4j.models.llama.Arch;
+import io.genai4j.models.llama.HfToGguf;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.models.llama.TinyModels;
+import io.genai4j.models.sampling.Penalties;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneratorTest {
+    @TempDir
+    Path tmp;
+
+    private LoadedModel tiny(Arch arch) throws Exception {
+        Path hf = TinyModels.writeHf(tmp.resolve(arch.ggufName()), arch, 11);
+        Path gguf = tmp.resolve(arch.ggufName() + ".gguf");
+        HfToGguf.convert(hf, gguf, DType.F32);
+        return ModelLoader.load(gguf);
+    }
+
+    @Test
+    void greedyDecodingWithTheCacheEqualsDecodingWithout() throws Exception {
+        for (Arch arch : new Arch[] {Arch.LLAMA, Arch.QWEN3, Arch.GPT2}) {
+            try (LoadedModel m = tiny(arch)) {
+                int[] prompt = m.tokenizer().encode("Hello world! The quick", true, true);
+                Generator g = new Generator(m);
+                GenerationOptions o = GenerationOptions.greedy(24);
+                StringBuilder streamed = new StringBuilder();
+                GenerationResult cached = g.generate(prompt, o, streamed::append);
+                GenerationResult plain = g.generate(prompt, o.withCache(false), null);
+                assertArrayEquals(plain.ids(), cached.ids(), arch + ": cache vs no cache");
+                assertEquals(plain.text(), cached.text());
+                assertEquals(cached.text(), streamed.toString(), "streamed pieces add up to the text");
+                assertTrue(cached.ids().length > 0);
+            }
+        }
+    }
+
+    @Test
+    void samplingIsSeededAndStopStringsCutTheText() throws Exception {
+        try (LoadedModel m = tiny(Arch.QWEN2)) {
+            int[] prompt = m.tokenizer().encode("The cache keeps", false, false);
+            Generator g = new Generator(m);
+            GenerationOptions o = new GenerationOptions(30, 1.2f, 0, 1f, 0f, new Penalties(1.3f, 0.1f, 0.1f, 16), 7, List.of(), true);
+            GenerationResult a = g.generate(prompt, o, null), b = g.generate(prompt, o, null);
+            assertArrayEquals(a.ids(), b.ids(), "same seed, same text");
+            GenerationResult c = g.generate(prompt, new GenerationOptions(30, 1.2f, 0, 1f, 0f, Penalties.NONE, 8, List.of(), true), null);
+            assertFalse(java.util.Arrays.equals(a.ids(), c.ids()), "another seed, another text");
+            assertTrue(a.text().length() > 4);
+            String stop = a.text().substring(2, 4);
+            StringBuilder streamed = new StringBuilder();
+            GenerationResult s = g.generate(prompt, new GenerationOptions(30, 1.2f, 0, 1f, 0f, new Penalties(1.3f, 0.1f, 0.1f, 16), 7, List.of(stop), true), streamed::append);
+            assertEquals("stop", s.stopReason());
+            assertEquals(a.text().substring(0, a.text().indexOf(stop)), s.text());
+            assertEquals(s.text(), streamed.toString(), "nothing of the stop string is streamed");
+        }
+    }
+
+    @Test
+    void contextOverflowIsAClearError() throws Exception {
+        try (LoadedModel m = tiny(Arch.LLAMA)) {
+            int ctx = m.config().contextLength();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Generator(m).generate(new int[] {1, 2, 3}, GenerationOptions.greedy(ctx), null));
+            assertTrue(e.getMessage().contains("context length of " + ctx), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.genai4j.models.llama;
+
+/**
+ * The hyperparameters of a decoder, in llama.cpp's terms (GGUF keys {@code <arch>.*}).
+ *
+ * @param headDim        per-head width of Q and K (attention.key_length; qwen3 sets it apart from dim/heads)
+ * @param ropeDim        rotated dimensions per head (rope.dimension_count; usually headDim)
+ * @param ropeFreqFactors per-pair divisors of the rotation frequency (Llama 3.1's rope_freqs), or null
+ * @param ropeFreqScale  positions are multiplied by this (linear RoPE scaling: 1/factor)
+ * @param tiedEmbeddings the output projection is the token embedding
+ * @param geluErf        gpt2 only: exact GELU (nanoGPT, PyTorch's nn.GELU) instead of GPT-2's tanh approximation
+ */
+public record LlamaConfig(Arch arch, int vocabSize, int dim, int layers, int heads, int kvHeads, int headDim,
+                          int ffnDim, int contextLength, float normEps, float ropeTheta, RopeStyle ropeStyle, int ropeDim,
+                          float[] ropeFreqFactors, float ropeFreqScale, boolean tiedEmbeddings, boolean geluErf) {
+
+    public LlamaConfig {
+        if (vocabSize < 1 || dim < 1 || layers < 1 || heads < 1 || kvHeads < 1 || headDim < 1 || ffnDim < 1 || contextLength < 1) {
+            throw new IllegalArgumentException("model dimensions must be positive: vocab " + vocabSize + ", dim " + dim + ", layers " + layers
+                    + ", heads " + heads + ", kv heads " + kvHeads + ", head dim " + headDim + ", ffn " + ffnDim + ", context " + contextLength);
+        }
+        if (heads % kvHeads != 0) throw new IllegalArgumentException(heads + " attention heads cannot be shared by " + kvHeads + " key/value heads");
+        if (ropeStyle != RopeStyle.NONE && (ropeDim < 2 || ropeDim > headDim || ropeDim % 2 != 0)) {
+            throw new IllegalArgumentException("rotary dimension " + ropeDim + " must be even and at most the head dimension " + headDim);
+        }
+        if (ropeFreqFactors != null && ropeFreqFactors.length != ropeDim / 2) {
+            throw new IllegalArgumentException("rope_freqs has " + ropeFreqFactors.length + " factors, expected " + ropeDim / 2);
+        }
+        if (!(normEps > 0)) throw new IllegalArgumentException("norm epsilon must be positive, got " + normEps);
+    }
+
+    public int qDim() {
+        return heads * headDim;
+    }
+
+    public int kvDim() {
+        return kvHeads * headDim;
+    }
+}

@@ -1,0 +1,64 @@
+package io.genai4j.models.llama;
+
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.nn.Container;
+import io.genai4j.engine.nn.Embedding;
+import io.genai4j.engine.nn.Linear;
+import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.nn.RMSNorm;
+
+/**
+ * Llama, Qwen 2 and Qwen 3 in one forward pass, their differences being config flags
+ * ({@link Arch}):
+ * <pre>
+ *   x = embed_tokens[ids]
+ *   x = Block_L(...Block_1(x))          Block: x + attn(RMSNorm(x)), then x + SwiGLU(RMSNorm(x))
+ *   logits = RMSNorm(x)·Wᵀ               W = lm_head, or embed_tokens when tied
+ * </pre>
+ * Module names are Hugging Face's ({@code model.layers.0.self_attn.q_proj.weight}). Weights are
+ * frozen and stay in their file's format; a model read from GGUF keeps llama.cpp's row order for
+ * Wq and Wk, which is why its config says RoPE style NORM.
+ */
+public final class LlamaModel extends Module implements CausalLm {
+    private final LlamaConfig config;
+    final Embedding embedTokens;
+    final LlamaBlock[] layers;
+    final RMSNorm norm;
+    final Linear lmHead;
+
+    public LlamaModel(LlamaConfig c, WeightSource w) {
+        if (c.arch() == Arch.GPT2) throw new IllegalArgumentException("gpt2 models are built by Gpt2Model");
+        this.config = c;
+        Rope rope = new Rope(c);
+        Container model = add("model", new Container());
+        Tensor emb = WeightSource.shaped(w.require("model.embed_tokens.weight"), "model.embed_tokens.weight", c.vocabSize(), c.dim());
+        embedTokens = model.put("embed_tokens", Embedding.frozen(emb));
+        Container ls = model.put("layers", new Container());
+        layers = new LlamaBlock[c.layers()];
+        for (int i = 0; i < layers.length; i++) layers[i] = ls.put(Integer.toString(i), new LlamaBlock(c, w, "model.layers." + i + ".", rope));
+        norm = model.put("norm", RMSNorm.frozen(WeightSource.shaped(w.require("model.norm.weight"), "model.norm.weight", c.dim()), c.normEps()));
+        Tensor head = c.tiedEmbeddings() ? emb : WeightSource.shaped(w.require("lm_head.weight"), "lm_head.weight", c.vocabSize(), c.dim());
+        lmHead = c.tiedEmbeddings() ? Linear.frozen(head, null) : add("lm_head", Linear.frozen(head, null));
+    }
+
+    @Override
+    public LlamaConfig config() {
+        return config;
+    }
+
+    @Override
+    public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
+        int t = tokens.length;
+        if (t == 0) throw new IllegalArgumentException("no tokens to run");
+        int start = cache == null ? 0 : cache.length();
+        if (start + t > config.contextLength()) {
+            throw new IllegalArgumentException("context of " + (start + t) + " tokens exceeds the model's context length " + config.contextLength());
+        }
+        Tensor x = embedTokens.forward(tokens, 1, t);
+        for (int l = 0; l < layers.length; l++) x = layers[l].forward(x, cache, l, start);
+        if (cache != null) cache.advance(t);
+        if (!allPositions) x = x.narrow(1, t - 1, 1);
+        Tensor logits = lmHead.forward(norm.forward(x));
+        return logits.reshape(-1, config.vocabSize());
+    }
+}

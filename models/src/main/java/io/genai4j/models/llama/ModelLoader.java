@@ -1,0 +1,81 @@
+package io.genai4j.models.llama;
+
+import io.genai4j.engine.io.Json;
+import io.genai4j.engine.io.gguf.GgufFile;
+import io.genai4j.text.vocab.GgufVocabulary;
+import io.genai4j.text.vocab.LlmTokenizer;
+import io.genai4j.text.vocab.TokenizerJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opens a model from disk: a GGUF file (weights, hyperparameters, tokenizer and chat template in
+ * one), or a Hugging Face directory (config.json, *.safetensors, tokenizer.json and
+ * tokenizer_config.json). Weights are memory-mapped, never copied to the heap.
+ */
+public final class ModelLoader {
+    private ModelLoader() {}
+
+    public static LoadedModel load(Path path) throws IOException {
+        if (Files.isDirectory(path)) return loadHf(path);
+        if (!Files.isRegularFile(path)) throw new NoSuchFileException("no model at " + path);
+        return loadGguf(path);
+    }
+
+    public static LoadedModel loadGguf(Path file) throws IOException {
+        GgufFile f = GgufFile.open(file);
+        try {
+            if (f.tensors().isEmpty()) throw new IllegalArgumentException(file + " holds no weights (a vocabulary-only GGUF can only tokenize)");
+            LlamaConfig c = GgufConfig.read(f);
+            GgufWeights w = new GgufWeights(f);
+            CausalLm model = c.arch() == Arch.GPT2 ? new Gpt2Model(c, w) : new LlamaModel(c, w);
+            LlmTokenizer tok = new LlmTokenizer(GgufVocabulary.read(f.metadata()));
+            String template = f.metadata().string("tokenizer.chat_template", null);
+            String name = f.metadata().string("general.name", file.getFileName().toString());
+            return new LoadedModel(model, tok, template, describe(name, c, "GGUF"), f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static LoadedModel loadHf(Path dir) throws IOException {
+        Path cfgFile = dir.resolve("config.json");
+        if (!Files.isRegularFile(cfgFile)) throw new NoSuchFileException(dir + " is not a model directory: no config.json (nor a .gguf file)");
+        if (!(Json.parse(Files.readAllBytes(cfgFile)) instanceof Map<?, ?> cfg)) throw new IllegalArgumentException(cfgFile + ": not a JSON object");
+        LlamaConfig c = HfConfig.read((Map<String, Object>) cfg);
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) throw new NoSuchFileException(dir + ": no tokenizer.json");
+        TokenizerJson.Result tj = TokenizerJson.read(dir);
+        SafetensorsWeights w = new SafetensorsWeights(dir, c.arch() == Arch.GPT2);
+        try {
+            if (!c.tiedEmbeddings() && w.optional("lm_head.weight") == null) {
+                c = new LlamaConfig(c.arch(), c.vocabSize(), c.dim(), c.layers(), c.heads(), c.kvHeads(), c.headDim(), c.ffnDim(), c.contextLength(),
+                        c.normEps(), c.ropeTheta(), c.ropeStyle(), c.ropeDim(), c.ropeFreqFactors(), c.ropeFreqScale(), true, c.geluErf());
+            }
+            CausalLm model = c.arch() == Arch.GPT2 ? new Gpt2Model(c, w) : new LlamaModel(c, w);
+            return new LoadedModel(model, tj.tokenizer(), tj.chatTemplate(), describe(dir.getFileName().toString(), c, "safetensors"), w);
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    /** The tokenizer alone: from any GGUF file (vocabulary-only ones too) or a directory with tokenizer.json. */
+    public static LlmTokenizer tokenizer(Path path) throws IOException {
+        if (Files.isDirectory(path)) return TokenizerJson.read(path).tokenizer();
+        if (!Files.isRegularFile(path)) throw new NoSuchFileException("no model at " + path);
+        try (GgufFile f = GgufFile.open(path)) {
+            return new LlmTokenizer(GgufVocabulary.read(f.metadata()));
+        }
+    }
+
+    private static String describe(String name, LlamaConfig c, String format) {
+        return String.format(Locale.ROOT, "%s (%s, %s: %d layers, %d wide, %d/%d heads, vocabulary %d, context %d)",
+                name, c.arch().ggufName(), format, c.layers(), c.dim(), c.heads(), c.kvHeads(), c.vocabSize(), c.contextLength());
+    }
+}
