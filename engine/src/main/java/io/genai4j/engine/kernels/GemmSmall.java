@@ -4,7 +4,6 @@ import static io.genai4j.engine.kernels.GemmKernel.S;
 import static io.genai4j.engine.kernels.GemmKernel.V;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * SGEMM without packing, for shapes where packing would cost more than it saves: few rows
@@ -100,11 +99,12 @@ final class GemmSmall {
         } else {
             int quads = JavaGemm.ceilDiv(n, 4);
             Parallel.forRange(quads, grain(work, quads), (lo, hi) -> {
+                float[] lanes = SCRATCH.get().tile;
                 // Rows of A inside: the four B rows of a quad stay in L1/L2 for all m rows of A.
                 for (int q = lo; q < hi; q++) {
                     int j = 4 * q;
                     for (int i = 0; i < m; i++) {
-                        dot4(k, a, aOff + i * lda, b, bOff, ldb, j, Math.min(4, n - j), c, cOff + i * ldc + j, alpha, beta);
+                        dot4(k, a, aOff + i * lda, b, bOff, ldb, j, Math.min(4, n - j), c, cOff + i * ldc + j, alpha, beta, lanes);
                     }
                 }
             });
@@ -285,7 +285,7 @@ final class GemmSmall {
      * give 8 independent FMA chains.
      */
     private static void dot4(int k, float[] a, int ai, float[] b, int bOff, int ldb, int j, int cols,
-                             float[] c, int ci, float alpha, float beta) {
+                             float[] c, int ci, float alpha, float beta, float[] lanes) {
         int b0 = bOff + j * ldb;
         int b1 = cols > 1 ? b0 + ldb : b0, b2 = cols > 2 ? b0 + 2 * ldb : b0, b3 = cols > 3 ? b0 + 3 * ldb : b0;
         FloatVector z = FloatVector.zero(S);
@@ -310,8 +310,15 @@ final class GemmSmall {
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
             p += V;
         }
-        float r0 = s0.add(t0).reduceLanes(VectorOperators.ADD), r1 = s1.add(t1).reduceLanes(VectorOperators.ADD);
-        float r2 = s2.add(t2).reduceLanes(VectorOperators.ADD), r3 = s3.add(t3).reduceLanes(VectorOperators.ADD);
+        // Lanes summed in a fixed order, not with reduceLanes: its order is unspecified and differs
+        // between compiled and interpreted code, so results would depend on JIT timing (seen as
+        // 1-thread and 2-thread runs disagreeing in the last bit with 128-bit vectors).
+        s0.add(t0).intoArray(lanes, 0); s1.add(t1).intoArray(lanes, V);
+        s2.add(t2).intoArray(lanes, 2 * V); s3.add(t3).intoArray(lanes, 3 * V);
+        float r0 = 0f, r1 = 0f, r2 = 0f, r3 = 0f;
+        for (int l = 0; l < V; l++) {
+            r0 += lanes[l]; r1 += lanes[V + l]; r2 += lanes[2 * V + l]; r3 += lanes[3 * V + l];
+        }
         // Scalar tail rather than masked loads, which leave C2's fast path near the end of an array.
         for (; p < k; p++) {
             float x = a[ai + p];
