@@ -10,10 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Shape: MR = 12 rows by NR = 2 vectors (32 columns with 512-bit vectors). Each k step loads two
  * B vectors, broadcasts 12 A values and issues 24 FMAs into 24 accumulators, which with the two B
  * vectors and a broadcast temporary uses 27 of the 32 AVX-512 registers. Measured on the Zen 5 dev
- * machine with both panels in L1 (best of 40 runs, kc = 256): 12×2V 256 GFLOP/s, 10×2V 258,
- * 8×3V 258, 6×4V 255, 8×2V 256, 4×4V 249, 16×1V 229, 14×2V 242 (spills), against a 273 GFLOP/s
- * register-only FMA peak. Among the shapes that reach peak in L1, 12×2V needs the fewest loads per
- * FMA (14 per 24), which matters once B streams from L2.
+ * machine with both panels in L1 (best of 40 runs, kc = 256, GFLOP/s): 12×2V 256, 10×2V 258,
+ * 8×3V 258, 6×4V 255, 8×2V 256, 4×4V 249, 14×2V 242, 16×1V 229, 4×6V 196, against 273 for
+ * register-only FMAs (64 flops/cycle at 4.26 GHz). In the full 1024³ product the shapes that reach
+ * peak in L1 came out within the machine's noise of each other (best ~200 on a loaded machine);
+ * 12×2V is kept because it needs the fewest loads per FMA (14 per 24) as B streams from L2.
  *
  * <p>The code shape is deliberate. C2 keeps all 24 accumulators in registers only while the loop
  * and the epilogue stay simple: an epilogue that branched on beta per store made C2 spill an

@@ -6,17 +6,20 @@ import static io.genai4j.engine.kernels.GemmKernel.V;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * SGEMM without packing, for shapes where packing would cost more than it saves: few rows
- * (m = 1 is a matrix-vector product), or work so small that the packed operands would be used only
- * a handful of times.
+ * SGEMM without packing, for the shapes where packing costs more than it saves ({@link #handles}):
+ * fewer rows than the micro-kernel's MR (m = 1 is a matrix-vector product), or C only one or two
+ * 4-vector strips wide (attention-sized products), where the packed A would serve only n columns.
  *
  * <ul>
- *   <li>op(B) = B: rows of B are contiguous, so C rows are built 4 vectors wide by broadcasting
- *       A(i, p) against row p of B (axpy form); 4 rows of C share every B load.
- *   <li>op(B) = Bᵀ with A not transposed (x·Wᵀ, the linear layer of batch-1 inference): both
- *       operands are contiguous along k, so each C(i, j) is a dot product of two rows.
+ *   <li>op(B) = B, 1-3 rows: each C row streams B row by row (unit stride; B usually comes from
+ *       DRAM here) and accumulates in C, which stays in L1.
+ *   <li>op(B) = B, otherwise: strips of C 4 vectors wide, 4 rows at a time in 16 accumulators,
+ *       broadcasting A(i, p) against row p of B; each B load serves 4 rows. op(A) may be
+ *       transposed: it is read in place through row and column strides.
+ *   <li>op(B) = Bᵀ, A not transposed (x·Wᵀ, the linear layer of batch-1 inference): both operands
+ *       are contiguous along k, so each C(i, j) is a dot product of two rows, 4 at a time.
  * </ul>
- * Threads split the columns of C (each thread reads its own slice of B).
+ * Threads split the columns of C, and the rows too when there are few column strips.
  */
 final class GemmSmall {
     /** Columns of C one axpy kernel call produces. */
