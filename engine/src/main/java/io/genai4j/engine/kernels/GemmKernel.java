@@ -18,9 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The code shape is deliberate. C2 keeps all 24 accumulators in registers only while the loop
  * and the epilogue stay simple: an epilogue that branched on beta per store made C2 spill an
- * accumulator to the stack inside the k loop and the kernel fell to 105-160 GFLOP/s. So beta is
- * handled by the caller, and the only branch here is one {@code add} test around the whole
- * epilogue.
+ * accumulator to the stack inside the k loop (105-160 GFLOP/s instead of 250). The kernel therefore
+ * only ever adds its tile into C; the caller zeroes or scales C beforehand. (A store-or-add flag
+ * also cost a deoptimization: the first k block of a product runs thousands of tiles with one
+ * value before the other appears, so C2 compiled the kernel twice, ~0.4 s into a run.)
  *
  * <p>Any vector width is correct (NR follows the species); on 256-bit machines with 16 vector
  * registers this shape spills, which costs speed but not correctness.
@@ -34,11 +35,21 @@ final class GemmKernel {
     private GemmKernel() {}
 
     /**
-     * C[r][j] = (add ? C[r][j] : 0) + sum over p of A[r][p]·B[p][j], for the full MR×NR tile, where
-     * A[r][p] = ap[ai + p*MR + r], B[p][j] = bp[bi + p*NR + j], C[r][j] = c[ci + r*ldc + j].
+     * For each of {@code panels} consecutive B micro-panels q: C[r][q·NR + j] += sum over p of
+     * A[r][p]·B_q[p][j] over the full MR×NR tile, where A[r][p] = ap[ai + p*MR + r],
+     * B_q[p][j] = bp[bi + q*NR*kc + p*NR + j] and C[r][j] = c[ci + r*ldc + j].
+     *
+     * <p>The loop over panels lives here rather than in the caller so that it is compiled together
+     * with the kernel: a caller that is still interpreted (the first calls of a run) would otherwise
+     * add a microsecond to each 0.8 µs tile.
      */
-    static void kernel(int kc, float[] ap, int ai, float[] bp, int bi,
-                       float[] c, int ci, int ldc, boolean add) {
+    static void kernel(int kc, float[] ap, int ai, float[] bp, int bi, int panels, float[] c, int ci, int ldc) {
+        for (int q = 0; q < panels; q++) {
+            tile(kc, ap, ai, bp, bi + q * NR * kc, c, ci + q * NR, ldc);
+        }
+    }
+
+    private static void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c0a = z, c0b = z, c1a = z, c1b = z, c2a = z, c2b = z, c3a = z, c3b = z;
         FloatVector c4a = z, c4b = z, c5a = z, c5b = z, c6a = z, c6b = z, c7a = z, c7b = z;
@@ -67,44 +78,29 @@ final class GemmKernel {
         // force-inlined regardless.
         int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         int c6 = c5 + ldc, c7 = c6 + ldc, c8 = c7 + ldc, c9 = c8 + ldc, c10 = c9 + ldc, c11 = c10 + ldc;
-        if (add) {
-            c0a.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
-            c0b.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
-            c1a.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
-            c1b.add(FloatVector.fromArray(S, c, c1 + V)).intoArray(c, c1 + V);
-            c2a.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
-            c2b.add(FloatVector.fromArray(S, c, c2 + V)).intoArray(c, c2 + V);
-            c3a.add(FloatVector.fromArray(S, c, c3)).intoArray(c, c3);
-            c3b.add(FloatVector.fromArray(S, c, c3 + V)).intoArray(c, c3 + V);
-            c4a.add(FloatVector.fromArray(S, c, c4)).intoArray(c, c4);
-            c4b.add(FloatVector.fromArray(S, c, c4 + V)).intoArray(c, c4 + V);
-            c5a.add(FloatVector.fromArray(S, c, c5)).intoArray(c, c5);
-            c5b.add(FloatVector.fromArray(S, c, c5 + V)).intoArray(c, c5 + V);
-            c6a.add(FloatVector.fromArray(S, c, c6)).intoArray(c, c6);
-            c6b.add(FloatVector.fromArray(S, c, c6 + V)).intoArray(c, c6 + V);
-            c7a.add(FloatVector.fromArray(S, c, c7)).intoArray(c, c7);
-            c7b.add(FloatVector.fromArray(S, c, c7 + V)).intoArray(c, c7 + V);
-            c8a.add(FloatVector.fromArray(S, c, c8)).intoArray(c, c8);
-            c8b.add(FloatVector.fromArray(S, c, c8 + V)).intoArray(c, c8 + V);
-            c9a.add(FloatVector.fromArray(S, c, c9)).intoArray(c, c9);
-            c9b.add(FloatVector.fromArray(S, c, c9 + V)).intoArray(c, c9 + V);
-            c10a.add(FloatVector.fromArray(S, c, c10)).intoArray(c, c10);
-            c10b.add(FloatVector.fromArray(S, c, c10 + V)).intoArray(c, c10 + V);
-            c11a.add(FloatVector.fromArray(S, c, c11)).intoArray(c, c11);
-            c11b.add(FloatVector.fromArray(S, c, c11 + V)).intoArray(c, c11 + V);
-        } else {
-            c0a.intoArray(c, ci);  c0b.intoArray(c, ci + V);
-            c1a.intoArray(c, c1);  c1b.intoArray(c, c1 + V);
-            c2a.intoArray(c, c2);  c2b.intoArray(c, c2 + V);
-            c3a.intoArray(c, c3);  c3b.intoArray(c, c3 + V);
-            c4a.intoArray(c, c4);  c4b.intoArray(c, c4 + V);
-            c5a.intoArray(c, c5);  c5b.intoArray(c, c5 + V);
-            c6a.intoArray(c, c6);  c6b.intoArray(c, c6 + V);
-            c7a.intoArray(c, c7);  c7b.intoArray(c, c7 + V);
-            c8a.intoArray(c, c8);  c8b.intoArray(c, c8 + V);
-            c9a.intoArray(c, c9);  c9b.intoArray(c, c9 + V);
-            c10a.intoArray(c, c10);  c10b.intoArray(c, c10 + V);
-            c11a.intoArray(c, c11);  c11b.intoArray(c, c11 + V);
-        }
+        c0a.add(FloatVector.fromArray(S, c, ci)).intoArray(c, ci);
+        c0b.add(FloatVector.fromArray(S, c, ci + V)).intoArray(c, ci + V);
+        c1a.add(FloatVector.fromArray(S, c, c1)).intoArray(c, c1);
+        c1b.add(FloatVector.fromArray(S, c, c1 + V)).intoArray(c, c1 + V);
+        c2a.add(FloatVector.fromArray(S, c, c2)).intoArray(c, c2);
+        c2b.add(FloatVector.fromArray(S, c, c2 + V)).intoArray(c, c2 + V);
+        c3a.add(FloatVector.fromArray(S, c, c3)).intoArray(c, c3);
+        c3b.add(FloatVector.fromArray(S, c, c3 + V)).intoArray(c, c3 + V);
+        c4a.add(FloatVector.fromArray(S, c, c4)).intoArray(c, c4);
+        c4b.add(FloatVector.fromArray(S, c, c4 + V)).intoArray(c, c4 + V);
+        c5a.add(FloatVector.fromArray(S, c, c5)).intoArray(c, c5);
+        c5b.add(FloatVector.fromArray(S, c, c5 + V)).intoArray(c, c5 + V);
+        c6a.add(FloatVector.fromArray(S, c, c6)).intoArray(c, c6);
+        c6b.add(FloatVector.fromArray(S, c, c6 + V)).intoArray(c, c6 + V);
+        c7a.add(FloatVector.fromArray(S, c, c7)).intoArray(c, c7);
+        c7b.add(FloatVector.fromArray(S, c, c7 + V)).intoArray(c, c7 + V);
+        c8a.add(FloatVector.fromArray(S, c, c8)).intoArray(c, c8);
+        c8b.add(FloatVector.fromArray(S, c, c8 + V)).intoArray(c, c8 + V);
+        c9a.add(FloatVector.fromArray(S, c, c9)).intoArray(c, c9);
+        c9b.add(FloatVector.fromArray(S, c, c9 + V)).intoArray(c, c9 + V);
+        c10a.add(FloatVector.fromArray(S, c, c10)).intoArray(c, c10);
+        c10b.add(FloatVector.fromArray(S, c, c10 + V)).intoArray(c, c10 + V);
+        c11a.add(FloatVector.fromArray(S, c, c11)).intoArray(c, c11);
+        c11b.add(FloatVector.fromArray(S, c, c11 + V)).intoArray(c, c11 + V);
     }
 }

@@ -108,7 +108,6 @@ public final class JavaGemm implements Gemm {
         }
 
         void run() {
-            if (beta != 0f && beta != 1f) scale(m, n, beta, c, cOff, ldc);
             ap = SCRATCH.get().a(Math.min(blockRows, roundUp(m, MR)) * k);
             for (ic = 0; ic < m; ic += blockRows) {
                 mc = Math.min(blockRows, m - ic);
@@ -139,10 +138,13 @@ public final class JavaGemm implements Gemm {
                 int j0 = blk * blockCols;
                 int nb = Math.min(blockCols, n - j0);
                 int irLo = panels * slice / rowSlices * MR, irHi = Math.min(mc, panels * (slice + 1) / rowSlices * MR);
+                if (beta != 1f) {
+                    // The kernel adds into C: apply beta to this task's part of C first (beta == 0
+                    // stores zeros without reading C, so NaNs in C do not leak).
+                    for (int i = irLo; i < irHi; i++) scaleRow(c, cOff + (ic + i) * ldc + j0, nb, beta);
+                }
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
-                    // beta == 0: the first k block overwrites C, so C is never read (NaNs do not leak).
-                    boolean add = pc > 0 || beta != 0f;
                     float[] bp = s.b(roundUp(nb, NR) * kc);
                     GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
                     int aBlock = pc * mcPad;
@@ -150,14 +152,14 @@ public final class JavaGemm implements Gemm {
                         int mr = Math.min(MR, mc - ir);
                         int ai = aBlock + ir * kc;
                         int cRow = cOff + (ic + ir) * ldc + j0;
-                        for (int jr = 0; jr < nb; jr += NR) {
-                            int nr = Math.min(NR, nb - jr);
-                            if (mr == MR && nr == NR) {
-                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, c, cRow + jr, ldc, add);
-                            } else {
-                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, s.tile, 0, NR, false);
-                                merge(s.tile, mr, nr, c, cRow + jr, ldc, add);
-                            }
+                        // Full tiles straight into C; edge tiles (fewer than MR rows or NR columns)
+                        // into a scratch tile whose valid part is then added to C.
+                        int full = mr == MR ? nb / NR : 0;
+                        GemmKernel.kernel(kc, ap, ai, bp, 0, full, c, cRow, ldc);
+                        for (int jr = full * NR; jr < nb; jr += NR) {
+                            java.util.Arrays.fill(s.tile, 0f);
+                            GemmKernel.kernel(kc, ap, ai, bp, jr * kc, 1, s.tile, 0, NR);
+                            merge(s.tile, mr, Math.min(NR, nb - jr), c, cRow + jr, ldc);
                         }
                     }
                 }
@@ -165,15 +167,11 @@ public final class JavaGemm implements Gemm {
         }
     }
 
-    /** Adds (or stores) the top-left mr×nr of an MR×NR edge tile into C. */
-    private static void merge(float[] tile, int mr, int nr, float[] c, int ci, int ldc, boolean add) {
+    /** Adds the top-left mr×nr of an MR×NR edge tile into C. */
+    private static void merge(float[] tile, int mr, int nr, float[] c, int ci, int ldc) {
         for (int r = 0; r < mr; r++) {
             int t = r * NR, o = ci + r * ldc;
-            if (add) {
-                for (int j = 0; j < nr; j++) c[o + j] += tile[t + j];
-            } else {
-                System.arraycopy(tile, t, c, o, nr);
-            }
+            for (int j = 0; j < nr; j++) c[o + j] += tile[t + j];
         }
     }
 
@@ -181,12 +179,13 @@ public final class JavaGemm implements Gemm {
     static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
         if (beta == 1f) return;
         Parallel.forRange(m, Math.max(1, (1 << 16) / n), (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                int o = cOff + i * ldc;
-                if (beta == 0f) java.util.Arrays.fill(c, o, o + n, 0f);
-                else for (int j = 0; j < n; j++) c[o + j] *= beta;
-            }
+            for (int i = lo; i < hi; i++) scaleRow(c, cOff + i * ldc, n, beta);
         });
+    }
+
+    private static void scaleRow(float[] c, int from, int len, float beta) {
+        if (beta == 0f) java.util.Arrays.fill(c, from, from + len, 0f);
+        else for (int j = from; j < from + len; j++) c[j] *= beta;
     }
 
     private static void checkMatrix(String name, float[] x, int off, int rows, int cols, int ld) {
