@@ -35,6 +35,8 @@ public final class JavaGemm implements Gemm {
      * micro-panel is reused across NR-wide panels of the block while it sits in L1.
      */
     static final int BLOCKS_PER_THREAD = 4;
+    /** Fewest NR panels in a column block when n has them. */
+    static final int MIN_PANELS = 4;
     /**
      * Packed A budget in floats (24 MiB, kept per calling thread): a block of rows of A is packed
      * for all of k at once and stays in the 32 MiB L3, so each op(B) block is packed once per row
@@ -99,7 +101,10 @@ public final class JavaGemm implements Gemm {
             this.c = c; this.cOff = cOff; this.ldc = ldc;
             this.threads = Parallel.inside() ? 1 : Parallel.threads();
             int cols = threads == 1 ? NC : roundUp(ceilDiv(n, BLOCKS_PER_THREAD * threads), NR);
-            this.blockCols = Math.max(NR, Math.min(NC, cols));
+            // At least MIN_PANELS panels per block (when n allows): an A micro-panel brought into L1
+            // should serve several tiles, or the kernel waits on L3 (2048×96×2048 on 2 threads fell
+            // to 90 GFLOP/s with 1-panel blocks).
+            this.blockCols = Math.min(NC, Math.max(cols, Math.min(roundUp(n, NR), MIN_PANELS * NR)));
             this.columnBlocks = ceilDiv(n, blockCols);
             // Row blocks of equal height whose packed A (all of k) fits the A budget.
             int maxRows = Math.max(MR, aBlockFloats / k / MR * MR);
@@ -113,9 +118,9 @@ public final class JavaGemm implements Gemm {
                 mc = Math.min(blockRows, m - ic);
                 mcPad = roundUp(mc, MR);
                 int panels = mcPad / MR;
-                // Too few column blocks to keep every thread busy (n of a panel or two): split the
-                // rows as well; each row slice then packs its own copy of the (narrow) B block.
-                rowSlices = threads == 1 ? 1 : Math.min(panels, ceilDiv(2 * threads, columnBlocks));
+                // Too few column blocks to keep every thread busy (narrow n): split the rows as
+                // well; each row slice then packs its own copy of the (narrow) B block.
+                rowSlices = threads == 1 ? 1 : Math.min(panels, ceilDiv(BLOCKS_PER_THREAD * threads, columnBlocks));
                 Parallel.forRange(panels, 8, this::packA);
                 Parallel.forRange(columnBlocks * rowSlices, 1, this::compute);
             }
