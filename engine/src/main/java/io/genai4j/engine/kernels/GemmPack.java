@@ -38,6 +38,9 @@ final class GemmPack {
                 }
             } else {
                 // op(A)(i, p) = a[i*lda + p]: read each row contiguously, write with stride MR.
+                // (Tried: panels stored row by row with stride KC, which makes this a plain copy
+                // and cut packing from 5% to 2% of a 1024³ product; but the kernel then reads 12
+                // A streams at once and the product ran ~15% slower, 165 against 200 GFLOP/s.)
                 for (int r = 0; r < rows; r++) {
                     int s = aOff + (i + r) * lda + p0, t = d + r;
                     for (int p = 0; p < kc; p++) dst[t + p * MR] = alpha * a[s + p];
