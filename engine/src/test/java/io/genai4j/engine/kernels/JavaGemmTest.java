@@ -141,6 +141,29 @@ class JavaGemmTest {
     }
 
     @Test
+    void concurrentCallersDoNotShareScratch() throws Exception {
+        // Two caller threads at once: one gets the pool, the other runs inline; each must keep
+        // its own pack buffers.
+        Parallel.setThreads(2);
+        Case[] cases = {new Case(150, 200, 300, false, false, 1f, 0f, 0, 0),
+                new Case(160, 190, 310, true, true, 1f, 0f, 0, 0)};
+        float[][] expected = new float[2][];
+        for (int i = 0; i < 2; i++) expected[i] = check(cases[i], 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<float[]>> results = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (Case c : cases) results.add(pool.submit(() -> check(c, 1)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertArrayEquals(expected[i % 2], results.get(i).get(), cases[i % 2].toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void betaZeroIgnoresNanInC() {
         for (Case c : List.of(new Case(50, 70, 300, false, false, 1f, 0f, 2, 1),
                 new Case(2, 70, 30, false, true, 1f, 0f, 2, 1),
