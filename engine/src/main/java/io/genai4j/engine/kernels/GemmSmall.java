@@ -293,8 +293,11 @@ final class GemmSmall {
         int b1 = cols > 1 ? b0 + ldb : b0, b2 = cols > 2 ? b0 + 2 * ldb : b0, b3 = cols > 3 ? b0 + 3 * ldb : b0;
         FloatVector z = FloatVector.zero(S);
         FloatVector s0 = z, s1 = z, s2 = z, s3 = z, t0 = z, t1 = z, t2 = z, t3 = z;
+        // A plain counted loop (p < limit): with "p + 2V <= k" C2 kept a range check on every load
+        // and spilled index registers, and the loop ran at 26 GB/s against 39 for the nn stream.
+        int limit = k - k % (2 * V);
         int p = 0;
-        for (; p + 2 * V <= k; p += 2 * V) {
+        for (; p < limit; p += 2 * V) {
             FloatVector x = FloatVector.fromArray(S, a, ai + p), y = FloatVector.fromArray(S, a, ai + p + V);
             s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
             s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
