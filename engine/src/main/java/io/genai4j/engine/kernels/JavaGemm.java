@@ -10,17 +10,19 @@ import static io.genai4j.engine.kernels.GemmKernel.NR;
  * <p>Loop nest (outermost first) and where each operand lives:
  * <pre>
  *   ic: row blocks of m      pack op(A) rows × all of k, shared by the threads (L3)
- *   jc: column blocks of n   parallel: each thread takes blocks of at most NC columns
- *   pc: k in KC steps        the thread packs its op(B) block KC×NC (L2); C gets one pass per step
+ *   jc: column blocks of n   parallel tasks of at most NC columns (and a row slice when n is narrow)
+ *   pc: k in KC steps        the task packs its op(B) block KC×NC (L2); C gets one pass per step
  *   ir: MR rows              the A micro-panel MR×KC stays in L1 across the jr loop
  *   jr: NR columns           the B micro-panel streams from L2 through the micro-kernel
  * </pre>
  * op(A) is packed once per row block and op(B) once per row block (usually one), so packing is
- * O(mk + nk) against O(mnk) work, and transposed operands cost nothing extra.
+ * O(mk + nk) against O(mnk) work; the packing absorbs the transposes (1024³ on one thread, best of
+ * a noisy run: A·B 220, Aᵀ·B 200, A·Bᵀ 207, Aᵀ·Bᵀ 183 GFLOP/s).
  *
- * <p>Measured on the 2-core Zen 5 dev machine (AVX-512, best of a noisy run; numpy's OpenBLAS in
- * brackets): 1024³ ~220 GFLOP/s on 1 thread [~230], 2048³ ~400 on 2 threads [~440]. Block sizes
- * KC 192-512 and NC 256-1024 were all within noise of each other; the kernel shape is what counts.
+ * <p>Measured on the 2-core Zen 5 dev machine (AVX-512, 273 GFLOP/s FMA peak per core), steady
+ * state in-process: 1024³ ~205-215 GFLOP/s on 1 thread and ~430 on 2; 2048³ ~215 and ~410.
+ * numpy's OpenBLAS on the same machine: ~235 and ~450-470. Block sizes KC 192-512 and NC 256-1024
+ * were all within the machine's noise of each other.
  *
  * <p>Tiny and skinny shapes skip packing ({@link GemmSmall}).
  */
