@@ -95,7 +95,11 @@ class JavaGemmTest {
                 new Case(257, 3, 129, true, false, 1f, 0f, 1, 2),
                 new Case(4, 4, 4, false, true, 1f, 0f, 0, 0),
                 new Case(12, 32, 1, false, false, 1f, 0f, 0, 0),
-                new Case(24, 64, 512, false, false, 1f, 1f, 0, 0)
+                new Case(24, 64, 512, false, false, 1f, 1f, 0, 0),
+                new Case(100, 64, 50, false, true, 1f, 0f, 1, 2),
+                new Case(77, 128, 33, true, true, 0.5f, -1f, 0, 1),
+                new Case(5, 64, 40, true, true, 1f, 0f, 2, 0),
+                new Case(300, 128, 20, true, false, 1f, 0f, 0, 0)
         ).map(Arguments::of);
     }
 
