@@ -2,7 +2,6 @@ package io.genai4j.engine.kernels;
 
 import static io.genai4j.engine.kernels.GemmKernel.MR;
 import static io.genai4j.engine.kernels.GemmKernel.NR;
-
 import static io.genai4j.engine.kernels.GemmKernel.S;
 import static io.genai4j.engine.kernels.GemmKernel.V;
 

@@ -42,7 +42,7 @@ final class GemmSmall {
     static boolean handles(boolean transA, boolean transB, int m, int n, int k) {
         boolean narrow = n % NB == 0 && n <= 2 * NB;
         if (!transB) return m < GemmKernel.MR || narrow;
-        return !transA && m < GemmKernel.MR || narrow;
+        return (!transA && m < GemmKernel.MR) || narrow;
     }
 
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
