@@ -61,8 +61,11 @@ class JavaGemmTest {
     static Stream<Arguments> transposesAndScalars() {
         List<Arguments> cases = new ArrayList<>();
         float[][] scalars = {{1f, 0f}, {1f, 1f}, {-0.5f, 0f}, {2f, -1.5f}, {0.75f, 1f}};
-        // Shapes for each path: blocked (several k blocks, edge tiles), few rows (unpacked), tiny.
-        int[][] shapes = {{100, 90, 600}, {1, 70, 33}, {3, 45, 20}, {20, 20, 20}, {40, 300, 17}};
+        // Shapes for each path: blocked (several k blocks, edge tiles), 1-3 rows (streamed or dot
+        // products), 4-11 rows (4-row strips, with a narrower last strip), narrow n of one or two
+        // strips (unpacked, Bᵀ transposed first), small and wide blocked.
+        int[][] shapes = {{100, 90, 600}, {1, 70, 33}, {3, 45, 20}, {7, 130, 40}, {30, 64, 50},
+                {20, 20, 20}, {40, 300, 17}};
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {
                 for (float[] ab : scalars) {
