@@ -145,31 +145,44 @@ public final class JavaGemm implements Gemm {
                 int j0 = blk * blockCols;
                 int nb = Math.min(blockCols, n - j0);
                 int irLo = panels * slice / rowSlices * MR, irHi = Math.min(mc, panels * (slice + 1) / rowSlices * MR);
-                if (beta != 1f) {
-                    // The kernel adds into C: apply beta to this task's part of C first (beta == 0
-                    // stores zeros without reading C, so NaNs in C do not leak).
-                    for (int i = irLo; i < irHi; i++) scaleRow(c, cOff + (ic + i) * ldc + j0, nb, beta);
-                }
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
                     float[] bp = s.b(roundUp(nb, NR) * kc);
                     GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
-                    int aBlock = pc * mcPad;
-                    for (int ir = irLo; ir < irHi; ir += MR) {
-                        int mr = Math.min(MR, mc - ir);
-                        int ai = aBlock + ir * kc;
-                        int cRow = cOff + (ic + ir) * ldc + j0;
-                        // Full tiles straight into C; edge tiles (fewer than MR rows or NR columns)
-                        // into a scratch tile whose valid part is then added to C.
-                        int full = mr == MR ? nb / NR : 0;
-                        GemmKernel.kernel(kc, ap, ai, bp, 0, full, c, cRow, ldc);
-                        for (int jr = full * NR; jr < nb; jr += NR) {
-                            java.util.Arrays.fill(s.tile, 0f);
-                            GemmKernel.kernel(kc, ap, ai, bp, jr * kc, 1, s.tile, 0, NR);
-                            merge(s.tile, mr, Math.min(NR, nb - jr), c, cRow + jr, ldc);
-                        }
-                    }
+                    macroKernel(kc, ap, pc * mcPad, irLo, irHi, mc, bp, nb, c, cOff + ic * ldc + j0, ldc,
+                            pc == 0 ? beta : 1f, s.tile);
                 }
+            }
+        }
+    }
+
+    /**
+     * C rows [irLo, irHi) × [0, nb) at cBase (+= ir·ldc) += one k block: the packed A panels of those
+     * rows times the packed B block. C is first multiplied by beta (0: overwritten, never read, so
+     * NaNs in C do not leak), as the kernel only adds.
+     *
+     * <p>A static method of its own, called once per k block, rather than loops inline in the task
+     * body: the JIT compiles it after a few calls, while the task body, entered ~8 times per product,
+     * stays interpreted for a dozen products, which showed as 2-thread 1024³ runs needing ~18 calls
+     * to reach full speed.
+     */
+    private static void macroKernel(int kc, float[] ap, int aBlock, int irLo, int irHi, int mc, float[] bp, int nb,
+                                    float[] c, int cBase, int ldc, float beta, float[] tile) {
+        for (int ir = irLo; ir < irHi; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int ai = aBlock + ir * kc;
+            int cRow = cBase + ir * ldc;
+            if (beta != 1f) {
+                for (int r = 0; r < mr; r++) scaleRow(c, cRow + r * ldc, nb, beta);
+            }
+            // Full tiles straight into C; edge tiles (fewer than MR rows or NR columns) into a
+            // scratch tile whose valid part is then added to C.
+            int full = mr == MR ? nb / NR : 0;
+            GemmKernel.kernel(kc, ap, ai, bp, 0, full, c, cRow, ldc);
+            for (int jr = full * NR; jr < nb; jr += NR) {
+                java.util.Arrays.fill(tile, 0f);
+                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, 1, tile, 0, NR);
+                merge(tile, mr, Math.min(NR, nb - jr), c, cRow + jr, ldc);
             }
         }
     }
