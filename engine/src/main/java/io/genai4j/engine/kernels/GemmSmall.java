@@ -188,11 +188,13 @@ final class GemmSmall {
         }
     }
 
-    /** Per-thread buffers for the last, narrower strip of columns. */
+    /**
+     * Per-thread buffers: the tile and copied strip of the last, narrower strip of columns (the
+     * tile also holds the dot products' lanes), and a transposed narrow Bᵀ.
+     */
     private static final class Scratch {
         final float[] tile = new float[4 * NB];
         private float[] strip = new float[0];
-
         private float[] transposed = new float[0];
 
         float[] strip(int size) {
