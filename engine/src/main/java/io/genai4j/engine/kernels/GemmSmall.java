@@ -4,20 +4,25 @@ import static io.genai4j.engine.kernels.GemmKernel.S;
 import static io.genai4j.engine.kernels.GemmKernel.V;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
- * SGEMM without packing, for shapes where packing would cost more than it saves: few rows
- * (m = 1 is a matrix-vector product), or work so small that the packed operands would be used only
- * a handful of times.
+ * SGEMM without packing, for the shapes where packing costs more than it saves ({@link #handles}):
+ * fewer rows than the micro-kernel's MR (m = 1 is a matrix-vector product), or C only one or two
+ * 4-vector strips wide (attention-sized products), where the packed A would serve only n columns.
  *
  * <ul>
- *   <li>op(B) = B: rows of B are contiguous, so C rows are built 4 vectors wide by broadcasting
- *       A(i, p) against row p of B (axpy form); 4 rows of C share every B load.
- *   <li>op(B) = Bᵀ with A not transposed (x·Wᵀ, the linear layer of batch-1 inference): both
- *       operands are contiguous along k, so each C(i, j) is a dot product of two rows.
+ *   <li>op(B) = B, 1-3 rows: each C row streams B row by row (unit stride; B usually comes from
+ *       DRAM here) and accumulates in C, which stays in L1.
+ *   <li>op(B) = B, otherwise: strips of C 4 vectors wide, 4 rows at a time in 16 accumulators,
+ *       broadcasting A(i, p) against row p of B; each B load serves 4 rows. op(A) may be
+ *       transposed: it is read in place through row and column strides.
+ *   <li>op(B) = Bᵀ, A not transposed, fewer than MR rows (x·Wᵀ, the linear layer of batch-1
+ *       inference): both operands are contiguous along k, so each C(i, j) is a dot product of two
+ *       rows, 4 at a time.
+ *   <li>op(B) = Bᵀ otherwise (attention scores Q·Kᵀ with a narrow K): Bᵀ is transposed into a
+ *       scratch k×n matrix and the strips take over.
  * </ul>
- * Threads split the columns of C (each thread reads its own slice of B).
+ * Threads split the columns of C, and the rows too when there are few column strips.
  */
 final class GemmSmall {
     /** Columns of C one axpy kernel call produces. */
@@ -35,13 +40,25 @@ final class GemmSmall {
      * than MR rows it wastes most of each micro-tile. Other shapes pack.
      */
     static boolean handles(boolean transA, boolean transB, int m, int n, int k) {
-        if (!transB) return m < GemmKernel.MR || (n % NB == 0 && n <= 2 * NB);
-        return !transA && m < GemmKernel.MR;
+        boolean narrow = n % NB == 0 && n <= 2 * NB;
+        if (!transB) return m < GemmKernel.MR || narrow;
+        return (!transA && m < GemmKernel.MR) || narrow;
     }
 
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
+        if (transB && (transA || m >= GemmKernel.MR)) {
+            // A narrow Bᵀ (attention scores Q·Kᵀ): transpose it, n×k into k×n, and take the strip
+            // path; cheaper than packing A for so few columns (1 thread, GFLOP/s, blocked before:
+            // 64×64×32 105 vs 86, 128×128×64 158 vs 112).
+            float[] bt = SCRATCH.get().transposed(k * n);
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) bt[p * n + j] = b[bOff + j * ldb + p];
+            }
+            sgemm(transA, false, m, n, k, alpha, a, aOff, lda, bt, 0, n, beta, c, cOff, ldc);
+            return;
+        }
         // Element (i, p) of op(A) is a[aOff + i*rs + p*cs].
         int rs = transA ? 1 : lda, cs = transA ? lda : 1;
         long work = (long) m * n * k;
@@ -100,11 +117,12 @@ final class GemmSmall {
         } else {
             int quads = JavaGemm.ceilDiv(n, 4);
             Parallel.forRange(quads, grain(work, quads), (lo, hi) -> {
+                float[] lanes = SCRATCH.get().tile;
                 // Rows of A inside: the four B rows of a quad stay in L1/L2 for all m rows of A.
                 for (int q = lo; q < hi; q++) {
                     int j = 4 * q;
                     for (int i = 0; i < m; i++) {
-                        dot4(k, a, aOff + i * lda, b, bOff, ldb, j, Math.min(4, n - j), c, cOff + i * ldc + j, alpha, beta);
+                        dot4(k, a, aOff + i * lda, b, bOff, ldb, j, Math.min(4, n - j), c, cOff + i * ldc + j, alpha, beta, lanes);
                     }
                 }
             });
@@ -170,14 +188,23 @@ final class GemmSmall {
         }
     }
 
-    /** Per-thread buffers for the last, narrower strip of columns. */
+    /**
+     * Per-thread buffers: the tile and copied strip of the last, narrower strip of columns (the
+     * tile also holds the dot products' lanes), and a transposed narrow Bᵀ.
+     */
     private static final class Scratch {
         final float[] tile = new float[4 * NB];
         private float[] strip = new float[0];
+        private float[] transposed = new float[0];
 
         float[] strip(int size) {
             if (strip.length < size) strip = new float[size];
             return strip;
+        }
+
+        float[] transposed(int size) {
+            if (transposed.length < size) transposed = new float[size];
+            return transposed;
         }
     }
 
@@ -285,13 +312,16 @@ final class GemmSmall {
      * give 8 independent FMA chains.
      */
     private static void dot4(int k, float[] a, int ai, float[] b, int bOff, int ldb, int j, int cols,
-                             float[] c, int ci, float alpha, float beta) {
+                             float[] c, int ci, float alpha, float beta, float[] lanes) {
         int b0 = bOff + j * ldb;
         int b1 = cols > 1 ? b0 + ldb : b0, b2 = cols > 2 ? b0 + 2 * ldb : b0, b3 = cols > 3 ? b0 + 3 * ldb : b0;
         FloatVector z = FloatVector.zero(S);
         FloatVector s0 = z, s1 = z, s2 = z, s3 = z, t0 = z, t1 = z, t2 = z, t3 = z;
+        // A plain counted loop (p < limit): with "p + 2V <= k" C2 kept a range check on every load
+        // and spilled index registers, and the loop ran at 26 GB/s against 39 for the nn stream.
+        int limit = k - k % (2 * V);
         int p = 0;
-        for (; p + 2 * V <= k; p += 2 * V) {
+        for (; p < limit; p += 2 * V) {
             FloatVector x = FloatVector.fromArray(S, a, ai + p), y = FloatVector.fromArray(S, a, ai + p + V);
             s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
             s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
@@ -310,8 +340,15 @@ final class GemmSmall {
             s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
             p += V;
         }
-        float r0 = s0.add(t0).reduceLanes(VectorOperators.ADD), r1 = s1.add(t1).reduceLanes(VectorOperators.ADD);
-        float r2 = s2.add(t2).reduceLanes(VectorOperators.ADD), r3 = s3.add(t3).reduceLanes(VectorOperators.ADD);
+        // Lanes summed in a fixed order, not with reduceLanes: its order is unspecified and differs
+        // between compiled and interpreted code, so results would depend on JIT timing (seen as
+        // 1-thread and 2-thread runs disagreeing in the last bit with 128-bit vectors).
+        s0.add(t0).intoArray(lanes, 0); s1.add(t1).intoArray(lanes, V);
+        s2.add(t2).intoArray(lanes, 2 * V); s3.add(t3).intoArray(lanes, 3 * V);
+        float r0 = 0f, r1 = 0f, r2 = 0f, r3 = 0f;
+        for (int l = 0; l < V; l++) {
+            r0 += lanes[l]; r1 += lanes[V + l]; r2 += lanes[2 * V + l]; r3 += lanes[3 * V + l];
+        }
         // Scalar tail rather than masked loads, which leave C2's fast path near the end of an array.
         for (; p < k; p++) {
             float x = a[ai + p];

@@ -10,17 +10,19 @@ import static io.genai4j.engine.kernels.GemmKernel.NR;
  * <p>Loop nest (outermost first) and where each operand lives:
  * <pre>
  *   ic: row blocks of m      pack op(A) rows × all of k, shared by the threads (L3)
- *   jc: column blocks of n   parallel: each thread takes blocks of at most NC columns
- *   pc: k in KC steps        the thread packs its op(B) block KC×NC (L2); C gets one pass per step
+ *   jc: column blocks of n   parallel tasks of at most NC columns (and a row slice when n is narrow)
+ *   pc: k in KC steps        the task packs its op(B) block KC×NC (L2); C gets one pass per step
  *   ir: MR rows              the A micro-panel MR×KC stays in L1 across the jr loop
  *   jr: NR columns           the B micro-panel streams from L2 through the micro-kernel
  * </pre>
  * op(A) is packed once per row block and op(B) once per row block (usually one), so packing is
- * O(mk + nk) against O(mnk) work, and transposed operands cost nothing extra.
+ * O(mk + nk) against O(mnk) work; the packing absorbs the transposes (1024³ on one thread, best of
+ * a noisy run: A·B 220, Aᵀ·B 200, A·Bᵀ 207, Aᵀ·Bᵀ 183 GFLOP/s).
  *
- * <p>Measured on the 2-core Zen 5 dev machine (AVX-512, best of a noisy run; numpy's OpenBLAS in
- * brackets): 1024³ ~220 GFLOP/s on 1 thread [~230], 2048³ ~400 on 2 threads [~440]. Block sizes
- * KC 192-512 and NC 256-1024 were all within noise of each other; the kernel shape is what counts.
+ * <p>Measured on the 2-core Zen 5 dev machine (AVX-512, 273 GFLOP/s FMA peak per core), steady
+ * state in-process: 1024³ ~205-215 GFLOP/s on 1 thread and ~430 on 2; 2048³ ~215 and ~410.
+ * numpy's OpenBLAS on the same machine: ~235 and ~450-470. Block sizes KC 192-512 and NC 256-1024
+ * were all within the machine's noise of each other.
  *
  * <p>Tiny and skinny shapes skip packing ({@link GemmSmall}).
  */
@@ -35,6 +37,8 @@ public final class JavaGemm implements Gemm {
      * micro-panel is reused across NR-wide panels of the block while it sits in L1.
      */
     static final int BLOCKS_PER_THREAD = 4;
+    /** Fewest NR panels in a column block when n has them. */
+    static final int MIN_PANELS = 4;
     /**
      * Packed A budget in floats (24 MiB, kept per calling thread): a block of rows of A is packed
      * for all of k at once and stays in the 32 MiB L3, so each op(B) block is packed once per row
@@ -99,7 +103,10 @@ public final class JavaGemm implements Gemm {
             this.c = c; this.cOff = cOff; this.ldc = ldc;
             this.threads = Parallel.inside() ? 1 : Parallel.threads();
             int cols = threads == 1 ? NC : roundUp(ceilDiv(n, BLOCKS_PER_THREAD * threads), NR);
-            this.blockCols = Math.max(NR, Math.min(NC, cols));
+            // At least MIN_PANELS panels per block (when n allows): an A micro-panel brought into L1
+            // should serve several tiles, or the kernel waits on L3 (2048×96×2048 on 2 threads fell
+            // to 90 GFLOP/s with 1-panel blocks).
+            this.blockCols = Math.min(NC, Math.max(cols, Math.min(roundUp(n, NR), MIN_PANELS * NR)));
             this.columnBlocks = ceilDiv(n, blockCols);
             // Row blocks of equal height whose packed A (all of k) fits the A budget.
             int maxRows = Math.max(MR, aBlockFloats / k / MR * MR);
@@ -108,15 +115,14 @@ public final class JavaGemm implements Gemm {
         }
 
         void run() {
-            if (beta != 0f && beta != 1f) scale(m, n, beta, c, cOff, ldc);
             ap = SCRATCH.get().a(Math.min(blockRows, roundUp(m, MR)) * k);
             for (ic = 0; ic < m; ic += blockRows) {
                 mc = Math.min(blockRows, m - ic);
                 mcPad = roundUp(mc, MR);
                 int panels = mcPad / MR;
-                // Too few column blocks to keep every thread busy (n of a panel or two): split the
-                // rows as well; each row slice then packs its own copy of the (narrow) B block.
-                rowSlices = threads == 1 ? 1 : Math.min(panels, ceilDiv(2 * threads, columnBlocks));
+                // Too few column blocks to keep every thread busy (narrow n): split the rows as
+                // well; each row slice then packs its own copy of the (narrow) B block.
+                rowSlices = threads == 1 ? 1 : Math.min(panels, ceilDiv(BLOCKS_PER_THREAD * threads, columnBlocks));
                 Parallel.forRange(panels, 8, this::packA);
                 Parallel.forRange(columnBlocks * rowSlices, 1, this::compute);
             }
@@ -141,39 +147,51 @@ public final class JavaGemm implements Gemm {
                 int irLo = panels * slice / rowSlices * MR, irHi = Math.min(mc, panels * (slice + 1) / rowSlices * MR);
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
-                    // beta == 0: the first k block overwrites C, so C is never read (NaNs do not leak).
-                    boolean add = pc > 0 || beta != 0f;
                     float[] bp = s.b(roundUp(nb, NR) * kc);
                     GemmPack.packB(transB, b, bOff, ldb, pc, kc, j0, nb, bp);
-                    int aBlock = pc * mcPad;
-                    for (int ir = irLo; ir < irHi; ir += MR) {
-                        int mr = Math.min(MR, mc - ir);
-                        int ai = aBlock + ir * kc;
-                        int cRow = cOff + (ic + ir) * ldc + j0;
-                        for (int jr = 0; jr < nb; jr += NR) {
-                            int nr = Math.min(NR, nb - jr);
-                            if (mr == MR && nr == NR) {
-                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, c, cRow + jr, ldc, add);
-                            } else {
-                                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, s.tile, 0, NR, false);
-                                merge(s.tile, mr, nr, c, cRow + jr, ldc, add);
-                            }
-                        }
-                    }
+                    macroKernel(kc, ap, pc * mcPad, irLo, irHi, mc, bp, nb, c, cOff + ic * ldc + j0, ldc,
+                            pc == 0 ? beta : 1f, s.tile);
                 }
             }
         }
     }
 
-    /** Adds (or stores) the top-left mr×nr of an MR×NR edge tile into C. */
-    private static void merge(float[] tile, int mr, int nr, float[] c, int ci, int ldc, boolean add) {
+    /**
+     * C rows [irLo, irHi) × [0, nb) at cBase (+= ir·ldc) += one k block: the packed A panels of those
+     * rows times the packed B block. C is first multiplied by beta (0: overwritten, never read, so
+     * NaNs in C do not leak), as the kernel only adds.
+     *
+     * <p>A static method of its own, called once per k block, rather than loops inline in the task
+     * body: the JIT compiles it after a few calls, while the task body, entered ~8 times per product,
+     * stays interpreted for a dozen products, which showed as 2-thread 1024³ runs needing ~18 calls
+     * to reach full speed.
+     */
+    private static void macroKernel(int kc, float[] ap, int aBlock, int irLo, int irHi, int mc, float[] bp, int nb,
+                                    float[] c, int cBase, int ldc, float beta, float[] tile) {
+        for (int ir = irLo; ir < irHi; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int ai = aBlock + ir * kc;
+            int cRow = cBase + ir * ldc;
+            if (beta != 1f) {
+                for (int r = 0; r < mr; r++) scaleRow(c, cRow + r * ldc, nb, beta);
+            }
+            // Full tiles straight into C; edge tiles (fewer than MR rows or NR columns) into a
+            // scratch tile whose valid part is then added to C.
+            int full = mr == MR ? nb / NR : 0;
+            GemmKernel.kernel(kc, ap, ai, bp, 0, full, c, cRow, ldc);
+            for (int jr = full * NR; jr < nb; jr += NR) {
+                java.util.Arrays.fill(tile, 0f);
+                GemmKernel.kernel(kc, ap, ai, bp, jr * kc, 1, tile, 0, NR);
+                merge(tile, mr, Math.min(NR, nb - jr), c, cRow + jr, ldc);
+            }
+        }
+    }
+
+    /** Adds the top-left mr×nr of an MR×NR edge tile into C. */
+    private static void merge(float[] tile, int mr, int nr, float[] c, int ci, int ldc) {
         for (int r = 0; r < mr; r++) {
             int t = r * NR, o = ci + r * ldc;
-            if (add) {
-                for (int j = 0; j < nr; j++) c[o + j] += tile[t + j];
-            } else {
-                System.arraycopy(tile, t, c, o, nr);
-            }
+            for (int j = 0; j < nr; j++) c[o + j] += tile[t + j];
         }
     }
 
@@ -181,12 +199,13 @@ public final class JavaGemm implements Gemm {
     static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
         if (beta == 1f) return;
         Parallel.forRange(m, Math.max(1, (1 << 16) / n), (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                int o = cOff + i * ldc;
-                if (beta == 0f) java.util.Arrays.fill(c, o, o + n, 0f);
-                else for (int j = 0; j < n; j++) c[o + j] *= beta;
-            }
+            for (int i = lo; i < hi; i++) scaleRow(c, cOff + i * ldc, n, beta);
         });
+    }
+
+    private static void scaleRow(float[] c, int from, int len, float beta) {
+        if (beta == 0f) java.util.Arrays.fill(c, from, from + len, 0f);
+        else for (int j = from; j < from + len; j++) c[j] *= beta;
     }
 
     private static void checkMatrix(String name, float[] x, int off, int rows, int cols, int ld) {

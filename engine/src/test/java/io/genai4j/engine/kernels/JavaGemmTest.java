@@ -61,8 +61,11 @@ class JavaGemmTest {
     static Stream<Arguments> transposesAndScalars() {
         List<Arguments> cases = new ArrayList<>();
         float[][] scalars = {{1f, 0f}, {1f, 1f}, {-0.5f, 0f}, {2f, -1.5f}, {0.75f, 1f}};
-        // Shapes for each path: blocked (several k blocks, edge tiles), few rows (unpacked), tiny.
-        int[][] shapes = {{100, 90, 600}, {1, 70, 33}, {3, 45, 20}, {20, 20, 20}, {40, 300, 17}};
+        // Shapes for each path: blocked (several k blocks, edge tiles), 1-3 rows (streamed or dot
+        // products), 4-11 rows (4-row strips, with a narrower last strip), narrow n of one or two
+        // strips (unpacked, Bᵀ transposed first), small and wide blocked.
+        int[][] shapes = {{100, 90, 600}, {1, 70, 33}, {3, 45, 20}, {7, 130, 40}, {30, 64, 50},
+                {20, 20, 20}, {40, 300, 17}};
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {
                 for (float[] ab : scalars) {
@@ -95,7 +98,11 @@ class JavaGemmTest {
                 new Case(257, 3, 129, true, false, 1f, 0f, 1, 2),
                 new Case(4, 4, 4, false, true, 1f, 0f, 0, 0),
                 new Case(12, 32, 1, false, false, 1f, 0f, 0, 0),
-                new Case(24, 64, 512, false, false, 1f, 1f, 0, 0)
+                new Case(24, 64, 512, false, false, 1f, 1f, 0, 0),
+                new Case(100, 64, 50, false, true, 1f, 0f, 1, 2),
+                new Case(77, 128, 33, true, true, 0.5f, -1f, 0, 1),
+                new Case(5, 64, 40, true, true, 1f, 0f, 2, 0),
+                new Case(300, 128, 20, true, false, 1f, 0f, 0, 0)
         ).map(Arguments::of);
     }
 
@@ -137,6 +144,29 @@ class JavaGemmTest {
             }
         } finally {
             JavaGemm.aBlockFloats = saved;
+        }
+    }
+
+    @Test
+    void concurrentCallersDoNotShareScratch() throws Exception {
+        // Two caller threads at once: one gets the pool, the other runs inline; each must keep
+        // its own pack buffers.
+        Parallel.setThreads(2);
+        Case[] cases = {new Case(150, 200, 300, false, false, 1f, 0f, 0, 0),
+                new Case(160, 190, 310, true, true, 1f, 0f, 0, 0)};
+        float[][] expected = new float[2][];
+        for (int i = 0; i < 2; i++) expected[i] = check(cases[i], 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<float[]>> results = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (Case c : cases) results.add(pool.submit(() -> check(c, 1)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertArrayEquals(expected[i % 2], results.get(i).get(), cases[i % 2].toString());
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
