@@ -1,6 +1,7 @@
 package io.genai4j.cli;
 
 import io.genai4j.cli.bench.BenchCommand;
+import io.genai4j.cli.ngram.NgramCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Generative AI in pure Java, from n-grams to today's LLMs.",
         subcommands = {
+                TourCommand.class,
+                NgramCommand.class,
+                LadderCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

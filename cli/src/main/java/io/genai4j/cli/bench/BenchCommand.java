@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code genai bench ...}: speed measurements, each with {@code --json}. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure the speed of the engine's kernels and models.",
-        subcommands = {BenchMatmul.class})
+        description = "Measure the speed of the engine's kernels, tokenizers and models.",
+        subcommands = {BenchMatmul.class, BenchNgram.class, BenchBpe.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,61 @@
+package io.genai4j.models.ladder;
+
+import io.genai4j.models.tour.StepResult;
+import io.genai4j.models.tour.TourContext;
+import io.genai4j.models.tour.TourStep;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tour's last step: the ladder of every model so far, as a table and a bar chart. */
+public final class LadderStep implements TourStep {
+    @Override
+    public int position() {
+        return 900;
+    }
+
+    @Override
+    public String title() {
+        return "The ladder: from simple to complex";
+    }
+
+    @Override
+    public StepResult run(TourContext ctx) throws Exception {
+        var say = ctx.say();
+        say.say("Every model so far, trained on the same 90% and scored on the same last 10% of the text, one "
+                + "character at a time: the cross-entropy in nats per character (bits = nats ÷ ln 2). A model "
+                + "that knew nothing would pay ln 65 = 4.17 nats for each of the 65 characters. Each rung "
+                + "looks further back and pays less.");
+        say.blank();
+        LadderData data = LadderData.of(ctx.corpus(), ctx.seed(), 80);
+        List<LadderResult> results = Ladder.run(data, r -> say.note(String.format(Locale.ROOT, "%-16s %.3f nats/char  (%.1f s)", r.name(), r.valNatsPerChar(), r.seconds())));
+        say.blank();
+        say.table(Ladder.table(results));
+        Path png = Ladder.chart(results, ctx.corpus().name(), ctx.picture("ladder.png"));
+        ctx.wrote(png);
+        LadderResult best = results.get(0);
+        for (LadderResult r : results) if (r.valNatsPerChar() < best.valNatsPerChar()) best = r;
+        say.blank();
+        say.say("Later lessons add their rungs here (an LSTM, a small GPT): the GPT lesson has to beat "
+                + String.format(Locale.ROOT, "%.3f", best.valNatsPerChar()) + " nats/char to earn its place.");
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ladder", results.stream().map(LadderStep::json).toList());
+        return new StepResult(String.format(Locale.ROOT, "best: %s, %.3f nats/char on val", best.name(), best.valNatsPerChar()), f);
+    }
+
+    /** A ladder row as JSON fields. */
+    public static Map<String, Object> json(LadderResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.name());
+        m.put("family", r.family());
+        m.put("size", r.size());
+        m.put("size_unit", r.sizeUnit());
+        m.put("val_nats_per_char", Math.round(r.valNatsPerChar() * 10000) / 10000.0);
+        m.put("val_bits_per_char", Math.round(r.bitsPerChar() * 10000) / 10000.0);
+        m.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+        m.put("sample", r.sample());
+        return m;
+    }
+}

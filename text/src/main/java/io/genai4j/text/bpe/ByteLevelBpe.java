@@ -1,0 +1,245 @@
+package io.genai4j.text.bpe;
+
+import io.genai4j.text.Tokenizer;
+import io.genai4j.text.prim.IntArrayBuilder;
+import io.genai4j.text.prim.LongIntMap;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+
+/**
+ * Byte-level BPE as in GPT-2: text → pre-tokenizer pieces → UTF-8 bytes → one token per byte →
+ * repeatedly merge the adjacent pair with the lowest merge rank (the order merges were learned in)
+ * until no learned pair is left. Every byte is a token, so any string encodes without {@code <unk>}.
+ *
+ * <p>Tokens are stored as strings in GPT-2's {@link ByteAlphabet} so the vocabulary reads and writes
+ * {@code encoder.json} / {@code vocab.bpe} unchanged. Special tokens ({@code <|endoftext|>}) are
+ * vocabulary entries that are neither a byte nor a merge; {@link #encode} treats text as plain text
+ * (as the reference encoder does), {@link #encodeWithSpecials} recognises them.
+ */
+public final class ByteLevelBpe implements Tokenizer {
+    private static final int CACHE_LIMIT = 1 << 16;
+
+    private final String[] tokens;             // id -> token (byte alphabet) or special text
+    private final Map<String, Integer> ids;
+    private final int[] byteIds = new int[256]; // byte value -> id of its one-byte token
+    private final LongIntMap rankOfPair;       // pack(leftId, rightId) -> merge rank
+    private final int[] mergeLeft, mergeRight, mergeResult; // by rank
+    private final Map<String, Integer> specials;
+    private final boolean[] special;
+    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param vocab  token string (byte alphabet) -> id; ids must be 0..size-1 without gaps
+     * @param merges pairs of token strings, in rank order
+     */
+    public ByteLevelBpe(Map<String, Integer> vocab, List<String[]> merges) {
+        int n = vocab.size();
+        tokens = new String[n];
+        ids = new HashMap<>(vocab);
+        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+            int id = e.getValue();
+            if (id < 0 || id >= n || tokens[id] != null) throw new IllegalArgumentException("vocabulary ids must be 0.." + (n - 1) + " without duplicates; bad id " + id);
+            tokens[id] = e.getKey();
+        }
+        for (int b = 0; b < 256; b++) {
+            Integer id = vocab.get(String.valueOf(ByteAlphabet.charOf(b)));
+            if (id == null) throw new IllegalArgumentException(String.format("vocabulary lacks the token for byte 0x%02X", b));
+            byteIds[b] = id;
+        }
+        int m = merges.size();
+        rankOfPair = new LongIntMap(m);
+        mergeLeft = new int[m];
+        mergeRight = new int[m];
+        mergeResult = new int[m];
+        boolean[] made = new boolean[n];
+        for (int b = 0; b < 256; b++) made[byteIds[b]] = true;
+        for (int r = 0; r < m; r++) {
+            String[] p = merges.get(r);
+            Integer a = vocab.get(p[0]), b = vocab.get(p[1]), ab = vocab.get(p[0] + p[1]);
+            if (a == null || b == null || ab == null) {
+                throw new IllegalArgumentException("merge " + (r + 1) + " '" + p[0] + " " + p[1] + "' uses or makes a token missing from the vocabulary");
+            }
+            mergeLeft[r] = a;
+            mergeRight[r] = b;
+            mergeResult[r] = ab;
+            made[ab] = true;
+            rankOfPair.putIfAbsent(LongIntMap.pack(a, b), r); // keep the first (lowest) rank of a repeated pair
+        }
+        specials = new LinkedHashMap<>();
+        special = new boolean[n];
+        for (int id = 0; id < n; id++) {
+            if (!made[id]) {
+                specials.put(tokens[id], id);
+                special[id] = true;
+            }
+        }
+    }
+
+    /** Loads GPT-2's (or any byte-level BPE's) {@code encoder.json} and {@code vocab.bpe}. */
+    public static ByteLevelBpe load(java.nio.file.Path dir) throws java.io.IOException {
+        return Gpt2Files.load(dir);
+    }
+
+    /** Encodes plain text: special-token strings are ordinary text here, as in the reference encoder. */
+    @Override
+    public int[] encode(String text) {
+        IntArrayBuilder out = new IntArrayBuilder(text.length() / 3 + 4);
+        encodeInto(text, out);
+        return out.toArray();
+    }
+
+    /** Like {@link #encode}, but a special token's text (e.g. {@code <|endoftext|>}) becomes its id. */
+    public int[] encodeWithSpecials(String text) {
+        IntArrayBuilder out = new IntArrayBuilder(text.length() / 3 + 4);
+        int start = 0;
+        while (start < text.length()) {
+            int best = -1;
+            String bestSpecial = null;
+            for (String s : specials.keySet()) {
+                int at = text.indexOf(s, start);
+                if (at >= 0 && (best < 0 || at < best || at == best && s.length() > bestSpecial.length())) {
+                    best = at;
+                    bestSpecial = s;
+                }
+            }
+            if (best < 0) {
+                encodeInto(text.substring(start), out);
+                break;
+            }
+            encodeInto(text.substring(start, best), out);
+            out.add(specials.get(bestSpecial));
+            start = best + bestSpecial.length();
+        }
+        return out.toArray();
+    }
+
+    private void encodeInto(String text, IntArrayBuilder out) {
+        Matcher m = Gpt2PreTokenizer.matcher(text);
+        byte[] buf = new byte[64];
+        while (m.find()) {
+            String piece = m.group();
+            int[] pieceIds = cache.get(piece);
+            if (pieceIds == null) {
+                if (buf.length < piece.length() * 3) buf = new byte[piece.length() * 3];
+                int len = Utf8.encode(piece, 0, piece.length(), buf);
+                pieceIds = merge(buf, len);
+                if (cache.size() >= CACHE_LIMIT) cache.clear(); // bounded: pieces follow Zipf, a reset is cheap
+                cache.put(piece, pieceIds);
+            }
+            for (int id : pieceIds) out.add(id);
+        }
+    }
+
+    /**
+     * The BPE loop on one piece: find the adjacent pair with the lowest rank, merge every
+     * occurrence of it left to right (so "aaa" with merge a+a gives "aa","a"), repeat.
+     */
+    int[] merge(byte[] bytes, int len) {
+        int[] w = new int[len];
+        for (int i = 0; i < len; i++) w[i] = byteIds[bytes[i] & 0xff];
+        while (len > 1) {
+            int best = Integer.MAX_VALUE;
+            for (int i = 0; i + 1 < len; i++) {
+                int r = rankOfPair.get(LongIntMap.pack(w[i], w[i + 1]));
+                if (r >= 0 && r < best) best = r;
+            }
+            if (best == Integer.MAX_VALUE) break;
+            int a = mergeLeft[best], b = mergeRight[best], ab = mergeResult[best];
+            int j = 0;
+            for (int i = 0; i < len; ) {
+                if (i + 1 < len && w[i] == a && w[i + 1] == b) {
+                    w[j++] = ab;
+                    i += 2;
+                } else {
+                    w[j++] = w[i++];
+                }
+            }
+            len = j;
+        }
+        return len == w.length ? w : Arrays.copyOf(w, len);
+    }
+
+    /** Forgets the cached piece encodings (benchmarks use this to time a cold start). */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    @Override
+    public String decode(int[] idList) {
+        return new String(bytes(idList), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes the ids stand for (a token may hold part of a UTF-8 character). */
+    public byte[] bytes(int[] idList) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(idList.length * 4);
+        for (int id : idList) {
+            if (id < 0 || id >= tokens.length) throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + tokens.length);
+            byte[] b = special[id] ? tokens[id].getBytes(StandardCharsets.UTF_8) : ByteAlphabet.decode(tokens[id]);
+            out.writeBytes(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public int vocabSize() {
+        return tokens.length;
+    }
+
+    /** The stored form of a token (GPT-2's byte alphabet, e.g. {@code Ġthe}). */
+    public String token(int id) {
+        return tokens[id];
+    }
+
+    /** The id of a stored token string, or -1. */
+    public int idOf(String token) {
+        Integer id = ids.get(token);
+        return id == null ? -1 : id;
+    }
+
+    public Map<String, Integer> specialTokens() {
+        return Map.copyOf(specials);
+    }
+
+    public int mergeCount() {
+        return mergeLeft.length;
+    }
+
+    /** The merges in rank order, as pairs of token strings. */
+    public List<String[]> merges() {
+        List<String[]> out = new ArrayList<>(mergeLeft.length);
+        for (int r = 0; r < mergeLeft.length; r++) out.add(new String[] {tokens[mergeLeft[r]], tokens[mergeRight[r]]});
+        return out;
+    }
+
+    /** The vocabulary as token string -> id. */
+    public Map<String, Integer> vocabulary() {
+        return Map.copyOf(ids);
+    }
+
+    @Override
+    public String display(int id) {
+        if (special[id]) return tokens[id];
+        byte[] b = ByteAlphabet.decode(tokens[id]);
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return Tokenizer.visible(decoder.decode(java.nio.ByteBuffer.wrap(b)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            StringBuilder s = new StringBuilder(); // part of a multi-byte character: show the bytes
+            for (byte x : b) s.append(String.format("<%02X>", x & 0xff));
+            return s.toString();
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "bpe";
+    }
+}
