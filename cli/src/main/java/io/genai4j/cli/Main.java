@@ -1,6 +1,7 @@
 package io.genai4j.cli;
 
 import io.genai4j.cli.bench.BenchCommand;
+import io.genai4j.cli.bert.BertCommand;
 import io.genai4j.cli.ngram.NgramCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
                 TourCommand.class,
                 NgramCommand.class,
                 LadderCommand.class,
+                BertCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
