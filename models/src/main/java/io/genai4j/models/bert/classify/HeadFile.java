@@ -20,6 +20,8 @@ public record HeadFile(Head head, String model, String pooling, String[] labels)
         meta.put("model", model);
         meta.put("pooling", pooling);
         meta.put("labels", String.join(",", labels));
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
         Checkpoints.save(file, head.stateDict(), meta);
     }
 
