@@ -6,6 +6,7 @@ import io.genai4j.engine.nn.LayerNorm;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.Attention;
+import io.genai4j.engine.ops.F;
 
 /**
  * One BERT encoder layer: the original Transformer's post-LN block (Vaswani et al. §3.1), with GELU.
@@ -36,8 +37,9 @@ public final class BertLayer extends Module {
     /** x [B, T, H] → [B, T, H]; weights [B, h, T, T] when asked for. */
     Attention.Result forward(Tensor x, Tensor keyPadding, boolean keepWeights) {
         Attention.Result a = self.forward(x, keyPadding, keepWeights);
-        Tensor h = attnNorm.forward(x.add(attnOut.forward(a.output())));
-        Tensor f = out.forward(inter.forward(h).gelu());
+        // F.linear = x·Wᵀ + b in one op (the bias rides on the GEMM), the same maths as Linear.forward.
+        Tensor h = attnNorm.forward(x.add(F.linear(a.output(), attnOut.weight, attnOut.bias)));
+        Tensor f = F.linear(F.linear(h, inter.weight, inter.bias).gelu(), out.weight, out.bias);
         return new Attention.Result(outNorm.forward(h.add(f)), a.weights());
     }
 

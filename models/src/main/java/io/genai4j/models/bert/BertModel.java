@@ -27,6 +27,17 @@ public final class BertModel extends Module {
         for (int i = 0; i < config.layers(); i++) layers.add(encoder.layer.add(new BertLayer(config, rng)));
     }
 
+    /**
+     * Freezes the weights and prepares inference: no gradients, dropout-free, QKV projections
+     * stacked into one matrix per layer. Call again after changing weights.
+     */
+    public BertModel prepareInference() {
+        eval();
+        freeze();
+        for (BertLayer l : layers) l.self.fuse();
+        return this;
+    }
+
     public BertConfig config() {
         return config;
     }

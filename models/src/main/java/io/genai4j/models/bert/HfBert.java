@@ -46,9 +46,7 @@ public final class HfBert {
                 Supplier<float[]> s = () -> f.readF32(key);
                 return s;
             });
-            model.eval();
-            model.freeze();
-            return model;
+            return model.prepareInference();
         }
     }
 }

@@ -48,9 +48,7 @@ public final class OnnxBert {
         BertConfig config = config(g, named, what);
         BertModel model = new BertModel(config, new Rng(0));
         WeightLoading.load(model, what, weights::get);
-        model.eval();
-        model.freeze();
-        return model;
+        return model.prepareInference();
     }
 
     /** HF weight name → the ONNX initializer holding it (transposed). */

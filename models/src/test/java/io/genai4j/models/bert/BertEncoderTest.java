@@ -64,7 +64,8 @@ class BertEncoderTest {
         BertEncoder hf = BertEncoder.load(dir.toString());
         List<String> texts = List.of("The cat sits on the mat.", "Ünïcödé and 中文 too!");
         float[][] a = minilm.encode(texts), b = hf.encode(texts);
-        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], 0f);
+        // Not bit-exact: the Vector API's exp runs as a JIT intrinsic once hot and as Math.exp before, an ulp apart.
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], 1e-6f);
         assertEquals(Pooling.MEAN, hf.pooling());
 
         Files.writeString(dir.resolve("config.json"), Files.readString(dir.resolve("config.json")).replace("\"num_attention_heads\": 12", "\"num_attention_heads\": 5"));
