@@ -1,11 +1,8 @@
 package io.genai4j.cli.bert;
 
 import io.genai4j.cli.Report;
-import io.genai4j.engine.Tensor;
-import io.genai4j.engine.viz.HeatmapGrid;
+import io.genai4j.models.bert.AttentionMaps;
 import io.genai4j.models.bert.BertEncoder;
-import io.genai4j.text.wordpiece.Batch;
-import io.genai4j.text.wordpiece.Encoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,40 +30,17 @@ public final class BertAttention implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BertEncoder enc = model.load();
-        String text = String.join(" ", words);
-        Encoding e = enc.tokenizer().encode(text, enc.maxLength());
-        if (e.length() > 64) throw new IllegalArgumentException("the text has " + e.length() + " tokens; pictures stay readable up to 64");
-        List<Tensor> att = new ArrayList<>();
-        enc.lastHiddenState(Batch.of(List.of(e), enc.tokenizer().padId(), 1), att);
-        int layers = att.size(), heads = att.get(0).size(1), t = e.length();
-        float[][][][] w = new float[layers][heads][t][t];
-        for (int l = 0; l < layers; l++) {
-            float[] d = att.get(l).toArray();
-            for (int h = 0; h < heads; h++) for (int i = 0; i < t; i++) System.arraycopy(d, (h * t + i) * t, w[l][h][i], 0, t);
-        }
-        List<String> tokens = new ArrayList<>(), rows = new ArrayList<>(), cols = new ArrayList<>();
-        for (int id : e.ids()) tokens.add(enc.tokenizer().display(id));
-        for (int l = 0; l < layers; l++) rows.add("Layer " + l);
-        for (int h = 0; h < heads; h++) cols.add("head " + h);
-        Path written = new HeatmapGrid("Attention of " + enc.name() + ": " + layers + " layers x " + heads + " heads", rows, cols, tokens, w)
-                .subtitle("\"" + text + "\"  -  row = query token, column = key token, darker = more attention (sqrt scale)").save(png);
+        AttentionMaps maps = AttentionMaps.of(enc, String.join(" ", words));
+        Path written = maps.png(png);
+        List<String> tokens = maps.tokens();
+        float[][][][] w = maps.weights();
+        int layers = maps.layers(), heads = maps.heads(), t = tokens.size();
         System.out.println("tokens: " + String.join(" ", tokens));
         for (int l = 0; l < layers; l++) {
-            // The most-attended key per query, averaged over heads: a one-line summary per layer.
+            // The most-attended key per query, summed over heads: a one-line summary per layer.
+            int[] best = maps.strongestKeys(l);
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < t; i++) {
-                int best = 0;
-                double bestW = -1;
-                for (int j = 0; j < t; j++) {
-                    double s = 0;
-                    for (int h = 0; h < heads; h++) s += w[l][h][i][j];
-                    if (s > bestW) {
-                        bestW = s;
-                        best = j;
-                    }
-                }
-                b.append(i == 0 ? "" : "  ").append(tokens.get(i)).append("->").append(tokens.get(best));
-            }
+            for (int i = 0; i < t; i++) b.append(i == 0 ? "" : "  ").append(tokens.get(i)).append("->").append(tokens.get(best[i]));
             System.out.printf(Locale.ROOT, "layer %d: %s%n", l, b);
         }
         System.out.println("Picture: " + written);
@@ -85,7 +59,7 @@ public final class BertAttention implements Callable<Integer> {
                 }
                 jw.add(lh);
             }
-            new Report().put("model", enc.name()).put("text", text).put("tokens", tokens).put("layers", layers).put("heads", heads)
+            new Report().put("model", enc.name()).put("text", maps.text()).put("tokens", tokens).put("layers", layers).put("heads", heads)
                     .put("png", written.toString()).put("weights", jw).printJson(System.out);
         }
         return 0;

@@ -11,13 +11,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * genai4j's BERT on the weights read from the ONNX initializers against ONNX Runtime running the
  * same file: last_hidden_state within max-abs-diff 1e-4 at every real token, on SST-2 sentences in
  * padded batches. The states at padded positions (which no pooling reads) are compared too, with a
- * looser bound: they come from [PAD] embeddings far from the training distribution and carry
- * larger float rounding (about 1e-4 for BGE); a masking bug would show there as O(1) errors. The
+ * looser bound: they come from [PAD] embeddings far from the training distribution and are
+ * sensitive to rounding (up to 1.5e-3 for BGE on 256 sentences; ONNX Runtime's own results with and
+ * without graph optimisations differ there by 7e-5, at real tokens by 3e-6; a more precise GELU
+ * does not change it); a masking bug would show there as O(1) errors. The
  * default run checks a few batches per model; -Dgenai.parity=full checks 256 sentences per model
  * in batches of 32.
  */
 class OnnxParityTest {
-    static final double TOL = 1e-4, PAD_TOL = 2e-3;
+    static final double TOL = 1e-4, PAD_TOL = 1e-2;
 
     @ParameterizedTest
     @CsvSource({"minilm, 48", "bge-small, 24"})
