@@ -43,7 +43,7 @@ public final class HeatmapGrid {
         int cell = Math.max(2, Math.min(14, 150 / Math.max(t, 1)));   // pixels per token
         int side = cell * t, gap = 10;
         Font labelFont = Canvas.font(Math.min(11f, Math.max(7f, cell - 1)), false);
-        int labelW = 14 + (int) Math.min(120, 7 * tokens.stream().mapToInt(String::length).max().orElse(1));
+        int labelW = 14 + Math.min(120, 7 * tokens.stream().mapToInt(String::length).max().orElse(1));
         int left = 70 + labelW, top = 78, bottom = labelW + 20, right = 20;
         int w = Math.min(8000, left + cols * (side + gap) + right), h = Math.min(8000, top + rows * (side + gap) + bottom);
         Canvas c = new Canvas(Math.max(w, 400), Math.max(h, 200));
