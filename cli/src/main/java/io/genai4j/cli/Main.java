@@ -2,6 +2,7 @@ package io.genai4j.cli;
 
 import io.genai4j.cli.bench.BenchCommand;
 import io.genai4j.cli.gpt.GptCommand;
+import io.genai4j.cli.bert.BertCommand;
 import io.genai4j.cli.ngram.NgramCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.TokenizeCommand.class,
                 io.genai4j.cli.llm.InspectCommand.class,
                 io.genai4j.cli.llm.PullCommand.class,
+                BertCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

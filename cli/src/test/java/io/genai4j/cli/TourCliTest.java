@@ -16,9 +16,9 @@ class TourCliTest {
         CliRun r = CliRun.of("tour", "--out", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
-        assertEquals(5, j.get("steps").size());
+        assertTrue(j.get("steps").size() >= 5, "the n-gram steps and the ladder, plus later lessons' steps");
         for (JsonNode p : j.get("pictures")) assertTrue(Files.size(Path.of(p.asText())) > 1000, p.asText());
-        JsonNode ladder = j.get("steps").get(4).get("ladder");
+        JsonNode ladder = j.get("steps").get(j.get("steps").size() - 1).get("ladder");   // the ladder comes last
         double prev = Double.MAX_VALUE;
         for (JsonNode rung : ladder) {
             double v = rung.get("val_nats_per_char").asDouble();

@@ -10,6 +10,11 @@ import io.genai4j.engine.Tensor;
 public final class F {
     private F() {}
 
+    /** y = x·Wᵀ + b for W [out, in] (b may be null): a fully connected layer in one op. */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return Affine.linear(x, weight, bias);
+    }
+
     /** Layer norm over the last dimension: (x − μ)/√(σ² + ε) ⊙ γ + β (γ, β may be null). */
     public static Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
         return Norms.layerNorm(x, weight, bias, eps);

@@ -11,8 +11,11 @@ public final class Unary {
     /** The functions; see {@link VecMath.Unary} for the formulas. */
     public enum Op { EXP, LOG, SQRT, TANH, SIGMOID, RELU, GELU, GELU_TANH, SILU }
 
+    /** The kernel of each op by ordinal (the two enums list the same functions in the same order). */
+    private static final VecMath.Unary[] KERNEL = VecMath.Unary.values();
+
     public static Tensor apply(Op op, Tensor x) {
-        VecMath.Unary f = VecMath.Unary.valueOf(op.name());
+        VecMath.Unary f = KERNEL[op.ordinal()];
         Tensor xc = x.contiguous();
         float[] xd = xc.data();
         int n = xc.numel(), off = xc.offset();

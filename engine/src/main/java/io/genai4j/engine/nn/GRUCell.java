@@ -1,0 +1,50 @@
+package io.genai4j.engine.nn;
+
+import io.genai4j.engine.Rng;
+import io.genai4j.engine.Tensor;
+
+/**
+ * One step of a gated recurrent unit (Cho et al. 2014), with PyTorch's gate order and parameter
+ * layout (weight_ih [3H, I] and weight_hh [3H, H] stacking the r, z, n rows):
+ * <pre>
+ *   r = σ(W_ir·x + b_ir + W_hr·h + b_hr)          reset gate
+ *   z = σ(W_iz·x + b_iz + W_hz·h + b_hz)          update gate
+ *   n = tanh(W_in·x + b_in + r ⊙ (W_hn·h + b_hn))  candidate
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * Initialised like PyTorch: every parameter ~ U(±1/√H).
+ */
+public final class GRUCell extends Module {
+    public final Tensor weightIh, weightHh, biasIh, biasHh;
+    private final int hidden;
+
+    public GRUCell(int input, int hidden, Rng rng) {
+        this.hidden = hidden;
+        double k = 1 / Math.sqrt(hidden);
+        weightIh = param("weight_ih", Init.uniform(Tensor.zeros(3 * hidden, input), -k, k, rng));
+        weightHh = param("weight_hh", Init.uniform(Tensor.zeros(3 * hidden, hidden), -k, k, rng));
+        biasIh = param("bias_ih", Init.uniform(Tensor.zeros(3 * hidden), -k, k, rng));
+        biasHh = param("bias_hh", Init.uniform(Tensor.zeros(3 * hidden), -k, k, rng));
+    }
+
+    /** x [B, I], h [B, H] → h' [B, H]. */
+    public Tensor forward(Tensor x, Tensor h) {
+        return step(x.matmul(weightIh.mT()).add(biasIh), h, weightHh, biasHh, hidden);
+    }
+
+    /**
+     * The recurrence given the input projection gi = W_ih·x + b_ih [B, 3H] (computed for all steps
+     * at once by {@link GRU}); the hidden projection is the only product left inside the loop.
+     */
+    static Tensor step(Tensor gi, Tensor h, Tensor weightHh, Tensor biasHh, int hidden) {
+        Tensor gh = h.matmul(weightHh.mT()).add(biasHh);
+        Tensor r = gi.narrow(-1, 0, hidden).add(gh.narrow(-1, 0, hidden)).sigmoid();
+        Tensor z = gi.narrow(-1, hidden, hidden).add(gh.narrow(-1, hidden, hidden)).sigmoid();
+        Tensor n = gi.narrow(-1, 2 * hidden, hidden).add(r.mul(gh.narrow(-1, 2 * hidden, hidden))).tanh();
+        return n.add(z.mul(h.sub(n)));   // (1 − z)·n + z·h
+    }
+
+    public int hiddenSize() {
+        return hidden;
+    }
+}

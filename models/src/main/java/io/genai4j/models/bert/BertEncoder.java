@@ -1,0 +1,184 @@
+package io.genai4j.models.bert;
+
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.io.Json;
+import io.genai4j.text.wordpiece.Batch;
+import io.genai4j.text.wordpiece.Encoding;
+import io.genai4j.text.wordpiece.WordPieceTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * A pretrained BERT-family sentence encoder: tokenizer + frozen {@link BertModel} + pooling. The
+ * embedding API the RAG lesson builds on:
+ * <pre>
+ *   BertEncoder enc = BertEncoder.load("minilm");
+ *   float[][] e = enc.encode(List.of("The cat sits on the mat.", "A dog plays."));   // unit vectors
+ * </pre>
+ * Texts are sorted by length and cut into batches, so each batch pads to similar lengths; results
+ * come back in input order. Inference runs without the autograd tape.
+ */
+public final class BertEncoder {
+    /** Default batch size for {@link #encode}. */
+    public static final int BATCH = 32;
+
+    private final String name;
+    private final BertModel model;
+    private final WordPieceTokenizer tokenizer;
+    private final Pooling pooling;
+    private final int maxLength;
+
+    public BertEncoder(String name, BertModel model, WordPieceTokenizer tokenizer, Pooling pooling) {
+        this.name = name;
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.pooling = pooling;
+        this.maxLength = Math.min(WordPieceTokenizer.DEFAULT_MAX_LENGTH, model.config().maxPositions());
+        if (tokenizer.vocabSize() > model.config().vocabSize()) {
+            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model only " + model.config().vocabSize());
+        }
+    }
+
+    /**
+     * "minilm" (all-MiniLM-L6-v2, mean pooling) or "bge-small" (BGE small en v1.5, CLS pooling)
+     * from the bundled Maven artifacts; a path to an .onnx file (tokenizer.json beside it); or a
+     * Hugging Face model folder (config.json, model.safetensors, tokenizer.json or vocab.txt).
+     */
+    public static BertEncoder load(String spec) throws IOException {
+        for (BundledModel b : BundledModel.values()) {
+            if (b.id.equals(spec.toLowerCase(Locale.ROOT))) return b.load();
+        }
+        Path p = Path.of(spec);
+        if (Files.isDirectory(p)) return loadHf(p);
+        if (Files.isRegularFile(p) && p.toString().endsWith(".onnx")) {
+            Path tok = sibling(p, "tokenizer.json");
+            return new BertEncoder(p.getFileName().toString(), OnnxBert.load(p), WordPieceTokenizer.fromTokenizerJson(tok), Pooling.MEAN);
+        }
+        throw new IllegalArgumentException("no model '" + spec + "': expected minilm, bge-small, an .onnx file or a Hugging Face model folder");
+    }
+
+    private static Path sibling(Path onnx, String name) throws IOException {
+        String base = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
+        for (Path c : new Path[] {onnx.resolveSibling(base + "-tokenizer.json"), onnx.resolveSibling(name)}) if (Files.isRegularFile(c)) return c;
+        throw new IOException("no tokenizer.json next to " + onnx);
+    }
+
+    @SuppressWarnings("unchecked")
+    static BertEncoder loadHf(Path dir) throws IOException {
+        BertModel model = HfBert.load(dir);
+        WordPieceTokenizer tok;
+        if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            tok = WordPieceTokenizer.fromTokenizerJson(dir.resolve("tokenizer.json"));
+        } else if (Files.isRegularFile(dir.resolve("vocab.txt"))) {
+            boolean lower = true;
+            Path tc = dir.resolve("tokenizer_config.json");
+            if (Files.isRegularFile(tc) && ((Map<String, Object>) Json.parse(Files.readAllBytes(tc))).get("do_lower_case") instanceof Boolean b) lower = b;
+            tok = WordPieceTokenizer.fromVocabTxt(dir.resolve("vocab.txt"), lower);
+        } else {
+            throw new IOException(dir + " has neither tokenizer.json nor vocab.txt");
+        }
+        Pooling pooling = Pooling.MEAN;
+        Path pc = dir.resolve("1_Pooling").resolve("config.json");   // sentence-transformers' pooling module
+        if (Files.isRegularFile(pc) && Boolean.TRUE.equals(((Map<String, Object>) Json.parse(Files.readAllBytes(pc))).get("pooling_mode_cls_token"))) {
+            pooling = Pooling.CLS;
+        }
+        return new BertEncoder(dir.getFileName().toString(), model, tok, pooling);
+    }
+
+    /** The same weights and tokenizer with another pooling. */
+    public BertEncoder withPooling(Pooling p) {
+        return new BertEncoder(name, model, tokenizer, p);
+    }
+
+    // ------------------------------------------------------------------------------------- inference
+
+    /** Unit-length sentence embeddings, in input order. */
+    public float[][] encode(List<String> texts) {
+        return encode(texts, BATCH, null);
+    }
+
+    /** As {@link #encode(List)}, with a batch size and a callback told how many texts are done. */
+    public float[][] encode(List<String> texts, int batchSize, IntConsumer progress) {
+        float[][] out = new float[texts.size()][];
+        forEachBatch(texts, batchSize, (idx, batch, hidden) -> {
+            float[][] pooled = pooling.pool(hidden, batch.attentionMask());
+            for (int i = 0; i < idx.length; i++) out[idx[i]] = Pooling.l2Normalize(pooled[i]);
+            if (progress != null) progress.accept(idx.length);
+        });
+        return out;
+    }
+
+    /** What {@link #forEachBatch} hands over: original indices, the padded batch, its last hidden state. */
+    @FunctionalInterface
+    public interface BatchSink {
+        void accept(int[] indices, Batch batch, Tensor lastHidden);
+    }
+
+    /** Runs the encoder over texts sorted by token count, batchSize at a time. */
+    public void forEachBatch(List<String> texts, int batchSize, BatchSink sink) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        List<Encoding> enc = new ArrayList<>(texts.size());
+        for (String t : texts) enc.add(tokenizer.encode(t, maxLength));
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> enc.get(i).length()));
+        for (int s = 0; s < order.length; s += batchSize) {
+            int n = Math.min(batchSize, order.length - s);
+            int[] idx = new int[n];
+            List<Encoding> part = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                idx[i] = order[s + i];
+                part.add(enc.get(idx[i]));
+            }
+            Batch batch = Batch.of(part, tokenizer.padId(), 1);
+            sink.accept(idx, batch, lastHiddenState(batch));
+        }
+    }
+
+    /** The last hidden state [B, T, hidden] of an encoded batch (no gradient). */
+    public Tensor lastHiddenState(Batch batch) {
+        try (Grad g = Grad.off()) {
+            return model.forward(batch);
+        }
+    }
+
+    /** The last hidden state and every layer's attention weights [B, heads, T, T]. */
+    public Tensor lastHiddenState(Batch batch, List<Tensor> attentions) {
+        try (Grad g = Grad.off()) {
+            return model.forward(batch, attentions);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BertModel model() {
+        return model;
+    }
+
+    public WordPieceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    public int dimension() {
+        return model.config().hidden();
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+}
