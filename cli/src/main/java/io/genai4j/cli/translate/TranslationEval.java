@@ -1,0 +1,73 @@
+package io.genai4j.cli.translate;
+
+import io.genai4j.cli.Report;
+import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.models.translation.Pair;
+import io.genai4j.models.translation.ParallelCorpus;
+import io.genai4j.models.translation.Translations;
+import io.genai4j.text.metrics.Bleu;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code genai seq2seq|transformer eval}: corpus BLEU of a checkpoint on the held-out test split
+ * (the same split it was trained with: the checkpoint records the file's filter and seed).
+ */
+public abstract class TranslationEval implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>).") Path model;
+    @Mixin
+    DataOptions data;
+    @Option(names = "--split", defaultValue = "test", description = "test or val (default ${DEFAULT-VALUE}).") String split;
+    @Option(names = "--beam", defaultValue = "1", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
+    @Option(names = "--limit", defaultValue = "0", description = "Score a seeded sample of this many pairs; 0 = all (default ${DEFAULT-VALUE}).") int limit;
+    @Option(names = "--examples", defaultValue = "5", description = "Translations to show (default ${DEFAULT-VALUE}).") int examples;
+    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+
+    protected abstract String kind();
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) Parallel.setThreads(threads);
+        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        Loaded l = Loaded.of(model != null ? model : Path.of("runs", kind()), kind());
+        Map<String, Object> d = l.checkpoint().data();
+        int maxWords = d.get("max_words") instanceof Number n ? n.intValue() : 10;
+        long seed = d.get("seed") instanceof Number n ? n.longValue() : 1;
+        boolean reverse = Boolean.TRUE.equals(d.get("reverse"));
+        ParallelCorpus corpus = data.load(maxWords, reverse, seed);
+        System.out.println(ParallelCorpus.ATTRIBUTION);
+        System.out.println(corpus.description());
+        List<Pair> pairs = switch (split) {
+            case "test" -> corpus.test();
+            case "val" -> corpus.val();
+            default -> throw new IllegalArgumentException("unknown --split '" + split + "': expected test or val");
+        };
+        pairs = ParallelCorpus.sample(pairs, limit, seed);
+        Translations.Evaluation ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, true);
+        Bleu.Score s = ev.bleu();
+        System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
+        System.out.printf(Locale.ROOT, "model: %,d parameters, trained %d steps in %.1f CPU-minutes; translating took %.1f s%n",
+                l.parameters(), l.trainSteps(), l.trainCpuMinutes(), ev.seconds());
+        for (int i = 0; i < Math.min(examples, pairs.size()); i++) {
+            System.out.println("  src: " + pairs.get(i).source());
+            System.out.println("  ref: " + pairs.get(i).target());
+            System.out.println("  hyp: " + ev.hypotheses().get(i));
+        }
+        if (json) {
+            new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
+                    .put("bleu", TranslationTrain.round(s.bleu(), 2))
+                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> TranslationTrain.round(p, 2)).boxed().toList())
+                    .put("brevity_penalty", TranslationTrain.round(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
+                    .put("parameters", l.parameters()).put("config", l.checkpoint().config())
+                    .put("train_steps", l.trainSteps()).put("train_cpu_minutes", TranslationTrain.round(l.trainCpuMinutes(), 2))
+                    .put("seconds", TranslationTrain.round(ev.seconds(), 2)).put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package io.genai4j.cli.translate;
+
+import io.genai4j.cli.Report;
+import io.genai4j.models.translation.Normalizer;
+import io.genai4j.models.translation.ParallelCorpus;
+import io.genai4j.models.translation.Translations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genai seq2seq|transformer translate SENTENCE...}: translations, and the attention picture of the first. */
+public abstract class TranslationTranslate implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences to translate (each argument is one sentence).")
+    List<String> sentences;
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>).") Path model;
+    @Option(names = "--beam", defaultValue = "4", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
+    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+
+    protected abstract String kind();
+
+    @Override
+    public Integer call() throws Exception {
+        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        Loaded l = Loaded.of(model != null ? model : Path.of("runs", kind()), kind());
+        List<String> norm = new ArrayList<>();
+        for (String s : sentences) {
+            String n = Normalizer.normalize(s);
+            if (n.isEmpty()) throw new IllegalArgumentException("empty sentence");
+            norm.add(n);
+        }
+        List<Translations.Translation> out = Translations.translate(l.model(), l.checkpoint().vocab(), norm, beam, false);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Translations.Translation t : out) {
+            System.out.println(t.source() + "  →  " + t.text());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", t.source());
+            m.put("translation", t.text());
+            m.put("source_tokens", t.sourcePieces());
+            m.put("target_tokens", t.targetPieces());
+            rows.add(m);
+        }
+        String written = null;
+        if (png != null) {
+            written = AttentionPicture.save(png, kind() + " attention", out.get(0)).toString();
+            System.out.println("attention picture: " + written);
+        }
+        System.out.println("(" + ParallelCorpus.ATTRIBUTION + ")");
+        if (json) {
+            Report r = new Report().put("model", kind()).put("beam", beam).put("translations", rows);
+            if (written != null) r.put("png", written);
+            r.printJson(System.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package io.genai4j.models.seq2seq;
+
+import io.genai4j.models.translation.TranslationCheckpoint;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The RNN encoder-decoder's sizes: the recurrent cell (gru or lstm), the attention (bahdanau =
+ * additive, luong = dot), the shared vocabulary, embedding width, hidden width (each encoder
+ * direction and the decoder), number of stacked layers, dropout.
+ */
+public record Seq2SeqConfig(String cell, String attention, int vocab, int embed, int hidden, int layers, float dropout) {
+    public Seq2SeqConfig {
+        cell = cell.toLowerCase(Locale.ROOT);
+        attention = attention.toLowerCase(Locale.ROOT);
+        if (!cell.equals("gru") && !cell.equals("lstm")) throw new IllegalArgumentException("unknown --cell '" + cell + "': expected gru or lstm");
+        if (!attention.equals("bahdanau") && !attention.equals("luong")) {
+            throw new IllegalArgumentException("unknown --attention '" + attention + "': expected bahdanau or luong");
+        }
+        if (vocab < 4 || embed < 1 || hidden < 1 || layers < 1) throw new IllegalArgumentException("seq2seq sizes must be positive");
+        if (dropout < 0 || dropout >= 1) throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cell", cell);
+        m.put("attention", attention);
+        m.put("vocab_size", vocab);
+        m.put("embed", embed);
+        m.put("hidden", hidden);
+        m.put("layers", layers);
+        m.put("dropout", Math.round(dropout * 1e6) / 1e6);
+        return m;
+    }
+
+    public static Seq2SeqConfig fromMap(Map<String, Object> m) {
+        return new Seq2SeqConfig(TranslationCheckpoint.stringOf(m, "cell"), TranslationCheckpoint.stringOf(m, "attention"),
+                TranslationCheckpoint.intOf(m, "vocab_size"), TranslationCheckpoint.intOf(m, "embed"), TranslationCheckpoint.intOf(m, "hidden"),
+                TranslationCheckpoint.intOf(m, "layers"), (float) TranslationCheckpoint.doubleOf(m, "dropout"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.genai4j.models.translation;
+
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.io.Checkpoints;
+import io.genai4j.engine.io.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained translation model on disk, one directory:
+ * <pre>
+ *   model.safetensors       weights by module name
+ *   config.json             {"model_type", "config", "data", "train", "attribution"}
+ *   encoder.json, vocab.bpe the shared BPE vocabulary
+ * </pre>
+ * Each file is written atomically, the config last (it names what the other files hold).
+ */
+public record TranslationCheckpoint(String kind, Map<String, Object> config, Map<String, Object> data, Map<String, Object> train,
+                                    Map<String, Tensor> weights, SharedVocab vocab) {
+    public static final String WEIGHTS = "model.safetensors", CONFIG = "config.json";
+
+    public static void save(Path dir, TranslationModel model, SharedVocab vocab, Map<String, Object> data, Map<String, Object> train) throws IOException {
+        Files.createDirectories(dir);
+        vocab.save(dir);
+        Checkpoints.save(dir.resolve(WEIGHTS), model.module().stateDict(), Map.of("format", "genai4j-" + model.kind()));
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("model_type", model.kind());
+        cfg.put("config", model.config());
+        cfg.put("data", data);
+        cfg.put("train", train);
+        cfg.put("attribution", ParallelCorpus.ATTRIBUTION);
+        AtomicFiles.writeString(dir.resolve(CONFIG), Json.toJson(cfg, Integer.MAX_VALUE) + "\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static TranslationCheckpoint load(Path dir, String expectedKind) throws IOException {
+        Path cfgFile = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(cfgFile)) {
+            throw new NoSuchFileException("not a " + expectedKind + " checkpoint: " + cfgFile + " not found (train one with `genai " + expectedKind + " train --out DIR`)");
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(Files.readString(cfgFile, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(cfgFile + ": not valid JSON: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> root) || !(root.get("config") instanceof Map<?, ?> c)) {
+            throw new IllegalArgumentException(cfgFile + ": expected an object with \"model_type\" and \"config\"");
+        }
+        Object kind = root.get("model_type");
+        if (!expectedKind.equals(kind)) throw new IllegalArgumentException(dir + " holds a " + kind + " model, not a " + expectedKind + " model");
+        Map<String, Object> data = root.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+        Map<String, Object> train = root.get("train") instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
+        return new TranslationCheckpoint(expectedKind, (Map<String, Object>) c, data, train, Checkpoints.load(dir.resolve(WEIGHTS)), SharedVocab.load(dir));
+    }
+
+    /** Loads the weights into a model built from {@link #config()}. */
+    public <M extends TranslationModel> M into(M model) {
+        try {
+            model.module().loadStateDict(weights, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(WEIGHTS + ": " + e.getMessage());
+        }
+        model.module().eval();
+        return model;
+    }
+
+    /** An integer from a config map, with a clear error. */
+    public static int intOf(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
+        return n.intValue();
+    }
+
+    public static double doubleOf(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
+        return n.doubleValue();
+    }
+
+    public static String stringOf(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof String s)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a string");
+        return s;
+    }
+}
