@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 NgramCommand.class,
                 LadderCommand.class,
                 GptCommand.class,
+                io.genai4j.cli.rnn.RnnCommand.class,
                 io.genai4j.cli.word2vec.Word2VecCommand.class,
                 io.genai4j.cli.seq2seq.Seq2SeqCommand.class,
                 io.genai4j.cli.transformer.TransformerCommand.class,

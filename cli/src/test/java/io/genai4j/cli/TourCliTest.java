@@ -21,6 +21,7 @@ class TourCliTest {
         JsonNode ladder = j.get("steps").get(j.get("steps").size() - 1).get("ladder");   // the ladder comes last
         double prev = Double.MAX_VALUE;
         for (JsonNode rung : ladder) {
+            if (!rung.get("family").asText().equals("n-gram")) continue;   // later lessons' rungs are checked by their own tests
             double v = rung.get("val_nats_per_char").asDouble();
             assertTrue(v < prev, "each n-gram rung improves on the last: " + ladder);
             prev = v;

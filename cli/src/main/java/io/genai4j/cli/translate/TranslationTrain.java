@@ -40,6 +40,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
     @Option(names = "--val-pairs", defaultValue = "1000", description = "Validation pairs for the loss (default ${DEFAULT-VALUE}).") int valPairs;
     @Option(names = "--bleu-pairs", defaultValue = "500", description = "Validation pairs translated for a BLEU at the end; 0 = none (default ${DEFAULT-VALUE}).") int bleuPairs;
     @Option(names = "--out", description = "Checkpoint directory (default: runs/<model>).") Path out;
+    @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
     @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
@@ -85,7 +86,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
         dataInfo.put("test_pairs", corpus.test().size());
         TranslationTrainer trainer = new TranslationTrainer(model, vocab, ts);
         TranslationTrainer.Result r = trainer.train(corpus, soFar -> {
-            TranslationCheckpoint.save(dir, model, vocab, dataInfo, trainInfo(soFar, params));
+            TranslationCheckpoint.save(dir, model, vocab, dataInfo, trainInfo(soFar, params), half);
             plot(dir, soFar);
         });
         model.module().eval();
@@ -97,7 +98,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
         }
         Map<String, Object> info = trainInfo(r, params);
         if (!Double.isNaN(bleu)) info.put("val_bleu_greedy", round(bleu, 2));
-        TranslationCheckpoint.save(dir, model, vocab, dataInfo, info);
+        TranslationCheckpoint.save(dir, model, vocab, dataInfo, info, half);
         System.out.printf(Locale.ROOT, "%d steps (%.2f epochs) in %.1f CPU-minutes (%.1f wall); val loss %.4f; %.0f target tokens per CPU-second%n",
                 r.steps(), r.epochs(), r.cpuMinutes(), r.wallSeconds() / 60, r.valLoss(), r.targetTokens() / Math.max(r.cpuSeconds(), 1e-9));
         System.out.println("checkpoint and loss curve in " + dir.toAbsolutePath());

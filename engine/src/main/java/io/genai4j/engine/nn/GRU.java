@@ -47,8 +47,16 @@ public final class GRU extends Module {
 
     /** x [B, T, I]; mask [B, T] with 1 at real steps, or null. Initial states are zeros. */
     public Output forward(Tensor x, Tensor mask) {
+        return forward(x, mask, null);
+    }
+
+    /** As above from initial states h0 [layers·D, B, H] (null: zeros), e.g. carried over from the previous chunk of a text. */
+    public Output forward(Tensor x, Tensor mask, Tensor h0) {
         if (x.dim() != 3 || x.size(2) != inputSize) throw new IllegalArgumentException("GRU wants [B, T, " + inputSize + "], got " + io.genai4j.engine.Shape.str(x.shape()));
         int b = x.size(0), t = x.size(1), dirs = bidirectional ? 2 : 1;
+        if (h0 != null && (h0.dim() != 3 || h0.size(0) != layers * dirs || h0.size(1) != b || h0.size(2) != hidden)) {
+            throw new IllegalArgumentException("GRU initial state must be [" + layers * dirs + ", " + b + ", " + hidden + "], got " + io.genai4j.engine.Shape.str(h0.shape()));
+        }
         Tensor[] masks = new Tensor[t];
         for (int s = 0; s < t; s++) masks[s] = mask == null ? null : mask.narrow(1, s, 1);   // [B, 1]
         List<Tensor> finals = new ArrayList<>();
@@ -58,7 +66,7 @@ public final class GRU extends Module {
             for (int d = 0; d < dirs; d++) {
                 Tensor[] w = weights.get(l * dirs + d);
                 Tensor gi = layerIn.matmul(w[0].mT()).add(w[2]);   // [B, T, 3H]: every step's input projection at once
-                Tensor h = Tensor.zeros(b, hidden);
+                Tensor h = h0 == null ? Tensor.zeros(b, hidden) : h0.select(0, l * dirs + d);
                 Tensor[] seq = new Tensor[t];
                 for (int k = 0; k < t; k++) {
                     int s = d == 0 ? k : t - 1 - k;

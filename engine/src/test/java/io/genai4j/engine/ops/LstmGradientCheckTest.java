@@ -113,6 +113,21 @@ class LstmGradientCheckTest {
         }
     }
 
+    @Test
+    void gruCarriesAnInitialStateAndItsGradient() {
+        io.genai4j.engine.nn.GRU gru = new io.genai4j.engine.nn.GRU(3, 2, 2, false, new Rng(28));
+        Tensor x = rand(29, -1, 1, 2, 3, 3);
+        check(t -> gru.forward(x, null, t[0]).output(), rand(30, -1, 1, 2, 2, 2));
+        try (Grad g = Grad.off()) {
+            // running 3 steps, then 3 more from the carried state, equals running 6 steps at once
+            Tensor x2 = rand(31, -1, 1, 2, 3, 3);
+            var first = gru.forward(x, null);
+            var second = gru.forward(x2, null, first.hidden());
+            var whole = gru.forward(F.cat(1, x, x2), null);
+            assertArrayEquals(whole.hidden().toArray(), second.hidden().toArray(), 1e-6f);
+        }
+    }
+
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
     }

@@ -26,9 +26,16 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
     public static final String WEIGHTS = "model.safetensors", CONFIG = "config.json";
 
     public static void save(Path dir, TranslationModel model, SharedVocab vocab, Map<String, Object> data, Map<String, Object> train) throws IOException {
+        save(dir, model, vocab, data, train, false);
+    }
+
+    /** With half, the weights are stored as F16 (half the file; loading converts back to F32). */
+    public static void save(Path dir, TranslationModel model, SharedVocab vocab, Map<String, Object> data, Map<String, Object> train, boolean half) throws IOException {
         Files.createDirectories(dir);
         vocab.save(dir);
-        Checkpoints.save(dir.resolve(WEIGHTS), model.module().stateDict(), Map.of("format", "genai4j-" + model.kind()));
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        for (var e : model.module().stateDict().entrySet()) weights.put(e.getKey(), half ? e.getValue().to(io.genai4j.engine.DType.F16) : e.getValue());
+        Checkpoints.save(dir.resolve(WEIGHTS), weights, Map.of("format", "genai4j-" + model.kind()));
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("model_type", model.kind());
         cfg.put("config", model.config());
@@ -58,6 +65,29 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
         Map<String, Object> data = root.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
         Map<String, Object> train = root.get("train") instanceof Map<?, ?> t ? (Map<String, Object>) t : Map.of();
         return new TranslationCheckpoint(expectedKind, (Map<String, Object>) c, data, train, Checkpoints.load(dir.resolve(WEIGHTS)), SharedVocab.load(dir));
+    }
+
+    /**
+     * A checkpoint shipped inside the jar as resources next to {@code anchor} (config.json,
+     * model.safetensors, encoder.json, vocab.bpe under {@code folder}), or null when absent.
+     */
+    public static TranslationCheckpoint bundled(Class<?> anchor, String folder, String kind) throws IOException {
+        if (anchor.getResource(folder + "/" + CONFIG) == null) return null;
+        Path tmp = Files.createTempDirectory("genai4j-" + kind);
+        try {
+            for (String f : new String[] {CONFIG, WEIGHTS, io.genai4j.text.bpe.Gpt2Files.ENCODER, io.genai4j.text.bpe.Gpt2Files.MERGES}) {
+                try (var in = anchor.getResourceAsStream(folder + "/" + f)) {
+                    if (in == null) throw new IllegalStateException("bundled " + kind + " model lacks " + f);
+                    Files.write(tmp.resolve(f), in.readAllBytes());
+                }
+            }
+            return load(tmp, kind);
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path p : files.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Loads the weights into a model built from {@link #config()}. */
