@@ -28,6 +28,9 @@ public final class Autograd {
         }
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        // Sums this pass allocated itself: later contributions are added into them in place (a tensor
+        // used at every step of a recurrence collects T gradients; copying the sum each time is O(T²)).
+        Map<Tensor, Boolean> owned = new IdentityHashMap<>();
         grads.put(root, seed);
         try (Grad g = Grad.off()) {
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -49,7 +52,17 @@ public final class Autograd {
                         throw new IllegalStateException("backward of " + node.op() + " produced gradient of shape "
                                 + Shape.str(gi.shape()) + " for input " + j + " of shape " + Shape.str(in.shape()));
                     }
-                    grads.merge(in, gi, Tensor::add);
+                    Tensor prev = grads.get(in);
+                    if (prev == null) {
+                        grads.put(in, gi);
+                        owned.remove(gi);   // a rule may hand the same tensor to several inputs: never write into it
+                    } else if (owned.containsKey(prev)) {
+                        io.genai4j.engine.ops.Elementwise.addInPlace(prev, gi);
+                    } else {
+                        Tensor sum = prev.add(gi);
+                        owned.put(sum, Boolean.TRUE);
+                        grads.put(in, sum);
+                    }
                 }
             }
         }

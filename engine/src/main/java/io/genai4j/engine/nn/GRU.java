@@ -66,11 +66,12 @@ public final class GRU extends Module {
             for (int d = 0; d < dirs; d++) {
                 Tensor[] w = weights.get(l * dirs + d);
                 Tensor gi = layerIn.matmul(w[0].mT()).add(w[2]);   // [B, T, 3H]: every step's input projection at once
+                Tensor[] steps = io.genai4j.engine.ops.Recurrence.unbind(gi, 1);   // the T steps, one shared gradient buffer
                 Tensor h = h0 == null ? Tensor.zeros(b, hidden) : h0.select(0, l * dirs + d);
                 Tensor[] seq = new Tensor[t];
                 for (int k = 0; k < t; k++) {
                     int s = d == 0 ? k : t - 1 - k;
-                    Tensor next = GRUCell.step(gi.select(1, s), h, w[1], w[3], hidden);
+                    Tensor next = GRUCell.step(steps[s], h, w[1], w[3], hidden);
                     h = masks[s] == null ? next : h.add(masks[s].mul(next.sub(h)));
                     seq[s] = h;
                 }

@@ -38,10 +38,7 @@ public final class GRUCell extends Module {
      */
     static Tensor step(Tensor gi, Tensor h, Tensor weightHh, Tensor biasHh, int hidden) {
         Tensor gh = h.matmul(weightHh.mT()).add(biasHh);
-        Tensor r = gi.narrow(-1, 0, hidden).add(gh.narrow(-1, 0, hidden)).sigmoid();
-        Tensor z = gi.narrow(-1, hidden, hidden).add(gh.narrow(-1, hidden, hidden)).sigmoid();
-        Tensor n = gi.narrow(-1, 2 * hidden, hidden).add(r.mul(gh.narrow(-1, 2 * hidden, hidden))).tanh();
-        return n.add(z.mul(h.sub(n)));   // (1 − z)·n + z·h
+        return io.genai4j.engine.ops.Recurrence.gru(gi, gh, h);   // r, z, n and h' above as one fused op
     }
 
     public int hiddenSize() {

@@ -83,12 +83,13 @@ public final class LSTM extends Module {
                 int idx = l * dirs + d;
                 Tensor[] w = weights.get(idx);
                 Tensor gi = layerIn.matmul(w[0].mT()).add(w[2]).add(w[3]);   // [B, T, 4H]: every step's input projection at once
+                Tensor[] steps = io.genai4j.engine.ops.Recurrence.unbind(gi, 1);   // the T steps, one shared gradient buffer
                 LSTMCell.State st = init == null ? new LSTMCell.State(Tensor.zeros(b, hidden), Tensor.zeros(b, hidden))
                         : new LSTMCell.State(init.h().select(0, idx), init.c().select(0, idx));
                 Tensor[] seq = new Tensor[t];
                 for (int k = 0; k < t; k++) {
                     int s = d == 0 ? k : t - 1 - k;
-                    LSTMCell.State next = LSTMCell.step(gi.select(1, s), st, w[1], hidden);
+                    LSTMCell.State next = LSTMCell.step(steps[s], st, w[1], hidden);
                     st = masks[s] == null ? next : new LSTMCell.State(
                             st.h().add(masks[s].mul(next.h().sub(st.h()))), st.c().add(masks[s].mul(next.c().sub(st.c()))));
                     seq[s] = st.h();

@@ -2,6 +2,7 @@ package io.genai4j.engine.nn;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.Recurrence;
 
 /**
  * One step of a long short-term memory cell (Hochreiter &amp; Schmidhuber 1997, with the forget gate
@@ -49,12 +50,9 @@ public final class LSTMCell extends Module {
      * {@link LSTM} computes it for all steps at once, so only h·W_hhᵀ is left inside the loop).
      */
     static State step(Tensor gi, State s, Tensor weightHh, int hidden) {
-        Tensor gates = gi.add(s.h().matmul(weightHh.mT()));     // [B, 4H]: i | f | g | o
-        Tensor sig = gates.sigmoid();
-        Tensor i = sig.narrow(-1, 0, hidden), f = sig.narrow(-1, hidden, hidden), o = sig.narrow(-1, 3 * hidden, hidden);
-        Tensor g = gates.narrow(-1, 2 * hidden, hidden).tanh();
-        Tensor c = f.mul(s.c()).add(i.mul(g));                  // c' = f ⊙ c + i ⊙ g
-        return new State(o.mul(c.tanh()), c);                   // h' = o ⊙ tanh(c')
+        Tensor gates = gi.add(s.h().matmul(weightHh.mT()));     // [B, 4H]: pre-activations of i | f | g | o
+        Tensor hc = Recurrence.lstm(gates, s.c());               // the pointwise equations above, one fused op: h' | c'
+        return new State(hc.narrow(-1, 0, hidden), hc.narrow(-1, hidden, hidden));
     }
 
     public int hiddenSize() {

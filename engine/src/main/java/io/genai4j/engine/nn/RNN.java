@@ -67,11 +67,12 @@ public final class RNN extends Module {
                 int idx = l * dirs + d;
                 Tensor[] w = weights.get(idx);
                 Tensor gi = layerIn.matmul(w[0].mT()).add(w[2]).add(w[3]);   // [B, T, H]
+                Tensor[] steps = io.genai4j.engine.ops.Recurrence.unbind(gi, 1);   // the T steps, one shared gradient buffer
                 Tensor h = h0 == null ? Tensor.zeros(b, hidden) : h0.select(0, idx);
                 Tensor[] seq = new Tensor[t];
                 for (int k = 0; k < t; k++) {
                     int s = d == 0 ? k : t - 1 - k;
-                    Tensor next = RNNCell.step(gi.select(1, s), h, w[1]);
+                    Tensor next = RNNCell.step(steps[s], h, w[1]);
                     h = mask == null ? next : h.add(mask.narrow(1, s, 1).mul(next.sub(h)));
                     seq[s] = h;
                 }

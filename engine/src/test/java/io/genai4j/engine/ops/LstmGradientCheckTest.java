@@ -128,6 +128,22 @@ class LstmGradientCheckTest {
         }
     }
 
+    @Test
+    void fusedCellOpsAndUnbindHaveTheirGradients() {
+        check(t -> Recurrence.lstm(t[0], t[1]), rand(32, -2, 2, 3, 8), rand(33, -1, 1, 3, 2));
+        check(t -> Recurrence.gru(t[0], t[1], t[2]), rand(34, -2, 2, 3, 6), rand(35, -2, 2, 3, 6), rand(36, -1, 1, 3, 2));
+        // slices used once, twice and never: the shared buffer must add up exactly those contributions
+        check(t -> {
+            Tensor[] s = Recurrence.unbind(t[0].mul(2f), 1);
+            return F.cat(-1, s[0].tanh(), s[2].mul(s[2]), s[0].sigmoid());
+        }, rand(37, -1, 1, 2, 4, 3));
+        check(t -> F.stack(0, Recurrence.unbind(t[0], 0)).mul(t[0]), rand(38, -1, 1, 3, 2));
+        try (Grad g = Grad.off()) {
+            Tensor x = rand(39, -1, 1, 2, 3);
+            assertArrayEquals(x.select(1, 2).contiguous().toArray(), Recurrence.unbind(x, 1)[2].contiguous().toArray());
+        }
+    }
+
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
     }

@@ -102,11 +102,11 @@ public final class Seq2Seq extends Module implements TranslationModel {
         int b = batch.b(), t = batch.t();
         Encoder.Encoded enc = encoder.forward(embed(batch.src(), b, batch.s()), batch.srcMask());
         Tensor keys = attention.keys(enc.annotations()), pad = batch.srcPadding();
-        Tensor target = embed(batch.tgtIn(), b, t);
+        Tensor[] target = io.genai4j.engine.ops.Recurrence.unbind(embed(batch.tgtIn(), b, t), 1);   // E·y_{i−1} per step
         Carry carry = start(enc, b);
         Tensor[] outs = new Tensor[t];
         for (int i = 0; i < t; i++) {
-            StepOut so = step(target.select(1, i), carry, enc.annotations(), keys, pad);
+            StepOut so = step(target[i], carry, enc.annotations(), keys, pad);
             outs[i] = so.out();
             carry = so.carry();
         }
