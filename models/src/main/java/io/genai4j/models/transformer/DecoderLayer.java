@@ -5,6 +5,8 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.nn.LayerNorm;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.nn.MultiHeadAttention;
+import io.genai4j.engine.ops.Attention;
+import io.genai4j.engine.ops.F;
 
 /**
  * §3.1, one of the N decoder layers: masked multi-head self-attention (position i sees positions
@@ -35,5 +37,26 @@ public final class DecoderLayer extends Module {
         MultiHeadAttention.Output cross = crossAttn.forward(y, memory, false, srcPad, keepWeights);
         y = norm2.forward(y.add(cross.output()));
         return new Output(norm3.forward(y.add(ffn.forward(y))), cross.weights());
+    }
+
+    /**
+     * One decoding step with cached keys and values (inference): y [N, 1, d_model] is the newest
+     * target position; selfKv holds {K, V} [N, h, t, d_k] of the positions before it and is extended
+     * here; crossK, crossV are the encoder output's projections, computed once per sentence. The same
+     * equations as {@link #forward}, without recomputing the prefix: O(t) per step instead of O(t²).
+     */
+    public Output step(Tensor y, Tensor[] selfKv, Tensor crossK, Tensor crossV, Tensor srcPad, boolean keepWeights) {
+        if (isTraining()) throw new IllegalStateException("cached decoding is for inference: call eval() first");
+        Tensor q = selfAttn.splitHeads(selfAttn.wq.forward(y));
+        Tensor k = selfAttn.splitHeads(selfAttn.wk.forward(y)), v = selfAttn.splitHeads(selfAttn.wv.forward(y));
+        selfKv[0] = selfKv[0] == null ? k : F.cat(2, selfKv[0], k);
+        selfKv[1] = selfKv[1] == null ? v : F.cat(2, selfKv[1], v);
+        float scale = (float) (1 / Math.sqrt(q.size(-1)));
+        Tensor a = Attention.attention(q, selfKv[0], selfKv[1], false, null, scale, false).output();   // every earlier position, none later
+        y = norm1.forward(y.add(selfAttn.wo.forward(MultiHeadAttention.mergeHeads(a))));
+        Tensor qc = crossAttn.splitHeads(crossAttn.wq.forward(y));
+        Attention.Result c = Attention.attention(qc, crossK, crossV, false, srcPad, scale, keepWeights);
+        y = norm2.forward(y.add(crossAttn.wo.forward(MultiHeadAttention.mergeHeads(c.output()))));
+        return new Output(norm3.forward(y.add(ffn.forward(y))), c.weights());
     }
 }

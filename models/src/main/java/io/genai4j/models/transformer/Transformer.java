@@ -6,12 +6,12 @@ import io.genai4j.engine.nn.Dropout;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Init;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.nn.MultiHeadAttention;
 import io.genai4j.engine.nn.PositionalEncoding;
 import io.genai4j.engine.ops.F;
 import io.genai4j.models.translation.Batch;
 import io.genai4j.models.translation.DecoderState;
 import io.genai4j.models.translation.TranslationModel;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -144,50 +144,76 @@ public final class Transformer extends Module implements TranslationModel {
             }
         }
         Tensor srcPad = Tensor.of(pad, n, s);
-        return new State(encode(ids, n, s, srcPad), srcPad, new int[n][0]);
+        return new State(encode(ids, n, s, srcPad), srcPad);
     }
 
     /**
-     * The decoder between steps: the encoder output and each row's target prefix. A step runs the
-     * decoder over the whole prefix (no key/value cache: sentences here are short) and reads the
-     * last position; the attention reported is the last layer's, averaged over heads.
+     * The decoder between steps: per layer the projected encoder output (K, V of the
+     * encoder-decoder attention, computed once) and the self-attention keys and values of the
+     * target so far (a KV cache), so each step runs the decoder on the newest position only. The
+     * attention reported is the last layer's encoder-decoder attention, averaged over heads.
      */
     private final class State implements DecoderState {
-        private final Tensor memory, srcPad;
-        private int[][] prefixes;
+        private final Tensor srcPad;
+        private final Tensor[] crossK, crossV;
+        private final Tensor[][] selfKv;
+        private int t;
 
-        State(Tensor memory, Tensor srcPad, int[][] prefixes) {
-            this.memory = memory;
+        State(Tensor memory, Tensor srcPad) {
             this.srcPad = srcPad;
-            this.prefixes = prefixes;
+            int n = decoder.length;
+            crossK = new Tensor[n];
+            crossV = new Tensor[n];
+            selfKv = new Tensor[n][2];
+            for (int l = 0; l < n; l++) {
+                MultiHeadAttention ca = decoder[l].crossAttn;
+                crossK[l] = ca.splitHeads(ca.wk.forward(memory));
+                crossV[l] = ca.splitHeads(ca.wv.forward(memory));
+            }
+        }
+
+        private State(Tensor srcPad, Tensor[] crossK, Tensor[] crossV, Tensor[][] selfKv, int t) {
+            this.srcPad = srcPad;
+            this.crossK = crossK;
+            this.crossV = crossV;
+            this.selfKv = selfKv;
+            this.t = t;
         }
 
         @Override
         public Step step(int[] tokens) {
-            int n = tokens.length, t = prefixes[0].length + 1;
-            int[] ids = new int[n * t];
-            for (int i = 0; i < n; i++) {
-                prefixes[i] = Arrays.copyOf(prefixes[i], t);
-                prefixes[i][t - 1] = tokens[i];
-                System.arraycopy(prefixes[i], 0, ids, i * t, t);
+            int n = tokens.length;
+            if (t >= config.maxLen()) throw new IllegalArgumentException("translation longer than the model's " + config.maxLen() + " positions");
+            // √d_model · E[y_t] + PE(t), one position
+            Tensor y = embedding.forward(tokens, n, 1).mul(scale).add(positions.table.narrow(0, t, 1));
+            Tensor w = null;
+            for (int l = 0; l < decoder.length; l++) {
+                DecoderLayer.Output o = decoder[l].step(y, selfKv[l], crossK[l], crossV[l], srcPad, l == decoder.length - 1);
+                y = o.output();
+                w = o.crossWeights();                                                  // [N, h, 1, S]
             }
-            DecoderLayer.Output o = decode(ids, n, t, memory, srcPad, true);
-            Tensor last = o.output().narrow(1, t - 1, 1).squeeze(1);                  // [N, d_model]
-            Tensor logp = logits(last).logSoftmax(-1);
-            Tensor w = o.crossWeights();                                              // [N, h, t, S]
+            t++;
+            Tensor logp = logits(y.squeeze(1)).logSoftmax(-1);
             int heads = w.size(1), s = w.size(3);
+            float[] wd = w.contiguous().toArray();
             float[][] att = new float[n][s];
             for (int i = 0; i < n; i++) {
-                for (int h = 0; h < heads; h++) for (int j = 0; j < s; j++) att[i][j] += w.get(i, h, t - 1, j) / heads;
+                for (int h = 0; h < heads; h++) for (int j = 0; j < s; j++) att[i][j] += wd[(i * heads + h) * s + j] / heads;
             }
             return new Step(logp, att);
         }
 
         @Override
         public DecoderState select(int[] rows) {
-            int[][] p = new int[rows.length][];
-            for (int i = 0; i < rows.length; i++) p[i] = prefixes[rows[i]].clone();
-            return new State(F.indexSelect(memory, 0, rows), F.indexSelect(srcPad, 0, rows), p);
+            int n = decoder.length;
+            Tensor[] ck = new Tensor[n], cv = new Tensor[n];
+            Tensor[][] kv = new Tensor[n][2];
+            for (int l = 0; l < n; l++) {
+                ck[l] = F.indexSelect(crossK[l], 0, rows);
+                cv[l] = F.indexSelect(crossV[l], 0, rows);
+                for (int k = 0; k < 2; k++) kv[l][k] = selfKv[l][k] == null ? null : F.indexSelect(selfKv[l][k], 0, rows);
+            }
+            return new State(F.indexSelect(srcPad, 0, rows), ck, cv, kv, t);
         }
     }
 }

@@ -19,6 +19,7 @@ public final class Translations {
 
     /** Translates (normalized) sentences with greedy decoding (beam 1, batched) or beam search. */
     public static List<Translation> translate(TranslationModel model, SharedVocab v, List<String> sentences, int beam, boolean progress) {
+        model.module().eval();   // inference: no dropout
         List<Translation> out = new ArrayList<>(sentences.size());
         int batch = beam <= 1 ? 64 : 1;
         try (Progress bar = progress ? new Progress("translate", sentences.size()) : null) {
