@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
         description = {"Train the encoder-decoder Transformer on English-French pairs within a CPU-time budget.",
                 "Data: Tatoeba pairs from www.manythings.org/anki and tatoeba.org (CC BY 2.0)."})
 public final class TransformerTrain extends TranslationTrain {
-    @Option(names = "--layers", defaultValue = "3", description = "Layers N in each stack (default ${DEFAULT-VALUE}; the paper: 6).") int layers;
+    @Option(names = "--layers", defaultValue = "2", description = "Layers N in each stack (default ${DEFAULT-VALUE}; the paper: 6).") int layers;
     @Option(names = "--d-model", defaultValue = "256", description = "d_model (default ${DEFAULT-VALUE}; the paper: 512).") int dModel;
     @Option(names = "--heads", defaultValue = "8", description = "Attention heads h (default ${DEFAULT-VALUE}, as in the paper).") int heads;
     @Option(names = "--d-ff", defaultValue = "1024", description = "Feed-forward width d_ff (default ${DEFAULT-VALUE}; the paper: 2048).") int dFf;
     @Option(names = "--dropout", defaultValue = "0.1", description = "P_drop (default ${DEFAULT-VALUE}, as in the paper).") float dropout;
     @Option(names = "--max-len", defaultValue = "128", description = "Positions in the sinusoid table (default ${DEFAULT-VALUE}).") int maxLen;
-    @Option(names = "--warmup", defaultValue = "1000", description = "Warm-up steps of the learning-rate schedule (default ${DEFAULT-VALUE}; the paper: 4000).") int warmup;
-    @Option(names = "--lr-factor", defaultValue = "1.0", description = "Factor on the paper's learning rate (default ${DEFAULT-VALUE}).") double lrFactor;
+    @Option(names = "--warmup", defaultValue = "400", description = "Warm-up steps of the learning-rate schedule (default ${DEFAULT-VALUE}; the paper: 4000).") int warmup;
+    @Option(names = "--lr-factor", defaultValue = "0.5", description = "Factor on the paper's learning rate (default ${DEFAULT-VALUE}: a peak of 1.6e-3 at step 400 for d_model 256).") double lrFactor;
     @Option(names = "--label-smoothing", defaultValue = "0.1", description = "ε_ls (default ${DEFAULT-VALUE}, as in the paper).") float labelSmoothing;
 
     @Override
