@@ -3,6 +3,7 @@ package io.genai4j.models.gpt;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.io.Cache;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import io.genai4j.text.CharTokenizer;
@@ -52,6 +53,39 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
         cfg.put("tokenizer", tokInfo);
         cfg.put("train", train);
         AtomicFiles.writeString(dir.resolve(CONFIG), Json.toJson(cfg, Integer.MAX_VALUE) + "\n");
+    }
+
+    /** Where the shipped tiny-Shakespeare checkpoint lives on the class path. */
+    static final String BUNDLED = "/io/genai4j/models/gpt/shakespeare-char/";
+    private static final List<String> BUNDLED_FILES = List.of(CONFIG, WEIGHTS, "MODEL_CARD.md");
+
+    /** True when the shipped checkpoint is on the class path. */
+    public static boolean hasBundled() {
+        return GptCheckpoint.class.getResource(BUNDLED + CONFIG) != null;
+    }
+
+    /**
+     * The char-level GPT trained on tiny Shakespeare that ships with genai4j (see its MODEL_CARD.md).
+     * Its files are copied once from the class path into ~/.cache/genai4j (the weights are read
+     * through a memory map, which needs a real file).
+     */
+    public static GptCheckpoint bundled() throws IOException {
+        if (!hasBundled()) throw new IllegalStateException("the shipped GPT checkpoint is missing from the class path (" + BUNDLED + ")");
+        byte[] config;
+        try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + CONFIG)) {
+            config = in.readAllBytes();
+        }
+        String key = Integer.toHexString(java.util.Arrays.hashCode(config));
+        Path dir = Cache.dir("models").resolve("gpt-shakespeare-char-" + key);
+        for (String name : BUNDLED_FILES) Cache.extract(BUNDLED.substring(1) + name, dir, "the genai4j-models jar");
+        return load(dir);
+    }
+
+    /** The shipped checkpoint's model card. */
+    public static String bundledModelCard() throws IOException {
+        try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + "MODEL_CARD.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @SuppressWarnings("unchecked")
