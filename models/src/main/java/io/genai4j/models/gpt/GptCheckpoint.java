@@ -34,6 +34,14 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
     public static final String CONFIG = "config.json";
 
     public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train) throws IOException {
+        save(dir, model, tok, train, io.genai4j.engine.DType.F32);
+    }
+
+    /** As above with the weights stored as F32, F16 or BF16 (loading converts them back to F32). */
+    public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train, io.genai4j.engine.DType weights) throws IOException {
+        if (weights != io.genai4j.engine.DType.F32 && weights != io.genai4j.engine.DType.F16 && weights != io.genai4j.engine.DType.BF16) {
+            throw new IllegalArgumentException("GPT checkpoints store weights as F32, F16 or BF16, not " + weights);
+        }
         Files.createDirectories(dir);
         Map<String, Object> tokInfo = new LinkedHashMap<>();
         tokInfo.put("kind", tok.kind());
@@ -46,7 +54,9 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
             case ByteLevelBpe b -> Gpt2Files.save(b, dir);
             default -> throw new IllegalArgumentException("cannot save a " + tok.kind() + " tokenizer with a GPT checkpoint");
         }
-        Checkpoints.save(dir.resolve(WEIGHTS), model.stateDict(), Map.of("format", "genai4j-gpt"));
+        Map<String, Tensor> state = new java.util.LinkedHashMap<>();
+        for (var e : model.stateDict().entrySet()) state.put(e.getKey(), e.getValue().to(weights));
+        Checkpoints.save(dir.resolve(WEIGHTS), state, Map.of("format", "genai4j-gpt"));
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("model_type", "genai4j-gpt");
         cfg.put("config", model.config.toMap());
