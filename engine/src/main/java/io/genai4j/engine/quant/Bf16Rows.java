@@ -1,0 +1,52 @@
+package io.genai4j.engine.quant;
+
+import static io.genai4j.engine.quant.Lanes.F;
+import static io.genai4j.engine.quant.Lanes.I;
+import static io.genai4j.engine.quant.Lanes.L;
+import static io.genai4j.engine.quant.Lanes.LE;
+import static io.genai4j.engine.quant.Lanes.S;
+import static io.genai4j.engine.quant.Lanes.SHORT;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+
+/** bfloat16: the top 16 bits of an F32, so widening is a shift (exact for every value, NaN and Inf included). */
+final class Bf16Rows implements RowKernel {
+    static final Bf16Rows INSTANCE = new Bf16Rows();
+
+    static FloatVector load(MemorySegment w, long off) {
+        IntVector i = (IntVector) ShortVector.fromMemorySegment(S, w, off, LE).convertShape(VectorOperators.S2I, I, 0);
+        return i.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    @Override
+    public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (; i <= n - 4 * L; i += 4 * L) {
+            long o = off + 2L * i;
+            a0 = load(w, o).fma(FloatVector.fromArray(F, x, xOff + i), a0);
+            a1 = load(w, o + 2L * L).fma(FloatVector.fromArray(F, x, xOff + i + L), a1);
+            a2 = load(w, o + 4L * L).fma(FloatVector.fromArray(F, x, xOff + i + 2 * L), a2);
+            a3 = load(w, o + 6L * L).fma(FloatVector.fromArray(F, x, xOff + i + 3 * L), a3);
+        }
+        for (; i <= n - L; i += L) a0 = load(w, off + 2L * i).fma(FloatVector.fromArray(F, x, xOff + i), a0);
+        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += scalar(w, off + 2L * i) * x[xOff + i];
+        return s;
+    }
+
+    @Override
+    public void decode(MemorySegment w, long off, float[] y, int yOff, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) load(w, off + 2L * i).intoArray(y, yOff + i);
+        for (; i < n; i++) y[yOff + i] = scalar(w, off + 2L * i);
+    }
+
+    private static float scalar(MemorySegment w, long off) {
+        return Float.intBitsToFloat((w.get(SHORT, off) & 0xFFFF) << 16);
+    }
+}

@@ -1,0 +1,94 @@
+package io.genai4j.engine.quant;
+
+import static io.genai4j.engine.quant.Lanes.B;
+import static io.genai4j.engine.quant.Lanes.F;
+import static io.genai4j.engine.quant.Lanes.I;
+import static io.genai4j.engine.quant.Lanes.L;
+import static io.genai4j.engine.quant.Lanes.LE;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Q6_K super-blocks of 256 (see {@link KQuants}): x = d·sc·(q − 32), q six bits, 4 low from ql
+ * and 2 high from qh, one int8 scale per 16 elements. In each half of 128 elements, byte l of ql
+ * (and of ql + 32) and byte l of qh yield the four elements l, l + 32, l + 64 and l + 96; a vector
+ * of L ≤ 16 consecutive l shares one scale per element group, so a lane is dequantized with one
+ * multiply.
+ */
+final class Q6KRows implements RowKernel {
+    static final Q6KRows INSTANCE = new Q6KRows();
+    private static final int QK = 256, BYTES = 210;
+
+    private static IntVector bytes(MemorySegment w, long off) {
+        return (IntVector) ByteVector.fromMemorySegment(B, w, off, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+    }
+
+    private static FloatVector q(IntVector low4, IntVector high2) {
+        return (FloatVector) low4.or(high2.and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+    }
+
+    /** The four 6-bit groups of one step: k = 0..3 for elements l, l+32, l+64, l+96. */
+    private static FloatVector group(IntVector a, IntVector b, IntVector h, int k) {
+        return switch (k) {
+            case 0 -> q(a.and(15), h.lanewise(VectorOperators.LSHL, 4));
+            case 1 -> q(b.and(15), h.lanewise(VectorOperators.LSHL, 2));
+            case 2 -> q(a.lanewise(VectorOperators.LSHR, 4), h);
+            default -> q(b.lanewise(VectorOperators.LSHR, 4), h.lanewise(VectorOperators.LSHR, 2));
+        };
+    }
+
+    private static float scale(MemorySegment w, long o) {
+        return w.get(ValueLayout.JAVA_BYTE, o);
+    }
+
+    @Override
+    public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0;
+        for (int b = 0; b < n / QK; b++) {
+            long o = off + (long) b * BYTES;
+            float d = Lanes.f16(w, o + 208);
+            for (int half = 0; half < 2; half++) {
+                long ql = o + 64L * half, qh = o + 128 + 32L * half, sc = o + 192 + 8L * half;
+                int xo = xOff + b * QK + 128 * half;
+                for (int l = 0; l < 32; l += L) {
+                    int is = l / 16;
+                    IntVector a = bytes(w, ql + l), bb = bytes(w, ql + 32 + l), h = bytes(w, qh + l);
+                    FloatVector s0 = group(a, bb, h, 0).mul(FloatVector.fromArray(F, x, xo + l));
+                    FloatVector s1 = group(a, bb, h, 1).mul(FloatVector.fromArray(F, x, xo + l + 32));
+                    FloatVector s2 = group(a, bb, h, 2).mul(FloatVector.fromArray(F, x, xo + l + 64));
+                    FloatVector s3 = group(a, bb, h, 3).mul(FloatVector.fromArray(F, x, xo + l + 96));
+                    a0 = s0.fma(FloatVector.broadcast(F, d * scale(w, sc + is)), a0);
+                    a1 = s1.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 2)), a1);
+                    a0 = s2.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 4)), a0);
+                    a1 = s3.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 6)), a1);
+                }
+            }
+        }
+        return a0.add(a1).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public void decode(MemorySegment w, long off, float[] y, int yOff, int n) {
+        for (int b = 0; b < n / QK; b++) {
+            long o = off + (long) b * BYTES;
+            float d = Lanes.f16(w, o + 208);
+            for (int half = 0; half < 2; half++) {
+                long ql = o + 64L * half, qh = o + 128 + 32L * half, sc = o + 192 + 8L * half;
+                int yo = yOff + b * QK + 128 * half;
+                for (int l = 0; l < 32; l += L) {
+                    int is = l / 16;
+                    IntVector a = bytes(w, ql + l), bb = bytes(w, ql + 32 + l), h = bytes(w, qh + l);
+                    for (int k = 0; k < 4; k++) {
+                        // (d·sc)·q, in ggml's order: bit-identical to dequantize_row_q6_K.
+                        group(a, bb, h, k).mul(d * scale(w, sc + is + 2 * k)).intoArray(y, yo + l + 32 * k);
+                    }
+                }
+            }
+        }
+    }
+}
