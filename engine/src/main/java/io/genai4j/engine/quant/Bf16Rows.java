@@ -34,7 +34,7 @@ final class Bf16Rows implements RowKernel {
             a3 = load(w, o + 6L * L).fma(FloatVector.fromArray(F, x, xOff + i + 3 * L), a3);
         }
         for (; i <= n - L; i += L) a0 = load(w, off + 2L * i).fma(FloatVector.fromArray(F, x, xOff + i), a0);
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s += scalar(w, off + 2L * i) * x[xOff + i];
         return s;
     }

@@ -8,6 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,10 +16,15 @@ import jdk.incubator.vector.VectorSpecies;
  * and the byte, short and int species of the same lane count, so that L quantized bytes widen into
  * exactly one float vector. Block formats have 16- and 32-element runs, hence 4 ≤ L ≤ 16.
  */
-final class Lanes {
+public final class Lanes {
     private Lanes() {}
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    /** The float species of every kernel here (the machine's preferred width). */
+    public static VectorSpecies<Float> floats() {
+        return F;
+    }
     static final int L = F.length();
     static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     static final VectorSpecies<Byte> B = L >= 8 ? ByteVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(L * 8)) : null;
@@ -29,6 +35,29 @@ final class Lanes {
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
+
+    private static final VectorShuffle<Float>[] HALVES = halves();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] halves() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] s = new VectorShuffle[steps];
+        for (int k = 0; k < steps; k++) {
+            int d = L >> (k + 1);
+            s[k] = VectorShuffle.fromOp(F, i -> i ^ d);
+        }
+        return s;
+    }
+
+    /**
+     * Σ of the lanes in a fixed pairwise order. {@code reduceLanes(ADD)} may add in any order, and
+     * does: interpreted and compiled code differ in the last bit, so a result would depend on how
+     * warm the JIT is. Lanewise adds of swapped halves give the same bits everywhere.
+     */
+    public static float sum(FloatVector v) {
+        for (VectorShuffle<Float> s : HALVES) v = v.add(v.rearrange(s));
+        return v.lane(0);
+    }
 
     /** The F16 at byte off (block scales). */
     static float f16(MemorySegment w, long off) {

@@ -60,7 +60,7 @@ final class Q4KRows implements RowKernel {
                 }
             }
         }
-        return a0.add(a1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(a0.add(a1));
     }
 
     @Override

@@ -57,7 +57,7 @@ final class Q4_0Rows implements RowKernel {
             long o = off + (long) b * BYTES;
             a0 = block(w, o, x, xOff + b * QK).fma(FloatVector.broadcast(F, Lanes.f16(w, o)), a0);
         }
-        return a0.add(a1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(a0.add(a1));
     }
 
     @Override

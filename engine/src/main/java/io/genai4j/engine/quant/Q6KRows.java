@@ -69,7 +69,7 @@ final class Q6KRows implements RowKernel {
                 }
             }
         }
-        return a0.add(a1).reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(a0.add(a1));
     }
 
     @Override
