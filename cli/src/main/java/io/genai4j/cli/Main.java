@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.TokenizeCommand.class,
                 io.genai4j.cli.llm.InspectCommand.class,
                 io.genai4j.cli.llm.PullCommand.class,
+                io.genai4j.cli.gguf.GgufCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
