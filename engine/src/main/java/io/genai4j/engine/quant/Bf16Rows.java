@@ -22,20 +22,22 @@ final class Bf16Rows implements RowKernel {
         return i.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
     }
 
+    /** Two vectors per step, kept small for C2's inlining budget (see {@link F16Rows#dot}). */
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
-        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
-        int i = 0;
-        for (; i <= n - 4 * L; i += 4 * L) {
+        if (n % (2 * L) != 0) return scalarDot(w, off, x, xOff, n);
+        FloatVector a0 = FloatVector.zero(F), a1 = a0;
+        for (int i = 0; i < n; i += 2 * L) {
             long o = off + 2L * i;
             a0 = load(w, o).fma(FloatVector.fromArray(F, x, xOff + i), a0);
             a1 = load(w, o + 2L * L).fma(FloatVector.fromArray(F, x, xOff + i + L), a1);
-            a2 = load(w, o + 4L * L).fma(FloatVector.fromArray(F, x, xOff + i + 2 * L), a2);
-            a3 = load(w, o + 6L * L).fma(FloatVector.fromArray(F, x, xOff + i + 3 * L), a3);
         }
-        for (; i <= n - L; i += L) a0 = load(w, off + 2L * i).fma(FloatVector.fromArray(F, x, xOff + i), a0);
-        float s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
-        for (; i < n; i++) s += scalar(w, off + 2L * i) * x[xOff + i];
+        return Lanes.sum(a0.add(a1));
+    }
+
+    private static float scalarDot(MemorySegment w, long off, float[] x, int xOff, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) s += scalar(w, off + 2L * i) * x[xOff + i];
         return s;
     }
 

@@ -46,26 +46,32 @@ final class Q6KRows implements RowKernel {
         return w.get(ValueLayout.JAVA_BYTE, o);
     }
 
+    /**
+     * One step: L values of l in one half give four vectors of six-bit quants; each group's
+     * products are scaled by its d·sc. Written out without helpers, and still the largest kernel:
+     * C2 stops inlining past a node budget, and a vector handed to a call that was not inlined is
+     * boxed on the heap.
+     */
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0;
         for (int b = 0; b < n / QK; b++) {
             long o = off + (long) b * BYTES;
-            float d = Lanes.f16(w, o + 208);
+            float d = Float.float16ToFloat(w.get(Lanes.SHORT, o + 208));
             for (int half = 0; half < 2; half++) {
                 long ql = o + 64L * half, qh = o + 128 + 32L * half, sc = o + 192 + 8L * half;
                 int xo = xOff + b * QK + 128 * half;
                 for (int l = 0; l < 32; l += L) {
-                    int is = l / 16;
-                    IntVector a = bytes(w, ql + l), bb = bytes(w, ql + 32 + l), h = bytes(w, qh + l);
-                    FloatVector s0 = group(a, bb, h, 0).mul(FloatVector.fromArray(F, x, xo + l));
-                    FloatVector s1 = group(a, bb, h, 1).mul(FloatVector.fromArray(F, x, xo + l + 32));
-                    FloatVector s2 = group(a, bb, h, 2).mul(FloatVector.fromArray(F, x, xo + l + 64));
-                    FloatVector s3 = group(a, bb, h, 3).mul(FloatVector.fromArray(F, x, xo + l + 96));
-                    a0 = s0.fma(FloatVector.broadcast(F, d * scale(w, sc + is)), a0);
-                    a1 = s1.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 2)), a1);
-                    a0 = s2.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 4)), a0);
-                    a1 = s3.fma(FloatVector.broadcast(F, d * scale(w, sc + is + 6)), a1);
+                    long s = sc + l / 16;
+                    IntVector lo = bytes(w, ql + l), hi = bytes(w, ql + 32 + l), h = bytes(w, qh + l);
+                    FloatVector q0 = (FloatVector) lo.and(15).or(h.lanewise(VectorOperators.LSHL, 4).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                    FloatVector q1 = (FloatVector) hi.and(15).or(h.lanewise(VectorOperators.LSHL, 2).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                    FloatVector q2 = (FloatVector) lo.lanewise(VectorOperators.LSHR, 4).or(h.and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                    FloatVector q3 = (FloatVector) hi.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                    a0 = q0.mul(FloatVector.fromArray(F, x, xo + l)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s)), a0);
+                    a1 = q1.mul(FloatVector.fromArray(F, x, xo + l + 32)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 2)), a1);
+                    a0 = q2.mul(FloatVector.fromArray(F, x, xo + l + 64)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 4)), a0);
+                    a1 = q3.mul(FloatVector.fromArray(F, x, xo + l + 96)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 6)), a1);
                 }
             }
         }
