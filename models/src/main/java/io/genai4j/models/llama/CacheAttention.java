@@ -1,6 +1,8 @@
 package io.genai4j.models.llama;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.kernels.Gemm;
+import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.kernels.VecMath;
 import io.genai4j.engine.quant.HalfVectors;
@@ -15,9 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  *     a_j = softmax_j(q·k_j / √d)   over the cached positions j ≤ p
  *     out = Σ_j a_j · v_j
  * </pre>
- * One task per (position, head), split over the threads; each task runs on one thread in a fixed
- * order, so results do not depend on the thread count. Dot products and the weighted sum of values
- * are vectorized along the head dimension; an F16 cache is widened in registers.
+ * Generation (a few new positions): one task per (position, head), dot products and the weighted
+ * sum of values vectorized along the head dimension, an F16 cache widened in registers. A prompt:
+ * one task per head, scores and outputs as two GEMMs over all its positions. Each task runs on one
+ * thread in a fixed order, so results do not depend on the thread count.
  */
 final class CacheAttention implements Parallel.RangeBody {
     private static final VectorSpecies<Float> F = Lanes.floats();
@@ -29,7 +32,7 @@ final class CacheAttention implements Parallel.RangeBody {
 
     // The current call (published to the workers by Parallel).
     private KvCache cache;
-    private int layer, start, ldq;
+    private int layer, start, t, ldq;
     private float[] q, out;
 
     CacheAttention(LlamaConfig c) {
@@ -39,6 +42,9 @@ final class CacheAttention implements Parallel.RangeBody {
         this.scale = (float) (1 / Math.sqrt(headDim));
     }
 
+    /** From this many new positions on, a head's scores and outputs are two GEMMs rather than dot products. */
+    static final int GEMM_FROM = 16;
+
     /**
      * Queries of t positions, row s at q[s·ldq + h·headDim ..]; outputs to out[s·H·headDim + h·headDim ..].
      * The cache must already hold the keys and values of positions up to start + t − 1.
@@ -47,16 +53,73 @@ final class CacheAttention implements Parallel.RangeBody {
         this.cache = cache;
         this.layer = layer;
         this.start = start;
+        this.t = t;
         this.q = q;
         this.ldq = ldq;
         this.out = out;
         try {
-            Parallel.forRange(t * heads, 1, this);
+            if (t >= GEMM_FROM) Parallel.forRange(heads, 1, this::headsByGemm);
+            else Parallel.forRange(t * heads, 1, this);
         } finally {
             this.cache = null;
             this.q = this.out = null;
         }
     }
+
+    /**
+     * Heads [lo, hi) for a prompt: S = Q·Kᵀ/√d over all cached positions (one GEMM), the causal
+     * mask and softmax row by row, then O = P·V (another GEMM). An F16 cache is widened first.
+     */
+    private void headsByGemm(int lo, int hi) {
+        int len = start + t, group = heads / kvHeads;
+        Scratch sc = SCRATCH.get();
+        float[] s = sc.floats(0, t * len);
+        Gemm gemm = GemmBackends.current();
+        for (int h = lo; h < hi; h++) {
+            int g = h / group;
+            float[] k, v;
+            int base;
+            if (cache.dtype() == DType.F16) {
+                k = sc.floats(1, len * headDim);
+                v = sc.floats(2, len * headDim);
+                base = 0;
+                short[] hk = cache.halfKeys(layer), hv = cache.halfValues(layer);
+                int from = cache.index(g, 0);
+                for (int i = 0; i < len * headDim; i++) {
+                    k[i] = Float.float16ToFloat(hk[from + i]);
+                    v[i] = Float.float16ToFloat(hv[from + i]);
+                }
+            } else {
+                k = cache.keys(layer);
+                v = cache.values(layer);
+                base = cache.index(g, 0);
+            }
+            // S[i, j] = q_i·k_j / √d
+            gemm.sgemm(false, true, t, len, headDim, scale, q, h * headDim, ldq, k, base, headDim, 0f, s, 0, len);
+            for (int i = 0; i < t; i++) {
+                int valid = start + i + 1, row = i * len;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < valid; j++) max = Math.max(max, s[row + j]);
+                float inv = 1f / expShift(s, row, valid, max);
+                for (int j = 0; j < valid; j++) s[row + j] *= inv;
+                java.util.Arrays.fill(s, row + valid, row + len, 0f);
+            }
+            // O = P·V, written into head h's columns of out
+            gemm.sgemm(false, false, t, headDim, len, 1f, s, 0, len, v, base, headDim, 0f, out, h * headDim, heads * headDim);
+        }
+    }
+
+    /** Per-thread buffers, grown on demand. */
+    private static final class Scratch {
+        private final float[][] buffers = new float[3][0];
+
+        float[] floats(int i, int n) {
+            if (buffers[i].length < n) buffers[i] = new float[n];
+            return buffers[i];
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     @Override
     public void run(int lo, int hi) {
@@ -77,7 +140,7 @@ final class CacheAttention implements Parallel.RangeBody {
                 scores[j] = d;
                 if (d > max) max = d;
             }
-            float sum = expShift(scores, len, max);
+            float sum = expShift(scores, 0, len, max);
             float inv = 1f / sum;
             // out = Σ_j a_j·v_j
             java.util.Arrays.fill(out, oo, oo + headDim, 0f);
@@ -89,19 +152,19 @@ final class CacheAttention implements Parallel.RangeBody {
         }
     }
 
-    /** s_j ← e^(s_j − max); returns Σ s_j, summed in a fixed order. */
-    private static float expShift(float[] s, int n, float max) {
+    /** s_j ← e^(s_j − max) for j in [off, off + n); returns their Σ, summed in a fixed order. */
+    private static float expShift(float[] s, int off, int n, float max) {
         FloatVector acc = FloatVector.zero(F), vm = FloatVector.broadcast(F, max);
         int j = 0;
         for (int bound = F.loopBound(n); j < bound; j += L) {
-            FloatVector e = FloatVector.fromArray(F, s, j).sub(vm).lanewise(jdk.incubator.vector.VectorOperators.EXP);
-            e.intoArray(s, j);
+            FloatVector e = FloatVector.fromArray(F, s, off + j).sub(vm).lanewise(jdk.incubator.vector.VectorOperators.EXP);
+            e.intoArray(s, off + j);
             acc = acc.add(e);
         }
         float sum = Lanes.sum(acc);
         for (; j < n; j++) {
-            s[j] = (float) Math.exp(s[j] - max);
-            sum += s[j];
+            s[off + j] = (float) Math.exp(s[off + j] - max);
+            sum += s[off + j];
         }
         return sum;
     }
