@@ -33,6 +33,18 @@ public final class MatVec implements Parallel.RangeBody {
     private int xOff, yOff, t, ldy;
 
     public MatVec(WeightMatrix... ws) {
+        this(false, ws);
+    }
+
+    /**
+     * A group for repeated use (a model's layers): F16 matrices are scanned once for Inf and NaN,
+     * and those without any (every trained model) take the kernel that does not check for them.
+     */
+    public static MatVec prepared(WeightMatrix... ws) {
+        return new MatVec(true, ws);
+    }
+
+    private MatVec(boolean scan, WeightMatrix... ws) {
         if (ws.length == 0) throw new IllegalArgumentException("no matrices");
         this.ws = ws.clone();
         this.kernels = new RowKernel[ws.length];
@@ -41,6 +53,7 @@ public final class MatVec implements Parallel.RangeBody {
         for (int m = 0; m < ws.length; m++) {
             if (ws[m].cols() != in) throw new IllegalArgumentException("matrices of one group must share their input width: " + ws[m].cols() + " vs " + in);
             kernels[m] = ws[m].kernel();
+            if (scan && kernels[m] == F16Rows.INSTANCE && F16Rows.allFinite(ws[m])) kernels[m] = F16Rows.FINITE;
             starts[m + 1] = starts[m] + ws[m].rows();
         }
     }

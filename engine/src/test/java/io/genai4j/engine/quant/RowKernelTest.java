@@ -164,6 +164,37 @@ class RowKernelTest {
     }
 
     @Test
+    void finiteHalfKernelMatchesTheReferenceAndTheScanFindsSpecials() {
+        Random r = new Random(3);
+        int n = 1024, rows = 3;
+        byte[] all = new byte[2 * n * rows];
+        for (int i = 0; i < rows; i++) System.arraycopy(randomRow(DType.F16, n, r), 0, all, 2 * n * i, 2 * n);
+        // subnormals and signed zeros too
+        all[2] = 0x01;
+        all[3] = (byte) 0x80;
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment seg = nativeCopy(arena, all).asSlice(3);
+            WeightMatrix m = new WeightMatrix(seg, DType.F16, rows, n, 2L * n);
+            assertTrue(F16Rows.allFinite(m));
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float) r.nextGaussian();
+            for (int row = 0; row < rows; row++) {
+                float[] ref = new float[n];
+                BlockCodec.decode(DType.F16, all, 2 * n * row, ref, 0, n);
+                double exact = 0, mag = 0;
+                for (int i = 0; i < n; i++) {
+                    exact += (double) ref[i] * x[i];
+                    mag += Math.abs((double) ref[i] * x[i]);
+                }
+                float got = F16Rows.FINITE.dot(seg, 2L * n * row, x, 0, n);
+                assertTrue(Math.abs(got - exact) <= 1e-5 * mag, "row " + row + ": " + got + " vs " + exact);
+            }
+            seg.set(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED, 2L * (n + 517), (short) 0xFC00);   // −Inf in row 1
+            assertTrue(!F16Rows.allFinite(m), "an Inf is found");
+        }
+    }
+
+    @Test
     void integerQuantsComeOutExactly() {
         // With d = 1 every decoded Q8_0 / Q4_0 element is its integer quant, compared exactly.
         byte[] q8 = new byte[34];

@@ -68,13 +68,13 @@ final class LlamaInference {
             }
             if (a.oProj.bias != null) throw new IllegalStateException("an output projection bias is not supported by the inference path");
             layers[l] = new Layer(weights(b.inputLayernorm),
-                    new MatVec(matrix(a.qProj), matrix(a.kProj), matrix(a.vProj)), bias,
+                    MatVec.prepared(matrix(a.qProj), matrix(a.kProj), matrix(a.vProj)), bias,
                     a.qNorm == null ? null : weights(a.qNorm), a.kNorm == null ? null : weights(a.kNorm),
-                    new MatVec(matrix(a.oProj)), weights(b.postAttentionLayernorm),
-                    new MatVec(matrix(b.mlp.gateProj), matrix(b.mlp.upProj)), new MatVec(matrix(b.mlp.downProj)));
+                    MatVec.prepared(matrix(a.oProj)), weights(b.postAttentionLayernorm),
+                    MatVec.prepared(matrix(b.mlp.gateProj), matrix(b.mlp.upProj)), MatVec.prepared(matrix(b.mlp.downProj)));
         }
         finalNorm = weights(m.norm);
-        head = new MatVec(matrix(m.lmHead));
+        head = MatVec.prepared(matrix(m.lmHead));
         attention = new CacheAttention(c);
     }
 
