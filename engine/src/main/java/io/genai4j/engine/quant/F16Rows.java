@@ -21,6 +21,12 @@ final class F16Rows implements RowKernel {
     static final RowKernel FINITE = new Finite();
     private static final int EXP_ALL_ONES = HalfVectors.EXP_ALL_ONES;
 
+    /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
+    @Override
+    public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+    }
+
     /**
      * Two vectors per step. Kernels are kept this small on purpose: C2 stops inlining a method's
      * callees past a node budget, the Vector API spends that budget fast, and a vector handed to a
@@ -45,6 +51,11 @@ final class F16Rows implements RowKernel {
 
     /** The finite-only kernel: a third fewer vector operations per element than the checked one. */
     private static final class Finite implements RowKernel {
+        @Override
+        public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+            for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+        }
+
         @Override
         public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
             if (n % (2 * L) != 0) return scalarDot(w, off, x, xOff, n);

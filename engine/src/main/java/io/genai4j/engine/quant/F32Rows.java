@@ -12,6 +12,12 @@ import jdk.incubator.vector.FloatVector;
 final class F32Rows implements RowKernel {
     static final F32Rows INSTANCE = new F32Rows();
 
+    /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
+    @Override
+    public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+    }
+
     /** Two vectors per step, kept small for C2's inlining budget (see {@link F16Rows#dot}). */
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {

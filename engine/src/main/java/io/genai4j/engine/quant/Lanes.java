@@ -20,7 +20,6 @@ public final class Lanes {
     private Lanes() {}
 
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F256 = FloatVector.SPECIES_256, F128 = FloatVector.SPECIES_128;
 
     /** The float species of every kernel here (the machine's preferred width). */
     public static VectorSpecies<Float> floats() {
@@ -38,22 +37,13 @@ public final class Lanes {
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(LE);
 
     /**
-     * Σ of the lanes in a fixed pairwise order. {@code reduceLanes(ADD)} may add in any order, and
-     * does: interpreted and compiled code differ in the last bit, so a result would depend on how
-     * warm the JIT is. Adding halves, then quarters, gives the same bits everywhere.
+     * Σ of the lanes. One intrinsic: C2 may add the lanes in any order (interpreted code adds them
+     * in lane order, so a result can differ in the last bit while the JIT warms up), but a hand-made
+     * fixed-order tree cost a dozen more nodes of C2's inlining budget per kernel, and kernels that
+     * overran it boxed their vectors.
      */
     public static float sum(FloatVector v) {
-        // Halve the width with extracts (one instruction each; a rearrange costs an index check too).
-        FloatVector w = v;
-        if (L == 16) w = sum8(((FloatVector) v.reinterpretShape(F256, 0)).add((FloatVector) v.reinterpretShape(F256, 1)));
-        else if (L == 8) w = sum8(v);
-        else return (float) v.reduceLanes(VectorOperators.ADD);   // no vector width of another size on x86
-        return (w.lane(0) + w.lane(1)) + (w.lane(2) + w.lane(3));
-    }
-
-    /** 8 lanes to 4 partial sums (lanes i and i+4 added). */
-    private static FloatVector sum8(FloatVector v8) {
-        return ((FloatVector) v8.reinterpretShape(F128, 0)).add((FloatVector) v8.reinterpretShape(F128, 1));
+        return v.reduceLanes(VectorOperators.ADD);
     }
 
     /** The F16 at byte off (block scales). */

@@ -46,6 +46,12 @@ final class Q6KRows implements RowKernel {
         return w.get(ValueLayout.JAVA_BYTE, o);
     }
 
+    /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
+    @Override
+    public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+    }
+
     /**
      * One step: L values of l in one half give four vectors of six-bit quants; each group's
      * products are scaled by its d·sc. Written out without helpers, and still the largest kernel:

@@ -30,6 +30,12 @@ final class Q8_0Rows implements RowKernel {
         return s;
     }
 
+    /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
+    @Override
+    public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+    }
+
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
         int blocks = n / QK, b = 0;

@@ -17,6 +17,14 @@ public interface RowKernel {
     /** Σ_i W[i]·x[xOff + i] over the n elements of the row that starts at byte off of w. */
     float dot(MemorySegment w, long off, float[] x, int xOff, int n);
 
+    /**
+     * y[yOff + r − r0] = W[r]·x for rows [r0, r1) of rowBytes each: the unit of work a thread takes.
+     * Every kernel implements this loop itself (the same three lines): a loop shared by all kernels
+     * would be compiled with several kernels inlined into it, and the Vector API's code outgrows
+     * C2's inlining budget, after which vectors are boxed on the heap.
+     */
+    void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff);
+
     /** The row's n elements as floats into y[yOff, yOff + n). */
     void decode(MemorySegment w, long off, float[] y, int yOff, int n);
 
