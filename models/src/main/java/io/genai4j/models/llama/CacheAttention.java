@@ -152,7 +152,7 @@ final class CacheAttention implements Parallel.RangeBody {
         }
     }
 
-    /** s_j ← e^(s_j − max) for j in [off, off + n); returns their Σ, summed in a fixed order. */
+    /** s_j ← e^(s_j − max) for j in [off, off + n); returns their Σ. */
     private static float expShift(float[] s, int off, int n, float max) {
         FloatVector acc = FloatVector.zero(F), vm = FloatVector.broadcast(F, max);
         int j = 0;

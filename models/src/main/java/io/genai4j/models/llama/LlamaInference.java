@@ -181,7 +181,7 @@ final class LlamaInference {
         for (; i < n; i++) dst[dstOff + i] = src[off + i] * rs * weight[i];
     }
 
-    /** Σ x², in a fixed order (the same bits however warm the JIT is). */
+    /** Σ x², vectorized. */
     private static float sumSquares(float[] a, int off, int n) {
         FloatVector acc = FloatVector.zero(F);
         int i = 0;
