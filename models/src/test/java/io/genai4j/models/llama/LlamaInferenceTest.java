@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The lean inference path (autograd off) against the model's modules (autograd on) on the same
  * weights: F32 and quantized GGUF files, prompt batches and cached single steps, F16 KV cache, and
  * every thread count giving the same tokens (each output is one thread's work in a fixed order;
- * logits may still differ in the last bit while the JIT replaces interpreted vector exp).
+ * logits may still differ in the last bit while the JIT replaces interpreted vector code: exp, lane sums).
  */
 class LlamaInferenceTest {
     @TempDir
