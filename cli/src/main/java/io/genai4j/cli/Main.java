@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.InspectCommand.class,
                 io.genai4j.cli.llm.PullCommand.class,
                 BertCommand.class,
+                io.genai4j.cli.gguf.GgufCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -20,13 +20,16 @@ class TourCliTest {
         for (JsonNode p : j.get("pictures")) assertTrue(Files.size(Path.of(p.asText())) > 1000, p.asText());
         JsonNode ladder = j.get("steps").get(j.get("steps").size() - 1).get("ladder");   // the ladder comes last
         double prev = Double.MAX_VALUE;
+        Double gpt = null;
         for (JsonNode rung : ladder) {
-            if (!rung.get("family").asText().equals("n-gram")) continue;   // later lessons' rungs are checked by their own tests
             double v = rung.get("val_nats_per_char").asDouble();
+            if (rung.get("family").asText().equals("GPT")) { gpt = v; continue; }
+            if (!rung.get("family").asText().equals("n-gram")) continue;   // other families' rungs are checked by their own tests
             assertTrue(v < prev, "each n-gram rung improves on the last: " + ladder);
             prev = v;
         }
         assertTrue(prev > 1.50 && prev < 1.62, "char 5-gram KN: " + prev);
+        assertTrue(gpt != null && gpt < prev - 0.05, "the shipped GPT beats the best n-gram: " + ladder);
         assertTrue(r.out().contains("Summary"));
     }
 }

@@ -9,16 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * Where models live: a path given by the user, or a name in the cache ({@code OWNER/REPO},
- * optionally {@code OWNER/REPO/FILE.gguf}) under ~/.cache/genai4j (or $GENAI4J_CACHE), where
+ * optionally {@code OWNER/REPO/FILE.gguf}) in genai4j's cache folder (~/.cache/genai4j, or $GENAI4J_CACHE), where
  * {@code genai pull} puts them.
  */
 public final class ModelStore {
     private ModelStore() {}
 
     public static Path cacheDir() {
-        String env = System.getenv("GENAI4J_CACHE");
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("user.home"), ".cache", "genai4j");
+        return io.genai4j.engine.io.Cache.root();
     }
 
     /** A model file or directory for MODEL: an existing path, else a cached OWNER/REPO[/FILE]. */

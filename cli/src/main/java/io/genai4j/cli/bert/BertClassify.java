@@ -1,5 +1,6 @@
 package io.genai4j.cli.bert;
 
+import io.genai4j.engine.util.Progress;
 import io.genai4j.cli.Report;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
@@ -43,11 +44,11 @@ public final class BertClassify implements Runnable {
 
     /** Features of a split with a progress bar while they are computed. */
     static Features features(BertEncoder enc, String split, List<String> texts, boolean tokens) throws IOException {
-        ProgressBar[] bar = {null};
+        Progress[] bar = {null};
         try {
             return Features.cached(enc, split, texts, tokens, n -> {
-                if (bar[0] == null) bar[0] = new ProgressBar("encode " + split, texts.size(), "sentences");
-                bar[0].step(n);
+                if (bar[0] == null) bar[0] = new Progress("encode " + split, texts.size()).rate("sentences", 1);
+                bar[0].advance(n);
             });
         } finally {
             if (bar[0] != null) bar[0].close();
@@ -108,10 +109,10 @@ public final class BertClassify implements Runnable {
             System.out.printf(Locale.ROOT, "training a %s head (%,d parameters) for %d epochs, batch %d, AdamW lr %.1e; the encoder's %.1fM stay frozen%n",
                     spec.kind(), h.numParameters(), cfg.epochs(), cfg.batchSize(), cfg.lr(), enc.model().numParameters() / 1e6);
             HeadTrainer.Result r;
-            try (ProgressBar bar = new ProgressBar("train", (long) train.size() * cfg.epochs(), "sentences")) {
+            try (Progress bar = new Progress("train", (long) train.size() * cfg.epochs()).rate("sentences", 1)) {
                 r = HeadTrainer.train(h, ftrain, train.labels(), fdev, dev.labels(), cfg,
                         ep -> System.err.printf(Locale.ROOT, "%n  epoch %d: train loss %.4f, dev accuracy %.2f%% (%.1f s)%n",
-                                ep.epoch(), ep.trainLoss(), 100 * ep.devAccuracy(), ep.seconds()), bar::step);
+                                ep.epoch(), ep.trainLoss(), 100 * ep.devAccuracy(), ep.seconds()), bar::advance);
             }
             double acc = HeadTrainer.accuracy(h, ftest, test.labels(), 256);
             Path file = out != null ? out : Path.of("bert-" + enc.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + spec.kind() + ".safetensors");

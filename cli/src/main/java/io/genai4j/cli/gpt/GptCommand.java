@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code genai gpt train|sample|attention}: the GPT lesson. */
 @Command(name = "gpt", mixinStandardHelpOptions = true,
         description = "Decoder-only transformers (nanoGPT's GPT): train on a text, sample from it, look at its attention.",
-        subcommands = {GptTrain.class, GptSample.class, GptExport.class})
+        subcommands = {GptTrain.class, GptEval.class, GptSample.class, GptAttention.class, GptExport.class})
 public final class GptCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -164,9 +164,7 @@ final class BundledOpenBlas {
     }
 
     private static Path cacheRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path root = base.resolve("genai4j").resolve("native");
+        Path root = io.genai4j.engine.io.Cache.dir("native");
         try {
             Files.createDirectories(root);
             if (Files.isWritable(root)) return root;

@@ -96,18 +96,41 @@ public final class Parallel {
         });
     }
 
+    /**
+     * One forRange call: its chunks are claimed from {@code next}; {@code inFlight} counts workers
+     * that joined it. A worker that wakes up late finds every chunk claimed and leaves at once, so
+     * the caller never waits for a thread that has not started working (on a busy machine a
+     * descheduled worker would otherwise stall every call).
+     */
+    private static final class Job {
+        final RangeBody body;
+        final int n, chunk;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(RangeBody body, int n, int chunk) {
+            this.body = body;
+            this.n = n;
+            this.chunk = chunk;
+        }
+
+        void work() {
+            try {
+                int c;
+                while ((c = next.getAndAdd(chunk)) < n) body.run(c, Math.min(n, c + chunk));
+            } catch (Throwable t) {
+                failure = t;
+                next.set(n);
+            }
+        }
+    }
+
     private static final class Pool {
         final int threads;
         final Thread[] workers;
-        volatile int epoch;
+        volatile Job current;
         volatile boolean stopped;
-        // The current job; published by the write to epoch.
-        RangeBody body;
-        int n;
-        int chunk;
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger pending = new AtomicInteger();
-        volatile Throwable failure;
 
         Pool(int threads) {
             this.threads = threads;
@@ -121,56 +144,47 @@ public final class Parallel {
         }
 
         void run(int n, int chunk, RangeBody body) {
-            this.body = body;
-            this.n = n;
-            this.chunk = chunk;
-            this.failure = null;
-            next.set(0);
-            pending.set(workers.length);
-            epoch = epoch + 1;
+            Job job = new Job(body, n, chunk);
+            current = job;
             for (Thread w : workers) LockSupport.unpark(w);
             INSIDE.set(Boolean.TRUE);
             try {
-                work();
+                job.work();
             } finally {
                 INSIDE.set(Boolean.FALSE);
             }
-            // Wait for the workers' last chunks: spin briefly, then yield so that a worker that was
-            // descheduled (more busy threads than cores) gets the core back soon.
-            for (int spins = 0; pending.get() != 0; spins++) {
+            // Every chunk is claimed; wait only for workers still running one: spin briefly, then
+            // yield so that a preempted worker gets the core back soon.
+            for (int spins = 0; job.inFlight.get() != 0; spins++) {
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield();
             }
-            this.body = null;
-            Throwable f = failure;
+            Throwable f = job.failure;
             if (f instanceof RuntimeException re) throw re;
             if (f instanceof Error e) throw e;
             if (f != null) throw new RuntimeException(f);
         }
 
-        private void work() {
-            try {
-                int c;
-                while ((c = next.getAndAdd(chunk)) < n) body.run(c, Math.min(n, c + chunk));
-            } catch (Throwable t) {
-                failure = t;
-                next.set(n);
-            }
-        }
-
         private void workerLoop() {
             INSIDE.set(Boolean.TRUE);
-            int seen = 0;
+            Job last = null;
             while (!stopped) {
                 long start = System.nanoTime();
-                while (epoch == seen && !stopped) {
+                Job job;
+                while ((job = current) == last && !stopped) {
                     if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
                     else LockSupport.park(this);
                 }
                 if (stopped) return;
-                seen = epoch;
-                work();
-                pending.decrementAndGet();
+                last = job;
+                // Join before claiming: the caller returns only when no joined worker is left, and
+                // a worker that joins after that point finds no chunk to claim.
+                job.inFlight.incrementAndGet();
+                try {
+                    job.work();
+                } finally {
+                    job.inFlight.decrementAndGet();
+                }
             }
         }
 

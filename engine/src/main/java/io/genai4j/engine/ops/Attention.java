@@ -131,13 +131,19 @@ public final class Attention {
             this.seed = pDrop > 0f ? rng.nextLong() : 0L;
         }
 
+        /** Heads per parallel chunk: a whole call's worth when it is too small to be worth a thread. */
+        int grain() {
+            long flops = 2L * b * h * tq * tk * (d + dv);
+            return flops < (1 << 18) ? b * h : 1;
+        }
+
         void forward(Heads q, Heads k, Heads v, Heads out) {
             this.q = q;
             this.k = k;
             this.v = v;
             int shift = tk - tq;
             float keep = 1f / (1f - pDrop);
-            Parallel.forRange(b * h, 1, (lo, hi) -> {
+            Parallel.forRange(b * h, grain(), (lo, hi) -> {
                 float[] pd = mask != null ? new float[tq * tk] : null;
                 for (int bh = lo; bh < hi; bh++) {
                     int pOff = bh * tq * tk, batch = bh / h;
@@ -163,7 +169,7 @@ public final class Attention {
         }
 
         void backward(Heads gOut, Heads dq, Heads dk, Heads dvOut) {
-            Parallel.forRange(b * h, 1, (lo, hi) -> {
+            Parallel.forRange(b * h, grain(), (lo, hi) -> {
                 float[] dp = new float[tq * tk];
                 float[] pd = mask != null ? new float[tq * tk] : null;
                 for (int bh = lo; bh < hi; bh++) {

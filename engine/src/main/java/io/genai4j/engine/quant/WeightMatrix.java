@@ -4,7 +4,6 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * A [rows, cols] weight matrix kept in its storage format (usually a slice of a memory-mapped
@@ -45,27 +44,40 @@ public record WeightMatrix(MemorySegment data, DType dtype, int rows, int cols, 
 
     /** Scratch space one thread needs for {@link #decodeRows} of up to n rows. */
     public byte[] scratch(int n) {
-        return new byte[(int) Math.min(Integer.MAX_VALUE - 8, rowBytes * n)];
+        return new byte[0];   // the row kernels read the segment directly; kept for callers of the older signature
+    }
+
+    /**
+     * The inner loops for this matrix's format. Vector kernels read native (memory-mapped) segments
+     * and byte[]-backed ones; the Vector API refuses heap segments over other arrays, which take
+     * the scalar decoder.
+     */
+    public RowKernel kernel() {
+        boolean vectorReadable = data.isNative() || data.heapBase().map(b -> b instanceof byte[]).orElse(true);
+        return vectorReadable ? RowKernel.of(dtype) : new CodecRows(dtype);
+    }
+
+    /** W[r]·x[xOff, xOff + cols). */
+    public float dot(int r, float[] x, int xOff) {
+        return kernel().dot(data, r * rowBytes, x, xOff, cols);
     }
 
     /** Decodes rows [r0, r0 + n) into dst from dstOff, row-major (n·cols floats). */
-    public void decodeRows(int r0, int n, float[] dst, int dstOff, byte[] scratch) {
+    public void decodeRows(int r0, int n, float[] dst, int dstOff) {
         if (r0 < 0 || n < 0 || r0 + n > rows) throw new IndexOutOfBoundsException("rows [" + r0 + ", " + (r0 + n) + ") of " + rows);
-        if (dtype == DType.F32) {
-            // No byte detour for plain floats.
-            MemorySegment.copy(data, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
-                    r0 * rowBytes, dst, dstOff, n * cols);
-            return;
-        }
-        int bytes = (int) (rowBytes * n);
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, r0 * rowBytes, scratch, 0, bytes);
-        for (int i = 0; i < n; i++) BlockCodec.decode(dtype, scratch, (int) (i * rowBytes), dst, dstOff + i * cols, cols);
+        RowKernel k = kernel();
+        for (int i = 0; i < n; i++) k.decode(data, (r0 + i) * rowBytes, dst, dstOff + i * cols, cols);
+    }
+
+    /** As {@link #decodeRows(int, int, float[], int)}; the scratch array is not needed any more. */
+    public void decodeRows(int r0, int n, float[] dst, int dstOff, byte[] scratch) {
+        decodeRows(r0, n, dst, dstOff);
     }
 
     /** Row r as a new float array. */
     public float[] row(int r) {
         float[] out = new float[cols];
-        decodeRows(r, 1, out, 0, scratch(1));
+        decodeRows(r, 1, out, 0);
         return out;
     }
 }

@@ -41,7 +41,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Sets the number of steps done and a short status (e.g. "loss 1.92"), redrawing if due. */
-    public void update(long done, String status) {
+    public synchronized void update(long done, String status) {
         this.done = done;
         this.status = status == null ? "" : status;
         long now = System.nanoTime();
@@ -55,6 +55,11 @@ public final class Progress implements AutoCloseable {
 
     public void step(String status) {
         update(done + 1, status);
+    }
+
+    /** Adds n steps (safe to call from several threads). */
+    public synchronized void advance(long n) {
+        update(done + n, status);
     }
 
     private void draw(boolean last) {
@@ -82,7 +87,7 @@ public final class Progress implements AutoCloseable {
 
     /** Draws the final state (unless already shown) and ends the line. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!drawnFinal || interactive) draw(true);
     }
 

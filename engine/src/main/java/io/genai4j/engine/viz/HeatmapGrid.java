@@ -40,7 +40,8 @@ public final class HeatmapGrid {
     public Path save(Path png) {
         int t = tokens.size();
         int rows = maps.length, cols = maps[0].length;
-        int cell = Math.max(2, Math.min(14, 150 / Math.max(t, 1)));   // pixels per token
+        // Pixels per token: at least 7 so every row and column can carry its token label.
+        int cell = Math.max(7, Math.min(16, 240 / Math.max(t, 1)));
         int side = cell * t, gap = 10;
         Font labelFont = Canvas.font(Math.min(11f, Math.max(7f, cell - 1)), false);
         int labelW = 14 + Math.min(120, 7 * tokens.stream().mapToInt(String::length).max().orElse(1));

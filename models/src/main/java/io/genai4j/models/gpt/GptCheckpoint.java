@@ -3,6 +3,7 @@ package io.genai4j.models.gpt;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.io.Cache;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import io.genai4j.text.CharTokenizer;
@@ -33,6 +34,14 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
     public static final String CONFIG = "config.json";
 
     public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train) throws IOException {
+        save(dir, model, tok, train, io.genai4j.engine.DType.F32);
+    }
+
+    /** As above with the weights stored as F32, F16 or BF16 (loading converts them back to F32). */
+    public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train, io.genai4j.engine.DType weights) throws IOException {
+        if (weights != io.genai4j.engine.DType.F32 && weights != io.genai4j.engine.DType.F16 && weights != io.genai4j.engine.DType.BF16) {
+            throw new IllegalArgumentException("GPT checkpoints store weights as F32, F16 or BF16, not " + weights);
+        }
         Files.createDirectories(dir);
         Map<String, Object> tokInfo = new LinkedHashMap<>();
         tokInfo.put("kind", tok.kind());
@@ -45,13 +54,48 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
             case ByteLevelBpe b -> Gpt2Files.save(b, dir);
             default -> throw new IllegalArgumentException("cannot save a " + tok.kind() + " tokenizer with a GPT checkpoint");
         }
-        Checkpoints.save(dir.resolve(WEIGHTS), model.stateDict(), Map.of("format", "genai4j-gpt"));
+        Map<String, Tensor> state = new java.util.LinkedHashMap<>();
+        for (var e : model.stateDict().entrySet()) state.put(e.getKey(), e.getValue().to(weights));
+        Checkpoints.save(dir.resolve(WEIGHTS), state, Map.of("format", "genai4j-gpt"));
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("model_type", "genai4j-gpt");
         cfg.put("config", model.config.toMap());
         cfg.put("tokenizer", tokInfo);
         cfg.put("train", train);
         AtomicFiles.writeString(dir.resolve(CONFIG), Json.toJson(cfg, Integer.MAX_VALUE) + "\n");
+    }
+
+    /** Where the shipped tiny-Shakespeare checkpoint lives on the class path. */
+    static final String BUNDLED = "/io/genai4j/models/gpt/shakespeare-char/";
+    private static final List<String> BUNDLED_FILES = List.of(CONFIG, WEIGHTS, "MODEL_CARD.md");
+
+    /** True when the shipped checkpoint is on the class path. */
+    public static boolean hasBundled() {
+        return GptCheckpoint.class.getResource(BUNDLED + CONFIG) != null;
+    }
+
+    /**
+     * The char-level GPT trained on tiny Shakespeare that ships with genai4j (see its MODEL_CARD.md).
+     * Its files are copied once from the class path into ~/.cache/genai4j (the weights are read
+     * through a memory map, which needs a real file).
+     */
+    public static GptCheckpoint bundled() throws IOException {
+        if (!hasBundled()) throw new IllegalStateException("the shipped GPT checkpoint is missing from the class path (" + BUNDLED + ")");
+        byte[] config;
+        try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + CONFIG)) {
+            config = in.readAllBytes();
+        }
+        String key = Integer.toHexString(java.util.Arrays.hashCode(config));
+        Path dir = Cache.dir("models").resolve("gpt-shakespeare-char-" + key);
+        for (String name : BUNDLED_FILES) Cache.extract(BUNDLED.substring(1) + name, dir, "the genai4j-models jar");
+        return load(dir);
+    }
+
+    /** The shipped checkpoint's model card. */
+    public static String bundledModelCard() throws IOException {
+        try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + "MODEL_CARD.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -37,6 +37,7 @@ public final class Ladder {
         List<LadderResult> out = new ArrayList<>();
         for (LadderEntry e : entries()) {
             LadderResult r = e.run(data);
+            if (r == null) continue;   // the rung does not apply to this corpus
             out.add(r);
             progress.accept(r);
         }

@@ -17,7 +17,8 @@ public interface LadderEntry {
 
     /**
      * Trains (or loads) the model and evaluates it. Must report the validation figure over the
-     * whole of {@code data.val()} in nats per character.
+     * whole of {@code data.val()} in nats per character. Returns null when the rung cannot be
+     * measured on this corpus (a model shipped pretrained on another text).
      */
     LadderResult run(LadderData data) throws Exception;
 }

@@ -1,29 +1,39 @@
 package io.genai4j.models.llama;
 
+import io.genai4j.engine.DType;
+import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.kernels.Strided;
 
 /**
  * Keys and values of every layer for the positions processed so far, so that generation runs each
- * new token through the network once. Layer l holds K and V as [1, kvHeads, capacity, headDim];
+ * new token through the network once. Layer l holds K and V as [kvHeads, capacity, headDim] in F32
+ * or F16 (half the memory, values rounded to 11 significant bits as llama.cpp's default cache);
  * capacity doubles as needed, up to the model's context length.
  */
 public final class KvCache {
-    private final Tensor[] keys, values;
+    private final DType type;
+    private final float[][] keys, values;         // F32
+    private final short[][] halfKeys, halfValues; // F16
     private final int kvHeads, headDim, maxLength;
-    private int length;
+    private int capacity, length;
 
     public KvCache(LlamaConfig c, int initialCapacity) {
+        this(c, initialCapacity, DType.F32);
+    }
+
+    public KvCache(LlamaConfig c, int initialCapacity, DType type) {
+        if (type != DType.F32 && type != DType.F16) throw new IllegalArgumentException("a KV cache holds F32 or F16, not " + type);
+        this.type = type;
         this.kvHeads = c.kvHeads();
         this.headDim = c.headDim();
         this.maxLength = c.contextLength();
-        keys = new Tensor[c.layers()];
-        values = new Tensor[c.layers()];
-        int cap = Math.max(1, Math.min(initialCapacity, maxLength));
-        for (int l = 0; l < keys.length; l++) {
-            keys[l] = Tensor.zeros(1, kvHeads, cap, headDim);
-            values[l] = Tensor.zeros(1, kvHeads, cap, headDim);
-        }
+        boolean half = type == DType.F16;
+        keys = half ? null : new float[c.layers()][];
+        values = half ? null : new float[c.layers()][];
+        halfKeys = half ? new short[c.layers()][] : null;
+        halfValues = half ? new short[c.layers()][] : null;
+        capacity = 0;
+        reserve(Math.max(1, Math.min(initialCapacity, maxLength)));
     }
 
     /** Positions cached so far. */
@@ -36,38 +46,109 @@ public final class KvCache {
         return maxLength;
     }
 
+    /** F32 or F16. */
+    public DType dtype() {
+        return type;
+    }
+
+    /** Positions the arrays hold before they grow. */
+    int capacity() {
+        return capacity;
+    }
+
+    /** Makes room for n positions (growing every layer at once, by doubling). */
+    void reserve(int n) {
+        if (n > maxLength) throw new IllegalArgumentException("context of " + n + " tokens exceeds the model's context length " + maxLength);
+        if (n <= capacity) return;
+        int grown = capacity == 0 ? n : Math.min(maxLength, Math.max(n, capacity * 2));
+        int layers = type == DType.F16 ? halfKeys.length : keys.length;
+        for (int l = 0; l < layers; l++) {
+            if (type == DType.F16) {
+                halfKeys[l] = regrow(halfKeys[l], grown);
+                halfValues[l] = regrow(halfValues[l], grown);
+            } else {
+                keys[l] = regrow(keys[l], grown);
+                values[l] = regrow(values[l], grown);
+            }
+        }
+        capacity = grown;
+    }
+
+    private float[] regrow(float[] old, int cap) {
+        float[] a = new float[kvHeads * cap * headDim];
+        if (old != null) for (int h = 0; h < kvHeads; h++) System.arraycopy(old, h * capacity * headDim, a, h * cap * headDim, length * headDim);
+        return a;
+    }
+
+    private short[] regrow(short[] old, int cap) {
+        short[] a = new short[kvHeads * cap * headDim];
+        if (old != null) for (int h = 0; h < kvHeads; h++) System.arraycopy(old, h * capacity * headDim, a, h * cap * headDim, length * headDim);
+        return a;
+    }
+
+    /** Index of (head, position, 0) in a layer's array. */
+    int index(int head, int pos) {
+        return (head * capacity + pos) * headDim;
+    }
+
+    float[] keys(int layer) {
+        return keys[layer];
+    }
+
+    float[] values(int layer) {
+        return values[layer];
+    }
+
+    short[] halfKeys(int layer) {
+        return halfKeys[layer];
+    }
+
+    short[] halfValues(int layer) {
+        return halfValues[layer];
+    }
+
+    /** Stores one head's key and value (headDim floats each) at a position. */
+    void put(int layer, int head, int pos, float[] k, int kOff, float[] v, int vOff) {
+        int o = index(head, pos);
+        if (type == DType.F16) {
+            short[] hk = halfKeys[layer], hv = halfValues[layer];
+            for (int i = 0; i < headDim; i++) {
+                hk[o + i] = Float.floatToFloat16(k[kOff + i]);
+                hv[o + i] = Float.floatToFloat16(v[vOff + i]);
+            }
+        } else {
+            System.arraycopy(k, kOff, keys[layer], o, headDim);
+            System.arraycopy(v, vOff, values[layer], o, headDim);
+        }
+    }
+
     /**
      * Stores k, v [1, kvHeads, T, headDim] of a layer at positions [length, length+T) and returns K
-     * and V of positions [0, length+T) as views.
+     * and V of positions [0, length+T) as [1, kvHeads, length+T, headDim] (views of an F32 cache,
+     * widened copies of an F16 one).
      */
     Tensor[] append(int layer, Tensor k, Tensor v) {
         int t = k.size(2);
-        if (length + t > maxLength) {
-            throw new IllegalArgumentException("context of " + (length + t) + " tokens exceeds the model's context length " + maxLength);
+        reserve(length + t);
+        float[] kd = k.contiguous().toArray(), vd = v.contiguous().toArray();
+        for (int h = 0; h < kvHeads; h++) {
+            for (int s = 0; s < t; s++) put(layer, h, length + s, kd, (h * t + s) * headDim, vd, (h * t + s) * headDim);
         }
-        int cap = keys[layer].size(2);
-        if (length + t > cap) {
-            int grown = Math.min(maxLength, Math.max(length + t, cap * 2));
-            keys[layer] = grow(keys[layer], grown);
-            values[layer] = grow(values[layer], grown);
-        }
-        write(keys[layer], k);
-        write(values[layer], v);
-        return new Tensor[] {keys[layer].narrow(2, 0, length + t), values[layer].narrow(2, 0, length + t)};
+        return new Tensor[] {view(layer, true, length + t), view(layer, false, length + t)};
     }
 
-    private Tensor grow(Tensor old, int capacity) {
-        Tensor bigger = Tensor.zeros(1, kvHeads, capacity, headDim);
-        Tensor slot = bigger.narrow(2, 0, length);
-        Tensor src = old.narrow(2, 0, length);
-        Strided.copy(src.shape(), src.data(), src.offset(), src.strides(), bigger.data(), slot.offset(), slot.strides());
-        return bigger;
-    }
-
-    private void write(Tensor cache, Tensor x) {
-        Tensor slot = cache.narrow(2, length, x.size(2));
-        Tensor xc = x;
-        Strided.copy(xc.shape(), xc.data(), xc.offset(), xc.strides(), cache.data(), slot.offset(), slot.strides());
+    private Tensor view(int layer, boolean key, int n) {
+        int[] shape = {1, kvHeads, n, headDim};
+        if (type == DType.F32) {
+            float[] a = key ? keys[layer] : values[layer];
+            return new Tensor(new Storage.F32(a), shape, new int[] {kvHeads * capacity * headDim, capacity * headDim, headDim, 1}, 0);
+        }
+        short[] a = key ? halfKeys[layer] : halfValues[layer];
+        float[] out = new float[kvHeads * n * headDim];
+        for (int h = 0; h < kvHeads; h++) {
+            for (int i = 0; i < n * headDim; i++) out[h * n * headDim + i] = Float.float16ToFloat(a[index(h, 0) + i]);
+        }
+        return Tensor.of(out, shape);
     }
 
     /** Called once per forward pass, after every layer appended its T positions. */

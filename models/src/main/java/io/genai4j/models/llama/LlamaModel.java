@@ -1,6 +1,7 @@
 package io.genai4j.models.llama;
 
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Linear;
@@ -25,11 +26,14 @@ public final class LlamaModel extends Module implements CausalLm {
     final LlamaBlock[] layers;
     final RMSNorm norm;
     final Linear lmHead;
+    private final Rope rope;
+    private LlamaInference inference;   // built on first use without autograd
 
     public LlamaModel(LlamaConfig c, WeightSource w) {
         if (c.arch() == Arch.GPT2) throw new IllegalArgumentException("gpt2 models are built by Gpt2Model");
         this.config = c;
         Rope rope = new Rope(c);
+        this.rope = rope;
         Container model = add("model", new Container());
         Tensor emb = WeightSource.shaped(w.require("model.embed_tokens.weight"), "model.embed_tokens.weight", c.vocabSize(), c.dim());
         embedTokens = model.put("embed_tokens", Embedding.frozen(emb));
@@ -46,6 +50,11 @@ public final class LlamaModel extends Module implements CausalLm {
         return config;
     }
 
+    /**
+     * {@inheritDoc} With autograd off ({@link Grad#off()}: generation, benchmarks) this runs the lean
+     * inference path ({@link LlamaInference}); with it on, the modules below, which training and
+     * adapters build on.
+     */
     @Override
     public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
         int t = tokens.length;
@@ -54,6 +63,18 @@ public final class LlamaModel extends Module implements CausalLm {
         if (start + t > config.contextLength()) {
             throw new IllegalArgumentException("context of " + (start + t) + " tokens exceeds the model's context length " + config.contextLength());
         }
+        if (!Grad.enabled()) return inference().forward(tokens, cache, allPositions);
+        return forwardModules(tokens, cache, allPositions, start);
+    }
+
+    private synchronized LlamaInference inference() {
+        if (inference == null) inference = new LlamaInference(this, rope);
+        return inference;
+    }
+
+    /** The forward pass through the modules, as the class comment writes it. */
+    Tensor forwardModules(int[] tokens, KvCache cache, boolean allPositions, int start) {
+        int t = tokens.length;
         Tensor x = embedTokens.forward(tokens, 1, t);
         for (int l = 0; l < layers.length; l++) x = layers[l].forward(x, cache, l, start);
         if (cache != null) cache.advance(t);

@@ -47,6 +47,36 @@ public final class Rope {
         return Tensor.result(out, shape, "rope", g -> new Tensor[] {Tensor.of(rotate(g.contiguous().toArray(), shape, cos, sin, -1f), shape)}, x);
     }
 
+    /** Rotated pairs per head (0 without RoPE). */
+    int pairs() {
+        return style == RopeStyle.NONE ? 0 : invFreq.length;
+    }
+
+    /** cos φ_i and sin φ_i of position p into cos/sin[off, off + pairs()), computed as in {@link #apply}. */
+    void angles(int p, float[] cos, float[] sin, int off) {
+        for (int i = 0; i < pairs(); i++) {
+            double phi = (double) p * invFreq[i];
+            cos[off + i] = (float) Math.cos(phi);
+            sin[off + i] = (float) Math.sin(phi);
+        }
+    }
+
+    /** Rotates n consecutive heads at x[off..] in place with the angles at cos/sin[csOff..] (the inference path). */
+    void rotate(float[] x, int off, int n, float[] cos, float[] sin, int csOff) {
+        int pairs = pairs(), half = ropeDim / 2;
+        for (int hi = 0; hi < n; hi++) {
+            int base = off + hi * headDim;
+            for (int i = 0; i < pairs; i++) {
+                int ia = style == RopeStyle.NORM ? base + 2 * i : base + i;
+                int ib = style == RopeStyle.NORM ? ia + 1 : ia + half;
+                float c = cos[csOff + i], s = sin[csOff + i];
+                float a0 = x[ia], b0 = x[ib];
+                x[ia] = a0 * c - b0 * s;
+                x[ib] = a0 * s + b0 * c;
+            }
+        }
+    }
+
     /** Rotates every head of every position in place (sign −1: the inverse rotation). */
     private float[] rotate(float[] d, int[] shape, float[] cos, float[] sin, float sign) {
         int b = shape[0], t = shape[1], h = shape[2], pairs = invFreq.length;

@@ -143,4 +143,21 @@ class GptTest {
         }
         assertEquals(nats, total.nats(), 1e-3);
     }
+
+    @Test
+    void halfPrecisionCheckpointGivesNearlyTheSameLogits(@TempDir Path dir) throws Exception {
+        CharTokenizer tok = CharTokenizer.fit(TEXT);
+        Gpt m = new Gpt(tiny(tok.vocabSize()), new Rng(8));
+        GptCheckpoint.save(dir, m, tok, Map.of(), io.genai4j.engine.DType.F16);
+        GptCheckpoint back = GptCheckpoint.load(dir);
+        int[] ids = tok.encode("Speak, speak.");
+        try (Grad g = Grad.off()) {
+            m.eval();
+            back.model().eval();
+            float[] a = m.logits(m.hidden(ids, 1, ids.length, null, null)).toArray();
+            float[] b = back.model().logits(back.model().hidden(ids, 1, ids.length, null, null)).toArray();
+            for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 2e-3, "logit " + i);
+        }
+        assertTrue(Files.size(dir.resolve(GptCheckpoint.WEIGHTS)) < m.numParameters() * 2 + 4096);
+    }
 }

@@ -29,7 +29,17 @@ import java.util.Map;
  * </pre>
  */
 public final class GgufWriter {
-    private record Pending(String name, DType dtype, long[] shape, MemorySegment data) {}
+    private record Pending(String name, DType dtype, long[] shape, MemorySegment data, long byteSize, Source source) {}
+
+    /**
+     * Tensor bytes made while the file is written, chunk by chunk, so a multi-gigabyte tensor set
+     * (a random benchmark model) never has to sit in memory.
+     */
+    @FunctionalInterface
+    public interface Source {
+        /** Fills dst with the tensor's bytes [offset, offset + dst.byteSize()). */
+        void fill(long offset, MemorySegment dst);
+    }
 
     private final Map<String, GgufMetadata.Entry> meta = new LinkedHashMap<>();
     private final List<Pending> tensors = new ArrayList<>();
@@ -82,6 +92,21 @@ public final class GgufWriter {
 
     /** A tensor with a row-major shape (written as ggml's ne, reversed) and its encoded bytes. */
     public GgufWriter addTensor(String name, DType dtype, long[] shape, MemorySegment data) {
+        long bytes = checkTensor(name, dtype, shape);
+        if (data.byteSize() != bytes) throw new IllegalArgumentException("tensor '" + name + "' needs " + bytes + " bytes of " + dtype + ", got " + data.byteSize());
+        tensors.add(new Pending(name, dtype, shape.clone(), data, bytes, null));
+        return this;
+    }
+
+    /** A tensor whose bytes the source makes during {@link #write}. */
+    public GgufWriter addTensor(String name, DType dtype, long[] shape, Source source) {
+        long bytes = checkTensor(name, dtype, shape);
+        tensors.add(new Pending(name, dtype, shape.clone(), null, bytes, source));
+        return this;
+    }
+
+    /** Validates a new tensor's name and shape; returns its size in bytes. */
+    private long checkTensor(String name, DType dtype, long[] shape) {
         for (Pending p : tensors) if (p.name.equals(name)) throw new IllegalArgumentException("duplicate tensor name '" + name + "'");
         if (shape.length < 1 || shape.length > GgufReader.MAX_DIMS) throw new IllegalArgumentException("tensor '" + name + "' must have 1 to 4 dimensions");
         long n = 1;
@@ -90,9 +115,7 @@ public final class GgufWriter {
         if (shape[shape.length - 1] % dtype.blockSize() != 0) {
             throw new IllegalArgumentException("tensor '" + name + "': rows of " + shape[shape.length - 1] + " are not whole " + dtype + " blocks");
         }
-        if (data.byteSize() != bytes) throw new IllegalArgumentException("tensor '" + name + "' needs " + bytes + " bytes of " + dtype + ", got " + data.byteSize());
-        tensors.add(new Pending(name, dtype, shape.clone(), data));
-        return this;
+        return bytes;
     }
 
     public GgufWriter addTensor(String name, DType dtype, long[] shape, byte[] data) {
@@ -122,7 +145,7 @@ public final class GgufWriter {
             out.u32(GgmlType.of(p.dtype).id());
             out.u64(offset);
             offsets.add(offset);
-            offset = GgufReader.align(offset + p.data.byteSize(), align);
+            offset = GgufReader.align(offset + p.byteSize, align);
         }
         byte[] head = out.bytes();
         long headPadded = GgufReader.align(head.length, align);
@@ -132,16 +155,18 @@ public final class GgufWriter {
                 writeFully(ch, ByteBuffer.allocate((int) (headPadded - head.length)));
                 long at = 0;
                 for (int i = 0; i < tensors.size(); i++) {
-                    MemorySegment d = tensors.get(i).data;
+                    Pending p = tensors.get(i);
                     if (offsets.get(i) > at) writeFully(ch, ByteBuffer.allocate((int) (offsets.get(i) - at)));
                     ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
-                    for (long o = 0; o < d.byteSize(); o += chunk.capacity()) {
-                        int n = (int) Math.min(chunk.capacity(), d.byteSize() - o);
+                    for (long o = 0; o < p.byteSize; o += chunk.capacity()) {
+                        int n = (int) Math.min(chunk.capacity(), p.byteSize - o);
                         chunk.clear().limit(n);
-                        MemorySegment.copy(d, o, MemorySegment.ofBuffer(chunk), 0, n);
+                        MemorySegment dst = MemorySegment.ofBuffer(chunk).asSlice(0, n);
+                        if (p.source != null) p.source.fill(o, dst);
+                        else MemorySegment.copy(p.data, o, dst, 0, n);
                         writeFully(ch, chunk);
                     }
-                    at = offsets.get(i) + d.byteSize();
+                    at = offsets.get(i) + p.byteSize;
                 }
                 long end = GgufReader.align(at, align);
                 if (end > at && !tensors.isEmpty()) writeFully(ch, ByteBuffer.allocate((int) (end - at)));

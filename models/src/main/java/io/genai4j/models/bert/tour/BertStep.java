@@ -1,6 +1,7 @@
 package io.genai4j.models.bert.tour;
 
-import io.genai4j.models.bert.AttentionMaps;
+import io.genai4j.models.attention.AttentionMaps;
+import io.genai4j.models.bert.BertAttentionMaps;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
 import io.genai4j.models.report.TextTable;
@@ -70,7 +71,7 @@ public final class BertStep implements TourStep {
         }
         say.table(table);
         say.blank();
-        AttentionMaps maps = AttentionMaps.of(enc, LINES.get(1));
+        AttentionMaps maps = BertAttentionMaps.of(enc, LINES.get(1));
         Path png = maps.png(ctx.picture("bert-attention.png"));
         ctx.wrote(png);
         say.say("Inside the encoder, each of the " + maps.layers() * maps.heads() + " attention heads (" + maps.layers() + " layers x "

@@ -1,9 +1,7 @@
-package io.genai4j.models.bert;
+package io.genai4j.models.attention;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.viz.HeatmapGrid;
-import io.genai4j.text.wordpiece.Batch;
-import io.genai4j.text.wordpiece.Encoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,26 @@ public record AttentionMaps(String model, String text, List<String> tokens, floa
     /** Texts longer than this make unreadable pictures. */
     public static final int MAX_TOKENS = 64;
 
-    public static AttentionMaps of(BertEncoder enc, String text) {
-        Encoding e = enc.tokenizer().encode(text, enc.maxLength());
-        if (e.length() > MAX_TOKENS) throw new IllegalArgumentException("the text has " + e.length() + " tokens; attention pictures stay readable up to " + MAX_TOKENS);
-        List<Tensor> att = new ArrayList<>();
-        enc.lastHiddenState(Batch.of(List.of(e), enc.tokenizer().padId(), 1), att);
-        int layers = att.size(), heads = att.get(0).size(1), t = e.length();
+    public static void checkLength(int tokens) {
+        if (tokens > MAX_TOKENS) throw new IllegalArgumentException("the text has " + tokens + " tokens; attention pictures stay readable up to " + MAX_TOKENS);
+    }
+
+    /**
+     * From per-layer weight tensors [B, H, T, T] (batch item 0 is used) of a model that read the
+     * given tokens.
+     */
+    public static AttentionMaps fromLayers(String model, String text, List<String> tokens, List<Tensor> perLayer) {
+        int layers = perLayer.size(), heads = perLayer.get(0).size(1), t = tokens.size();
         float[][][][] w = new float[layers][heads][t][t];
         for (int l = 0; l < layers; l++) {
-            float[] d = att.get(l).toArray();
+            Tensor item = perLayer.get(l).select(0, 0);
+            if (item.size(1) != t || item.size(2) != t) {
+                throw new IllegalArgumentException("layer " + l + " has weights for " + item.size(1) + " tokens, expected " + t);
+            }
+            float[] d = item.toArray();
             for (int h = 0; h < heads; h++) for (int i = 0; i < t; i++) System.arraycopy(d, (h * t + i) * t, w[l][h][i], 0, t);
         }
-        List<String> tokens = new ArrayList<>();
-        for (int id : e.ids()) tokens.add(enc.tokenizer().display(id));
-        return new AttentionMaps(enc.name(), text, List.copyOf(tokens), w);
+        return new AttentionMaps(model, text, List.copyOf(tokens), w);
     }
 
     public int layers() {
@@ -38,6 +42,25 @@ public record AttentionMaps(String model, String text, List<String> tokens, floa
 
     public int heads() {
         return weights[0].length;
+    }
+
+    /** weights[layer][head][query][key] rounded to 4 decimals, as nested lists for JSON (bertviz's layout). */
+    public List<List<List<List<Double>>>> jsonWeights() {
+        List<List<List<List<Double>>>> out = new ArrayList<>();
+        for (float[][][] layer : weights) {
+            List<List<List<Double>>> lh = new ArrayList<>();
+            for (float[][] head : layer) {
+                List<List<Double>> m = new ArrayList<>();
+                for (float[] row : head) {
+                    List<Double> r = new ArrayList<>(row.length);
+                    for (float x : row) r.add(Math.round(x * 1e4) / 1e4);
+                    m.add(r);
+                }
+                lh.add(m);
+            }
+            out.add(lh);
+        }
+        return out;
     }
 
     /** The layer × head grid of heatmaps as a PNG. */

@@ -1,0 +1,41 @@
+package io.genai4j.cli.gpt;
+
+import io.genai4j.cli.Report;
+import io.genai4j.models.gpt.GptCheckpoint;
+import io.genai4j.models.gpt.GptData;
+import io.genai4j.models.gpt.GptEvaluation;
+import io.genai4j.text.Corpus;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code genai gpt eval}: cross-entropy over the whole validation split (not random batches). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10% of the corpus),",
+                "every token predicted once from the context of its block_size window."})
+public final class GptEval implements Callable<Integer> {
+    @Option(names = "--checkpoint", required = true, description = "Checkpoint directory (from genai gpt train --out).") Path checkpoint;
+    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
+    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
+        Corpus text = Corpus.orDefault(corpus);
+        GptData data = GptData.of(text, ck.tokenizer());
+        long t0 = System.nanoTime();
+        GptEvaluation.Total total = GptEvaluation.total(ck.model(), data.val(), 16);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int chars = Corpus.characters(text.split().val());
+        System.out.printf(Locale.ROOT, "val loss %.4f nats/token over %,d predicted tokens (%.4f nats/char over %,d characters) in %.1f s%n",
+                total.perToken(), total.tokens(), total.nats() / chars, chars, seconds);
+        if (json) {
+            new Report().put("val_loss", Math.round(total.perToken() * 1e4) / 1e4).put("tokens", total.tokens())
+                    .put("val_nats_per_char", Math.round(total.nats() / chars * 1e4) / 1e4).put("seconds", Math.round(seconds * 10) / 10.0)
+                    .printJson(System.out);
+        }
+        return 0;
+    }
+}

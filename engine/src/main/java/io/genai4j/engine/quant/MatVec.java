@@ -1,0 +1,161 @@
+package io.genai4j.engine.quant;
+
+import io.genai4j.engine.kernels.Gemm;
+import io.genai4j.engine.kernels.GemmBackends;
+import io.genai4j.engine.kernels.Parallel;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * y = W·x for one or several weight matrices that read the same input, their outputs laid side by
+ * side ([q | k | v], [gate | up]): one parallel dispatch per group instead of one per matrix. The
+ * concatenated rows are cut into a few large contiguous ranges per thread, so each weight byte is
+ * streamed once, by one core, straight from the mapped file; every output is one thread's complete
+ * dot product, so results do not depend on the thread count.
+ *
+ * <p>For a batch of T rows of x (a prompt) each matrix is decoded in panels of {@link #PANEL} rows
+ * and multiplied with all T inputs by the GEMM, which turns T passes over the weights into one.
+ *
+ * <p>An instance is a reusable job with no per-call allocation; it is not safe to run one instance
+ * from two threads at once.
+ */
+public final class MatVec implements Parallel.RangeBody {
+    static final int PANEL = 64;
+    /** Fewest rows a thread takes at once: below that, dispatch costs more than it saves. */
+    private static final int GRAIN = 16;
+    private static final ThreadLocal<float[]> PANELS = ThreadLocal.withInitial(() -> new float[0]);
+
+    private final WeightMatrix[] ws;
+    private final RowKernel[] kernels;
+    /**
+     * kernels[m].dotRows as bound method handles. Through a handle in an instance field C2 cannot
+     * inline the kernel into {@link #run}: were two kernels inlined there, the Vector API's code
+     * would outgrow C2's inlining budget and box vectors on the heap (measured: 3× slower).
+     */
+    private final MethodHandle[] rows;
+    private static final MethodHandle DOT_ROWS;
+
+    static {
+        try {
+            DOT_ROWS = MethodHandles.publicLookup().findVirtual(RowKernel.class, "dotRows", MethodType.methodType(void.class,
+                    java.lang.foreign.MemorySegment.class, long.class, int.class, int.class, float[].class, int.class, int.class, float[].class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+    private final int[] starts;   // starts[m]: first output column of matrix m; starts[ws.length]: all rows
+    private final int in;
+
+    // The current call (plain fields: Parallel publishes them to its workers).
+    private float[] x, y;
+    private int xOff, yOff, t, ldy;
+
+    public MatVec(WeightMatrix... ws) {
+        this(false, ws);
+    }
+
+    /**
+     * A group for repeated use (a model's layers): F16 matrices are scanned once for Inf and NaN,
+     * and those without any (every trained model) take the kernel that does not check for them.
+     */
+    public static MatVec prepared(WeightMatrix... ws) {
+        return new MatVec(true, ws);
+    }
+
+    private MatVec(boolean scan, WeightMatrix... ws) {
+        if (ws.length == 0) throw new IllegalArgumentException("no matrices");
+        this.ws = ws.clone();
+        this.kernels = new RowKernel[ws.length];
+        this.rows = new MethodHandle[ws.length];
+        this.starts = new int[ws.length + 1];
+        this.in = ws[0].cols();
+        for (int m = 0; m < ws.length; m++) {
+            if (ws[m].cols() != in) throw new IllegalArgumentException("matrices of one group must share their input width: " + ws[m].cols() + " vs " + in);
+            kernels[m] = ws[m].kernel();
+            if (scan && kernels[m] == F16Rows.INSTANCE && F16Rows.allFinite(ws[m])) kernels[m] = F16Rows.FINITE;
+            rows[m] = DOT_ROWS.bindTo(kernels[m]);
+            starts[m + 1] = starts[m] + ws[m].rows();
+        }
+    }
+
+    /** Input width. */
+    public int in() {
+        return in;
+    }
+
+    /** Output width: the rows of all matrices. */
+    public int out() {
+        return starts[ws.length];
+    }
+
+    /** y[yOff + r] = Σ_i W[r, i]·x[xOff + i] for all rows r of the group. */
+    public void apply(float[] x, int xOff, float[] y, int yOff) {
+        apply(x, xOff, 1, y, yOff, out());
+    }
+
+    /**
+     * For t inputs x[xOff + s·in, ...) (s &lt; t), y[yOff + s·ldy + r] = W[r]·x_s: one matrix-vector
+     * product when t = 1, panels through the GEMM otherwise.
+     */
+    public void apply(float[] x, int xOff, int t, float[] y, int yOff, int ldy) {
+        this.x = x;
+        this.xOff = xOff;
+        this.y = y;
+        this.yOff = yOff;
+        this.t = t;
+        this.ldy = ldy;
+        try {
+            if (t == 1) Parallel.forRange(out(), GRAIN, this);
+            else Parallel.forRange((out() + PANEL - 1) / PANEL, 1, this::panels);
+        } finally {
+            this.x = this.y = null;
+        }
+    }
+
+    /** Rows [lo, hi) of the concatenation, one dot product each. */
+    @Override
+    public void run(int lo, int hi) {
+        int m = matrixOf(lo);
+        for (int r = lo; r < hi; ) {
+            while (r >= starts[m + 1]) m++;
+            WeightMatrix w = ws[m];
+            int end = Math.min(hi, starts[m + 1]);
+            int i = r - starts[m];
+            try {
+                rows[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, y, yOff + r);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);   // dotRows declares no checked exception
+            }
+            r = end;
+        }
+    }
+
+    /** Panels [lo, hi) of PANEL output columns: decode, then GEMM with all t inputs. */
+    private void panels(int lo, int hi) {
+        float[] panel = PANELS.get();
+        if (panel.length < PANEL * in) PANELS.set(panel = new float[PANEL * in]);
+        Gemm gemm = GemmBackends.current();
+        for (int p = lo; p < hi; p++) {
+            int c0 = p * PANEL, c1 = Math.min(out(), c0 + PANEL);
+            // A panel may straddle two matrices of the group: decode each part from its own matrix.
+            for (int c = c0; c < c1; ) {
+                int m = matrixOf(c);
+                int end = Math.min(c1, starts[m + 1]);
+                WeightMatrix w = ws[m];
+                for (int r = c; r < end; r++) kernels[m].decode(w.data(), (r - starts[m]) * w.rowBytes(), panel, (r - c0) * in, in);
+                c = end;
+            }
+            // y[:, c0:c1] = X · panelᵀ
+            gemm.sgemm(false, true, t, c1 - c0, in, 1f, x, xOff, in, panel, 0, in, 0f, y, yOff + c0, ldy);
+        }
+    }
+
+    private int matrixOf(int row) {
+        int m = 0;
+        while (row >= starts[m + 1]) m++;
+        return m;
+    }
+}

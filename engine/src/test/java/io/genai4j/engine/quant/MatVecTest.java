@@ -1,0 +1,90 @@
+package io.genai4j.engine.quant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genai4j.engine.DType;
+import io.genai4j.engine.kernels.Parallel;
+import java.lang.foreign.Arena;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Groups of matrices sharing an input: one token (matrix-vector products) and a batch (panels
+ * through the GEMM) against a double-precision reference over the decoded weights; every thread
+ * count gives the same bits for one token.
+ */
+class MatVecTest {
+
+    private static WeightMatrix matrix(Arena arena, DType t, int rows, int cols, Random r) {
+        byte[] all = new byte[(int) (t.bytesFor(cols) * rows)];
+        for (int i = 0; i < rows; i++) {
+            byte[] row = RowKernelTest.randomRow(t, cols, r);
+            System.arraycopy(row, 0, all, (int) (i * t.bytesFor(cols)), row.length);
+        }
+        return new WeightMatrix(RowKernelTest.nativeCopy(arena, all).asSlice(3), t, rows, cols, t.bytesFor(cols));
+    }
+
+    @Test
+    void groupOfMatricesMatchesTheReferenceForOneTokenAndABatch() {
+        Random r = new Random(7);
+        int in = 512;
+        try (Arena arena = Arena.ofShared()) {
+            WeightMatrix[] ws = {matrix(arena, DType.Q8_0, 70, in, r), matrix(arena, DType.Q4_K, 33, in, r), matrix(arena, DType.F16, 100, in, r)};
+            MatVec mv = new MatVec(ws);
+            int out = mv.out(), t = 5;
+            float[] x = new float[t * in];
+            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+            float[] batch = new float[t * out];
+            mv.apply(x, 0, t, batch, 0, out);
+            for (int s = 0; s < t; s++) {
+                float[] one = new float[out + 1];
+                mv.apply(x, s * in, one, 1);
+                int c = 0;
+                for (WeightMatrix w : ws) {
+                    for (int row = 0; row < w.rows(); row++, c++) {
+                        float[] wr = w.row(row);
+                        double exact = 0, mag = 0;
+                        for (int i = 0; i < in; i++) {
+                            exact += (double) wr[i] * x[s * in + i];
+                            mag += Math.abs((double) wr[i] * x[s * in + i]);
+                        }
+                        assertTrue(Math.abs(one[c + 1] - exact) <= 1e-5 * mag, "matvec row " + c + ": " + one[c + 1] + " vs " + exact);
+                        assertTrue(Math.abs(batch[s * out + c] - exact) <= 1e-5 * mag, "batch row " + c + ": " + batch[s * out + c] + " vs " + exact);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyThreadCountGivesTheSameBits() {
+        Random r = new Random(11);
+        int before = Parallel.threads();
+        try (Arena arena = Arena.ofShared()) {
+            MatVec mv = new MatVec(matrix(arena, DType.Q4_0, 300, 256, r), matrix(arena, DType.Q6_K, 200, 256, r));
+            float[] x = new float[256];
+            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+            float[] first = null;
+            for (int threads = 1; threads <= 4; threads++) {
+                Parallel.setThreads(threads);
+                float[] y = new float[mv.out()];
+                mv.apply(x, 0, y, 0);
+                if (first == null) first = y;
+                else assertArrayEquals(first, y, "threads " + threads);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void matricesOfAGroupMustShareTheirInputWidth() {
+        Random r = new Random(1);
+        try (Arena arena = Arena.ofShared()) {
+            WeightMatrix a = matrix(arena, DType.Q8_0, 4, 64, r), b = matrix(arena, DType.Q8_0, 4, 96, r);
+            assertThrows(IllegalArgumentException.class, () -> new MatVec(a, b));
+        }
+    }
+}
