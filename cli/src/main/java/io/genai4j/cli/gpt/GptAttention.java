@@ -13,15 +13,15 @@ import picocli.CommandLine.Option;
         description = {"Attention weights of every layer and head of a GPT for one text (a layer x head heatmap grid).",
                 "Row i: how token i spreads its attention over tokens 0..i (causal: nothing above the diagonal)."})
 public final class GptAttention implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "Checkpoint directory (from genai gpt train --out).") Path checkpoint;
+    @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--text", required = true, description = "The text to read.") String text;
     @Option(names = "--png", defaultValue = "gpt-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--json", description = "Print tokens and weights [layer][head][T][T] as one JSON line (the last line of output).") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
-        AttentionOutput.print(GptAttentionMaps.of(ck, text, checkpoint.getFileName().toString()), png, json);
+        GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
+        AttentionOutput.print(GptAttentionMaps.of(ck, text, checkpoint == null ? "shakespeare-char" : checkpoint.getFileName().toString()), png, json);
         return 0;
     }
 }

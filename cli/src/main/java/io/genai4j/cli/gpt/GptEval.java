@@ -16,13 +16,13 @@ import picocli.CommandLine.Option;
         description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10% of the corpus),",
                 "every token predicted once from the context of its block_size window."})
 public final class GptEval implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "Checkpoint directory (from genai gpt train --out).") Path checkpoint;
+    @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
+        GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Corpus text = Corpus.orDefault(corpus);
         GptData data = GptData.of(text, ck.tokenizer());
         long t0 = System.nanoTime();

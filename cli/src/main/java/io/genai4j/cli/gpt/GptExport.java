@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Write a GPT checkpoint as a gpt2 GGUF file, runnable with `genai run` (and llama.cpp),",
                 "or (--to DIR) as a genai4j checkpoint with its weights stored as F16 or BF16."})
 public final class GptExport implements Callable<Integer> {
-    @Option(names = "--checkpoint", defaultValue = "out-gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path checkpoint;
+    @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--gguf", description = "The GGUF file to write.") Path gguf;
     @Option(names = "--to", description = "A checkpoint directory to write (weights as --type: F32, F16 or BF16).") Path to;
     @Option(names = "--type", defaultValue = "F32", description = "Matrix storage: F32, F16, BF16, Q8_0, Q4_0, Q4_1 (default ${DEFAULT-VALUE}).") String type;
@@ -34,7 +34,7 @@ public final class GptExport implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --type '" + type + "' (F32, F16, BF16, Q8_0, Q4_0, Q4_1)");
         }
         if ((gguf == null) == (to == null)) throw new IllegalArgumentException("give one of --gguf FILE or --to DIR");
-        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
+        GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         if (to != null) {
             GptCheckpoint.save(to, ck.model(), ck.tokenizer(), ck.train(), t);
             long bytes = Files.size(to.resolve(GptCheckpoint.WEIGHTS));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Generate text from a GPT checkpoint. --explain shows the top next-token probabilities at every step.")
 public final class GptSample implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "Checkpoint directory (from genai gpt train --out).") Path checkpoint;
+    @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--prompt", defaultValue = "\n", description = "Text to continue (default: a newline).") String prompt;
     @Option(names = "--tokens", defaultValue = "500", description = "Tokens to generate (default ${DEFAULT-VALUE}).") int tokens;
     @Option(names = "--temperature", defaultValue = "0.8", description = "0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
@@ -29,7 +29,7 @@ public final class GptSample implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (tokens < 0) throw new IllegalArgumentException("--tokens must be >= 0");
-        GptCheckpoint ck = GptCheckpoint.load(checkpoint);
+        GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
         LogitsSampler sampler = new LogitsSampler(temperature, topK, topP, seed);

@@ -91,6 +91,11 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
         return load(dir);
     }
 
+    /** The checkpoint in {@code dir}, or the shipped one when {@code dir} is null. */
+    public static GptCheckpoint loadOrBundled(Path dir) throws IOException {
+        return dir == null ? bundled() : load(dir);
+    }
+
     /** The shipped checkpoint's model card. */
     public static String bundledModelCard() throws IOException {
         try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + "MODEL_CARD.md")) {
