@@ -5,31 +5,23 @@ import io.genai4j.engine.Tensor;
 
 /**
  * One step of a gated recurrent unit (Cho et al. 2014), with PyTorch's gate order and parameter
- * layout (weight_ih [3H, I] and weight_hh [3H, H] stacking the r, z, n rows):
+ * layout (weight_ih [3H, I] and weight_hh [3H, H] stacking the r, z, n rows; see {@link RecurrentCell}):
  * <pre>
  *   r = σ(W_ir·x + b_ir + W_hr·h + b_hr)          reset gate
  *   z = σ(W_iz·x + b_iz + W_hz·h + b_hz)          update gate
  *   n = tanh(W_in·x + b_in + r ⊙ (W_hn·h + b_hn))  candidate
  *   h' = (1 − z) ⊙ n + z ⊙ h
  * </pre>
- * Initialised like PyTorch: every parameter ~ U(±1/√H).
  */
-public final class GRUCell extends Module {
-    public final Tensor weightIh, weightHh, biasIh, biasHh;
-    private final int hidden;
+public final class GRUCell extends RecurrentCell {
 
     public GRUCell(int input, int hidden, Rng rng) {
-        this.hidden = hidden;
-        double k = 1 / Math.sqrt(hidden);
-        weightIh = param("weight_ih", Init.uniform(Tensor.zeros(3 * hidden, input), -k, k, rng));
-        weightHh = param("weight_hh", Init.uniform(Tensor.zeros(3 * hidden, hidden), -k, k, rng));
-        biasIh = param("bias_ih", Init.uniform(Tensor.zeros(3 * hidden), -k, k, rng));
-        biasHh = param("bias_hh", Init.uniform(Tensor.zeros(3 * hidden), -k, k, rng));
+        super(3, input, hidden, rng);
     }
 
     /** x [B, I], h [B, H] → h' [B, H]. */
     public Tensor forward(Tensor x, Tensor h) {
-        return step(x.matmul(weightIh.mT()).add(biasIh), h, weightHh, biasHh, hidden);
+        return step(x.matmul(weightIh.mT()).add(biasIh), h, weightHh, biasHh, hiddenSize());
     }
 
     /**
@@ -39,9 +31,5 @@ public final class GRUCell extends Module {
     static Tensor step(Tensor gi, Tensor h, Tensor weightHh, Tensor biasHh, int hidden) {
         Tensor gh = h.matmul(weightHh.mT()).add(biasHh);
         return io.genai4j.engine.ops.Recurrence.gru(gi, gh, h);   // r, z, n and h' above as one fused op
-    }
-
-    public int hiddenSize() {
-        return hidden;
     }
 }
