@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.PullCommand.class,
                 BertCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
+                io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

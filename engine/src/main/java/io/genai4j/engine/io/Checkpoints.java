@@ -35,6 +35,29 @@ public final class Checkpoints {
         SafeTensors.write(file, entries, metadata);
     }
 
+    /**
+     * Rewrites a safetensors file with its floating-point tensors (F32, F16, BF16) stored as
+     * {@code type} and everything else (integer buffers, metadata) kept byte for byte; atomic.
+     * Used to ship checkpoints at half their size: loading converts back to F32.
+     */
+    public static void convertFloats(Path in, Path out, DType type) throws IOException {
+        if (type != DType.F32 && type != DType.F16 && type != DType.BF16) {
+            throw new IllegalArgumentException("cannot store weights as " + type + " (use F32, F16 or BF16)");
+        }
+        List<WriteEntry> entries = new ArrayList<>();
+        Map<String, String> metadata;
+        try (SafeTensorsFile f = SafeTensors.open(in)) {
+            metadata = f.metadata();
+            for (TensorInfo info : f.tensors()) {
+                DType d = info.dtype();
+                boolean floats = d == DType.F32 || d == DType.F16 || d == DType.BF16;
+                entries.add(floats ? WriteEntry.ofFloats(info.name(), type, info.shape(), f.readF32(info.name()))
+                        : WriteEntry.ofBytes(info.name(), d, info.shape(), f.data(info.name()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
+            }
+        }
+        SafeTensors.write(out, entries, metadata);
+    }
+
     /** Reads every tensor as an F32 heap tensor (the file is closed afterwards). */
     public static Map<String, Tensor> load(Path file) throws IOException {
         Map<String, Tensor> out = new LinkedHashMap<>();

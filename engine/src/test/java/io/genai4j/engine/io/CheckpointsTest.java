@@ -46,4 +46,21 @@ class CheckpointsTest {
             assertArrayEquals(new float[] {1.5f, 0.25f, -2f, 1024f}, mapped.get("xt").to(DType.F32).toArray());
         }
     }
+
+    @Test
+    void convertFloatsHalvesFloatTensorsAndKeepsTheRest(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.safetensors"), out = dir.resolve("out.safetensors");
+        float[] w = {1.5f, -2f, 0.1f, 1024f};
+        SafeTensors.write(in, java.util.List.of(WriteEntry.ofFloats("w", DType.F32, new long[] {2, 2}, w),
+                WriteEntry.ofInts("ids", new long[] {3}, new int[] {7, -1, 65536})), Map.of("format", "test"));
+        Checkpoints.convertFloats(in, out, DType.F16);
+        try (SafeTensorsFile f = SafeTensors.open(out)) {
+            assertEquals(DType.F16, f.info("w").dtype());
+            assertEquals(DType.I32, f.info("ids").dtype());
+            assertArrayEquals(new float[] {1.5f, -2f, 0.099975586f, 1024f}, f.readF32("w"));   // 0.1 rounds to the nearest half
+            assertArrayEquals(new float[] {7, -1, 65536}, f.readF32("ids"));
+            assertEquals("test", f.metadata().get("format"));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Checkpoints.convertFloats(in, out, DType.I32));
+    }
 }

@@ -1,0 +1,39 @@
+package io.genai4j.cli.safetensors;
+
+import io.genai4j.cli.Report;
+import io.genai4j.engine.DType;
+import io.genai4j.engine.io.Checkpoints;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genai safetensors convert}: store a checkpoint's float tensors as F16, BF16 or F32. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Rewrite a safetensors file with its float tensors stored as F16, BF16 or F32; other tensors and the",
+                "metadata are kept. Checkpoints of every lesson load either way (weights become F32 on load)."})
+public final class SafetensorsConvert implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The safetensors file to read.") Path in;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (may be FILE itself).") Path out;
+    @Option(names = "--type", defaultValue = "F16", description = "F16, BF16 or F32 (default ${DEFAULT-VALUE}).") String type;
+    @Option(names = "--json", description = "Also print {in, out, bytes_in, bytes_out, type} as one JSON line.") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DType t;
+        try {
+            t = DType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --type '" + type + "' (F16, BF16 or F32)");
+        }
+        long before = Files.size(in);
+        Checkpoints.convertFloats(in, out, t);
+        long after = Files.size(out);
+        System.out.printf(Locale.ROOT, "wrote %s: %,d bytes (was %,d), float tensors as %s%n", out, after, before, t);
+        if (json) new Report().put("in", in.toString()).put("out", out.toString()).put("bytes_in", before).put("bytes_out", after).put("type", t.toString()).printJson(System.out);
+        return 0;
+    }
+}
