@@ -104,4 +104,16 @@ class TranslationCliTest {
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("holds a seq2seq model"), wrong.err());
     }
+
+    @Test
+    void withoutAModelTheShippedTransformerTranslates() throws Exception {
+        CliRun r = CliRun.of("transformer", "translate", "Where is the station?", "--json");   // no runs/transformer in the module folder
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("shipped for the tour"), r.err());
+        assertEquals("où se trouve la gare ?", r.json().get("translations").get(0).get("translation").asText());
+        Path png = dir.resolve("shipped-att.png");
+        CliRun a = CliRun.of("transformer", "attention", "I am cold.", "--png", png.toString());
+        assertEquals(0, a.code(), a.err());
+        assertTrue(Files.size(png) > 1000);
+    }
 }

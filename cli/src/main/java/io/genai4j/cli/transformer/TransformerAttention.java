@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 public final class TransformerAttention implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "The sentence (several words are joined with spaces).")
     List<String> words;
-    @Option(names = "--model", paramLabel = "DIR", defaultValue = "runs/transformer", description = "Checkpoint directory (default: ${DEFAULT-VALUE}).") Path model;
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/transformer, else the small shipped model).") Path model;
     @Option(names = "--layer", description = "Decoder layer, 0-based (default: the last).") Integer layer;
     @Option(names = "--head", defaultValue = "-1", description = "Head, 0-based; -1 = the mean over heads (default ${DEFAULT-VALUE}).") int head;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "transformer-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
@@ -36,7 +36,7 @@ public final class TransformerAttention implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TranslationCheckpoint ck = TranslationCheckpoint.load(model, "transformer");
+        TranslationCheckpoint ck = io.genai4j.cli.translate.Loaded.checkpoint(model, "transformer");
         Transformer t = ck.into(new Transformer(io.genai4j.models.transformer.TransformerConfig.fromMap(ck.config()), new io.genai4j.engine.Rng(0)));
         SharedVocab v = ck.vocab();
         String sentence = Normalizer.normalize(String.join(" ", words));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * (the same split it was trained with: the checkpoint records the file's filter and seed).
  */
 public abstract class TranslationEval implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>).") Path model;
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
     @Mixin
     DataOptions data;
     @Option(names = "--split", defaultValue = "test", description = "test or val (default ${DEFAULT-VALUE}).") String split;
@@ -35,7 +35,7 @@ public abstract class TranslationEval implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads != null) Parallel.setThreads(threads);
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
-        Loaded l = Loaded.of(model != null ? model : Path.of("runs", kind()), kind());
+        Loaded l = Loaded.of(model, kind());
         Map<String, Object> d = l.checkpoint().data();
         int maxWords = d.get("max_words") instanceof Number n ? n.intValue() : 10;
         long seed = d.get("seed") instanceof Number n ? n.longValue() : 1;

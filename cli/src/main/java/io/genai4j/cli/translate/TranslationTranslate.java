@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public abstract class TranslationTranslate implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences to translate (each argument is one sentence).")
     List<String> sentences;
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>).") Path model;
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
     @Option(names = "--beam", defaultValue = "4", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
@@ -27,7 +27,7 @@ public abstract class TranslationTranslate implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
-        Loaded l = Loaded.of(model != null ? model : Path.of("runs", kind()), kind());
+        Loaded l = Loaded.of(model, kind());
         List<String> norm = new ArrayList<>();
         for (String s : sentences) {
             String n = Normalizer.normalize(s);

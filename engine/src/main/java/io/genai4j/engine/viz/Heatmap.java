@@ -43,7 +43,9 @@ public final class Heatmap {
         double colW = cols.stream().mapToDouble(s -> probe.textWidth(s, labelFont)).max().orElse(10);
         int labelRows = (int) Math.min(160, rowW + 12), labelCols = (int) Math.min(160, colW + 12);
         int left = 20 + labelRows, top = 64 + labelCols, right = 24, bottom = 24;
-        int w = Math.max(360, Math.min(8000, left + nc * cell + right)), h = Math.max(160, Math.min(8000, top + nr * cell + bottom));
+        double titleW = 32 + Math.max(probe.textWidth(title, Canvas.font(16, true)),
+                subtitle == null ? 0 : probe.textWidth(subtitle, Canvas.font(12, false)));   // the titles are never cut off
+        int w = Math.max((int) Math.min(8000, titleW), Math.max(360, Math.min(8000, left + nc * cell + right))), h = Math.max(160, Math.min(8000, top + nr * cell + bottom));
         Canvas c = new Canvas(w, h);
         var g = c.graphics();
         c.text(title, 16, 26, Canvas.Anchor.LEFT, Canvas.font(16, true), Canvas.INK);

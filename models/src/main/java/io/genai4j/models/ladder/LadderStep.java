@@ -39,8 +39,17 @@ public final class LadderStep implements TourStep {
         LadderResult best = results.get(0);
         for (LadderResult r : results) if (r.valNatsPerChar() < best.valNatsPerChar()) best = r;
         say.blank();
-        say.say("Later lessons add their rungs here (an LSTM, a small GPT): the GPT lesson has to beat "
-                + String.format(Locale.ROOT, "%.3f", best.valNatsPerChar()) + " nats/char to earn its place.");
+        LadderResult bestNgram = results.stream().filter(r -> r.family().equals("n-gram"))
+                .min(java.util.Comparator.comparingDouble(LadderResult::valNatsPerChar)).orElse(best);
+        if (best == bestNgram) {
+            say.say("Later lessons add their rungs here (an LSTM, a small GPT): they have to beat "
+                    + String.format(Locale.ROOT, "%.3f", best.valNatsPerChar()) + " nats/char to earn their place.");
+        } else {
+            say.say(String.format(Locale.ROOT, "Counting stops paying at the %s (%.3f): a longer context only makes exact "
+                    + "matches rarer. The %s goes below it (%.3f) because it learns which earlier characters matter "
+                    + "instead of looking them up — at the price of parameters and training time.",
+                    bestNgram.name(), bestNgram.valNatsPerChar(), best.name(), best.valNatsPerChar()));
+        }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ladder", results.stream().map(LadderStep::json).toList());
         return new StepResult(String.format(Locale.ROOT, "best: %s, %.3f nats/char on val", best.name(), best.valNatsPerChar()), f);

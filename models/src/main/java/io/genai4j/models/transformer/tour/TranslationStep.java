@@ -26,7 +26,7 @@ import java.util.Map;
 public final class TranslationStep implements TourStep {
     /** The shipped model's folder, next to this class. */
     public static final String FOLDER = "en-fr-small";
-    static final List<String> SENTENCES = List.of("i am cold .", "where is the station ?", "he is reading a book in the garden .", "we have to go home now .");
+    static final List<String> SENTENCES = List.of("I am cold.", "Where is the station?", "He is reading a book in the garden.", "We have to go home now.");
 
     @Override
     public int position() {
@@ -52,7 +52,7 @@ public final class TranslationStep implements TourStep {
         say.note(String.format(Locale.ROOT, "a small shipped Transformer: N=%d, d_model=%d, h=%d, d_ff=%d, %,d parameters, shared BPE of %,d tokens; "
                 + "%s", c.layers(), c.dModel(), c.heads(), c.dFf(), model.numParameters(), ck.vocab().size(), ParallelCorpus.ATTRIBUTION));
         say.blank();
-        List<Translations.Translation> out = Translations.translate(model, ck.vocab(), SENTENCES, 4, false);
+        List<Translations.Translation> out = Translations.translate(model, ck.vocab(), SENTENCES.stream().map(io.genai4j.models.translation.Normalizer::normalize).toList(), 4, false);
         TextTable t = new TextTable("English", "French (beam 4)").maxWidth(0, 44).maxWidth(1, 44);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Translations.Translation tr : out) {
