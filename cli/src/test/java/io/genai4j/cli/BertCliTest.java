@@ -88,6 +88,8 @@ class BertCliTest {
         assertEquals("minilm", j.get("model").asText());
         assertTrue(j.get("genai_sps").asDouble() > 0 && j.get("onnx_sps").asDouble() > 0);
         assertEquals(j.get("genai_sps").asDouble() / j.get("onnx_sps").asDouble(), j.get("ratio").asDouble(), 0.01);
+        assertTrue(j.get("genai_sps_one_batch_at_a_time").asDouble() > 0);
+        if (j.get("threads").asInt() > 1) assertTrue(j.get("onnx_sps_side_by_side").asDouble() > 0, "both ways of using the threads, for both runtimes");
     }
 
     private static void copyHead(Path from, Path to, int rows) throws Exception {

@@ -72,28 +72,34 @@ public final class Parallel {
      * Small ranges, nested calls and a busy pool run inline.
      */
     public static void forRange(int n, int grain, RangeBody body) {
+        int g = Math.max(1, grain);
+        // Enough chunks to balance uneven work, never smaller than the grain.
+        int chunks = Math.min((n + g - 1) / g, threads() * 4);
+        run(n, g, Math.max(1, (n + chunks - 1) / Math.max(1, chunks)), body);
+    }
+
+    /**
+     * Runs task(i) for i in [0, tasks), each thread claiming one index at a time: for a few large,
+     * uneven tasks (whole batches of a model) where fixed chunks would leave a thread idle at the end.
+     */
+    public static void forEach(int tasks, java.util.function.IntConsumer task) {
+        run(tasks, 1, 1, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) task.accept(i);
+        });
+    }
+
+    private static void run(int n, int grain, int chunk, RangeBody body) {
         if (n <= 0) return;
         Pool p = pool;
-        int g = Math.max(1, grain);
-        if (p.threads == 1 || n <= g || INSIDE.get() || !OWNER.tryLock()) {
+        if (p.threads == 1 || n <= grain || INSIDE.get() || !OWNER.tryLock()) {
             body.run(0, n);
             return;
         }
         try {
-            // Enough chunks to balance uneven work, never smaller than the grain.
-            int chunks = Math.min((n + g - 1) / g, p.threads * 4);
-            int chunk = (n + chunks - 1) / chunks;
             p.run(n, chunk, body);
         } finally {
             OWNER.unlock();
         }
-    }
-
-    /** Runs task(i) for i in [0, tasks), one index per chunk. */
-    public static void forEach(int tasks, java.util.function.IntConsumer task) {
-        forRange(tasks, 1, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) task.accept(i);
-        });
     }
 
     /**

@@ -22,6 +22,24 @@ class ParallelTest {
     }
 
     @Test
+    void forEachClaimsEveryTaskOnceEvenWhenTasksAreUneven() {
+        int before = Parallel.threads();
+        Parallel.setThreads(2);
+        try {
+            for (int call = 0; call < 200; call++) {
+                int[] hits = new int[9];
+                Parallel.forEach(hits.length, i -> {
+                    hits[i]++;
+                    if (i == 0) Thread.onSpinWait();   // one task slower than the rest
+                });
+                for (int i = 0; i < hits.length; i++) assertEquals(1, hits[i], "call " + call + ": task " + i);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
     void nestedCallsRunInlineAndFinish() {
         AtomicLong sum = new AtomicLong();
         Parallel.forRange(100, 1, (lo, hi) -> {

@@ -2,6 +2,7 @@ package io.genai4j.models.bert;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.io.Json;
 import io.genai4j.text.wordpiece.Batch;
 import io.genai4j.text.wordpiece.Encoding;
@@ -30,6 +31,8 @@ import java.util.function.IntConsumer;
 public final class BertEncoder {
     /** Default batch size for {@link #encode}. */
     public static final int BATCH = 32;
+    /** Batches per thread encoded side by side before the sink sees them (bounds the memory held). */
+    private static final int GROUP_PER_THREAD = 2;
 
     private final String name;
     private final BertModel model;
@@ -131,17 +134,36 @@ public final class BertEncoder {
         Integer[] order = new Integer[texts.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> enc.get(i).length()));
-        for (int s = 0; s < order.length; s += batchSize) {
-            int n = Math.min(batchSize, order.length - s);
-            int[] idx = new int[n];
-            List<Encoding> part = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                idx[i] = order[s + i];
-                part.add(enc.get(idx[i]));
+        int group = GROUP_PER_THREAD * Parallel.threads();   // batches encoded side by side, then handed over in order
+        for (int g = 0; g < order.length; g += group * batchSize) {
+            List<int[]> indices = new ArrayList<>();
+            List<Batch> batches = new ArrayList<>();
+            for (int s = g; s < Math.min(order.length, g + group * batchSize); s += batchSize) {
+                int n = Math.min(batchSize, order.length - s);
+                int[] idx = new int[n];
+                List<Encoding> part = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    idx[i] = order[s + i];
+                    part.add(enc.get(idx[i]));
+                }
+                indices.add(idx);
+                batches.add(Batch.of(part, tokenizer.padId(), 1));
             }
-            Batch batch = Batch.of(part, tokenizer.padId(), 1);
-            sink.accept(idx, batch, lastHiddenState(batch));
+            Tensor[] hidden = lastHiddenStates(batches);
+            for (int b = 0; b < batches.size(); b++) sink.accept(indices.get(b), batches.get(b), hidden[b]);
         }
+    }
+
+    /**
+     * The last hidden states of several batches, in order. With two or more batches and threads,
+     * each thread runs whole batches (their ops then run on that thread alone): at BERT-small sizes
+     * one batch's ops are too short to keep two cores busy — output allocation, norms and dispatch
+     * between the GEMMs run serially — while whole batches side by side scale almost linearly.
+     */
+    public Tensor[] lastHiddenStates(List<Batch> batches) {
+        Tensor[] out = new Tensor[batches.size()];
+        Parallel.forEach(batches.size(), i -> out[i] = lastHiddenState(batches.get(i)));
+        return out;
     }
 
     /** The last hidden state [B, T, hidden] of an encoded batch (no gradient). */

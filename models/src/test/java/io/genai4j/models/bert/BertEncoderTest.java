@@ -47,6 +47,21 @@ class BertEncoderTest {
     }
 
     @Test
+    void batchesSideBySideEqualOneBatchAtATime() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 23; i++) texts.add("sentence number " + i + " " + "with words ".repeat(i % 7));
+        float[][] sideBySide = minilm.encode(texts, 4, null);   // six batches: the pool runs whole batches on each thread
+        List<String> reversed = new ArrayList<>(texts);
+        java.util.Collections.reverse(reversed);
+        float[][] back = minilm.encode(reversed, 4, null);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = minilm.encode(List.of(texts.get(i)))[0];   // one batch: every op spread over the threads
+            for (int k = 0; k < alone.length; k++) assertEquals(alone[k], sideBySide[i][k], 2e-6, "text " + i + " dim " + k);
+            assertArrayEquals(sideBySide[i], back[texts.size() - 1 - i], 2e-6f, "input order is kept");
+        }
+    }
+
+    @Test
     void huggingFaceFolderLoadsTheSameWeights(@TempDir Path dir) throws Exception {
         // Write MiniLM as a Hugging Face folder (HF names, [out, in] weights, "bert." prefix and a pooler as in task checkpoints).
         List<WriteEntry> entries = new ArrayList<>();
