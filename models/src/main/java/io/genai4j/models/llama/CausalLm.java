@@ -15,6 +15,19 @@ public interface CausalLm {
      */
     Tensor forward(int[] tokens, KvCache cache, boolean allPositions);
 
+    /**
+     * The first position of {@code tokens}: the cache's length, or 0 without one; checks that the
+     * model's context length holds them and that there is at least one.
+     */
+    default int startPosition(int[] tokens, KvCache cache) {
+        if (tokens.length == 0) throw new IllegalArgumentException("no tokens to run");
+        int start = cache == null ? 0 : cache.length();
+        if (start + tokens.length > config().contextLength()) {
+            throw new IllegalArgumentException("context of " + (start + tokens.length) + " tokens exceeds the model's context length " + config().contextLength());
+        }
+        return start;
+    }
+
     default KvCache newCache(int capacity) {
         return new KvCache(config(), capacity);
     }

@@ -90,11 +90,7 @@ public final class Gpt2Model extends Module implements CausalLm {
     @Override
     public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
         int t = tokens.length;
-        if (t == 0) throw new IllegalArgumentException("no tokens to run");
-        int start = cache == null ? 0 : cache.length();
-        if (start + t > config.contextLength()) {
-            throw new IllegalArgumentException("context of " + (start + t) + " tokens exceeds the model's context length " + config.contextLength());
-        }
+        int start = startPosition(tokens, cache);
         int[] pos = new int[t];
         for (int i = 0; i < t; i++) pos[i] = start + i;
         Tensor x = wte.forward(tokens, 1, t).add(wpe.forward(pos, 1, t));

@@ -57,12 +57,7 @@ public final class LlamaModel extends Module implements CausalLm {
      */
     @Override
     public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
-        int t = tokens.length;
-        if (t == 0) throw new IllegalArgumentException("no tokens to run");
-        int start = cache == null ? 0 : cache.length();
-        if (start + t > config.contextLength()) {
-            throw new IllegalArgumentException("context of " + (start + t) + " tokens exceeds the model's context length " + config.contextLength());
-        }
+        int start = startPosition(tokens, cache);
         if (!Grad.enabled()) return inference().forward(tokens, cache, allPositions);
         return forwardModules(tokens, cache, allPositions, start);
     }
