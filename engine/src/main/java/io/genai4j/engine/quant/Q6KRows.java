@@ -53,10 +53,11 @@ final class Q6KRows implements RowKernel {
     }
 
     /**
-     * One step: L values of l in one half give four vectors of six-bit quants; each group's
-     * products are scaled by its d·sc. Written out without helpers, and still the largest kernel:
-     * C2 stops inlining past a node budget, and a vector handed to a call that was not inlined is
-     * boxed on the heap.
+     * One step: L values of l in one half give four vectors of six-bit quants, two from each of
+     * ql[l] and ql[32 + l] (low and high nibble) with two bits each of qh[l]; each group's products
+     * are scaled by its d·sc. The two sources share one loop body: the Vector API inlines deep call
+     * trees, and with four groups written out C2 reached its inlining node limit before the final
+     * add and sum, which then ran as boxed vectors, allocating on every row.
      */
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
@@ -68,16 +69,16 @@ final class Q6KRows implements RowKernel {
                 long ql = o + 64L * half, qh = o + 128 + 32L * half, sc = o + 192 + 8L * half;
                 int xo = xOff + b * QK + 128 * half;
                 for (int l = 0; l < 32; l += L) {
+                    IntVector h = bytes(w, qh + l);
                     long s = sc + l / 16;
-                    IntVector lo = bytes(w, ql + l), hi = bytes(w, ql + 32 + l), h = bytes(w, qh + l);
-                    FloatVector q0 = (FloatVector) lo.and(15).or(h.lanewise(VectorOperators.LSHL, 4).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
-                    FloatVector q1 = (FloatVector) hi.and(15).or(h.lanewise(VectorOperators.LSHL, 2).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
-                    FloatVector q2 = (FloatVector) lo.lanewise(VectorOperators.LSHR, 4).or(h.and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
-                    FloatVector q3 = (FloatVector) hi.lanewise(VectorOperators.LSHR, 4).or(h.lanewise(VectorOperators.LSHR, 2).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
-                    a0 = q0.mul(FloatVector.fromArray(F, x, xo + l)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s)), a0);
-                    a1 = q1.mul(FloatVector.fromArray(F, x, xo + l + 32)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 2)), a1);
-                    a0 = q2.mul(FloatVector.fromArray(F, x, xo + l + 64)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 4)), a0);
-                    a1 = q3.mul(FloatVector.fromArray(F, x, xo + l + 96)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 6)), a1);
+                    for (int k = 0; k < 2; k++) {
+                        // k = 0: ql[l] with qh bits 0-1 and 4-5 (elements l, l + 64); k = 1: ql[32 + l] with bits 2-3 and 6-7 (l + 32, l + 96).
+                        IntVector v = bytes(w, ql + 32 * k + l), hk = h.lanewise(VectorOperators.LSHR, 2 * k);
+                        FloatVector qa = (FloatVector) v.and(15).or(hk.lanewise(VectorOperators.LSHL, 4).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                        FloatVector qb = (FloatVector) v.lanewise(VectorOperators.LSHR, 4).or(hk.and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
+                        a0 = qa.mul(FloatVector.fromArray(F, x, xo + l + 32 * k)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 2 * k)), a0);
+                        a1 = qb.mul(FloatVector.fromArray(F, x, xo + l + 64 + 32 * k)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 4 + 2 * k)), a1);
+                    }
                 }
             }
         }
