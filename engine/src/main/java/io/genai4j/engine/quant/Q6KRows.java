@@ -46,38 +46,56 @@ final class Q6KRows implements RowKernel {
         return w.get(ValueLayout.JAVA_BYTE, o);
     }
 
+    /** Per thread: the 16 scales d·sc of the current super-block. */
+    private static final ThreadLocal<float[]> SCALES = ThreadLocal.withInitial(() -> new float[16]);
+
     /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
     @Override
     public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
-        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n);
+        float[] sc = SCALES.get();
+        for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, x, xOff, n, sc);
+    }
+
+    @Override
+    public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
+        return dot(w, off, x, xOff, n, SCALES.get());
+    }
+
+    /** d·sc of the super-block at o into sc[0, 16): the int8 scales widened and multiplied in vectors of L. */
+    private static void scales(MemorySegment w, long o, float[] sc) {
+        float d = Float.float16ToFloat(w.get(Lanes.SHORT, o + 208));
+        for (int j = 0; j < 16; j += L) {
+            ((FloatVector) ByteVector.fromMemorySegment(B, w, o + 192 + j, LE).convertShape(VectorOperators.B2I, I, 0).convert(VectorOperators.I2F, 0))
+                    .mul(d).intoArray(sc, j);
+        }
     }
 
     /**
      * One step: L values of l in one half give four vectors of six-bit quants, two from each of
      * ql[l] and ql[32 + l] (low and high nibble) with two bits each of qh[l]; each group's products
-     * are scaled by its d·sc. The two sources share one loop body: the Vector API inlines deep call
-     * trees, and with four groups written out C2 reached its inlining node limit before the final
-     * add and sum, which then ran as boxed vectors, allocating on every row.
+     * are scaled by its d·sc, read from the super-block's scales made once. The two sources share
+     * one loop body: the Vector API inlines deep call trees, and with four groups written out C2
+     * reached its inlining node limit before the final add and sum, which then ran as boxed vectors,
+     * allocating on every row.
      */
-    @Override
-    public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
+    private static float dot(MemorySegment w, long off, float[] x, int xOff, int n, float[] sc) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0;
         for (int b = 0; b < n / QK; b++) {
             long o = off + (long) b * BYTES;
-            float d = Float.float16ToFloat(w.get(Lanes.SHORT, o + 208));
+            scales(w, o, sc);
             for (int half = 0; half < 2; half++) {
-                long ql = o + 64L * half, qh = o + 128 + 32L * half, sc = o + 192 + 8L * half;
+                long ql = o + 64L * half, qh = o + 128 + 32L * half;
                 int xo = xOff + b * QK + 128 * half;
                 for (int l = 0; l < 32; l += L) {
                     IntVector h = bytes(w, qh + l);
-                    long s = sc + l / 16;
+                    int s = 8 * half + l / 16;
                     for (int k = 0; k < 2; k++) {
                         // k = 0: ql[l] with qh bits 0-1 and 4-5 (elements l, l + 64); k = 1: ql[32 + l] with bits 2-3 and 6-7 (l + 32, l + 96).
                         IntVector v = bytes(w, ql + 32 * k + l), hk = h.lanewise(VectorOperators.LSHR, 2 * k);
                         FloatVector qa = (FloatVector) v.and(15).or(hk.lanewise(VectorOperators.LSHL, 4).and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
                         FloatVector qb = (FloatVector) v.lanewise(VectorOperators.LSHR, 4).or(hk.and(0x30)).sub(32).convert(VectorOperators.I2F, 0);
-                        a0 = qa.mul(FloatVector.fromArray(F, x, xo + l + 32 * k)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 2 * k)), a0);
-                        a1 = qb.mul(FloatVector.fromArray(F, x, xo + l + 64 + 32 * k)).fma(FloatVector.broadcast(F, d * w.get(ValueLayout.JAVA_BYTE, s + 4 + 2 * k)), a1);
+                        a0 = qa.mul(FloatVector.fromArray(F, x, xo + l + 32 * k)).fma(FloatVector.broadcast(F, sc[s + 2 * k]), a0);
+                        a1 = qb.mul(FloatVector.fromArray(F, x, xo + l + 64 + 32 * k)).fma(FloatVector.broadcast(F, sc[s + 4 + 2 * k]), a1);
                     }
                 }
             }
