@@ -14,6 +14,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Q4_K super-blocks of 256 (see {@link KQuants}): eight sub-blocks of 32 with 6-bit scale sc and
@@ -33,6 +34,8 @@ final class Q4KRows implements RowKernel {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);
     /** Per thread: the activation's sums over sub-blocks, then d·sc and dmin·m of one super-block. */
+    /** The eight sub-blocks of a super-block, for the min term. */
+    private static final VectorSpecies<Float> EIGHT = FloatVector.SPECIES_256;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private static IntVector bytes(MemorySegment w, long off) {
@@ -109,10 +112,11 @@ final class Q4KRows implements RowKernel {
     private static float dot(MemorySegment w, long off, float[] x, int xOff, int n, float[] s) {
         int at = n / SUB;
         FloatVector a0 = FloatVector.zero(F), a1 = a0;
-        float mins = 0;
+        FloatVector mins = FloatVector.zero(EIGHT);   // Σ dmin·m·(Σ x over the sub-block), eight sub-blocks at a time
         for (int b = 0; b < n / QK; b++) {
             long o = off + (long) b * BYTES;
             scales(w, o, s, at);
+            mins = FloatVector.fromArray(EIGHT, s, at + 8).fma(FloatVector.fromArray(EIGHT, s, 8 * b), mins);
             for (int c = 0; c < 4; c++) {
                 long q = o + 16 + 32L * c;
                 int xo = xOff + b * QK + 64 * c;
@@ -124,11 +128,9 @@ final class Q4KRows implements RowKernel {
                 }
                 a0 = t0.fma(FloatVector.broadcast(F, s[at + 2 * c]), a0);
                 a1 = t1.fma(FloatVector.broadcast(F, s[at + 2 * c + 1]), a1);
-                int g = (b * QK + 64 * c) / SUB;
-                mins += s[at + 8 + 2 * c] * s[g] + s[at + 9 + 2 * c] * s[g + 1];
             }
         }
-        return Lanes.sum(a0.add(a1)) - mins;
+        return Lanes.sum(a0.add(a1)) - mins.reduceLanes(VectorOperators.ADD);
     }
 
     @Override
