@@ -72,13 +72,27 @@ class LlamaInferenceTest {
     @ParameterizedTest
     @EnumSource(value = DType.class, names = {"F16", "BF16", "Q8_0", "Q4_0"})
     void quantizedInferenceEqualsDequantizeThenF32(DType type) throws Exception {
-        // The module path decodes every weight panel to F32 and multiplies in F32: the reference.
-        try (LoadedModel m = ModelLoader.load(gguf(Arch.LLAMA, type, 9))) {
+        assertInferenceEqualsDequantizeThenF32(gguf(Arch.LLAMA, type, 9), type.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"Q4_K", "Q6_K"})
+    void kQuantInferenceEqualsDequantizeThenF32(DType type) throws Exception {
+        // There is no K-quant encoder: random blocks with in-range scales, as `genai gguf random`
+        // writes them, with the output matrix in Q6_K.
+        Path f = tmp.resolve("tiny-" + type + ".gguf");
+        RandomModel.write(f, ModelPreset.TINY, type, null, 11, null, null);
+        assertInferenceEqualsDequantizeThenF32(f, type + " (output Q6_K)");
+    }
+
+    /** The module path decodes every weight panel to F32 and multiplies in F32: the reference. */
+    private void assertInferenceEqualsDequantizeThenF32(Path file, String label) throws Exception {
+        try (LoadedModel m = ModelLoader.load(file)) {
             int[] ids = m.tokenizer().encode(PROMPT, true, true);
             float d = relDiff(run(m, ids, false, DType.F32), run(m, ids, true, DType.F32));
-            System.out.printf("%s: inference path vs dequantize-then-F32, max |diff| / max |logit| = %.2e%n", type, d);
-            assertTrue(d < 1e-5f, type + ": " + d);
-            assertArrayEquals(greedy(m, ids, false), greedy(m, ids, true), type + ": greedy tokens");
+            System.out.printf("%s: inference path vs dequantize-then-F32, max |diff| / max |logit| = %.2e%n", label, d);
+            assertTrue(d < 1e-5f, label + ": " + d);
+            assertArrayEquals(greedy(m, ids, false), greedy(m, ids, true), label + ": greedy tokens");
         }
     }
 
