@@ -24,8 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * so the inner loop multiplies the bare 4-bit quants with the activation (one FMA per lane), each
  * sub-block's partial sum is scaled once, and the min term needs only the activation's sum over
- * each sub-block, computed once per call for all rows. The twelve scale bytes are read as one long
- * and one int and unpacked with shifts, not byte by byte. Quants come in chunks of 64 elements: 32
+ * each sub-block, computed once per call for all rows. The twelve packed scale bytes are unpacked
+ * into sixteen floats by one vector pass (with shifts of a long and an int where vectors are
+ * narrower than 16 lanes), not byte by byte. Quants come in chunks of 64 elements: 32
  * bytes whose low nibbles are the first sub-block and high nibbles the second.
  */
 final class Q4KRows implements RowKernel {
@@ -33,9 +34,9 @@ final class Q4KRows implements RowKernel {
     private static final int QK = 256, BYTES = 144, SUB = 32;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(LE);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(LE);
-    /** Per thread: the activation's sums over sub-blocks, then d·sc and dmin·m of one super-block. */
     /** The eight sub-blocks of a super-block, for the min term. */
     private static final VectorSpecies<Float> EIGHT = FloatVector.SPECIES_256;
+    /** Per thread: the activation's sums over sub-blocks, then d·sc and dmin·m of one super-block. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     private static IntVector bytes(MemorySegment w, long off) {
