@@ -38,7 +38,7 @@ public interface RowKernel {
                 case Q8_0: return Q8_0Rows.INSTANCE;
                 case Q4_0: return Q4_0Rows.INSTANCE;
                 case Q4_K: return Q4KRows.INSTANCE;
-                case Q6_K: return Q6KRows.INSTANCE;
+                case Q6_K: return Q6KWideRows.supported() ? Q6KWideRows.INSTANCE : Q6KRows.INSTANCE;
                 default: break;
             }
         }

@@ -92,8 +92,18 @@ class RowKernelTest {
     @ParameterizedTest
     @EnumSource(names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q4_K", "Q5_K", "Q6_K"})
     void decodeGivesTheReferenceBitsAndDotItsSum(DType t) {
+        checkAgainstReference(t, RowKernel.of(t));
+    }
+
+    /** Both Q6_K kernels, whichever this machine picks (the 512-bit one runs, slowly, on narrower vectors too). */
+    @Test
+    void bothQ6KKernelsMatchTheReference() {
+        checkAgainstReference(DType.Q6_K, Q6KRows.INSTANCE);
+        checkAgainstReference(DType.Q6_K, Q6KWideRows.INSTANCE);
+    }
+
+    private static void checkAgainstReference(DType t, RowKernel k) {
         Random r = new Random(t.ordinal());
-        RowKernel k = RowKernel.of(t);
         try (Arena arena = Arena.ofConfined()) {
             for (int n : lengths(t)) {
                 for (int rep = 0; rep < 5; rep++) {
