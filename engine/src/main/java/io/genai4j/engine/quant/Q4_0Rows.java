@@ -22,15 +22,15 @@ final class Q4_0Rows implements RowKernel {
     static final Q4_0Rows INSTANCE = new Q4_0Rows();
     private static final int QK = 32, BYTES = 18;
 
-    private static IntVector nibbles(MemorySegment w, long off) {
+    static IntVector nibbles(MemorySegment w, long off) {
         return (IntVector) ByteVector.fromMemorySegment(B, w, off, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
     }
 
-    private static FloatVector lo(IntVector q) {
+    static FloatVector lo(IntVector q) {
         return (FloatVector) q.and(15).sub(8).convert(VectorOperators.I2F, 0);
     }
 
-    private static FloatVector hi(IntVector q) {
+    static FloatVector hi(IntVector q) {
         return (FloatVector) q.lanewise(VectorOperators.LSHR, 4).sub(8).convert(VectorOperators.I2F, 0);
     }
 

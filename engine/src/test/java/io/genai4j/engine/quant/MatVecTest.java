@@ -79,6 +79,26 @@ class MatVecTest {
         }
     }
 
+    /** A prepared group gives long Q4_0 rows the bfloat16-x kernel; an ad-hoc group keeps float x. */
+    @Test
+    void preparedGroupsRoundXToBf16OnlyForLongQ4_0Rows() {
+        Random r = new Random(13);
+        try (Arena arena = Arena.ofShared()) {
+            for (int in : new int[] {Q4_0LongRows.MIN_LENGTH, 2 * Q4_0LongRows.MIN_LENGTH}) {
+                WeightMatrix w = matrix(arena, DType.Q4_0, 40, in, r);
+                float[] x = new float[in];
+                for (int i = 0; i < in; i++) x[i] = (float) r.nextGaussian();
+                float[] prepared = new float[40], plain = new float[40], bf16 = new float[40], exact = new float[40];
+                MatVec.prepared(w).apply(x, 0, prepared, 0);
+                new MatVec(w).apply(x, 0, plain, 0);
+                Q4_0LongRows.INSTANCE.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, bf16, 0);
+                Q4_0Rows.INSTANCE.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, exact, 0);
+                assertArrayEquals(exact, plain, "ad-hoc group, in=" + in);
+                assertArrayEquals(in > Q4_0LongRows.MIN_LENGTH ? bf16 : exact, prepared, "prepared group, in=" + in);
+            }
+        }
+    }
+
     @Test
     void matricesOfAGroupMustShareTheirInputWidth() {
         Random r = new Random(1);

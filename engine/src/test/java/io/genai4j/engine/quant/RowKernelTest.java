@@ -102,6 +102,55 @@ class RowKernelTest {
         checkAgainstReference(DType.Q6_K, Q6KWideRows.INSTANCE);
     }
 
+    /**
+     * The long-row Q4_0 kernel rounds x to bfloat16: its dot products stay within 2⁻⁹·Σ|w·x| (the
+     * rounding bound) of the exact sum, and equal the float kernel's bits on x that is already bfloat16.
+     */
+    @Test
+    void longRowQ4_0KernelIsWithinTheBf16BoundAndExactOnBf16Inputs() {
+        Random r = new Random(5);
+        try (Arena arena = Arena.ofConfined()) {
+            for (int n : new int[] {4128, 8192}) {
+                byte[] row = randomRow(DType.Q4_0, n, r);
+                float[] w = new float[n];
+                BlockCodec.decode(DType.Q4_0, row, 0, w, 0, n);
+                MemorySegment seg = nativeCopy(arena, row);
+                float[] x = new float[n + 5], xb = new float[n + 5];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) r.nextGaussian();
+                    xb[i] = io.genai4j.engine.io.HalfFloats.bf16ToF32(io.genai4j.engine.io.HalfFloats.f32ToBf16(x[i]));
+                }
+                double exact = 0, magnitude = 0;
+                for (int i = 0; i < n; i++) {
+                    exact += (double) w[i] * x[i + 5];
+                    magnitude += Math.abs((double) w[i] * x[i + 5]);
+                }
+                float dot = Q4_0LongRows.INSTANCE.dot(seg, 3, x, 5, n);
+                assertTrue(Math.abs(dot - exact) <= (0x1p-9 + 1e-5) * magnitude, "n=" + n + ": dot " + dot + " vs " + exact);
+                // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree to the bit.
+                assertEquals(Q4_0Rows.INSTANCE.dot(seg, 3, xb, 5, n), Q4_0LongRows.INSTANCE.dot(seg, 3, xb, 5, n), "n=" + n + " on bfloat16 x");
+            }
+        }
+    }
+
+    @Test
+    void bf16RoundingMatchesTheScalarConversion() {
+        Random r = new Random(9);
+        int n = 1000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(r.nextInt());
+        x[0] = Float.NaN;
+        x[1] = Float.intBitsToFloat(0x7FFFFFFF);
+        x[2] = Float.POSITIVE_INFINITY;
+        x[3] = Float.MAX_VALUE;
+        x[4] = Float.intBitsToFloat(0x3F808000);   // half-way: rounds to even (down)
+        x[5] = Float.intBitsToFloat(0x3F818000);   // half-way: rounds to even (up)
+        short[] got = Q4_0LongRows.bf16(x, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(io.genai4j.engine.io.HalfFloats.f32ToBf16(x[i]), got[i], "element " + i + " (" + x[i] + ")");
+        }
+    }
+
     private static void checkAgainstReference(DType t, RowKernel k) {
         Random r = new Random(t.ordinal());
         try (Arena arena = Arena.ofConfined()) {
