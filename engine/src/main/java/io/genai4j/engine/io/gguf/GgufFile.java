@@ -4,6 +4,7 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.io.HugePages;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -49,6 +50,7 @@ public final class GgufFile implements AutoCloseable {
                 long size = ch.size();
                 mapping = size == 0 ? MemorySegment.ofArray(new byte[0]) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             }
+            HugePages.advise(mapping);
             MemorySegment ro = mapping.asReadOnly();
             return new GgufFile(path, arena, ro, GgufReader.read(path.toString(), ro));
         } catch (Throwable t) {

@@ -151,31 +151,70 @@ public final class GgufWriter {
         long headPadded = GgufReader.align(head.length, align);
         AtomicFiles.replace(path, tmp -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                writeFully(ch, ByteBuffer.wrap(head));
-                writeFully(ch, ByteBuffer.allocate((int) (headPadded - head.length)));
+                Staged file = new Staged(ch);
+                file.put(MemorySegment.ofArray(head), null, head.length);
+                file.zeros(headPadded - head.length);
                 long at = 0;
                 for (int i = 0; i < tensors.size(); i++) {
                     Pending p = tensors.get(i);
-                    if (offsets.get(i) > at) writeFully(ch, ByteBuffer.allocate((int) (offsets.get(i) - at)));
-                    ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
-                    for (long o = 0; o < p.byteSize; o += chunk.capacity()) {
-                        int n = (int) Math.min(chunk.capacity(), p.byteSize - o);
-                        chunk.clear().limit(n);
-                        MemorySegment dst = MemorySegment.ofBuffer(chunk).asSlice(0, n);
-                        if (p.source != null) p.source.fill(o, dst);
-                        else MemorySegment.copy(p.data, o, dst, 0, n);
-                        writeFully(ch, chunk);
-                    }
+                    if (offsets.get(i) > at) file.zeros(offsets.get(i) - at);
+                    file.put(p.data, p.source, p.byteSize);
                     at = offsets.get(i) + p.byteSize;
                 }
                 long end = GgufReader.align(at, align);
-                if (end > at && !tensors.isEmpty()) writeFully(ch, ByteBuffer.allocate((int) (end - at)));
+                if (end > at && !tensors.isEmpty()) file.zeros(end - at);
+                file.flush();
             }
         });
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) ch.write(b);
+    /**
+     * The file's bytes in order through one 8 MB buffer. Few large writes, rather than one per
+     * tensor piece, let Linux keep the new file in 2 MB page-cache folios, which a mapping of the
+     * model can then use as huge pages (see {@link io.genai4j.engine.io.HugePages}). Buffer
+     * boundaries fall at multiples of 8 MB of the file, so a tensor (32-byte aligned) is cut into
+     * pieces of whole elements.
+     */
+    private static final class Staged {
+        private final FileChannel ch;
+        private final ByteBuffer buf = ByteBuffer.allocateDirect(8 << 20);
+        private final MemorySegment seg = MemorySegment.ofBuffer(buf);
+
+        Staged(FileChannel ch) {
+            this.ch = ch;
+        }
+
+        /** n bytes, copied from data or produced by source (when not null). */
+        void put(MemorySegment data, Source source, long n) throws IOException {
+            for (long o = 0; o < n; ) {
+                int k = (int) Math.min(n - o, buf.remaining());
+                MemorySegment dst = seg.asSlice(buf.position(), k);
+                if (source != null) source.fill(o, dst);
+                else MemorySegment.copy(data, o, dst, 0, k);
+                advance(k);
+                o += k;
+            }
+        }
+
+        void zeros(long n) throws IOException {
+            for (long o = 0; o < n; ) {
+                int k = (int) Math.min(n - o, buf.remaining());
+                seg.asSlice(buf.position(), k).fill((byte) 0);
+                advance(k);
+                o += k;
+            }
+        }
+
+        private void advance(int k) throws IOException {
+            buf.position(buf.position() + k);
+            if (!buf.hasRemaining()) flush();
+        }
+
+        void flush() throws IOException {
+            buf.flip();
+            while (buf.hasRemaining()) ch.write(buf);
+            buf.clear();
+        }
     }
 
     /** A growable little-endian byte buffer for the header. */
