@@ -51,6 +51,7 @@ public final class SafeTensorsFile implements AutoCloseable {
                 mapping = size == 0 ? MemorySegment.ofArray(new byte[0])
                         : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             }
+            HugePages.advise(mapping);
             // The mapping outlives the channel: closing a channel does not unmap.
             SafeTensorsHeader header = SafeTensorsHeader.read(path.toString(), mapping.asReadOnly());
             return new SafeTensorsFile(path, arena, mapping.asReadOnly(), header);

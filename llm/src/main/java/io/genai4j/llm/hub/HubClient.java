@@ -104,7 +104,10 @@ public final class HubClient {
                 boolean append = r.statusCode() == 206;
                 if (!append) have = 0;   // the server ignored the range: start over
                 long total = f.size() >= 0 ? f.size() : r.headers().firstValueAsLong("Content-Length").orElse(-1);
-                try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+                // Writes of 8 MB: the page cache then keeps the model in 2 MB folios, which a mapping
+                // of it uses as huge pages (see io.genai4j.engine.io.HugePages).
+                try (OutputStream out = new java.io.BufferedOutputStream(
+                        Files.newOutputStream(part, StandardOpenOption.CREATE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING), 8 << 20);
                      Progress bar = showProgress ? new Progress(f.name(), Math.max(total, 1)).rate("MB", 1e-6) : null) {
                     byte[] buf = new byte[1 << 16];
                     long done = have;
