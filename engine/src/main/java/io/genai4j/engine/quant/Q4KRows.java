@@ -75,14 +75,11 @@ final class Q4KRows implements RowKernel {
      * top bits from another, shifted and masked per lane.
      */
     private static void scales(MemorySegment w, long o, float[] s, int at) {
-        float d = Lanes.f16(w, o), dmin = Lanes.f16(w, o + 2);
         if (L == 16) {
-            IntVector q = bytes(w, o + 4);   // lanes 0-11: the scale bytes (12-15: quants, unused)
-            IntVector low = q.rearrange(LOW_BYTE).lanewise(VectorOperators.LSHR, LOW_SHIFT).and(LOW_MASK);
-            IntVector top = q.rearrange(TOP_BYTE).lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 4).and(TOP_MASK);
-            ((FloatVector) low.or(top).convert(VectorOperators.I2F, 0)).mul(FloatVector.broadcast(F, d).blend(dmin, MINS)).intoArray(s, at);
+            scaleVector(w, o).intoArray(s, at);
             return;
         }
+        float d = Lanes.f16(w, o), dmin = Lanes.f16(w, o + 2);
         long b = w.get(LONG, o + 4);
         int c = w.get(INT, o + 12);
         for (int j = 0; j < 4; j++) {
@@ -94,21 +91,27 @@ final class Q4KRows implements RowKernel {
         }
     }
 
-    // Lanes 0-7 are scales 0-7, lanes 8-15 mins 0-7 (used only with 16 lanes).
-    private static final VectorShuffle<Integer> LOW_BYTE = shuffle(0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 8, 9, 10, 11);
-    private static final IntVector LOW_SHIFT = ints(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4);
-    private static final IntVector LOW_MASK = ints(63, 63, 63, 63, 15, 15, 15, 15, 63, 63, 63, 63, 15, 15, 15, 15);
-    private static final VectorShuffle<Integer> TOP_BYTE = shuffle(0, 1, 2, 3, 0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7);
-    private static final IntVector TOP_MASK = ints(0, 0, 0, 0, 0x30, 0x30, 0x30, 0x30, 0, 0, 0, 0, 0x30, 0x30, 0x30, 0x30);
-    private static final VectorMask<Float> MINS = VectorMask.fromLong(F, L == 16 ? 0xFF00L : 0L);
-
-    private static VectorShuffle<Integer> shuffle(int... lanes) {
-        return L == 16 ? VectorShuffle.fromValues(I, lanes) : null;
+    /**
+     * d·sc of the eight sub-blocks in lanes 0-7 and dmin·m in lanes 8-15 (see {@link #scales}), in
+     * 512-bit vectors: the machine's own with 16 lanes, and {@link Q4KWideRows}' anywhere.
+     */
+    static FloatVector scaleVector(MemorySegment w, long o) {
+        // lanes 0-11: the scale bytes (12-15: quants, unused)
+        IntVector q = (IntVector) ByteVector.fromMemorySegment(ByteVector.SPECIES_128, w, o + 4, LE).convertShape(VectorOperators.ZERO_EXTEND_B2I, I16, 0);
+        IntVector low = q.rearrange(LOW_BYTE).lanewise(VectorOperators.LSHR, LOW_SHIFT).and(LOW_MASK);
+        IntVector top = q.rearrange(TOP_BYTE).lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 4).and(TOP_MASK);
+        return ((FloatVector) low.or(top).convert(VectorOperators.I2F, 0))
+                .mul(FloatVector.broadcast(FloatVector.SPECIES_512, Lanes.f16(w, o)).blend(Lanes.f16(w, o + 2), MINS));
     }
 
-    private static IntVector ints(int... lanes) {
-        return L == 16 ? IntVector.fromArray(I, lanes, 0) : null;
-    }
+    // Lanes 0-7 are scales 0-7, lanes 8-15 mins 0-7.
+    private static final VectorSpecies<Integer> I16 = IntVector.SPECIES_512;
+    private static final VectorShuffle<Integer> LOW_BYTE = VectorShuffle.fromValues(I16, 0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 8, 9, 10, 11);
+    private static final IntVector LOW_SHIFT = IntVector.fromArray(I16, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4}, 0);
+    private static final IntVector LOW_MASK = IntVector.fromArray(I16, new int[] {63, 63, 63, 63, 15, 15, 15, 15, 63, 63, 63, 63, 15, 15, 15, 15}, 0);
+    private static final VectorShuffle<Integer> TOP_BYTE = VectorShuffle.fromValues(I16, 0, 1, 2, 3, 0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7);
+    private static final IntVector TOP_MASK = IntVector.fromArray(I16, new int[] {0, 0, 0, 0, 0x30, 0x30, 0x30, 0x30, 0, 0, 0, 0, 0x30, 0x30, 0x30, 0x30}, 0);
+    private static final VectorMask<Float> MINS = VectorMask.fromLong(FloatVector.SPECIES_512, 0xFF00L);
 
     private static float dot(MemorySegment w, long off, float[] x, int xOff, int n, float[] s) {
         int at = n / SUB;

@@ -95,9 +95,11 @@ class RowKernelTest {
         checkAgainstReference(t, RowKernel.of(t));
     }
 
-    /** Both Q6_K kernels, whichever this machine picks (the 512-bit one runs, slowly, on narrower vectors too). */
+    /** Both Q4_K and both Q6_K kernels, whichever this machine picks (the 512-bit ones run, slowly, on narrower vectors too). */
     @Test
-    void bothQ6KKernelsMatchTheReference() {
+    void bothKQuantKernelsMatchTheReference() {
+        checkAgainstReference(DType.Q4_K, Q4KRows.INSTANCE);
+        checkAgainstReference(DType.Q4_K, Q4KWideRows.INSTANCE);
         checkAgainstReference(DType.Q6_K, Q6KRows.INSTANCE);
         checkAgainstReference(DType.Q6_K, Q6KWideRows.INSTANCE);
     }
