@@ -89,9 +89,8 @@ final class Q4KWideRows implements RowKernel {
             for (int h = 0; h < 2; h++) {
                 IntVector v = ByteVector.fromMemorySegment(B64, w, o + 16 + 64 * h, LE).reinterpretAsInts();
                 int xo = QK * sb + 128 * h;
-                FloatVector even = ((FloatVector) v.and(15).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F16, xp, xo));
-                FloatVector odd = ((FloatVector) v.lanewise(VectorOperators.LSHR, 4).and(15).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F16, xp, xo + 16));
-                for (int b = 1; b < 4; b++) {
+                FloatVector even = FloatVector.zero(F16), odd = even;
+                for (int b = 0; b < 4; b++) {
                     even = ((FloatVector) v.lanewise(VectorOperators.LSHR, 8 * b).and(15).convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F16, xp, xo + 32 * b), even);
                     odd = ((FloatVector) v.lanewise(VectorOperators.LSHR, 8 * b + 4).and(15).convert(VectorOperators.I2F, 0)).fma(FloatVector.fromArray(F16, xp, xo + 32 * b + 16), odd);
                 }

@@ -41,15 +41,13 @@ final class Q6KWideRows implements RowKernel {
     private static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_512, B16 = ByteVector.SPECIES_128;
     private static final VectorSpecies<Integer> I16 = IntVector.SPECIES_512;
     private static final VectorSpecies<Float> F16 = FloatVector.SPECIES_512;
-    /** qh of the first (0) or second (1) half in both 32-byte halves of the vector. */
-    private static final VectorShuffle<Long> QH0 = VectorShuffle.fromValues(LongVector.SPECIES_512, 0, 1, 2, 3, 0, 1, 2, 3),
-            QH1 = VectorShuffle.fromValues(LongVector.SPECIES_512, 4, 5, 6, 7, 4, 5, 6, 7);
+    /** The upper 32 bytes of a vector in both of its halves. */
+    private static final VectorShuffle<Long> UPPER = VectorShuffle.fromValues(LongVector.SPECIES_512, 4, 5, 6, 7, 4, 5, 6, 7);
     /** Rotations that bring the top bits of the low-nibble (LO) and high-nibble (HI) elements to bits 4-5. */
     private static final IntVector ROT_LO = IntVector.fromArray(I16, new int[] {4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2}, 0),
             ROT_HI = IntVector.fromArray(I16, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 30, 30, 30, 30, 30, 30, 30, 30}, 0);
-    /** Scale of lane j in chunk c of a super-block: group 4c + j/4. */
-    private static final VectorShuffle<Float> G0 = VectorShuffle.fromOp(F16, j -> j / 4), G1 = VectorShuffle.fromOp(F16, j -> 4 + j / 4),
-            G2 = VectorShuffle.fromOp(F16, j -> 8 + j / 4), G3 = VectorShuffle.fromOp(F16, j -> 12 + j / 4);
+    /** Lane j of the low (high) nibbles of a half takes group j/4 (4 + j/4) of the half, whose scales are in lanes 8-15. */
+    private static final VectorShuffle<Float> S_LO = VectorShuffle.fromOp(F16, j -> 8 + j / 4), S_HI = VectorShuffle.fromOp(F16, j -> 12 + j / 4);
 
     /** Per thread: x in the lane order of the chunks. */
     private static final ThreadLocal<float[]> PERMUTED = ThreadLocal.withInitial(() -> new float[0]);
@@ -84,29 +82,31 @@ final class Q6KWideRows implements RowKernel {
     }
 
     /**
-     * The two halves of a super-block share one loop body, with qh, scales and shuffles for the
-     * second half swapped in at the end of the first: writing both halves out overran C2's
-     * inlining node budget, after which the vectors were boxed.
+     * The two halves of a super-block share one loop body, each loading its own qh and scales at
+     * offsets that put them in the same lanes: writing both halves out, or sharing one load and
+     * choosing shuffles per half, overran C2's inlining node budget, after which the last vector
+     * operation ran boxed, allocating once per row.
      */
     private static float dot(MemorySegment w, long off, float[] xp, int blocks) {
         FloatVector acc = FloatVector.zero(F16);
         for (int sb = 0; sb < blocks; sb++) {
             long o = off + (long) sb * BYTES;
-            LongVector qh = ByteVector.fromMemorySegment(B64, w, o + 128, LE).reinterpretAsLongs();
-            FloatVector scales = ((FloatVector) ByteVector.fromMemorySegment(B16, w, o + 192, LE).convertShape(VectorOperators.B2I, I16, 0)
-                    .convert(VectorOperators.I2F, 0)).mul(Lanes.f16(w, o + 208));
-            IntVector h = qh.rearrange(QH0).reinterpretAsInts();
-            FloatVector sLo = scales.rearrange(G0), sHi = scales.rearrange(G1);
+            float d = Lanes.f16(w, o + 208);
             for (int half = 0; half < 2; half++) {
+                // qh of this half: the upper 32 bytes of the 64 at o + 96 + 32·half, copied to both halves of the vector.
+                IntVector h = ByteVector.fromMemorySegment(B64, w, o + 96 + 32 * half, LE).reinterpretAsLongs().rearrange(UPPER).reinterpretAsInts();
+                // d·sc of this half's eight groups in lanes 8-15 (bytes 184 + 8·half + 8 ..).
+                FloatVector scales = ((FloatVector) ByteVector.fromMemorySegment(B16, w, o + 184 + 8 * half, LE).convertShape(VectorOperators.B2I, I16, 0)
+                        .convert(VectorOperators.I2F, 0)).mul(d);
                 IntVector ql = ByteVector.fromMemorySegment(B64, w, o + 64 * half, LE).reinterpretAsInts();
-                IntVector lo = ql.and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_LO).and(0x30303030));
-                IntVector hi = ql.lanewise(VectorOperators.LSHR, 4).and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_HI).and(0x30303030));
-                int xo = QK * sb + 128 * half;
-                acc = chunk(lo, xp, xo).fma(sLo, acc);
-                acc = chunk(hi, xp, xo + 64).fma(sHi, acc);
-                h = qh.rearrange(QH1).reinterpretAsInts();
-                sLo = scales.rearrange(G2);
-                sHi = scales.rearrange(G3);
+                // The low nibbles, then the high ones (computed at the end of the first pass, dead after the second).
+                IntVector q = ql.and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_LO).and(0x30303030));
+                FloatVector sc = scales.rearrange(S_LO);
+                for (int nibble = 0; nibble < 2; nibble++) {
+                    acc = chunk(q, xp, QK * sb + 128 * half + 64 * nibble).fma(sc, acc);
+                    q = ql.lanewise(VectorOperators.LSHR, 4).and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_HI).and(0x30303030));
+                    sc = scales.rearrange(S_HI);
+                }
             }
         }
         return Lanes.sum(acc);
@@ -115,8 +115,8 @@ final class Q6KWideRows implements RowKernel {
     /** Σ_b (q_b − 32) ⊙ x'_b over the four bytes b of q's int lanes: the byte sign-extended by a left and an arithmetic right shift. */
     private static FloatVector chunk(IntVector q, float[] xp, int xo) {
         IntVector v = q.reinterpretAsBytes().sub((byte) 32).reinterpretAsInts();
-        FloatVector p = ((FloatVector) v.lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0)).mul(FloatVector.fromArray(F16, xp, xo + 48));
-        for (int b = 0; b < 3; b++) {
+        FloatVector p = FloatVector.zero(F16);
+        for (int b = 0; b < 4; b++) {
             p = ((FloatVector) v.lanewise(VectorOperators.LSHL, 24 - 8 * b).lanewise(VectorOperators.ASHR, 24).convert(VectorOperators.I2F, 0))
                     .fma(FloatVector.fromArray(F16, xp, xo + 16 * b), p);
         }
