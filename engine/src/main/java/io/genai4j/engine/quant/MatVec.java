@@ -58,8 +58,8 @@ public final class MatVec implements Parallel.RangeBody {
     /**
      * A group for repeated use (a model's layers): F16 matrices are scanned once for Inf and NaN,
      * and those without any (every trained model) take the kernel that does not check for them;
-     * Q4_0 matrices with rows longer than {@value Q4_0LongRows#MIN_LENGTH} take the kernel that
-     * rounds x to bfloat16 (see there why).
+     * Q4_0 and Q4_K matrices with rows longer than {@value Bf16Activations#MIN_LENGTH} take kernels
+     * that round x to bfloat16 (see there why).
      */
     public static MatVec prepared(WeightMatrix... ws) {
         return new MatVec(true, ws);
@@ -76,7 +76,10 @@ public final class MatVec implements Parallel.RangeBody {
             if (ws[m].cols() != in) throw new IllegalArgumentException("matrices of one group must share their input width: " + ws[m].cols() + " vs " + in);
             kernels[m] = ws[m].kernel();
             if (scan && kernels[m] == F16Rows.INSTANCE && F16Rows.allFinite(ws[m])) kernels[m] = F16Rows.FINITE;
-            if (scan && kernels[m] == Q4_0Rows.INSTANCE && in > Q4_0LongRows.MIN_LENGTH) kernels[m] = Q4_0LongRows.INSTANCE;
+            if (scan && in > Bf16Activations.MIN_LENGTH) {
+                if (kernels[m] == Q4_0Rows.INSTANCE) kernels[m] = Q4_0LongRows.INSTANCE;
+                if (kernels[m] == Q4KWideRows.INSTANCE) kernels[m] = Q4KWideRows.LONG;
+            }
             rows[m] = DOT_ROWS.bindTo(kernels[m]);
             starts[m + 1] = starts[m] + ws[m].rows();
         }

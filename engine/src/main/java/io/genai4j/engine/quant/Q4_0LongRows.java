@@ -5,49 +5,23 @@ import static io.genai4j.engine.quant.Lanes.I;
 import static io.genai4j.engine.quant.Lanes.L;
 import static io.genai4j.engine.quant.Lanes.S;
 
-import io.genai4j.engine.io.HalfFloats;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Q4_0 dot products for rows longer than {@value #MIN_LENGTH} (a feed-forward down projection), with
- * x rounded to bfloat16 once per call. A row's dot product reads all of x; as floats, 8192 of them
- * fill two thirds of a 48 KB L1 cache, the weights streaming past evict them, and every row then
- * re-reads x from L2. Measured on this machine kind (8192-long rows from memory, 1 thread): 1.6–2.2 ns
+ * Q4_0 dot products for rows longer than {@value Bf16Activations#MIN_LENGTH} (a feed-forward down
+ * projection), with x rounded to bfloat16 once per call ({@link Bf16Activations} says why and what
+ * it costs in precision). Measured on this machine kind (8192-long rows from memory, 1 thread): 1.6–2.2 ns
  * per block with float x, 1.2 with x masked to a 16 KB window, 1.3 with bfloat16 x, whose two
- * extra operations per 16 elements (widen, shift) cost less than the misses.
- *
- * <p>The price is x's precision: bfloat16 keeps 8 significant bits, a relative error of at most
- * 2⁻⁹ per element, so |dot − exact| ≤ 2⁻⁹·Σ|w·x| plus float rounding. That is far below the 4-bit
- * weights' own error (llama.cpp rounds x to 8-bit integers for the same product). Rows up to
- * {@value #MIN_LENGTH} keep float x ({@link Q4_0Rows}).
+ * extra operations per 16 elements (widen, shift) cost less than the misses. Shorter rows keep float
+ * x ({@link Q4_0Rows}).
  */
 final class Q4_0LongRows implements RowKernel {
     static final Q4_0LongRows INSTANCE = new Q4_0LongRows();
-    /** Rows at most this long keep float x: 16 KB of it stays in L1 beside the weight stream. */
-    static final int MIN_LENGTH = 4096;
     private static final int QK = 32, BYTES = 18;
-    private static final ThreadLocal<short[]> ROUNDED = ThreadLocal.withInitial(() -> new short[0]);
-
-    /** x[xOff, xOff + n) as bfloat16 bits (round to nearest even, NaN kept) in this thread's buffer. */
-    static short[] bf16(float[] x, int xOff, int n) {
-        short[] s = ROUNDED.get();
-        if (s.length < n) ROUNDED.set(s = new short[n]);
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(F, x, xOff + i);
-            IntVector bits = v.reinterpretAsInts(), high = bits.lanewise(VectorOperators.LSHR, 16);
-            IntVector rounded = bits.add(high.and(1)).add(0x7FFF).lanewise(VectorOperators.LSHR, 16);
-            VectorMask<Integer> nan = v.test(VectorOperators.IS_NAN).cast(I);
-            ((ShortVector) rounded.blend(high.or(0x40), nan).convertShape(VectorOperators.I2S, S, 0)).intoArray(s, i);
-        }
-        for (; i < n; i++) s[i] = HalfFloats.f32ToBf16(x[xOff + i]);
-        return s;
-    }
 
     /** L bfloat16 values from xs[i..] as floats: widened to int lanes and shifted into the high half. */
     private static FloatVector x(short[] xs, int i) {
@@ -58,13 +32,13 @@ final class Q4_0LongRows implements RowKernel {
     /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */
     @Override
     public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
-        short[] xs = bf16(x, xOff, n);
+        short[] xs = Bf16Activations.round(x, xOff, n);
         for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, xs, n);
     }
 
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
-        return dot(w, off, bf16(x, xOff, n), n);
+        return dot(w, off, Bf16Activations.round(x, xOff, n), n);
     }
 
     /** As {@link Q4_0Rows#dot}: one block per iteration of a counted loop, four accumulators taking turns. */

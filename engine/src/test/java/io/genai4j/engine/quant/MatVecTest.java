@@ -79,22 +79,27 @@ class MatVecTest {
         }
     }
 
-    /** A prepared group gives long Q4_0 rows the bfloat16-x kernel; an ad-hoc group keeps float x. */
+    /** A prepared group gives long Q4_0 and Q4_K rows the bfloat16-x kernels; an ad-hoc group keeps float x. */
     @Test
-    void preparedGroupsRoundXToBf16OnlyForLongQ4_0Rows() {
+    void preparedGroupsRoundXToBf16OnlyForLongRows() {
+        checkLongRowChoice(DType.Q4_0, Q4_0Rows.INSTANCE, Q4_0LongRows.INSTANCE);
+        if (Q4KWideRows.supported()) checkLongRowChoice(DType.Q4_K, Q4KWideRows.INSTANCE, Q4KWideRows.LONG);
+    }
+
+    private static void checkLongRowChoice(DType t, RowKernel exactKernel, RowKernel longKernel) {
         Random r = new Random(13);
         try (Arena arena = Arena.ofShared()) {
-            for (int in : new int[] {Q4_0LongRows.MIN_LENGTH, 2 * Q4_0LongRows.MIN_LENGTH}) {
-                WeightMatrix w = matrix(arena, DType.Q4_0, 40, in, r);
+            for (int in : new int[] {Bf16Activations.MIN_LENGTH, 2 * Bf16Activations.MIN_LENGTH}) {
+                WeightMatrix w = matrix(arena, t, 40, in, r);
                 float[] x = new float[in];
                 for (int i = 0; i < in; i++) x[i] = (float) r.nextGaussian();
                 float[] prepared = new float[40], plain = new float[40], bf16 = new float[40], exact = new float[40];
                 MatVec.prepared(w).apply(x, 0, prepared, 0);
                 new MatVec(w).apply(x, 0, plain, 0);
-                Q4_0LongRows.INSTANCE.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, bf16, 0);
-                Q4_0Rows.INSTANCE.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, exact, 0);
-                assertArrayEquals(exact, plain, "ad-hoc group, in=" + in);
-                assertArrayEquals(in > Q4_0LongRows.MIN_LENGTH ? bf16 : exact, prepared, "prepared group, in=" + in);
+                longKernel.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, bf16, 0);
+                exactKernel.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, exact, 0);
+                assertArrayEquals(exact, plain, t + " ad-hoc group, in=" + in);
+                assertArrayEquals(in > Bf16Activations.MIN_LENGTH ? bf16 : exact, prepared, t + " prepared group, in=" + in);
             }
         }
     }

@@ -105,17 +105,22 @@ class RowKernelTest {
     }
 
     /**
-     * The long-row Q4_0 kernel rounds x to bfloat16: its dot products stay within 2⁻⁹·Σ|w·x| (the
-     * rounding bound) of the exact sum, and equal the float kernel's bits on x that is already bfloat16.
+     * The long-row kernels round x to bfloat16: their dot products stay within 2⁻⁹·Σ|w·x| (the
+     * rounding bound) of the exact sum, and equal the float kernels' bits on x that is already bfloat16.
      */
     @Test
-    void longRowQ4_0KernelIsWithinTheBf16BoundAndExactOnBf16Inputs() {
+    void longRowKernelsAreWithinTheBf16BoundAndExactOnBf16Inputs() {
+        checkLongRows(DType.Q4_0, Q4_0Rows.INSTANCE, Q4_0LongRows.INSTANCE, new int[] {4128, 8192});
+        checkLongRows(DType.Q4_K, Q4KWideRows.INSTANCE, Q4KWideRows.LONG, new int[] {4352, 8192});
+    }
+
+    private static void checkLongRows(DType t, RowKernel exactKernel, RowKernel longKernel, int[] lengths) {
         Random r = new Random(5);
         try (Arena arena = Arena.ofConfined()) {
-            for (int n : new int[] {4128, 8192}) {
-                byte[] row = randomRow(DType.Q4_0, n, r);
+            for (int n : lengths) {
+                byte[] row = randomRow(t, n, r);
                 float[] w = new float[n];
-                BlockCodec.decode(DType.Q4_0, row, 0, w, 0, n);
+                BlockCodec.decode(t, row, 0, w, 0, n);
                 MemorySegment seg = nativeCopy(arena, row);
                 float[] x = new float[n + 5], xb = new float[n + 5];
                 for (int i = 0; i < x.length; i++) {
@@ -127,10 +132,10 @@ class RowKernelTest {
                     exact += (double) w[i] * x[i + 5];
                     magnitude += Math.abs((double) w[i] * x[i + 5]);
                 }
-                float dot = Q4_0LongRows.INSTANCE.dot(seg, 3, x, 5, n);
-                assertTrue(Math.abs(dot - exact) <= (0x1p-9 + 1e-5) * magnitude, "n=" + n + ": dot " + dot + " vs " + exact);
+                float dot = longKernel.dot(seg, 3, x, 5, n);
+                assertTrue(Math.abs(dot - exact) <= (0x1p-9 + 1e-5) * magnitude, t + " n=" + n + ": dot " + dot + " vs " + exact);
                 // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree to the bit.
-                assertEquals(Q4_0Rows.INSTANCE.dot(seg, 3, xb, 5, n), Q4_0LongRows.INSTANCE.dot(seg, 3, xb, 5, n), "n=" + n + " on bfloat16 x");
+                assertEquals(exactKernel.dot(seg, 3, xb, 5, n), longKernel.dot(seg, 3, xb, 5, n), t + " n=" + n + " on bfloat16 x");
             }
         }
     }
@@ -147,7 +152,7 @@ class RowKernelTest {
         x[3] = Float.MAX_VALUE;
         x[4] = Float.intBitsToFloat(0x3F808000);   // half-way: rounds to even (down)
         x[5] = Float.intBitsToFloat(0x3F818000);   // half-way: rounds to even (up)
-        short[] got = Q4_0LongRows.bf16(x, 0, n);
+        short[] got = Bf16Activations.round(x, 0, n);
         for (int i = 0; i < n; i++) {
             assertEquals(io.genai4j.engine.io.HalfFloats.f32ToBf16(x[i]), got[i], "element " + i + " (" + x[i] + ")");
         }
