@@ -31,6 +31,8 @@ public final class Lanes {
     static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(L * 16));
     /** False on machines whose vectors are too narrow or too wide for the block layouts: scalar decoding then. */
     static final boolean VECTORIZED = L >= 8 && L <= 16 && B != null && I.length() == L;
+    /** 512-bit vectors (16 float lanes): the Q4_K and Q6_K kernels whose lanes span scale groups ({@link Q4KWideRows}, {@link Q6KWideRows}). */
+    static final boolean WIDE = VECTORIZED && L == 16;
 
     static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(LE);

@@ -49,10 +49,6 @@ final class Q4KWideRows implements RowKernel {
     /** Per thread: x' then, per super-block, eight zeros and the negated sums of x over its eight sub-blocks (lanes of the min term). */
     private static final ThreadLocal<float[]> PERMUTED = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** Usable when the machine's vectors hold 16 floats. */
-    static boolean supported() {
-        return Lanes.F.length() == 16;
-    }
 
     private static float[] permuted(float[] x, int xOff, int n) {
         int blocks = n / QK;

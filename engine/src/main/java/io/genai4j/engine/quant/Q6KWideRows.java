@@ -52,10 +52,6 @@ final class Q6KWideRows implements RowKernel {
     /** Per thread: x in the lane order of the chunks. */
     private static final ThreadLocal<float[]> PERMUTED = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** Usable when the machine's vectors hold 16 floats. */
-    static boolean supported() {
-        return Lanes.F.length() == 16;
-    }
 
     /** x[xOff, xOff + n) in chunk lane order (see the class comment), in this thread's buffer. */
     private static float[] permuted(float[] x, int xOff, int n) {

@@ -38,8 +38,8 @@ public interface RowKernel {
                 case BF16: return Bf16Rows.INSTANCE;
                 case Q8_0: return Q8_0Rows.INSTANCE;
                 case Q4_0: return Q4_0Rows.INSTANCE;
-                case Q4_K: return Q4KWideRows.supported() ? Q4KWideRows.INSTANCE : Q4KRows.INSTANCE;
-                case Q6_K: return Q6KWideRows.supported() ? Q6KWideRows.INSTANCE : Q6KRows.INSTANCE;
+                case Q4_K: return Lanes.WIDE ? Q4KWideRows.INSTANCE : Q4KRows.INSTANCE;
+                case Q6_K: return Lanes.WIDE ? Q6KWideRows.INSTANCE : Q6KRows.INSTANCE;
                 default: break;
             }
         }

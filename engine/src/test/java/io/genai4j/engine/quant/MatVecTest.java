@@ -83,7 +83,7 @@ class MatVecTest {
     @Test
     void preparedGroupsRoundXToBf16OnlyForLongRows() {
         checkLongRowChoice(DType.Q4_0, Q4_0Rows.INSTANCE, Q4_0LongRows.INSTANCE);
-        if (Q4KWideRows.supported()) checkLongRowChoice(DType.Q4_K, Q4KWideRows.INSTANCE, Q4KWideRows.LONG);
+        if (Lanes.WIDE) checkLongRowChoice(DType.Q4_K, Q4KWideRows.INSTANCE, Q4KWideRows.LONG);
     }
 
     private static void checkLongRowChoice(DType t, RowKernel exactKernel, RowKernel longKernel) {
