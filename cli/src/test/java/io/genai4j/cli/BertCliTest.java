@@ -2,9 +2,9 @@ package io.genai4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genai4j.text.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,7 @@ class BertCliTest {
 
     @Test
     void classifyTrainEvalPredictOnATinySplit(@TempDir Path dir) throws Exception {
-        Path sst = repoRoot().resolveSibling("shared").resolve("data").resolve("sentiment").resolve("sst2");
-        assumeTrue(Files.isDirectory(sst), "shared data not found, skipping: " + sst);
+        Path sst = SharedData.require("sentiment/sst2");
         // 150 training phrases, 24 dev and 24 test sentences: enough to see the pipeline learn, quick on any GEMM.
         copyHead(sst.resolve("train.tsv"), dir.resolve("train.tsv"), 150);
         copyHead(sst.resolve("dev.tsv"), dir.resolve("dev.tsv"), 24);
@@ -80,8 +79,7 @@ class BertCliTest {
 
     @Test
     void benchBertComparesWithOnnxRuntime() throws Exception {
-        Path sst = repoRoot().resolveSibling("shared").resolve("data").resolve("sentiment").resolve("sst2");
-        assumeTrue(Files.isDirectory(sst), "shared data not found, skipping: " + sst);
+        Path sst = SharedData.require("sentiment/sst2");
         CliRun r = CliRun.of("bench", "bert", "--sentences", "8", "--batch", "4", "--repeats", "1", "--data", sst.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
@@ -95,11 +93,5 @@ class BertCliTest {
     private static void copyHead(Path from, Path to, int rows) throws Exception {
         List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
         Files.write(to, lines.subList(0, rows + 1), StandardCharsets.UTF_8);
-    }
-
-    private static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("mvnw"))) p = p.getParent();
-        return p;
     }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.text;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -7,7 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Finds the shared data folder: {@code ../shared/data} next to the repository root (the folder
- * holding {@code mvnw}). Tests that need a file from it are skipped, with the reason, when it is absent.
+ * holding {@code mvnw}). A test that needs a file from it is skipped, with the reason, when the file
+ * is absent, so a fresh clone elsewhere still passes; under CI (the {@code CI} environment variable
+ * set) the data must be there, and a missing file fails the test with the path it looked for, so the
+ * parity suites can never turn into silent skips.
  */
 public final class SharedData {
     private SharedData() {}
@@ -19,10 +23,23 @@ public final class SharedData {
         return p;
     }
 
-    /** {@code ../shared/data/<relative>}, or skips the calling test when it does not exist. */
+    /** {@code ../shared/data} beside the repository root (it may not exist). */
+    public static Path dir() {
+        return repoRoot().resolveSibling("shared").resolve("data");
+    }
+
+    /** {@code ../shared/data/<relative>}; skips the calling test when it is absent (fails under CI). */
     public static Path require(String relative) {
-        Path p = repoRoot().resolveSibling("shared").resolve("data").resolve(relative);
-        assumeTrue(Files.exists(p), "shared data not found, skipping: " + p);
+        Path p = dir().resolve(relative);
+        requirePresent(p, System.getenv("CI"));
         return p;
+    }
+
+    static void requirePresent(Path p, String ciVariable) {
+        if (Files.exists(p)) return;
+        if (ciVariable != null && !ciVariable.isBlank() && !ciVariable.equalsIgnoreCase("false")) {
+            fail("shared data set missing under CI: " + p + " (CI needs ../shared/data beside the clone)");
+        }
+        assumeTrue(false, "shared data not found, skipping: " + p);
     }
 }

@@ -1,7 +1,6 @@
 package io.genai4j.models.bert;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.genai4j.text.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,17 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SST-2 sentences from ../shared/data (the test is skipped, with the reason, when it is absent). */
+/** SST-2 sentences from ../shared/data (see {@link SharedData}: skipped when absent, failed under CI). */
 final class BertTestData {
     private BertTestData() {}
 
     static Path sharedData(String relative) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("mvnw"))) p = p.getParent();
-        assumeTrue(p != null, "no mvnw above the working directory");
-        Path f = p.resolveSibling("shared").resolve("data").resolve(relative);
-        assumeTrue(Files.exists(f), "shared data not found, skipping: " + f);
-        return f;
+        return SharedData.require(relative);
     }
 
     /** The first n sentences of an SST-2 split file. */

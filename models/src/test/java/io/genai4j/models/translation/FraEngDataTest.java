@@ -2,8 +2,8 @@ package io.genai4j.models.translation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genai4j.text.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,13 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** The real English-French file from ../shared/data, when present: the filter and split the README reports. */
 class FraEngDataTest {
+    /** The Tatoeba English-French pairs from www.manythings.org/anki (skipped when absent, failed under CI). */
     static Path fraTxt() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("mvnw"))) p = p.getParent();
-        assumeTrue(p != null, "no mvnw above the working directory");
-        Path f = p.resolve(ParallelCorpus.DEFAULT_PATH).normalize();
-        assumeTrue(Files.isRegularFile(f), "skipped: " + f + " is absent (the Tatoeba English-French pairs from www.manythings.org/anki)");
-        return f;
+        return SharedData.require("translation/fra-eng/fra.txt");
     }
 
     @Test
