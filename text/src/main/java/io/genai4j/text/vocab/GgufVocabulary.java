@@ -83,7 +83,7 @@ public final class GgufVocabulary {
                     addBos = true;
                 }
             }
-            default -> throw new IllegalArgumentException("unsupported tokenizer model '" + model + "' in tokenizer.ggml.model (supported: gpt2, llama, bert)");
+            default -> throw new IllegalArgumentException("unsupported tokenizer model '" + io.genai4j.engine.util.Printable.of(model) + "' in tokenizer.ggml.model (supported: gpt2, llama, bert)");
         }
         if (m.has("tokenizer.ggml.add_space_prefix")) addSpacePrefix = m.bool("tokenizer.ggml.add_space_prefix", addSpacePrefix);
         bos = id(m, "tokenizer.ggml.bos_token_id", bos, n);

@@ -22,7 +22,7 @@ public record Vocabulary(String model, String pre, String[] tokens, float[] scor
 
     public Vocabulary {
         if (!MODELS.contains(model)) {
-            throw new IllegalArgumentException("unsupported tokenizer model '" + model + "' (supported: gpt2 = byte-level BPE, llama = SentencePiece, bert = WordPiece)");
+            throw new IllegalArgumentException("unsupported tokenizer model '" + io.genai4j.engine.util.Printable.of(model) + "' (supported: gpt2 = byte-level BPE, llama = SentencePiece, bert = WordPiece)");
         }
         if (tokens.length == 0) throw new IllegalArgumentException("the vocabulary has no tokens");
         if (scores != null && scores.length != tokens.length) {

@@ -51,6 +51,13 @@ class GgufVocabularyTest {
     }
 
     @Test
+    void anUnknownModelIsNamedWithItsControlCharactersEscaped() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> read("t5\u001b[2J", List.of("a"), new int[] {1}, new GgufWriter()));
+        assertTrue(e.getMessage().startsWith("unsupported tokenizer model 't5\\x1b[2J' in tokenizer.ggml.model"), e.getMessage());
+    }
+
+    @Test
     void aBertVocabularyIsWordPieceWithClsAndSep() throws Exception {
         List<String> tokens = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "\u2581un", "aff", "able", "\u2581the", "\u2581,", "\u2581cafe");
         Vocabulary v = read("bert", tokens, new int[] {3, 3, 3, 3, 1, 1, 1, 1, 1, 1}, new GgufWriter()
