@@ -1,10 +1,11 @@
 // Makes the llama.cpp parity fixture of LlamaCppParityTest: a seeded set of strings (strings.json)
 // and, for each vocabulary, the ids llama.cpp gives them (<vocab>.ids.gz).
 //
-// The oracle is llama.cpp as bundled by node-llama-cpp (install it outside the repo, see
-// /work/shared/peers/node-llama-cpp/README.md), loading the vocab-only GGUF files:
-//   NODE_PATH=$PEERS/node_modules node make-fixture.mjs /work/shared/data/tokenizers/llamacpp
-// (run from a folder where `import "node-llama-cpp"` resolves, e.g. copy this file into $PEERS).
+// The oracle is llama.cpp as bundled by node-llama-cpp 3.22.1 (install it outside the repo, see
+// ../shared/peers/node-llama-cpp/README.md), loading the vocab-only GGUF files. ES modules resolve
+// imports beside the script, so run a copy placed in the install folder:
+//   cp make-fixture.mjs $PEERS/ && cd $PEERS && \
+//     FIXTURE_DIR=<this folder> node make-fixture.mjs ../shared/data/tokenizers/llamacpp
 //
 // <vocab>.ids.gz: one line per string, the ids of llama_tokenize(text, add_special=false,
 // parse_special=false); when parse_special=true gives other ids they follow after " | ".
