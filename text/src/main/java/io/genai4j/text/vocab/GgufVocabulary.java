@@ -99,6 +99,8 @@ public final class GgufVocabulary {
         if (eos >= n) eos = -1;
         if (unk >= n) unk = -1;
         if (sep >= n) sep = -1;
+        boolean lowercase = m.bool("tokenizer.ggml.normalizer.lowercase", true);   // WordPiece's BertNormalizer options
+        boolean stripAccents = m.bool("tokenizer.ggml.normalizer.strip_accents", lowercase);
 
         Set<Integer> eog = new HashSet<>();
         for (Fim f : FIM) {
@@ -140,7 +142,7 @@ public final class GgufVocabulary {
         if (eot >= 0) eog.add(eot);
         if (eom >= 0) eog.add(eom);
         return new Vocabulary(model, pre, tokens, scores, types, merges, bos, eos, unk, pad, eot, eog,
-                addBos, addEos, addSpacePrefix, m.string("general.name", ""), sep);
+                addBos, addEos, addSpacePrefix, m.string("general.name", ""), sep, lowercase, stripAccents);
     }
 
     /** The lowest id whose text is one of texts, or -1. */

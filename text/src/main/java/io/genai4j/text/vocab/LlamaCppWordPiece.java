@@ -12,7 +12,8 @@ import java.util.Map;
  * <ul>
  *   <li>the GGUF stores word-initial pieces with a ▁ prefix and continuation pieces bare (the
  *       converter turned {@code ##ing} into {@code ing} and {@code the} into {@code ▁the});
- *   <li>each code point becomes the first code point of its NFD form (é → e, but also 한 → ᄒ: a
+ *   <li>unless the file turns them off (tokenizer.ggml.normalizer.lowercase / strip_accents):
+ *       each code point becomes the first code point of its NFD form (é → e, but also 한 → ᄒ: a
  *       table lookup, not a real decomposition), combining marks are dropped, letters lowercased;
  *   <li>whitespace ends a word; control and format characters, U+0000 and U+FFFD vanish;
  *       punctuation, ASCII symbols ({@code $+<=>^`|~}) and CJK ideographs are words of one character;
@@ -25,17 +26,20 @@ final class LlamaCppWordPiece {
     private final Map<String, Integer> ids;
     private final int unk;
     private final int maxTokenChars;
+    private final boolean lowercase, stripAccents;
 
-    LlamaCppWordPiece(Map<String, Integer> ids, int unk) {
+    LlamaCppWordPiece(Map<String, Integer> ids, int unk, boolean lowercase, boolean stripAccents) {
         this.ids = ids;
         this.unk = unk;
+        this.lowercase = lowercase;
+        this.stripAccents = stripAccents;
         int max = 0;
         for (String t : ids.keySet()) max = Math.max(max, t.length());
         this.maxTokenChars = max;
     }
 
     void encodeInto(String text, IntArrayBuilder out) {
-        for (String word : words(text)) {
+        for (String word : words(text, lowercase, stripAccents)) {
             String w = WORD_START + word;
             int n = w.length();
             int before = out.size();
@@ -61,19 +65,19 @@ final class LlamaCppWordPiece {
     }
 
     /** llama.cpp's preprocess: normalized words, punctuation and CJK characters on their own. */
-    static List<String> words(String text) {
+    static List<String> words(String text, boolean lowercase, boolean stripAccents) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int k = 0; k < text.length(); ) {
-            int cp = firstOfNfd(text.codePointAt(k));
+            int cp = stripAccents ? firstOfNfd(text.codePointAt(k)) : text.codePointAt(k);
             k += Character.charCount(text.codePointAt(k));
             int type = Character.getType(cp);
             if (isWhitespace(cp)) {
                 flush(word, words);
                 continue;
             }
-            if (cp == 0 || cp == 0xFFFD || isControl(type) || isMark(type)) continue;
-            int lower = Character.toLowerCase(cp);
+            if (cp == 0 || cp == 0xFFFD || isControl(type) || stripAccents && isMark(type)) continue;
+            int lower = lowercase ? Character.toLowerCase(cp) : cp;
             if (isPunctuation(type) || cp < 0x7F && isSymbol(type) || isChinese(cp)) {
                 flush(word, words);
                 words.add(Character.toString(lower));

@@ -75,7 +75,7 @@ public final class LlmTokenizer implements Tokenizer {
             wpm = null;
         } else if (v.model().equals("bert")) {
             if (v.unk() < 0) throw new IllegalArgumentException("a WordPiece (bert) vocabulary needs an unknown token");
-            wpm = new LlamaCppWordPiece(ids, v.unk());
+            wpm = new LlamaCppWordPiece(ids, v.unk(), v.lowercase(), v.stripAccents());
             bpe = null;
             spm = null;
         } else {

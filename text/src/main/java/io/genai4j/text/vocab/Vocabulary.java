@@ -12,10 +12,13 @@ import java.util.Set;
  *
  * @param eog ids that end generation: EOS, end-of-turn tokens such as {@code <|eot_id|>}
  * @param sep the separator a WordPiece vocabulary appends ({@code [SEP]}); BOS is its {@code [CLS]}
+ * @param lowercase    WordPiece: lowercase the text (tokenizer.ggml.normalizer.lowercase, default true)
+ * @param stripAccents WordPiece: drop accents (tokenizer.ggml.normalizer.strip_accents, default: as lowercase)
  */
 public record Vocabulary(String model, String pre, String[] tokens, float[] scores, TokenType[] types, String[] merges,
                          int bos, int eos, int unk, int pad, int eot, Set<Integer> eog,
-                         boolean addBos, boolean addEos, boolean addSpacePrefix, String name, int sep) {
+                         boolean addBos, boolean addEos, boolean addSpacePrefix, String name, int sep,
+                         boolean lowercase, boolean stripAccents) {
 
     /** The algorithms {@link LlmTokenizer} runs. */
     static final java.util.List<String> MODELS = java.util.List.of("gpt2", "llama", "bert");
@@ -39,7 +42,7 @@ public record Vocabulary(String model, String pre, String[] tokens, float[] scor
     public Vocabulary(String model, String pre, String[] tokens, float[] scores, TokenType[] types, String[] merges,
                       int bos, int eos, int unk, int pad, int eot, Set<Integer> eog,
                       boolean addBos, boolean addEos, boolean addSpacePrefix, String name) {
-        this(model, pre, tokens, scores, types, merges, bos, eos, unk, pad, eot, eog, addBos, addEos, addSpacePrefix, name, -1);
+        this(model, pre, tokens, scores, types, merges, bos, eos, unk, pad, eot, eog, addBos, addEos, addSpacePrefix, name, -1, true, true);
     }
 
     public int size() {

@@ -69,5 +69,16 @@ class GgufVocabularyTest {
         assertArrayEquals(new int[] {2, 4, 5, 6, 7, 1, 8, 9, 3}, tok.encode("Unaffable the xyz, Café", true, false));
         assertArrayEquals(new int[] {4, 5, 6, 2}, tok.encode("unaffable[CLS]", false, true));
         assertEquals(" unaffable the", tok.decode(new int[] {2, 4, 5, 6, 7, 3}, false), "llama.cpp's detokenize keeps the leading space");
+        assertTrue(v.lowercase() && v.stripAccents(), "BertNormalizer's defaults");
+    }
+
+    @Test
+    void aCasedBertVocabularySaysSoInItsNormalizerKeys() throws Exception {
+        List<String> tokens = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "\u2581Caf\u00e9", "\u2581cafe");
+        Vocabulary v = read("bert", tokens, new int[] {3, 3, 3, 3, 1, 1}, new GgufWriter()
+                .putU32("tokenizer.ggml.unknown_token_id", 1)
+                .putBool("tokenizer.ggml.normalizer.lowercase", false));
+        assertEquals(false, v.stripAccents(), "strip_accents follows lowercase when absent, as in llama.cpp");
+        assertArrayEquals(new int[] {4}, new LlmTokenizer(v).encode("Caf\u00e9", false, false));
     }
 }

@@ -11,7 +11,13 @@ class LlamaCppWordPieceTest {
     @Test
     void normalizesAndSplitsAsLlamaCpp() {
         assertEquals(List.of("cafe", "noel", ",", "你", "好", "!", "$", "5", "a", "xy", "\u1112"),
-                LlamaCppWordPiece.words("Café Noël, 你好! $5 a\u0301 x\u200By\u3000\uD55C"));
-        assertEquals(List.of("a", "b"), LlamaCppWordPiece.words("\u0000a\uFFFD\tb\u000B"));
+                LlamaCppWordPiece.words("Café Noël, 你好! $5 a\u0301 x\u200By\u3000\uD55C", true, true));
+        assertEquals(List.of("a", "b"), LlamaCppWordPiece.words("\u0000a\uFFFD\tb\u000B", true, true));
+    }
+
+    @Test
+    void aCasedVocabularyKeepsCaseAndAccentsWhenTheFileSaysSo() {
+        assertEquals(List.of("Café", "a\u0301"), LlamaCppWordPiece.words("Café a\u0301", false, false));
+        assertEquals(List.of("Cafe"), LlamaCppWordPiece.words("Café", false, true));
     }
 }
