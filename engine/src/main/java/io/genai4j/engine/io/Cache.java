@@ -3,15 +3,27 @@ package io.genai4j.engine.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
- * genai4j's cache folder: downloaded models, files copied out of jars (so they can be memory-mapped),
- * cached features, native libraries. It is $GENAI4J_CACHE (or -Dgenai.cache) when set, else
- * $XDG_CACHE_HOME/genai4j, else ~/.cache/genai4j.
+ * genai4j's cache folder: $GENAI4J_CACHE (or -Dgenai.cache) when set, else $XDG_CACHE_HOME/genai4j,
+ * else ~/.cache/genai4j. Its layout keeps what users download apart from genai4j's own files, so a
+ * repository name can never land on top of a shipped model or a native library:
+ * <pre>
+ *   hub/OWNER/REPO/...   repositories downloaded with `genai pull`
+ *   models/              model files copied out of jars (so they can be memory-mapped)
+ *   features/            cached BERT features
+ *   native/              native libraries copied out of jars
+ * </pre>
+ * Files copied out of jars are checked against the jar by SHA-256 each time they are used.
  */
 public final class Cache {
+    /** The sub-folder for downloaded repositories. */
+    public static final String HUB = "hub";
+    /** genai4j's own sub-folders (and the hub's): never a downloaded repository's owner. */
+    public static final Set<String> OWN_FOLDERS = Set.of(HUB, "models", "features", "native");
+
     private Cache() {}
 
     public static Path root() {
@@ -28,19 +40,27 @@ public final class Cache {
     }
 
     /**
-     * A class path resource as a file under dir (copied once, streaming, by an atomic rename; copied
-     * again if its size differs). hint says where the resource should come from, for the error.
+     * A class path resource as a file under dir. The file is kept only when its SHA-256 equals the
+     * resource's (a same-size file that differs, or a symbolic link, is replaced); otherwise the
+     * resource is copied, streaming, and lands by an atomic rename. hint says where the resource
+     * should come from, for the error.
      */
     public static Path extract(String resource, Path dir, String hint) throws IOException {
         URL url = Cache.class.getClassLoader().getResource(resource);
         if (url == null) throw new IOException("file " + resource + " is not on the class path (it ships in " + hint + ")");
-        long size = url.openConnection().getContentLengthLong();
+        String want;
+        try (InputStream in = url.openStream()) {
+            want = Digests.sha256(in);
+        }
         Path target = dir.resolve(Path.of(resource).getFileName().toString());
-        if (Files.isRegularFile(target) && (size < 0 || Files.size(target) == size)) return target;
-        return AtomicFiles.replace(target, tmp -> {
+        if (Digests.matches(target, want)) return target;
+        AtomicFiles.replace(target, tmp -> {
             try (InputStream in = url.openStream()) {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+            String got = Digests.sha256(tmp);
+            if (!got.equals(want)) throw new IOException("copying " + resource + " to " + target + " gave SHA-256 " + got + ", expected " + want);
         });
+        return target;
     }
 }
