@@ -57,13 +57,16 @@ public final class CachedModels {
         Path legacy = ModelStore.legacyDir(repo);
         Path repoDir = Files.isDirectory(hub, LinkOption.NOFOLLOW_LINKS) || legacy == null || !Files.isDirectory(legacy, LinkOption.NOFOLLOW_LINKS) ? hub : legacy;
         Path target = parts.length == 3 ? repoDir.resolve(parts[2]).normalize() : repoDir;
-        if (!target.startsWith(repoDir) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        // A single file may exist only as its unfinished download: naming the file removes that too.
+        Path part = parts.length == 3 ? target.resolveSibling(target.getFileName() + ".part") : null;
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS) || part != null && Files.exists(part, LinkOption.NOFOLLOW_LINKS);
+        if (!target.startsWith(repoDir) || !exists) {
             List<String> known = list().stream().map(Entry::name).toList();
             throw new NoSuchFileException("no cached model '" + Printable.of(name) + "' in " + ModelStore.hubDir() + (known.isEmpty() ? "; the cache is empty" : "; cached: " + known));
         }
-        long bytes = size(target);
-        deleteTree(target);
-        if (parts.length == 3) Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".part"));
+        long bytes = size(target) + (part == null ? 0 : size(part));
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) deleteTree(target);
+        if (part != null && Files.exists(part, LinkOption.NOFOLLOW_LINKS)) deleteTree(part);
         deleteIfEmpty(repoDir);
         deleteIfEmpty(repoDir.getParent());
         return new Removed(name, target, bytes);
