@@ -3,7 +3,11 @@ package io.genai4j.engine.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -42,24 +46,25 @@ public final class Cache {
     /**
      * A class path resource as a file under dir. The file is kept only when its SHA-256 equals the
      * resource's (a same-size file that differs, or a symbolic link, is replaced); otherwise the
-     * resource is copied, streaming, and lands by an atomic rename. hint says where the resource
-     * should come from, for the error.
+     * resource is copied, streaming, and lands by an atomic rename. The resource's own digest is
+     * computed once per jar (see {@link ResourceDigest}). hint says where the resource should come
+     * from, for the error.
      */
     public static Path extract(String resource, Path dir, String hint) throws IOException {
         URL url = Cache.class.getClassLoader().getResource(resource);
         if (url == null) throw new IOException("file " + resource + " is not on the class path (it ships in " + hint + ")");
-        String want;
-        try (InputStream in = url.openStream()) {
-            want = Digests.sha256(in);
-        }
         Path target = dir.resolve(Path.of(resource).getFileName().toString());
+        String want = ResourceDigest.of(url, target);
         if (Digests.matches(target, want)) return target;
         AtomicFiles.replace(target, tmp -> {
-            try (InputStream in = url.openStream()) {
-                java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String read;
+            try (DigestInputStream in = new DigestInputStream(url.openStream(), Digests.of("SHA-256"))) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                read = HexFormat.of().formatHex(in.getMessageDigest().digest());
             }
-            String got = Digests.sha256(tmp);
-            if (!got.equals(want)) throw new IOException("copying " + resource + " to " + target + " gave SHA-256 " + got + ", expected " + want);
+            String wrote = Digests.sha256(tmp);
+            if (!wrote.equals(read)) throw new IOException("copying " + resource + " to " + target + " wrote other bytes than the jar holds (SHA-256 " + wrote + ", expected " + read + ")");
+            if (!read.equals(want)) ResourceDigest.remember(url, target, read);   // the memo was stale or damaged
         });
         return target;
     }

@@ -40,6 +40,19 @@ class CacheTest {
     }
 
     @Test
+    void theJarsDigestIsRememberedAndAWrongMemoIsCorrected() throws Exception {
+        byte[] want = resource();
+        Path f = Cache.extract(RESOURCE, dir, "the engine");
+        Path memo = ResourceDigest.memo(f);
+        String[] lines = Files.readString(memo).split("\n");
+        assertEquals(Digests.sha256(f), lines[1]);
+        Files.writeString(memo, lines[0] + "\n" + "0".repeat(64) + "\n");   // a damaged memo
+        Files.write(f, new byte[want.length]);                                 // and a damaged copy
+        assertArrayEquals(want, Files.readAllBytes(Cache.extract(RESOURCE, dir, "the engine")));
+        assertEquals(lines[1], Files.readString(memo).split("\n")[1]);
+    }
+
+    @Test
     void aSymbolicLinkInPlaceOfTheCopyIsReplacedNotFollowed() throws Exception {
         byte[] want = resource();
         Path elsewhere = dir.resolve("elsewhere.class");
