@@ -204,7 +204,9 @@ public final class HubClient {
         long done = have;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-             Progress bar = label == null ? null : new Progress(label, total).rate("MB", 1e-6)) {
+             // A resumed download shows the rest only, so the rate counts this run's bytes alone.
+             Progress bar = label == null ? null : new Progress(have == 0 ? label : label + " (resumed at " + have * 100 / Math.max(total, 1) + "%)", total - have)
+                     .rate("MB", 1e-6)) {
             try {
                 for (int n; (n = body.read(buf, pos, CHUNK - pos)) >= 0; ) {
                     pos += n;
@@ -215,7 +217,7 @@ public final class HubClient {
                         throw new IOException(what + ": the server sent more than the " + total + " bytes expected; download discarded, run again");
                     }
                     if (pos == CHUNK) pos = write(out, buf, pos);
-                    if (bar != null) bar.update(done, "");
+                    if (bar != null) bar.update(done - have, "");
                 }
             } catch (StallGuard.StalledException e) {
                 pos = write(out, buf, pos);

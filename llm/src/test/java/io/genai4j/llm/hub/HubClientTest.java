@@ -145,9 +145,20 @@ class HubClientTest {
         Path dir = tmp.resolve("r");
         Files.createDirectories(dir);
         Files.write(dir.resolve("model.gguf.part"), java.util.Arrays.copyOf(blob, 123_456));   // an interrupted earlier run
-        Path got = hub.download("acme/tiny", gguf, dir, false);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
+        Path got;
+        try {
+            System.setErr(new java.io.PrintStream(shown, true, StandardCharsets.UTF_8));
+            got = hub.download("acme/tiny", gguf, dir, true);
+        } finally {
+            System.setErr(err);
+        }
         assertArrayEquals(blob, Files.readAllBytes(got));
         assertEquals(1, rangeRequests.get());
+        // the bar counts this run's bytes only, so its rate is this run's rate
+        String bar = shown.toString(StandardCharsets.UTF_8);
+        assertTrue(bar.contains("model.gguf (resumed at 41%)") && bar.contains("176544/176544"), bar);
     }
 
     @Test
