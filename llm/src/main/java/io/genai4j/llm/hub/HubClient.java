@@ -207,27 +207,30 @@ public final class HubClient {
              // A resumed download shows the rest only, so the rate counts this run's bytes alone.
              Progress bar = label == null ? null : new Progress(have == 0 ? label : label + " (resumed at " + have * 100 / Math.max(total, 1) + "%)", total - have)
                      .rate("MB", 1e-6)) {
+            boolean tooLong = false;
             try {
                 for (int n; (n = body.read(buf, pos, CHUNK - pos)) >= 0; ) {
                     pos += n;
                     done += n;
                     if (done > total) {
-                        out.truncate(0);
-                        pos = 0;
-                        throw new IOException(what + ": the server sent more than the " + total + " bytes expected; download discarded, run again");
+                        tooLong = true;
+                        break;
                     }
                     if (pos == CHUNK) pos = write(out, buf, pos);
                     if (bar != null) bar.update(done - have, "");
                 }
             } catch (StallGuard.StalledException e) {
-                pos = write(out, buf, pos);
+                write(out, buf, pos);   // keep what arrived: the next run resumes after it
                 throw new IOException("download of " + what + " stalled (" + e.getMessage() + ") at " + done + " of " + total
                         + " bytes; run the same command again to resume", e);
             } catch (IOException e) {
-                if (pos > 0 && done <= total) pos = write(out, buf, pos);
-                if (e.getMessage() != null && e.getMessage().startsWith(what)) throw e;
+                write(out, buf, pos);
                 throw new IOException("download of " + what + " was interrupted at " + done + " of " + total + " bytes ("
                         + Printable.of(endpoint.scrub(String.valueOf(e.getMessage()))) + "); run the same command again to resume", e);
+            }
+            if (tooLong) {
+                out.truncate(0);
+                throw new IOException(what + ": the server sent more than the " + total + " bytes expected; download discarded, run again");
             }
             write(out, buf, pos);
         }
