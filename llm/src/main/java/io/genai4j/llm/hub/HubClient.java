@@ -202,11 +202,13 @@ public final class HubClient {
         byte[] buf = new byte[CHUNK];
         int pos = 0;
         long done = have;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS,
-                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
              // A resumed download shows the rest only, so the rate counts this run's bytes alone.
              Progress bar = label == null ? null : new Progress(have == 0 ? label : label + " (resumed at " + have * 100 / Math.max(total, 1) + "%)", total - have)
                      .rate("MB", 1e-6)) {
+            lock(out, part);
+            if (append) out.position(out.size());
+            else out.truncate(0);
             boolean tooLong = false;
             try {
                 for (int n; (n = body.read(buf, pos, CHUNK - pos)) >= 0; ) {
@@ -235,6 +237,20 @@ public final class HubClient {
             write(out, buf, pos);
         }
         if (done < total) throw new IOException("download of " + what + " ended early at " + done + " of " + total + " bytes; run the same command again to resume");
+    }
+
+    /**
+     * Takes the .part file for this process (released when the channel closes): two pulls of the
+     * same file appending to one .part would interleave their bytes.
+     */
+    private static void lock(FileChannel out, Path part) throws IOException {
+        java.nio.channels.FileLock lock;
+        try {
+            lock = out.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;   // this very process holds it
+        }
+        if (lock == null) throw new IOException("another download is writing " + part + "; wait for it to finish, or stop it, and run again");
     }
 
     private static int write(FileChannel out, byte[] buf, int len) throws IOException {

@@ -271,4 +271,19 @@ class HubClientTest {
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
         assertEquals("keep me", Files.readString(victim));
     }
+
+    @Test
+    void aPartFileThatAnotherDownloadHoldsIsLeftAlone() throws Exception {
+        HubClient hub = client(null);
+        HubClient.RemoteFile gguf = hub.list("acme/tiny").get(1);
+        Path dir = Files.createDirectories(tmp.resolve("k"));
+        Path part = Files.write(dir.resolve("model.gguf.part"), java.util.Arrays.copyOf(blob, 1000));
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            IOException e = assertThrows(IOException.class, () -> hub.download("acme/tiny", gguf, dir, false));
+            assertTrue(e.getMessage().contains("another download is writing"), e.getMessage());
+            assertEquals(1000, Files.size(part), "the other download's bytes are untouched");
+        }
+        assertArrayEquals(blob, Files.readAllBytes(hub.download("acme/tiny", gguf, dir, false)));
+    }
 }
