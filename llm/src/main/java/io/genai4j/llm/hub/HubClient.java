@@ -12,15 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,11 +53,6 @@ public final class HubClient {
     /** huggingface_hub's variable for the same timeout, in seconds. */
     public static final String TIMEOUT_ENV = "HF_HUB_DOWNLOAD_TIMEOUT";
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * Bytes per write. A kill loses at most this much; 2 MB writes still let the page cache hold the
-     * file in 2 MB folios, which a mapping of it uses as huge pages (see engine.io.HugePages).
-     */
-    static final int CHUNK = 2 << 20;
     private static final int MAX_LISTING = 64 << 20;
     private static final int MAX_REDIRECTS = 10;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -197,66 +189,39 @@ public final class HubClient {
         }
     }
 
-    /** Appends (or writes) body to part in CHUNK writes; never more than total bytes in all. */
+    /** Appends (or writes) body to part; never more than total bytes in all. */
     private void copy(InputStream body, Path part, boolean append, long have, long total, String what, String label) throws IOException {
-        byte[] buf = new byte[CHUNK];
-        int pos = 0;
         long done = have;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
+        try (PartFile out = PartFile.open(part, append);
              // A resumed download shows the rest only, so the rate counts this run's bytes alone.
              Progress bar = label == null ? null : new Progress(have == 0 ? label : label + " (resumed at " + have * 100 / Math.max(total, 1) + "%)", total - have)
                      .rate("MB", 1e-6)) {
-            lock(out, part);
-            if (append) out.position(out.size());
-            else out.truncate(0);
             boolean tooLong = false;
             try {
-                for (int n; (n = body.read(buf, pos, CHUNK - pos)) >= 0; ) {
-                    pos += n;
+                for (int n; (n = out.readFrom(body)) >= 0; ) {
                     done += n;
                     if (done > total) {
                         tooLong = true;
                         break;
                     }
-                    if (pos == CHUNK) pos = write(out, buf, pos);
                     if (bar != null) bar.update(done - have, "");
                 }
             } catch (StallGuard.StalledException e) {
-                write(out, buf, pos);   // keep what arrived: the next run resumes after it
+                out.flush();   // keep what arrived: the next run resumes after it
                 throw new IOException("download of " + what + " stalled (" + e.getMessage() + ") at " + done + " of " + total
                         + " bytes; run the same command again to resume", e);
             } catch (IOException e) {
-                write(out, buf, pos);
+                out.flush();
                 throw new IOException("download of " + what + " was interrupted at " + done + " of " + total + " bytes ("
                         + Printable.of(endpoint.scrub(String.valueOf(e.getMessage()))) + "); run the same command again to resume", e);
             }
             if (tooLong) {
-                out.truncate(0);
+                out.discard();
                 throw new IOException(what + ": the server sent more than the " + total + " bytes expected; download discarded, run again");
             }
-            write(out, buf, pos);
+            out.flush();
         }
         if (done < total) throw new IOException("download of " + what + " ended early at " + done + " of " + total + " bytes; run the same command again to resume");
-    }
-
-    /**
-     * Takes the .part file for this process (released when the channel closes): two pulls of the
-     * same file appending to one .part would interleave their bytes.
-     */
-    private static void lock(FileChannel out, Path part) throws IOException {
-        java.nio.channels.FileLock lock;
-        try {
-            lock = out.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;   // this very process holds it
-        }
-        if (lock == null) throw new IOException("another download is writing " + part + "; wait for it to finish, or stop it, and run again");
-    }
-
-    private static int write(FileChannel out, byte[] buf, int len) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(buf, 0, len);
-        while (b.hasRemaining()) out.write(b);
-        return 0;
     }
 
     /** The first byte of a 206 answer ("Content-Range: bytes 100-199/200"), -1 when it does not say. */
