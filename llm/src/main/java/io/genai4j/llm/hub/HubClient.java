@@ -73,10 +73,15 @@ public final class HubClient {
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
     }
 
-    /** The client configured like huggingface_hub: $HF_ENDPOINT (default https://huggingface.co), $HF_TOKEN, $HF_HUB_DOWNLOAD_TIMEOUT. */
+    /**
+     * The client configured like huggingface_hub: $HF_ENDPOINT (default https://huggingface.co),
+     * $HF_TOKEN, $HF_HUB_DOWNLOAD_TIMEOUT. As elsewhere in genai4j, -Dgenai.hf.endpoint and
+     * -Dgenai.hf.timeout take precedence (the token is read from the environment only).
+     */
     public static HubClient fromEnvironment() {
-        String e = System.getenv("HF_ENDPOINT");
-        return new HubClient(e == null || e.isBlank() ? "https://huggingface.co" : e, System.getenv("HF_TOKEN"), timeout(System.getenv(TIMEOUT_ENV)));
+        String e = System.getProperty("genai.hf.endpoint", System.getenv("HF_ENDPOINT"));
+        String timeout = System.getProperty("genai.hf.timeout", System.getenv(TIMEOUT_ENV));
+        return new HubClient(e == null || e.isBlank() ? "https://huggingface.co" : e, System.getenv("HF_TOKEN"), timeout(timeout));
     }
 
     static Duration timeout(String seconds) {

@@ -19,7 +19,8 @@ final class StallGuard extends FilterInputStream {
     /** Thrown by read() when no byte arrived for the timeout. */
     static final class StalledException extends IOException {
         StalledException(Duration timeout) {
-            super("no data for " + timeout.toSeconds() + " s");
+            super("no data for " + (timeout.toMillis() % 1000 == 0 ? String.valueOf(timeout.toSeconds())
+                    : String.format(java.util.Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)) + " s");
         }
     }
 
