@@ -3,12 +3,16 @@ package io.genai4j.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The project's reporting convention: a command that reports figures prints them for people, and
  * with {@code --json} also prints one JSON object as its last stdout line. Keys keep insertion order.
+ * A number that is not finite (a diverged loss) is written as null, and an {@code "error"} field
+ * names each such value, e.g. {@code "val_loss":null, ..., "error":"not a finite number: val_loss=NaN"}.
  */
 public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,19 +29,28 @@ public final class Report {
 
     /** Prints the JSON object as one line. */
     public void printJson(PrintStream out) {
-        try {
-            out.println(JSON.writeValueAsString(fields));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write report as JSON: " + e.getMessage(), e);
-        }
+        out.println(toJson());
         out.flush();
     }
 
-    public static String json(Object value) {
+    /** The JSON object as one line, numbers that are not finite replaced as described above. */
+    public String toJson() {
+        List<String> problems = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clean = (Map<String, Object>) NonFinite.clean(fields, "", problems);
+        if (!problems.isEmpty()) {
+            String note = "not a finite number: " + String.join(", ", problems);
+            Object earlier = clean.get("error");
+            clean.put("error", earlier == null ? note : earlier + "; " + note);
+        }
+        return json(clean);
+    }
+
+    private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot write report as JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.models.llama.CausalLm;
 import io.genai4j.models.llama.KvCache;
@@ -114,11 +115,11 @@ public final class BenchLlm implements Callable<Integer> {
             }
             if (json) {
                 Report r = new Report().put("model", path.getFileName().toString()).put("type", type).put("threads", Parallel.threads());
-                r.put("pp_tps", pp == null ? null : round(median(pp))).put("tg_tps", tg == null ? null : round(median(tg)));
+                r.put("pp_tps", pp == null ? null : Rounding.places(median(pp), 2)).put("tg_tps", tg == null ? null : Rounding.places(median(tg), 2));
                 r.put("pp_tokens", promptTokens).put("tg_tokens", genTokens).put("repeats", repeats).put("kv", kvType.name().toLowerCase(Locale.ROOT));
                 if (pp != null) r.put("pp_runs", roundAll(pp));
                 if (tg != null) r.put("tg_runs", roundAll(tg));
-                r.put("peak_rss_mb", rss > 0 ? Math.round(rss / 1e6) : null).put("file_mb", Math.round(fileBytes / 1e6)).put("kv_mb", Math.round(kvBytes / 1e6));
+                r.put("peak_rss_mb", rss > 0 ? Rounding.whole(rss / 1e6) : null).put("file_mb", Rounding.whole(fileBytes / 1e6)).put("kv_mb", Rounding.whole(kvBytes / 1e6));
                 r.printJson(System.out);
             }
         }
@@ -156,12 +157,8 @@ public final class BenchLlm implements Callable<Integer> {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
     private static double[] roundAll(double[] v) {
-        return Arrays.stream(v).map(BenchLlm::round).toArray();
+        return Arrays.stream(v).map(v1 -> Rounding.places(v1, 2)).toArray();
     }
 
     /** The type of the first layer's query matrix: what llama-bench's "type" column names. */

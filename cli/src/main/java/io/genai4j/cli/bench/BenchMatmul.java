@@ -5,6 +5,7 @@ import io.genai4j.engine.kernels.Gemm;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.OpenBlasGemm;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Rounding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -131,7 +132,7 @@ public final class BenchMatmul implements Callable<Integer> {
         OpenBlasGemm blas = gemm instanceof OpenBlasGemm o ? o : null;
         if (blas != null) System.out.println("  openblas: " + blas.describe());
         Report r = new Report().put("op", "matmul").put("backend", gemm.name()).put("m", m).put("n", n).put("k", k)
-                .put("threads", Parallel.threads()).put("gflops", round(gflops, 1));
+                .put("threads", Parallel.threads()).put("gflops", Rounding.places(gflops, 1));
         if (numpy != null) {
             double peerMedian = median(peerSeconds);
             double peerGflops = 2.0 * m * n * k / peerMedian / 1e9;
@@ -142,7 +143,7 @@ public final class BenchMatmul implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s/numpy = %.3f  (%d interleaved rounds)%n",
                     gemm.name(), ratio, Math.min(rounds, repeats));
             if (blas != null && !blas.coreName().equalsIgnoreCase(numpy.core())) warnKernels(blas.coreName(), numpy.core());
-            r.put("peer", "numpy").put("peer_gflops", round(peerGflops, 1)).put("ratio", round(ratio, 3));
+            r.put("peer", "numpy").put("peer_gflops", Rounding.places(peerGflops, 1)).put("ratio", Rounding.places(ratio, 3));
         }
         if (json) r.printJson(System.out);
     }
@@ -191,11 +192,6 @@ public final class BenchMatmul implements Callable<Integer> {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(x * f) / f;
     }
 
     private static float[] random(int size, long seed) {

@@ -1,6 +1,7 @@
 package io.genai4j.cli.bert;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class BertEmbed implements Callable<Integer> {
             List<List<Double>> vecs = new ArrayList<>();
             for (float[] v : e) {
                 List<Double> l = new ArrayList<>(v.length);
-                for (float x : v) l.add(Math.round(x * 1e7) / 1e7);
+                for (float x : v) l.add(Rounding.places(x, 7));
                 vecs.add(l);
             }
             new Report().put("model", enc.name()).put("pooling", enc.pooling().name().toLowerCase(Locale.ROOT)).put("dimension", enc.dimension())

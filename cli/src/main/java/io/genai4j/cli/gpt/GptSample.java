@@ -1,6 +1,7 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.Generator;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.sampling.LogitsSampler;
@@ -49,7 +50,7 @@ public final class GptSample implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%d tokens in %.2f s (%.0f tokens/s)%n", out.length, seconds, out.length / Math.max(seconds, 1e-9));
         if (json) {
             new Report().put("prompt", prompt).put("text", text).put("tokens", out.length)
-                    .put("tokens_per_s", Math.round(out.length / Math.max(seconds, 1e-9))).printJson(System.out);
+                    .put("tokens_per_s", Rounding.whole(out.length / Math.max(seconds, 1e-9))).printJson(System.out);
         }
         return 0;
     }

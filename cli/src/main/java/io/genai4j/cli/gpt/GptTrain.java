@@ -3,6 +3,7 @@ package io.genai4j.cli.gpt;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.Gpt;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptConfig;
@@ -92,16 +93,12 @@ public final class GptTrain implements Callable<Integer> {
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
         if (json) {
-            new Report().put("best_val_loss", round(r.bestValLoss())).put("iters", r.iters())
-                    .put("tokens_per_s", Math.round(r.tokensPerSecond())).put("train_seconds", round(r.trainSeconds()))
-                    .put("model_gflops", Math.round(gflops * 10) / 10.0)
+            new Report().put("best_val_loss", Rounding.places(r.bestValLoss(), 4)).put("iters", r.iters())
+                    .put("tokens_per_s", Rounding.whole(r.tokensPerSecond())).put("train_seconds", Rounding.places(r.trainSeconds(), 4))
+                    .put("model_gflops", Rounding.places(gflops, 1))
                     .put("parameters", model.numParametersNonEmbedding()).put("threads", Parallel.threads())
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

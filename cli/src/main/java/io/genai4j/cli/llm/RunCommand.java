@@ -1,6 +1,7 @@
 package io.genai4j.cli.llm;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.llm.ModelStore;
@@ -51,14 +52,10 @@ public final class RunCommand implements Callable<Integer> {
                     ids.length, r.promptTokensPerSecond(), r.ids().length, r.generatedTokensPerSecond(), r.stopReason());
             if (json) {
                 new Report().put("prompt_ids", r.promptIds()).put("ids", r.ids()).put("text", r.text())
-                        .put("pp_tps", round(r.promptTokensPerSecond())).put("tg_tps", round(r.generatedTokensPerSecond()))
+                        .put("pp_tps", Rounding.places(r.promptTokensPerSecond(), 2)).put("tg_tps", Rounding.places(r.generatedTokensPerSecond(), 2))
                         .put("stop", r.stopReason()).printJson(System.out);
             }
         }
         return 0;
-    }
-
-    static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.ngram;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramModel;
 import io.genai4j.models.ngram.Sampler;
@@ -48,8 +49,8 @@ public final class NgramGenerate implements Callable<Integer> {
         if (o.json) {
             Report r = new Report().put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
                     .put("seed", seed).put("temperature", temperature).put("top_k", topK).put("tokens", tokens)
-                    .put("ms", Math.round(secs * 1e5) / 100.0).put("text", g.text());
-            if (copy != null) r.put("copy_rate", Math.round(copy.rate() * 1000) / 1000.0).put("longest_copy", copy.longestSpan());
+                    .put("ms", Rounding.places(secs * 1e3, 2)).put("text", g.text());
+            if (copy != null) r.put("copy_rate", Rounding.places(copy.rate(), 3)).put("longest_copy", copy.longestSpan());
             r.printJson(System.out);
         }
         return 0;

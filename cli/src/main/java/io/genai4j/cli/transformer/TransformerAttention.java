@@ -1,6 +1,7 @@
 package io.genai4j.cli.transformer;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.Heatmap;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.translation.Normalizer;
@@ -78,7 +79,7 @@ public final class TransformerAttention implements Callable<Integer> {
             List<List<Double>> jw = new ArrayList<>();
             for (float[] r : w) {
                 List<Double> row = new ArrayList<>();
-                for (float x : r) row.add(Math.round(x * 1e4) / 1e4);
+                for (float x : r) row.add(Rounding.places(x, 4));
                 jw.add(row);
             }
             new Report().put("source", sentence).put("translation", tr.text()).put("source_tokens", cols).put("target_tokens", rows)

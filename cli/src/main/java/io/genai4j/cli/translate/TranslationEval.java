@@ -2,6 +2,7 @@ package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.Pair;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.Translations;
@@ -61,12 +62,12 @@ public abstract class TranslationEval implements Callable<Integer> {
         }
         if (json) {
             new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
-                    .put("bleu", TranslationTrain.round(s.bleu(), 2))
-                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> TranslationTrain.round(p, 2)).boxed().toList())
-                    .put("brevity_penalty", TranslationTrain.round(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
+                    .put("bleu", Rounding.places(s.bleu(), 2))
+                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
+                    .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
                     .put("parameters", l.parameters()).put("config", l.checkpoint().config())
-                    .put("train_steps", l.trainSteps()).put("train_cpu_minutes", TranslationTrain.round(l.trainCpuMinutes(), 2))
-                    .put("seconds", TranslationTrain.round(ev.seconds(), 2)).put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
+                    .put("train_steps", l.trainSteps()).put("train_cpu_minutes", Rounding.places(l.trainCpuMinutes(), 2))
+                    .put("seconds", Rounding.places(ev.seconds(), 2)).put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
         }
         return 0;
     }
