@@ -1,6 +1,7 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.Tensor;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,8 +37,7 @@ public final class BenchBert implements Callable<Integer> {
     int batch;
     @Option(names = "--sentences", defaultValue = "872", description = "How many SST-2 sentences (test split first; default: ${DEFAULT-VALUE}).")
     int sentences;
-    @Option(names = "--threads", description = "Threads for both runtimes (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed passes per runtime; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
     @Option(names = "--no-onnx", description = "Time genai4j only.")
@@ -51,7 +52,7 @@ public final class BenchBert implements Callable<Integer> {
         if (batch < 1 || sentences < 1 || repeats < 1) throw new IllegalArgumentException("--batch, --sentences and --repeats must be >= 1");
         BundledModel bm = Arrays.stream(BundledModel.values()).filter(b -> b.id.equals(model)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--model must be minilm or bge-small, got '" + model + "'"));
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         int nThreads = Parallel.threads();
         Path dir = data != null ? data : Sst2.defaultDir();
         List<String> texts = new ArrayList<>(Sst2.load(dir, "test").sentences());

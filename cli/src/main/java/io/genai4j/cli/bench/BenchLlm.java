@@ -1,6 +1,7 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,8 +46,7 @@ public final class BenchLlm implements Callable<Integer> {
     int promptTokens;
     @Option(names = "--gen-tokens", defaultValue = "128", description = "Tokens of the tg test; 0 skips it (default ${DEFAULT-VALUE}).")
     int genTokens;
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs of each test (default ${DEFAULT-VALUE}, as llama-bench).")
     int repeats;
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs of each test first (default ${DEFAULT-VALUE}).")
@@ -66,10 +67,7 @@ public final class BenchLlm implements Callable<Integer> {
             case "f16" -> DType.F16;
             default -> throw new IllegalArgumentException("unknown --kv '" + kv + "' (choose f32 or f16)");
         };
-        if (threads != null) {
-            if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         Path path = ModelStore.resolve(model);
         try (LoadedModel m = ModelLoader.load(path); Grad g = Grad.off()) {
             CausalLm lm = m.model();

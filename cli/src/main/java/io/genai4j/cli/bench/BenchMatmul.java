@@ -1,6 +1,7 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.Gemm;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.OpenBlasGemm;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +39,7 @@ public final class BenchMatmul implements Callable<Integer> {
     int n;
     @Option(names = "--k", defaultValue = "1024", description = "Columns of A, rows of B (default ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--backend", defaultValue = "java", description = "java or openblas (default ${DEFAULT-VALUE}).")
     String backend;
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
@@ -66,10 +67,7 @@ public final class BenchMatmul implements Callable<Integer> {
         if ((long) m * k > Integer.MAX_VALUE || (long) k * n > Integer.MAX_VALUE || (long) m * n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("matrices of more than 2^31 elements are not supported");
         }
-        if (threads != null) {
-            if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         Gemm gemm = GemmBackends.byName(backend);
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];
         Runnable product = () -> gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);

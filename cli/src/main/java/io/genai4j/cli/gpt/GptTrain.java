@@ -1,6 +1,7 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Rounding;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,12 +55,12 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
     @Option(names = "--out", defaultValue = "out-gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Corpus text = Corpus.orDefault(corpus);
         GptData data;
         Gpt model;

@@ -1,6 +1,7 @@
 package io.genai4j.cli.rnn;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Progress;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai rnn train}: a char RNN on the training split, scored on the whole validation split (the ladder's measure). */
@@ -41,12 +43,12 @@ public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
     @Option(names = "--out", defaultValue = "runs/lstm-char.safetensors", description = "Checkpoint file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Corpus text = Corpus.orDefault(corpus);
         Corpus.Split split = text.split();
         CharTokenizer chars = CharTokenizer.fit(text.text());

@@ -1,6 +1,7 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.Pair;
@@ -27,14 +28,14 @@ public abstract class TranslationEval implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--limit", defaultValue = "0", description = "Score a seeded sample of this many pairs; 0 = all (default ${DEFAULT-VALUE}).") int limit;
     @Option(names = "--examples", defaultValue = "5", description = "Translations to show (default ${DEFAULT-VALUE}).") int examples;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     protected abstract String kind();
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
         Loaded l = Loaded.of(model, kind());
         Map<String, Object> d = l.checkpoint().data();

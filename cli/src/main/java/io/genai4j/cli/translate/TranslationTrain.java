@@ -1,6 +1,7 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.optim.LrSchedule;
@@ -42,7 +43,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
     @Option(names = "--bleu-pairs", defaultValue = "500", description = "Validation pairs translated for a BLEU at the end; 0 = none (default ${DEFAULT-VALUE}).") int bleuPairs;
     @Option(names = "--out", description = "Checkpoint directory (default: runs/<model>).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     /** "seq2seq" or "transformer". */
@@ -63,7 +64,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Path dir = out != null ? out : Path.of("runs", kind());
         ParallelCorpus corpus = data.load(10, false, seed);
         System.out.println(ParallelCorpus.ATTRIBUTION);
