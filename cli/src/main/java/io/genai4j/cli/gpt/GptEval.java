@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code genai gpt eval}: cross-entropy over the whole validation split (not random batches). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10% of the corpus),",
+        description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10%% of the corpus),",
                 "every token predicted once from the context of its block_size window."})
 public final class GptEval implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code genai rnn train}: a char RNN on the training split, scored on the whole validation split (the ladder's measure). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a character-level RNN/GRU/LSTM language model on the first 90% of the text and score the last 10%.",
+        description = {"Train a character-level RNN/GRU/LSTM language model on the first 90%% of the text and score the last 10%%.",
                 "The checkpoint shipped for `genai ladder` was made with the defaults."})
 public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, gru or lstm (default ${DEFAULT-VALUE}).") String cell;
