@@ -77,7 +77,7 @@ public final class BertClassify implements Runnable {
         long seed;
         @Option(names = "--data", paramLabel = "DIR", description = "Folder with train.tsv, dev.tsv, test.tsv (default: ../shared/data/sentiment/sst2).")
         Path data;
-        @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: bert-<model>-<head>.safetensors).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: runs/bert-<model>-<head>.safetensors).")
         Path out;
         @Option(names = "--json", description = "Also print the result as one JSON line.")
         boolean json;
@@ -116,7 +116,7 @@ public final class BertClassify implements Runnable {
                                 ep.epoch(), ep.trainLoss(), 100 * ep.devAccuracy(), ep.seconds()), bar::advance);
             }
             double acc = HeadTrainer.accuracy(h, ftest, test.labels(), 256);
-            Path file = out != null ? out : Path.of("bert-" + enc.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + spec.kind() + ".safetensors");
+            Path file = out != null ? out : defaultHeadFile(enc.name(), spec.kind());
             new HeadFile(h, model.model, enc.pooling().name().toLowerCase(Locale.ROOT), LABELS).save(file);
             System.out.printf(Locale.ROOT, "best epoch %d: dev accuracy %.2f%%; training took %.1f s%n", r.bestEpoch(), 100 * r.bestDevAccuracy(), r.seconds());
             System.out.printf(Locale.ROOT, "SST-2 test accuracy (GLUE dev, %d sentences): %.2f%%%n", test.size(), 100 * acc);
@@ -140,6 +140,11 @@ public final class BertClassify implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** Where a trained head goes without --out: under runs/, like every lesson's output, not the working folder. */
+    static Path defaultHeadFile(String model, String head) {
+        return Path.of("runs", "bert-" + model.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + head + ".safetensors");
     }
 
     /** Loads a head file and the encoder it was trained on. */

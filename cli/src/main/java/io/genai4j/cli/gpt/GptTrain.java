@@ -53,7 +53,7 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, or bpe (a byte-level BPE trained on the training split) (default ${DEFAULT-VALUE}).") String tokenizer;
     @Option(names = "--bpe-vocab", defaultValue = "1024", description = "BPE vocabulary size with --tokenizer bpe (default ${DEFAULT-VALUE}).") int bpeVocab;
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
-    @Option(names = "--out", defaultValue = "out-gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
+    @Option(names = "--out", defaultValue = "runs/gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;

@@ -32,7 +32,7 @@ public final class TransformerAttention implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/transformer, else the small shipped model).") Path model;
     @Option(names = "--layer", description = "Decoder layer, 0-based (default: the last).") Integer layer;
     @Option(names = "--head", defaultValue = "-1", description = "Head, 0-based; -1 = the mean over heads (default ${DEFAULT-VALUE}).") int head;
-    @Option(names = "--png", paramLabel = "FILE", defaultValue = "transformer-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
+    @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/transformer-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--json", description = "Also print tokens and the weights [target][source] as one JSON line.") boolean json;
 
     @Override
