@@ -32,7 +32,8 @@ public final class LadderStep implements TourStep {
                 + "that knew nothing would pay ln " + v + " = " + String.format(Locale.ROOT, "%.2f", Math.log(v))
                 + " nats for each of the " + v + " characters. Each rung looks further back and pays less.");
         say.blank();
-        List<LadderResult> results = Ladder.run(data, r -> say.note(String.format(Locale.ROOT, "%-16s %.3f nats/char  (%.1f s)", r.name(), r.valNatsPerChar(), r.seconds())));
+        int nameWidth = Ladder.nameWidth();
+        List<LadderResult> results = Ladder.run(data, r -> say.note(Ladder.progressLine(r, nameWidth)));
         say.blank();
         say.table(Ladder.table(results));
         Path png = Ladder.chart(results, ctx.corpus().name(), ctx.picture("ladder.png"));
