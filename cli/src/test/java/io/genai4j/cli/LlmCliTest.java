@@ -139,6 +139,10 @@ class LlmCliTest {
         assertEquals(text.json().get("prompt_ids"), fromFile.json().get("prompt_ids"));
         assertEquals(text.json().get("ids"), fromFile.json().get("ids"));
 
+        CliRun fromStdin = chat("Hello world", "run", g.toString(), "--prompt-file", "-", "--max-tokens", "4", "--temperature", "0", "--json");
+        assertEquals(0, fromStdin.code(), fromStdin.err());
+        assertEquals(text.json().get("ids"), fromStdin.json().get("ids"));
+
         CliRun both = CliRun.of("run", g.toString(), "--prompt", "x", "--prompt-file", file.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
