@@ -156,7 +156,7 @@ public final class BenchLlm implements Callable<Integer> {
     }
 
     private static double[] roundAll(double[] v) {
-        return Arrays.stream(v).map(v1 -> Rounding.places(v1, 2)).toArray();
+        return Arrays.stream(v).map(x -> Rounding.places(x, 2)).toArray();
     }
 
     /** The type of the first layer's query matrix: what llama-bench's "type" column names. */

@@ -2,7 +2,6 @@ package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.Pair;
 import io.genai4j.models.translation.ParallelCorpus;
