@@ -1,7 +1,12 @@
 package io.genai4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +20,9 @@ import java.util.Map;
  * names each such value, e.g. {@code "val_loss":null, ..., "error":"not a finite number: val_loss=NaN"}.
  */
 public final class Report {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule("finite-numbers")
+            .addSerializer(Double.class, new NullIfNotFinite<>()).addSerializer(double.class, new NullIfNotFinite<>())
+            .addSerializer(Float.class, new NullIfNotFinite<>()).addSerializer(float.class, new NullIfNotFinite<>()));
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     public Report put(String key, Object value) {
@@ -44,6 +51,20 @@ public final class Report {
             clean.put("error", earlier == null ? note : earlier + "; " + note);
         }
         return json(clean);
+    }
+
+    /**
+     * The last line of defence for numbers the walk cannot see (fields of a record or bean put
+     * in a report): Jackson would write "NaN" as a string, which no JSON reader takes for a number.
+     */
+    private static final class NullIfNotFinite<T extends Number> extends JsonSerializer<T> {
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            double d = value.doubleValue();
+            if (!Double.isFinite(d)) gen.writeNull();
+            else if (value instanceof Float f) gen.writeNumber(f);
+            else gen.writeNumber(d);
+        }
     }
 
     private static String json(Object value) {

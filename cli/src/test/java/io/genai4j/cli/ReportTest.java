@@ -50,4 +50,14 @@ class ReportTest {
         JsonNode j = parse(new Report().put("error", "stopped early").put("loss", Double.NaN));
         assertEquals("stopped early; not a finite number: loss=NaN", j.get("error").asText());
     }
+
+    record Epoch(int step, double loss) {}
+
+    @Test
+    void numbersInsideARecordAreNeverWrittenAsNanStrings() throws Exception {
+        JsonNode j = parse(new Report().put("last", new Epoch(3, Double.NaN)).put("best", new Epoch(2, 1.5)));
+        assertTrue(j.get("last").get("loss").isNull(), j.toString());
+        assertEquals(1.5, j.get("best").get("loss").asDouble());
+        assertEquals(3, j.get("last").get("step").asInt());
+    }
 }
