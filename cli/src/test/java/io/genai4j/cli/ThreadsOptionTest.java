@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class ThreadsOptionTest {
     @Test
     void aboveTheCoresIsWarnedAbout() {
-        assertNull(ThreadsOption.warning(2, 2));
-        assertNull(ThreadsOption.warning(1, 8));
+        assertNull(ThreadsOption.warning("--threads", 2, 2));
+        assertNull(ThreadsOption.warning("--threads", 1, 8));
         assertEquals("genai: warning: --threads 3 is more than the 2 cores this machine has; the extra threads share cores and usually make it slower",
-                ThreadsOption.warning(3, 2));
+                ThreadsOption.warning("--threads", 3, 2));
     }
 
     @Test
@@ -28,6 +28,19 @@ class ThreadsOptionTest {
             assertEquals(cores + 1, r.json().get("threads").asInt());
             CliRun ok = CliRun.of("bench", "matmul", "--m", "8", "--n", "8", "--k", "8", "--threads", "1", "--warmup", "0", "--repeats", "1");
             assertFalse(ok.err().contains("warning"), ok.err());
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void aThreadCountFromTheEnvironmentIsWarnedAboutToo() throws Exception {
+        int before = Parallel.threads(), cores = Runtime.getRuntime().availableProcessors();
+        try {
+            Parallel.setThreads(cores + 2);   // what GENAI_THREADS=cores+2 does at start-up
+            CliRun r = CliRun.of("bench", "matmul", "--m", "8", "--n", "8", "--k", "8", "--warmup", "0", "--repeats", "1", "--json");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("GENAI_THREADS / -Dgenai.threads " + (cores + 2) + " is more than"), r.err());
         } finally {
             Parallel.setThreads(before);
         }
