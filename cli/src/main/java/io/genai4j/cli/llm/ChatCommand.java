@@ -60,15 +60,17 @@ public final class ChatCommand implements Callable<Integer> {
                     continue;
                 }
                 if (line.isBlank()) continue;
+                boolean[] streamed = {false};
                 try {
                     session.send(line, room -> sampling.options(Math.min(maxTokens, room)), s -> {
+                        streamed[0] = true;
                         out.print(s);
                         out.flush();
                     });
                     out.println();
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     // A user error (the message or the model's template), not a bug: report it, keep the session.
-                    out.println();
+                    if (streamed[0]) out.println();
                     out.flush();
                     err.println("genai: " + e.getMessage());
                 }
