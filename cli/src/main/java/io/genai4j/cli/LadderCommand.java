@@ -32,7 +32,8 @@ public final class LadderCommand implements Callable<Integer> {
         LadderData data = LadderData.of(c, seed, 80);
         System.out.printf(Locale.ROOT, "The ladder on %s: train on the first 90%% (%,d chars), score the last 10%% (%,d chars), one character at a time.%n",
                 c.name(), Corpus.characters(data.train()), data.valChars());
-        List<LadderResult> results = Ladder.run(data, r -> System.out.printf(Locale.ROOT, "  %-16s %.3f nats/char  (%.1f s)%n", r.name(), r.valNatsPerChar(), r.seconds()));
+        int nameWidth = Ladder.nameWidth();
+        List<LadderResult> results = Ladder.run(data, r -> System.out.println("  " + Ladder.progressLine(r, nameWidth)));
         System.out.println();
         System.out.print(Ladder.table(results).render("  "));
         Path written = Ladder.chart(results, c.name(), png);

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genai4j.engine.Rng;
+import io.genai4j.models.gpt.Gpt;
+import io.genai4j.models.gpt.GptCheckpoint;
+import io.genai4j.models.gpt.GptConfig;
+import io.genai4j.text.CharTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,23 @@ class GptCliTest {
         CliRun e = CliRun.of("gpt", "export", "--checkpoint", out.toString(), "--gguf", gguf.toString(), "--json");
         assertEquals(0, e.code(), e.err());
         assertEquals(Files.size(gguf), e.json().get("bytes").asLong());
+    }
+
+    @Test
+    void evalOfNanWeightsReportsNullAndAnErrorNotAPerfectLoss(@TempDir Path dir) throws Exception {
+        String text = "First Citizen:\nBefore we proceed any further, hear me speak.\n".repeat(40);
+        Path corpus = Files.writeString(dir.resolve("c.txt"), text);
+        CharTokenizer tok = CharTokenizer.fit(text);
+        Gpt model = new Gpt(new GptConfig(1, 2, 16, 16, tok.vocabSize(), 0f, false), new Rng(1));
+        java.util.Arrays.fill(model.namedParameters().get("transformer.ln_f.weight").data(), Float.NaN);
+        Path ck = dir.resolve("nan");
+        GptCheckpoint.save(ck, model, tok, java.util.Map.of());
+        CliRun r = CliRun.of("gpt", "eval", "--checkpoint", ck.toString(), "--corpus", corpus.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.get("val_loss").isNull(), "was 0.0 before: " + j);
+        assertTrue(j.get("val_nats_per_char").isNull(), j.toString());
+        assertTrue(j.get("error").asText().contains("val_loss=NaN"), j.toString());
     }
 
     @Test

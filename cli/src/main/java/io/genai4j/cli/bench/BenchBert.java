@@ -1,9 +1,11 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.BundledModel;
 import io.genai4j.models.bert.Sst2;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,8 +37,7 @@ public final class BenchBert implements Callable<Integer> {
     int batch;
     @Option(names = "--sentences", defaultValue = "872", description = "How many SST-2 sentences (test split first; default: ${DEFAULT-VALUE}).")
     int sentences;
-    @Option(names = "--threads", description = "Threads for both runtimes (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed passes per runtime; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
     @Option(names = "--no-onnx", description = "Time genai4j only.")
@@ -50,7 +52,7 @@ public final class BenchBert implements Callable<Integer> {
         if (batch < 1 || sentences < 1 || repeats < 1) throw new IllegalArgumentException("--batch, --sentences and --repeats must be >= 1");
         BundledModel bm = Arrays.stream(BundledModel.values()).filter(b -> b.id.equals(model)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--model must be minilm or bge-small, got '" + model + "'"));
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         int nThreads = Parallel.threads();
         Path dir = data != null ? data : Sst2.defaultDir();
         List<String> texts = new ArrayList<>(Sst2.load(dir, "test").sentences());
@@ -87,16 +89,16 @@ public final class BenchBert implements Callable<Integer> {
             }
             double gs = texts.size() / median(g), gs1 = texts.size() / median(g1);
             Report rep = new Report().put("model", bm.id).put("batch", batch).put("threads", nThreads).put("sentences", texts.size())
-                    .put("tokens", tokens).put("gemm", GemmBackends.current().name()).put("genai_sps", round(gs)).put("genai_sps_one_batch_at_a_time", round(gs1));
+                    .put("tokens", tokens).put("gemm", GemmBackends.current().name()).put("genai_sps", Rounding.places(gs, 1)).put("genai_sps_one_batch_at_a_time", Rounding.places(gs1, 1));
             System.out.printf(Locale.ROOT, "genai4j      %8.1f sentences/s   (one batch at a time, all threads on each op: %.1f)%n", gs, gs1);
             if (ort != null) {
                 double ors = texts.size() / median(o);
                 System.out.printf(Locale.ROOT, "onnxruntime  %8.1f sentences/s   (ratio genai4j/onnxruntime %.2f)%n", ors, gs / ors);
-                rep.put("onnx_sps", round(ors)).put("ratio", Math.round(gs / ors * 1000) / 1000.0);
+                rep.put("onnx_sps", Rounding.places(ors, 1)).put("ratio", Rounding.places(gs / ors, 3));
                 if (ortSingle != null) {
                     double oss = texts.size() / median(os);
                     System.out.printf(Locale.ROOT, "onnxruntime  %8.1f sentences/s   with %d single-threaded runs side by side (ratio %.2f)%n", oss, nThreads, gs / oss);
-                    rep.put("onnx_sps_side_by_side", round(oss)).put("ratio_side_by_side", Math.round(gs / oss * 1000) / 1000.0);
+                    rep.put("onnx_sps_side_by_side", Rounding.places(oss, 1)).put("ratio_side_by_side", Rounding.places(gs / oss, 3));
                 }
             }
             if (json) rep.printJson(System.out);
@@ -169,9 +171,5 @@ public final class BenchBert implements Callable<Integer> {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10) / 10.0;
     }
 }

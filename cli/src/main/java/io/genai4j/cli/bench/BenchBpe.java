@@ -1,6 +1,7 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.text.Corpus;
 import io.genai4j.text.bpe.BpeTrainer;
 import io.genai4j.text.bpe.ByteLevelBpe;
@@ -53,8 +54,8 @@ public final class BenchBpe implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "GPT-2 BPE encode, %.2f MB -> %,d tokens: %.1f MB/s cold cache, %.1f MB/s warm (median of %d)%n",
                 mb, tokens, coldMbs, warmMbs, repeats);
         System.out.printf(Locale.ROOT, "BPE training, %d tokens on the %,d-char train split: %.2f s%n", trained.vocabSize(), c.split().train().length(), trainSecs);
-        if (json) new Report().put("op", "bpe").put("mb", mb).put("tokens", tokens).put("encode_mb_s_cold", Math.round(coldMbs * 10) / 10.0)
-                .put("encode_mb_s_warm", Math.round(warmMbs * 10) / 10.0).put("train_1000_s", Math.round(trainSecs * 1000) / 1000.0).printJson(System.out);
+        if (json) new Report().put("op", "bpe").put("mb", mb).put("tokens", tokens).put("encode_mb_s_cold", Rounding.places(coldMbs, 1))
+                .put("encode_mb_s_warm", Rounding.places(warmMbs, 1)).put("train_1000_s", Rounding.places(trainSecs, 3)).printJson(System.out);
         return 0;
     }
 

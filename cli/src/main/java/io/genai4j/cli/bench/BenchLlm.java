@@ -1,11 +1,13 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.models.llama.CausalLm;
 import io.genai4j.models.llama.KvCache;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +46,7 @@ public final class BenchLlm implements Callable<Integer> {
     int promptTokens;
     @Option(names = "--gen-tokens", defaultValue = "128", description = "Tokens of the tg test; 0 skips it (default ${DEFAULT-VALUE}).")
     int genTokens;
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs of each test (default ${DEFAULT-VALUE}, as llama-bench).")
     int repeats;
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs of each test first (default ${DEFAULT-VALUE}).")
@@ -65,10 +67,7 @@ public final class BenchLlm implements Callable<Integer> {
             case "f16" -> DType.F16;
             default -> throw new IllegalArgumentException("unknown --kv '" + kv + "' (choose f32 or f16)");
         };
-        if (threads != null) {
-            if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         Path path = ModelStore.resolve(model);
         try (LoadedModel m = ModelLoader.load(path); Grad g = Grad.off()) {
             CausalLm lm = m.model();
@@ -114,11 +113,11 @@ public final class BenchLlm implements Callable<Integer> {
             }
             if (json) {
                 Report r = new Report().put("model", path.getFileName().toString()).put("type", type).put("threads", Parallel.threads());
-                r.put("pp_tps", pp == null ? null : round(median(pp))).put("tg_tps", tg == null ? null : round(median(tg)));
+                r.put("pp_tps", pp == null ? null : Rounding.places(median(pp), 2)).put("tg_tps", tg == null ? null : Rounding.places(median(tg), 2));
                 r.put("pp_tokens", promptTokens).put("tg_tokens", genTokens).put("repeats", repeats).put("kv", kvType.name().toLowerCase(Locale.ROOT));
                 if (pp != null) r.put("pp_runs", roundAll(pp));
                 if (tg != null) r.put("tg_runs", roundAll(tg));
-                r.put("peak_rss_mb", rss > 0 ? Math.round(rss / 1e6) : null).put("file_mb", Math.round(fileBytes / 1e6)).put("kv_mb", Math.round(kvBytes / 1e6));
+                r.put("peak_rss_mb", rss > 0 ? Rounding.whole(rss / 1e6) : null).put("file_mb", Rounding.whole(fileBytes / 1e6)).put("kv_mb", Rounding.whole(kvBytes / 1e6));
                 r.printJson(System.out);
             }
         }
@@ -156,12 +155,8 @@ public final class BenchLlm implements Callable<Integer> {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
     private static double[] roundAll(double[] v) {
-        return Arrays.stream(v).map(BenchLlm::round).toArray();
+        return Arrays.stream(v).map(x -> Rounding.places(x, 2)).toArray();
     }
 
     /** The type of the first layer's query matrix: what llama-bench's "type" column names. */

@@ -1,10 +1,12 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.Gemm;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.OpenBlasGemm;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Rounding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,8 +39,7 @@ public final class BenchMatmul implements Callable<Integer> {
     int n;
     @Option(names = "--k", defaultValue = "1024", description = "Columns of A, rows of B (default ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--backend", defaultValue = "java", description = "java or openblas (default ${DEFAULT-VALUE}).")
     String backend;
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
@@ -65,10 +67,7 @@ public final class BenchMatmul implements Callable<Integer> {
         if ((long) m * k > Integer.MAX_VALUE || (long) k * n > Integer.MAX_VALUE || (long) m * n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("matrices of more than 2^31 elements are not supported");
         }
-        if (threads != null) {
-            if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1");
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         Gemm gemm = GemmBackends.byName(backend);
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];
         Runnable product = () -> gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
@@ -131,7 +130,7 @@ public final class BenchMatmul implements Callable<Integer> {
         OpenBlasGemm blas = gemm instanceof OpenBlasGemm o ? o : null;
         if (blas != null) System.out.println("  openblas: " + blas.describe());
         Report r = new Report().put("op", "matmul").put("backend", gemm.name()).put("m", m).put("n", n).put("k", k)
-                .put("threads", Parallel.threads()).put("gflops", round(gflops, 1));
+                .put("threads", Parallel.threads()).put("gflops", Rounding.places(gflops, 1));
         if (numpy != null) {
             double peerMedian = median(peerSeconds);
             double peerGflops = 2.0 * m * n * k / peerMedian / 1e9;
@@ -142,7 +141,7 @@ public final class BenchMatmul implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s/numpy = %.3f  (%d interleaved rounds)%n",
                     gemm.name(), ratio, Math.min(rounds, repeats));
             if (blas != null && !blas.coreName().equalsIgnoreCase(numpy.core())) warnKernels(blas.coreName(), numpy.core());
-            r.put("peer", "numpy").put("peer_gflops", round(peerGflops, 1)).put("ratio", round(ratio, 3));
+            r.put("peer", "numpy").put("peer_gflops", Rounding.places(peerGflops, 1)).put("ratio", Rounding.places(ratio, 3));
         }
         if (json) r.printJson(System.out);
     }
@@ -191,11 +190,6 @@ public final class BenchMatmul implements Callable<Integer> {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(x * f) / f;
     }
 
     private static float[] random(int size, long seed) {

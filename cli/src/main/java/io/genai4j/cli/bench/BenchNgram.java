@@ -1,6 +1,7 @@
 package io.genai4j.cli.bench;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramModel;
 import io.genai4j.models.ngram.Sampler;
@@ -30,7 +31,7 @@ public final class BenchNgram implements Callable<Integer> {
         // Training includes tokenizing the training split and freezing the counts.
         double train = median(() -> NgramModel.train(c, Unit.CHAR, 5));
         System.out.printf(Locale.ROOT, "train char 5-gram on %,d chars (train split)   %8.3f s   (target < 2 s)%n", Corpus.characters(c.split().train()), train);
-        r.put("train_char5_s", round(train));
+        r.put("train_char5_s", Rounding.places(train, 3));
         for (Unit unit : Unit.values()) {
             int order = unit == Unit.CHAR ? 5 : 3;
             NgramModel m = NgramModel.train(c, unit, order);
@@ -40,7 +41,7 @@ public final class BenchNgram implements Callable<Integer> {
                 String key = "generate1000_" + unit.cliName() + order + "_" + s.cliName + "_ms";
                 System.out.printf(Locale.ROOT, "generate 1,000 tokens, %s %d-gram, %-8s (V=%,6d) %8.1f ms  (target < 50 ms)%n",
                         unit.cliName(), order, s.cliName, lm.vocabSize(), secs * 1e3);
-                r.put(key, round(secs * 1e3));
+                r.put(key, Rounding.places(secs * 1e3, 3));
             }
         }
         if (json) r.printJson(System.out);
@@ -58,9 +59,5 @@ public final class BenchNgram implements Callable<Integer> {
         }
         Arrays.sort(t);
         return t[repeats / 2];
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 1000) / 1000.0;
     }
 }

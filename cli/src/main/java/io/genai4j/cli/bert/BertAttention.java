@@ -21,7 +21,7 @@ public final class BertAttention implements Callable<Integer> {
     ModelOptions model;
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The text (several words are joined with spaces).")
     List<String> words;
-    @Option(names = "--png", paramLabel = "FILE", defaultValue = "bert-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/bert-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).")
     Path png;
     @Option(names = "--json", description = "Print tokens and weights [layer][head][T][T] as one JSON line (the last line of output).")
     boolean json;

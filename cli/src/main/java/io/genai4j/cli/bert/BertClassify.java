@@ -2,6 +2,7 @@ package io.genai4j.cli.bert;
 
 import io.genai4j.engine.util.Progress;
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
 import io.genai4j.models.bert.Sst2;
@@ -76,7 +77,7 @@ public final class BertClassify implements Runnable {
         long seed;
         @Option(names = "--data", paramLabel = "DIR", description = "Folder with train.tsv, dev.tsv, test.tsv (default: ../shared/data/sentiment/sst2).")
         Path data;
-        @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: bert-<model>-<head>.safetensors).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: runs/bert-<model>-<head>.safetensors).")
         Path out;
         @Option(names = "--json", description = "Also print the result as one JSON line.")
         boolean json;
@@ -115,7 +116,7 @@ public final class BertClassify implements Runnable {
                                 ep.epoch(), ep.trainLoss(), 100 * ep.devAccuracy(), ep.seconds()), bar::advance);
             }
             double acc = HeadTrainer.accuracy(h, ftest, test.labels(), 256);
-            Path file = out != null ? out : Path.of("bert-" + enc.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + spec.kind() + ".safetensors");
+            Path file = out != null ? out : defaultHeadFile(enc.name(), spec.kind());
             new HeadFile(h, model.model, enc.pooling().name().toLowerCase(Locale.ROOT), LABELS).save(file);
             System.out.printf(Locale.ROOT, "best epoch %d: dev accuracy %.2f%%; training took %.1f s%n", r.bestEpoch(), 100 * r.bestDevAccuracy(), r.seconds());
             System.out.printf(Locale.ROOT, "SST-2 test accuracy (GLUE dev, %d sentences): %.2f%%%n", test.size(), 100 * acc);
@@ -125,20 +126,25 @@ public final class BertClassify implements Runnable {
                 for (var ep : r.epochs()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("epoch", ep.epoch());
-                    m.put("train_loss", Math.round(ep.trainLoss() * 1e4) / 1e4);
-                    m.put("dev_accuracy", Math.round(ep.devAccuracy() * 1e4) / 1e4);
-                    m.put("seconds", Math.round(ep.seconds() * 100) / 100.0);
+                    m.put("train_loss", Rounding.places(ep.trainLoss(), 4));
+                    m.put("dev_accuracy", Rounding.places(ep.devAccuracy(), 4));
+                    m.put("seconds", Rounding.places(ep.seconds(), 2));
                     eps.add(m);
                 }
                 new Report().put("model", enc.name()).put("head", spec.kind()).put("head_parameters", h.numParameters())
                         .put("epochs", cfg.epochs()).put("best_epoch", r.bestEpoch()).put("train_sentences", train.size())
-                        .put("dev_accuracy", Math.round(r.bestDevAccuracy() * 1e4) / 1e4).put("test_accuracy", Math.round(acc * 1e4) / 1e4)
-                        .put("test_sentences", test.size()).put("encode_seconds", Math.round(encodeSecs * 10) / 10.0)
-                        .put("train_seconds", Math.round(r.seconds() * 10) / 10.0).put("head_file", file.toAbsolutePath().toString())
+                        .put("dev_accuracy", Rounding.places(r.bestDevAccuracy(), 4)).put("test_accuracy", Rounding.places(acc, 4))
+                        .put("test_sentences", test.size()).put("encode_seconds", Rounding.places(encodeSecs, 1))
+                        .put("train_seconds", Rounding.places(r.seconds(), 1)).put("head_file", file.toAbsolutePath().toString())
                         .put("history", eps).printJson(System.out);
             }
             return 0;
         }
+    }
+
+    /** Where a trained head goes without --out: under runs/, like every lesson's output, not the working folder. */
+    static Path defaultHeadFile(String model, String head) {
+        return Path.of("runs", "bert-" + model.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + head + ".safetensors");
     }
 
     /** Loads a head file and the encoder it was trained on. */
@@ -177,7 +183,7 @@ public final class BertClassify implements Runnable {
             double acc = (double) ok / pred.length, f1 = 2.0 * tp / Math.max(1, 2 * tp + fp + fn);
             System.out.printf(Locale.ROOT, "%s head on %s: accuracy %.2f%% (%d/%d), F1 (positive) %.4f%n", hf.head().kind(), split, 100 * acc, ok, pred.length, f1);
             if (json) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("split", split).put("sentences", pred.length)
-                    .put("accuracy", Math.round(acc * 1e4) / 1e4).put("f1", Math.round(f1 * 1e4) / 1e4).printJson(System.out);
+                    .put("accuracy", Rounding.places(acc, 4)).put("f1", Rounding.places(f1, 4)).printJson(System.out);
             return 0;
         }
     }
@@ -204,7 +210,7 @@ public final class BertClassify implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("text", texts.get(i));
                 m.put("label", hf.labels()[c]);
-                m.put("p_positive", Math.round(p[i][1] * 1e4) / 1e4);
+                m.put("p_positive", Rounding.places(p[i][1], 4));
                 rows.add(m);
             }
             if (json) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("predictions", rows).printJson(System.out);

@@ -1,6 +1,7 @@
 package io.genai4j.cli.bert;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Embeddings;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BertEmbed implements Callable<Integer> {
             List<List<Double>> vecs = new ArrayList<>();
             for (float[] v : e) {
                 List<Double> l = new ArrayList<>(v.length);
-                for (float x : v) l.add(Math.round(x * 1e7) / 1e7);
+                for (float x : v) l.add(Rounding.places(x, 7));
                 vecs.add(l);
             }
             List<Integer> tokens = new ArrayList<>(), fullTokens = new ArrayList<>();

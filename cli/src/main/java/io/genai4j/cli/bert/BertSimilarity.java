@@ -1,6 +1,7 @@
 package io.genai4j.cli.bert;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Embeddings;
 import io.genai4j.models.bert.Pooling;
@@ -33,7 +34,7 @@ public final class BertSimilarity implements Callable<Integer> {
         if (note != null) System.err.println(note);
         double cos = Pooling.cosine(e[0], e[1]);
         System.out.printf(Locale.ROOT, "cosine similarity %.6f%n", cos);
-        if (json) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Math.round(cos * 1e6) / 1e6)
+        if (json) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Rounding.places(cos, 6))
                 .put("truncated", em.truncatedCount()).printJson(System.out);
         return 0;
     }

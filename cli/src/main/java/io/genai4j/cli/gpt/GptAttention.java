@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 public final class GptAttention implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--text", required = true, description = "The text to read.") String text;
-    @Option(names = "--png", defaultValue = "gpt-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
+    @Option(names = "--png", defaultValue = "runs/gpt-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--json", description = "Print tokens and weights [layer][head][T][T] as one JSON line (the last line of output).") boolean json;
 
     @Override

@@ -1,6 +1,7 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptData;
 import io.genai4j.models.gpt.GptEvaluation;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code genai gpt eval}: cross-entropy over the whole validation split (not random batches). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10% of the corpus),",
+        description = {"Validation loss of a GPT checkpoint over the whole validation split (last 10%% of the corpus),",
                 "every token predicted once from the context of its block_size window."})
 public final class GptEval implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
@@ -32,8 +33,8 @@ public final class GptEval implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "val loss %.4f nats/token over %,d predicted tokens (%.4f nats/char over %,d characters) in %.1f s%n",
                 total.perToken(), total.tokens(), total.nats() / chars, chars, seconds);
         if (json) {
-            new Report().put("val_loss", Math.round(total.perToken() * 1e4) / 1e4).put("tokens", total.tokens())
-                    .put("val_nats_per_char", Math.round(total.nats() / chars * 1e4) / 1e4).put("seconds", Math.round(seconds * 10) / 10.0)
+            new Report().put("val_loss", Rounding.places(total.perToken(), 4)).put("tokens", total.tokens())
+                    .put("val_nats_per_char", Rounding.places(total.nats() / chars, 4)).put("seconds", Rounding.places(seconds, 1))
                     .printJson(System.out);
         }
         return 0;

@@ -1,6 +1,8 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TokenPrinter;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.Generator;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.sampling.LogitsSampler;
@@ -33,23 +35,38 @@ public final class GptSample implements Callable<Integer> {
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
         LogitsSampler sampler = new LogitsSampler(temperature, topK, topP, seed);
-        Generator.Listener listener = !explain ? null : (step, id, cand) -> {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step, "'" + tok.display(id) + "'"));
-            for (int i = 0; i < Math.min(5, cand.ids().length); i++) {
-                sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(cand.ids()[i]), cand.probs()[i]));
-            }
-            System.out.println(sb);
-        };
+        Generator.Listener listener;
+        TokenPrinter printer = null;
+        if (explain) {
+            listener = (step, id, cand) -> {
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step, "'" + tok.display(id) + "'"));
+                for (int i = 0; i < Math.min(5, cand.ids().length); i++) {
+                    sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(cand.ids()[i]), cand.probs()[i]));
+                }
+                System.out.println(sb);
+            };
+        } else {
+            // Stream: the prompt, then each token as it is drawn.
+            System.out.print(prompt);
+            System.out.flush();
+            TokenPrinter p = printer = new TokenPrinter(tok, promptIds, System.out);
+            listener = (step, id, cand) -> p.accept(id);
+        }
         long t0 = System.nanoTime();
         int[] out = new Generator(ck.model()).generate(promptIds, tokens, sampler, !noCache, listener);
         double seconds = (System.nanoTime() - t0) / 1e9;
         String text = tok.decode(out);
-        if (explain) System.out.println();
-        System.out.println(prompt + text);
+        if (printer != null) {
+            printer.finish();
+            System.out.println();
+        } else {
+            System.out.println();
+            System.out.println(prompt + text);
+        }
         System.err.printf(Locale.ROOT, "%d tokens in %.2f s (%.0f tokens/s)%n", out.length, seconds, out.length / Math.max(seconds, 1e-9));
         if (json) {
             new Report().put("prompt", prompt).put("text", text).put("tokens", out.length)
-                    .put("tokens_per_s", Math.round(out.length / Math.max(seconds, 1e-9))).printJson(System.out);
+                    .put("tokens_per_s", Rounding.whole(out.length / Math.max(seconds, 1e-9))).printJson(System.out);
         }
         return 0;
     }

@@ -1,8 +1,10 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.Gpt;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptConfig;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,14 +53,14 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, or bpe (a byte-level BPE trained on the training split) (default ${DEFAULT-VALUE}).") String tokenizer;
     @Option(names = "--bpe-vocab", defaultValue = "1024", description = "BPE vocabulary size with --tokenizer bpe (default ${DEFAULT-VALUE}).") int bpeVocab;
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
-    @Option(names = "--out", defaultValue = "out-gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
+    @Option(names = "--out", defaultValue = "runs/gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Corpus text = Corpus.orDefault(corpus);
         GptData data;
         Gpt model;
@@ -92,16 +95,12 @@ public final class GptTrain implements Callable<Integer> {
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
         if (json) {
-            new Report().put("best_val_loss", round(r.bestValLoss())).put("iters", r.iters())
-                    .put("tokens_per_s", Math.round(r.tokensPerSecond())).put("train_seconds", round(r.trainSeconds()))
-                    .put("model_gflops", Math.round(gflops * 10) / 10.0)
+            new Report().put("best_val_loss", Rounding.places(r.bestValLoss(), 4)).put("iters", r.iters())
+                    .put("tokens_per_s", Rounding.whole(r.tokensPerSecond())).put("train_seconds", Rounding.places(r.trainSeconds(), 4))
+                    .put("model_gflops", Rounding.places(gflops, 1))
                     .put("parameters", model.numParametersNonEmbedding()).put("threads", Parallel.threads())
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -1,6 +1,8 @@
 package io.genai4j.cli.llm;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.llm.ModelStore;
@@ -10,6 +12,7 @@ import io.genai4j.models.llama.ModelLoader;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,23 +24,26 @@ import picocli.CommandLine.Parameters;
                 "The prompt is tokenized as llama.cpp does (BOS added if the model asks, special tokens parsed); --chat wraps it in the model's chat template."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A .gguf file, a model directory, or OWNER/REPO in the cache.") String model;
-    @Option(names = "--prompt", required = true, description = "The text to continue.") String prompt;
+    @ArgGroup(exclusive = true, multiplicity = "1") PromptOptions prompt;
     @Option(names = "--max-tokens", defaultValue = "128", description = "Tokens to generate at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--chat", description = "Send the prompt as a user message through the chat template.") boolean chat;
     @Option(names = "--system", description = "System message with --chat.") String system;
     @Mixin SamplingOptions sampling;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
+        threads.apply();
+        String promptText = prompt.read(System.in);
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             System.err.println("model: " + m.description());
-            String text = prompt;
+            String text = promptText;
             boolean addSpecial = true;
             if (chat) {
                 List<java.util.Map<String, Object>> msgs = new java.util.ArrayList<>();
                 if (system != null) msgs.add(ChatTemplate.message("system", system));
-                msgs.add(ChatTemplate.message("user", prompt));
+                msgs.add(ChatTemplate.message("user", promptText));
                 text = ChatChat.render(m, msgs);
                 addSpecial = false;   // the template writes BOS itself when the model wants one
             }
@@ -51,14 +57,10 @@ public final class RunCommand implements Callable<Integer> {
                     ids.length, r.promptTokensPerSecond(), r.ids().length, r.generatedTokensPerSecond(), r.stopReason());
             if (json) {
                 new Report().put("prompt_ids", r.promptIds()).put("ids", r.ids()).put("text", r.text())
-                        .put("pp_tps", round(r.promptTokensPerSecond())).put("tg_tps", round(r.generatedTokensPerSecond()))
+                        .put("pp_tps", Rounding.places(r.promptTokensPerSecond(), 2)).put("tg_tps", Rounding.places(r.generatedTokensPerSecond(), 2))
                         .put("stop", r.stopReason()).printJson(System.out);
             }
         }
         return 0;
-    }
-
-    static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.ngram;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.Evaluation;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramModel;
@@ -57,17 +58,12 @@ public final class NgramEval implements Callable<Integer> {
             Report r = new Report().put("order", lm.order()).put("unit", m.unit().cliName()).put("smoothing", o.smoothing)
                     .put("corpus", corpus.name()).put("val_tokens", e.tokens()).put("val_chars", e.characters())
                     .put("unknown_tokens", e.unknownTokens())
-                    .put("val_ppl", round(e.perplexity(), 4)).put("val_nats_per_token", round(e.natsPerToken(), 5))
-                    .put("val_nats_per_char", round(e.natsPerChar(), 5)).put("val_bits_per_char", round(e.bitsPerChar(), 5))
-                    .put("copy_rate", copy == null ? null : round(copy.rate(), 4)).put("longest_copy", copy == null ? null : copy.longestSpan())
-                    .put("sample_tokens", n).put("seed", seed).put("seconds", round(secs, 3));
+                    .put("val_ppl", Rounding.places(e.perplexity(), 4)).put("val_nats_per_token", Rounding.places(e.natsPerToken(), 5))
+                    .put("val_nats_per_char", Rounding.places(e.natsPerChar(), 5)).put("val_bits_per_char", Rounding.places(e.bitsPerChar(), 5))
+                    .put("copy_rate", copy == null ? null : Rounding.places(copy.rate(), 4)).put("longest_copy", copy == null ? null : copy.longestSpan())
+                    .put("sample_tokens", n).put("seed", seed).put("seconds", Rounding.places(secs, 3));
             r.printJson(System.out);
         }
         return 0;
-    }
-
-    private static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(x * f) / f;
     }
 }

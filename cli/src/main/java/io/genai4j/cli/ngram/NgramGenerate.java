@@ -1,6 +1,8 @@
 package io.genai4j.cli.ngram;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TokenPrinter;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramModel;
 import io.genai4j.models.ngram.Sampler;
@@ -32,10 +34,15 @@ public final class NgramGenerate implements Callable<Integer> {
         NgramModel m = o.model();
         LanguageModel lm = o.smoothed(m);
         Sampler sampler = new Sampler(temperature, topK, seed);
+        // Stream: the prompt as the model reads it (unknown words shown as such), then each token as it is drawn.
+        int[] promptIds = m.encodeKnown(prompt);
+        System.out.print(m.tokenizer().decode(promptIds));
+        TokenPrinter printer = new TokenPrinter(m.tokenizer(), promptIds, System.out);
         long t0 = System.nanoTime();
-        NgramModel.Generation g = m.generate(lm, prompt, tokens, sampler);
+        NgramModel.Generation g = m.generate(lm, prompt, tokens, sampler, printer::accept);
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.println(g.text());
+        printer.finish();
+        System.out.println();
         System.out.println();
         String train = o.trainingText(m);
         CopyDetector.Result copy = train == null ? null : new CopyDetector(train, CopyDetector.DEFAULT_MIN_SPAN).measure(m.tokenizer().decode(g.newIds()));
@@ -48,8 +55,8 @@ public final class NgramGenerate implements Callable<Integer> {
         if (o.json) {
             Report r = new Report().put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
                     .put("seed", seed).put("temperature", temperature).put("top_k", topK).put("tokens", tokens)
-                    .put("ms", Math.round(secs * 1e5) / 100.0).put("text", g.text());
-            if (copy != null) r.put("copy_rate", Math.round(copy.rate() * 1000) / 1000.0).put("longest_copy", copy.longestSpan());
+                    .put("ms", Rounding.places(secs * 1e3, 2)).put("text", g.text());
+            if (copy != null) r.put("copy_rate", Rounding.places(copy.rate(), 3)).put("longest_copy", copy.longestSpan());
             r.printJson(System.out);
         }
         return 0;

@@ -1,6 +1,7 @@
 package io.genai4j.cli.ngram;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.NgramCounts;
 import io.genai4j.models.ngram.NgramFile;
 import io.genai4j.models.ngram.NgramModel;
@@ -47,7 +48,7 @@ public final class NgramTrain implements Callable<Integer> {
         if (o.json) {
             new Report().put("unit", m.unit().cliName()).put("order", m.order()).put("corpus", corpus.name())
                     .put("train_tokens", c.tokens()).put("vocab", c.vocabSize()).put("ngrams", c.ngrams(m.order()))
-                    .put("ngrams_by_order", perOrderCounts).put("seconds", Math.round(secs * 1000) / 1000.0)
+                    .put("ngrams_by_order", perOrderCounts).put("seconds", Rounding.places(secs, 3))
                     .put("file", file.toString()).put("bytes", bytes).printJson(System.out);
         }
         return 0;

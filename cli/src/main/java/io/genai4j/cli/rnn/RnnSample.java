@@ -1,6 +1,7 @@
 package io.genai4j.cli.rnn;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TokenPrinter;
 import io.genai4j.models.rnn.CharRnnCheckpoint;
 import io.genai4j.models.rnn.CharRnnEvaluation;
 import java.nio.file.Path;
@@ -29,8 +30,12 @@ public final class RnnSample implements Callable<Integer> {
             throw new IllegalArgumentException("the prompt has a character the model never saw: " + e.getMessage());
         }
         if (p.length == 0) throw new IllegalArgumentException("--prompt must not be empty");
-        String text = prompt + ck.chars().decode(CharRnnEvaluation.sample(ck.model(), p, chars, temperature, seed));
-        System.out.println(text);
+        System.out.print(prompt);
+        System.out.flush();
+        TokenPrinter printer = new TokenPrinter(ck.chars(), p, System.out);
+        String text = prompt + ck.chars().decode(CharRnnEvaluation.sample(ck.model(), p, chars, temperature, seed, printer::accept));
+        printer.finish();
+        System.out.println();
         if (json) new Report().put("model", ck.model().config.shortName()).put("text", text).printJson(System.out);
         return 0;
     }

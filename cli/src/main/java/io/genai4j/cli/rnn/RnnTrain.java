@@ -1,9 +1,11 @@
 package io.genai4j.cli.rnn;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Progress;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.rnn.CharRnn;
 import io.genai4j.models.rnn.CharRnnCheckpoint;
 import io.genai4j.models.rnn.CharRnnConfig;
@@ -17,11 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai rnn train}: a char RNN on the training split, scored on the whole validation split (the ladder's measure). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a character-level RNN/GRU/LSTM language model on the first 90% of the text and score the last 10%.",
+        description = {"Train a character-level RNN/GRU/LSTM language model on the first 90%% of the text and score the last 10%%.",
                 "The checkpoint shipped for `genai ladder` was made with the defaults."})
 public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, gru or lstm (default ${DEFAULT-VALUE}).") String cell;
@@ -40,12 +43,12 @@ public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
     @Option(names = "--out", defaultValue = "runs/lstm-char.safetensors", description = "Checkpoint file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Corpus text = Corpus.orDefault(corpus);
         Corpus.Split split = text.split();
         CharTokenizer chars = CharTokenizer.fit(text.text());
@@ -63,13 +66,13 @@ public final class RnnTrain implements Callable<Integer> {
         info.put("corpus", text.name());
         info.put("corpus_fingerprint", Corpus.fingerprint(text.text()));
         info.put("steps", r.steps());
-        info.put("epochs", Math.round(r.epochs() * 1000) / 1000.0);
+        info.put("epochs", Rounding.places(r.epochs(), 3));
         info.put("batch_size", batchSize);
         info.put("seq_len", seqLen);
         info.put("lr", lr);
         info.put("seed", seed);
-        info.put("cpu_minutes", Math.round(r.cpuSeconds() / 60 * 100) / 100.0);
-        info.put("val_nats_per_char", Math.round(nats * 1e4) / 1e4);
+        info.put("cpu_minutes", Rounding.places(r.cpuSeconds() / 60, 2));
+        info.put("val_nats_per_char", Rounding.places(nats, 4));
         CharRnnCheckpoint.save(out, model, chars, info, half);
         String prompt = "ROMEO:".codePoints().allMatch(cp -> chars.idOf(cp) >= 0) ? "ROMEO:" : split.train().substring(split.train().length() - 1);
         String sample = prompt + chars.decode(CharRnnEvaluation.sample(model, chars.encode(prompt), 200, 0.8f, seed));
@@ -80,9 +83,9 @@ public final class RnnTrain implements Callable<Integer> {
         System.out.println("checkpoint: " + out.toAbsolutePath());
         if (json) {
             new Report().put("model", c.shortName()).put("config", c.toMap()).put("parameters", model.numParameters())
-                    .put("steps", r.steps()).put("epochs", Math.round(r.epochs() * 1000) / 1000.0)
-                    .put("cpu_minutes", Math.round(r.cpuSeconds() / 60 * 100) / 100.0).put("wall_minutes", Math.round(r.wallSeconds() / 60 * 100) / 100.0)
-                    .put("val_nats_per_char", Math.round(nats * 1e4) / 1e4).put("val_bits_per_char", Math.round(nats / Math.log(2) * 1e4) / 1e4)
+                    .put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 3))
+                    .put("cpu_minutes", Rounding.places(r.cpuSeconds() / 60, 2)).put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 2))
+                    .put("val_nats_per_char", Rounding.places(nats, 4)).put("val_bits_per_char", Rounding.places(nats / Math.log(2), 4))
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;

@@ -1,6 +1,7 @@
 package io.genai4j.cli.transformer;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.Heatmap;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.translation.Normalizer;
@@ -31,7 +32,7 @@ public final class TransformerAttention implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/transformer, else the small shipped model).") Path model;
     @Option(names = "--layer", description = "Decoder layer, 0-based (default: the last).") Integer layer;
     @Option(names = "--head", defaultValue = "-1", description = "Head, 0-based; -1 = the mean over heads (default ${DEFAULT-VALUE}).") int head;
-    @Option(names = "--png", paramLabel = "FILE", defaultValue = "transformer-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
+    @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/transformer-attention.png", description = "Where to write the picture (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--json", description = "Also print tokens and the weights [target][source] as one JSON line.") boolean json;
 
     @Override
@@ -78,7 +79,7 @@ public final class TransformerAttention implements Callable<Integer> {
             List<List<Double>> jw = new ArrayList<>();
             for (float[] r : w) {
                 List<Double> row = new ArrayList<>();
-                for (float x : r) row.add(Math.round(x * 1e4) / 1e4);
+                for (float x : r) row.add(Rounding.places(x, 4));
                 jw.add(row);
             }
             new Report().put("source", sentence).put("translation", tr.text()).put("source_tokens", cols).put("target_tokens", rows)

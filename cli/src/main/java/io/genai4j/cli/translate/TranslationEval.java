@@ -1,7 +1,8 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
-import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.cli.ThreadsOption;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.Pair;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.Translations;
@@ -26,14 +27,14 @@ public abstract class TranslationEval implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--limit", defaultValue = "0", description = "Score a seeded sample of this many pairs; 0 = all (default ${DEFAULT-VALUE}).") int limit;
     @Option(names = "--examples", defaultValue = "5", description = "Translations to show (default ${DEFAULT-VALUE}).") int examples;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     protected abstract String kind();
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
         Loaded l = Loaded.of(model, kind());
         Map<String, Object> d = l.checkpoint().data();
@@ -61,12 +62,12 @@ public abstract class TranslationEval implements Callable<Integer> {
         }
         if (json) {
             new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
-                    .put("bleu", TranslationTrain.round(s.bleu(), 2))
-                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> TranslationTrain.round(p, 2)).boxed().toList())
-                    .put("brevity_penalty", TranslationTrain.round(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
+                    .put("bleu", Rounding.places(s.bleu(), 2))
+                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
+                    .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
                     .put("parameters", l.parameters()).put("config", l.checkpoint().config())
-                    .put("train_steps", l.trainSteps()).put("train_cpu_minutes", TranslationTrain.round(l.trainCpuMinutes(), 2))
-                    .put("seconds", TranslationTrain.round(ev.seconds(), 2)).put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
+                    .put("train_steps", l.trainSteps()).put("train_cpu_minutes", Rounding.places(l.trainCpuMinutes(), 2))
+                    .put("seconds", Rounding.places(ev.seconds(), 2)).put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
         }
         return 0;
     }

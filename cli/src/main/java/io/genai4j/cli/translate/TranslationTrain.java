@@ -1,10 +1,12 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.util.Progress;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.LineChart;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.SharedVocab;
@@ -41,7 +43,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
     @Option(names = "--bleu-pairs", defaultValue = "500", description = "Validation pairs translated for a BLEU at the end; 0 = none (default ${DEFAULT-VALUE}).") int bleuPairs;
     @Option(names = "--out", description = "Checkpoint directory (default: runs/<model>).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
-    @Option(names = "--threads", description = "Threads (default: all cores).") Integer threads;
+    @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     /** "seq2seq" or "transformer". */
@@ -62,7 +64,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) Parallel.setThreads(threads);
+        threads.apply();
         Path dir = out != null ? out : Path.of("runs", kind());
         ParallelCorpus corpus = data.load(10, false, seed);
         System.out.println(ParallelCorpus.ATTRIBUTION);
@@ -97,18 +99,18 @@ public abstract class TranslationTrain implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "validation BLEU on %d pairs (greedy): %s%n", ev.sentences(), ev.bleu());
         }
         Map<String, Object> info = trainInfo(r, params);
-        if (!Double.isNaN(bleu)) info.put("val_bleu_greedy", round(bleu, 2));
+        if (!Double.isNaN(bleu)) info.put("val_bleu_greedy", Rounding.places(bleu, 2));
         TranslationCheckpoint.save(dir, model, vocab, dataInfo, info, half);
         System.out.printf(Locale.ROOT, "%d steps (%.2f epochs) in %.1f CPU-minutes (%.1f wall); val loss %.4f; %.0f target tokens per CPU-second%n",
                 r.steps(), r.epochs(), r.cpuMinutes(), r.wallSeconds() / 60, r.valLoss(), r.targetTokens() / Math.max(r.cpuSeconds(), 1e-9));
         System.out.println("checkpoint and loss curve in " + dir.toAbsolutePath());
         if (json) {
             Report rep = new Report().put("model", kind()).put("parameters", params).put("config", model.config())
-                    .put("steps", r.steps()).put("epochs", round(r.epochs(), 3)).put("cpu_minutes", round(r.cpuMinutes(), 2))
-                    .put("wall_minutes", round(r.wallSeconds() / 60, 2)).put("val_loss", round(r.valLoss(), 4))
-                    .put("target_tokens_per_cpu_s", Math.round(r.targetTokens() / Math.max(r.cpuSeconds(), 1e-9)))
+                    .put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 3)).put("cpu_minutes", Rounding.places(r.cpuMinutes(), 2))
+                    .put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 2)).put("val_loss", Rounding.places(r.valLoss(), 4))
+                    .put("target_tokens_per_cpu_s", Rounding.whole(r.targetTokens() / Math.max(r.cpuSeconds(), 1e-9)))
                     .put("threads", Parallel.threads()).put("out", dir.toAbsolutePath().toString());
-            if (!Double.isNaN(bleu)) rep.put("val_bleu_greedy", round(bleu, 2));
+            if (!Double.isNaN(bleu)) rep.put("val_bleu_greedy", Rounding.places(bleu, 2));
             rep.put("attribution", ParallelCorpus.ATTRIBUTION).printJson(System.out);
         }
         return 0;
@@ -118,17 +120,17 @@ public abstract class TranslationTrain implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("parameters", params);
         m.put("steps", r.steps());
-        m.put("epochs", round(r.epochs(), 4));
-        m.put("cpu_minutes", round(r.cpuMinutes(), 3));
-        m.put("wall_minutes", round(r.wallSeconds() / 60, 3));
-        m.put("val_loss", round(r.valLoss(), 5));
+        m.put("epochs", Rounding.places(r.epochs(), 4));
+        m.put("cpu_minutes", Rounding.places(r.cpuMinutes(), 3));
+        m.put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 3));
+        m.put("val_loss", Rounding.places(r.valLoss(), 5));
         m.put("target_tokens", r.targetTokens());
         m.put("batch_size", batchSize);
         m.put("bpe_vocab", bpeVocab);
         m.put("label_smoothing", (double) labelSmoothing());
         m.put("seed", seed);
         m.put("threads", Parallel.threads());
-        m.put("curve", r.curve().stream().map(p -> List.of(p.step(), round(p.cpuSeconds() / 60, 3), round(p.trainLoss(), 4), round(p.valLoss(), 4))).toList());
+        m.put("curve", r.curve().stream().map(p -> List.of(p.step(), Rounding.places(p.cpuSeconds() / 60, 3), Rounding.places(p.trainLoss(), 4), Rounding.places(p.valLoss(), 4))).toList());
         return m;
     }
 
@@ -144,10 +146,5 @@ public abstract class TranslationTrain implements Callable<Integer> {
         new LineChart(kind() + " training loss", "CPU-minutes of training", "cross-entropy (nats/token)")
                 .subtitle(String.format(Locale.ROOT, "step %d; val %.4f (train loss includes label smoothing %.2f)", r.steps(), r.valLoss(), labelSmoothing()))
                 .series("train", x, tr).series("val", x, va).save(dir.resolve("loss.png"));
-    }
-
-    static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.word2vec;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
 import io.genai4j.models.word2vec.WordVectors;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class Word2VecAnalogy implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var n : v.analogy(a, b, c, Math.max(1, k))) {
             System.out.printf(Locale.ROOT, "  %-16s %.3f%n", n.word(), n.cosine());
-            rows.add(Map.of("word", n.word(), "cosine", Math.round(n.cosine() * 1e4) / 1e4));
+            rows.add(Map.of("word", n.word(), "cosine", Rounding.places(n.cosine(), 4)));
         }
         if (json) new Report().put("a", a).put("b", b).put("c", c).put("answers", rows).printJson(System.out);
         return 0;
@@ -55,7 +56,7 @@ public final class Word2VecAnalogy implements Callable<Integer> {
         for (String w : s.wrong().subList(0, Math.min(10, s.wrong().size()))) System.out.println("  wrong: " + w);
         if (json) {
             new Report().put("correct", s.correct()).put("answered", s.answered()).put("skipped", s.skipped())
-                    .put("accuracy", Math.round(s.accuracy() * 1e4) / 1e4).put("sections", sections).printJson(System.out);
+                    .put("accuracy", Rounding.places(s.accuracy(), 4)).put("sections", sections).printJson(System.out);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.word2vec;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.WordVectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Word2VecNeighbors implements Callable<Integer> {
             System.out.println(word + ":");
             for (var n : v.nearest(word, k)) {
                 System.out.printf(Locale.ROOT, "  %-16s %.3f%n", n.word(), n.cosine());
-                rows.add(Map.of("word", n.word(), "cosine", Math.round(n.cosine() * 1e4) / 1e4));
+                rows.add(Map.of("word", n.word(), "cosine", Rounding.places(n.cosine(), 4)));
             }
             all.put(word, rows);
         }

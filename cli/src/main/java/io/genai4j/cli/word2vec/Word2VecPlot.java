@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class Word2VecPlot implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WORD|A:B") List<String> words;
     @Option(names = "--vectors", defaultValue = Word2VecCommand.DEFAULT_VECTORS, description = "Vectors in word2vec text format (default: ${DEFAULT-VALUE}).") Path vectors;
-    @Option(names = "--png", paramLabel = "FILE", defaultValue = "word2vec.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
+    @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/word2vec.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--json", description = "Also print the coordinates as one JSON line.") boolean json;
 
     @Override

@@ -1,6 +1,7 @@
 package io.genai4j.cli.word2vec;
 
 import io.genai4j.cli.Report;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
 import io.genai4j.models.word2vec.Word2Vec;
 import io.genai4j.models.word2vec.Word2VecConfig;
@@ -74,9 +75,9 @@ public final class Word2VecTrain implements Callable<Integer> {
             Map<String, Object> sections = new LinkedHashMap<>();
             s.bySection().forEach((k, a) -> sections.put(k, List.of(a[1], a[0])));
             new Report().put("config", c.toMap()).put("corpus", names).put("tokens", corpus.tokens()).put("vocabulary", corpus.size())
-                    .put("seconds", Math.round(r.seconds() * 100) / 100.0).put("loss", Math.round(r.lastEpochLoss() * 1e4) / 1e4)
+                    .put("seconds", Rounding.places(r.seconds(), 2)).put("loss", Rounding.places(r.lastEpochLoss(), 4))
                     .put("analogy_correct", s.correct()).put("analogy_answered", s.answered()).put("analogy_skipped", s.skipped())
-                    .put("analogy_accuracy", Math.round(s.accuracy() * 1e4) / 1e4).put("analogy_sections", sections)
+                    .put("analogy_accuracy", Rounding.places(s.accuracy(), 4)).put("analogy_sections", sections)
                     .put("out", written.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;

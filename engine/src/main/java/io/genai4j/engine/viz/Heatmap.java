@@ -12,6 +12,8 @@ import java.util.List;
  * {@link HeatmapGrid}. The picture of an alignment: which source word each target word looked at.
  */
 public final class Heatmap {
+    /** Cells larger than this read as blocks, not a matrix. */
+    private static final int MAX_CELL = 64;
     private final String title;
     private String subtitle;
     private final List<String> rows, cols;
@@ -36,16 +38,23 @@ public final class Heatmap {
 
     public Path save(Path png) {
         int nr = rows.size(), nc = cols.size();
-        int cell = Math.max(6, Math.min(36, 720 / Math.max(nr, nc)));
-        Font labelFont = Canvas.font(Math.min(13f, Math.max(8f, cell * 0.45f)), false);
         Canvas probe = new Canvas(50, 50);
+        double titleW = 32 + Math.max(probe.textWidth(title, Canvas.font(16, true)),
+                subtitle == null ? 0 : probe.textWidth(subtitle, Canvas.font(12, false)));   // the titles are never cut off
+        // Square cells, as large as the picture allows: at least what 720 px over the longer side
+        // gives, and grown to fill the width the titles need (a short sentence under a long title
+        // used to fill a third of its canvas), without making the picture taller than ~900 px.
+        int cell = Math.max(6, Math.min(36, 720 / Math.max(nr, nc)));
+        int guessLeft = 20 + 160 + 24;
+        int fill = (int) Math.min(MAX_CELL, Math.min((Math.min(8000, titleW) - guessLeft) / nc, Math.max(cell, 900.0 / nr)));
+        cell = Math.max(cell, fill);
+        Font labelFont = Canvas.font(Math.min(14f, Math.max(8f, cell * 0.45f)), false);
         double rowW = rows.stream().mapToDouble(s -> probe.textWidth(s, labelFont)).max().orElse(10);
         double colW = cols.stream().mapToDouble(s -> probe.textWidth(s, labelFont)).max().orElse(10);
         int labelRows = (int) Math.min(160, rowW + 12), labelCols = (int) Math.min(160, colW + 12);
-        int left = 20 + labelRows, top = 64 + labelCols, right = 24, bottom = 24;
-        double titleW = 32 + Math.max(probe.textWidth(title, Canvas.font(16, true)),
-                subtitle == null ? 0 : probe.textWidth(subtitle, Canvas.font(12, false)));   // the titles are never cut off
-        int w = Math.max((int) Math.min(8000, titleW), Math.max(360, Math.min(8000, left + nc * cell + right))), h = Math.max(160, Math.min(8000, top + nr * cell + bottom));
+        int right = 24, bottom = 24, top = 64 + labelCols;
+        int w = Math.max((int) Math.min(8000, titleW), Math.max(360, Math.min(8000, 20 + labelRows + nc * cell + right))), h = Math.max(160, Math.min(8000, top + nr * cell + bottom));
+        int left = Math.max(20 + labelRows, (w - nc * cell - right + 20 + labelRows) / 2);   // centred in what is left over
         Canvas c = new Canvas(w, h);
         var g = c.graphics();
         c.text(title, 16, 26, Canvas.Anchor.LEFT, Canvas.font(16, true), Canvas.INK);

@@ -45,19 +45,21 @@ public final class HeatmapGrid {
         int side = cell * t, gap = 10;
         Font labelFont = Canvas.font(Math.min(11f, Math.max(7f, cell - 1)), false);
         int labelW = 14 + Math.min(120, 7 * tokens.stream().mapToInt(String::length).max().orElse(1));
-        int left = 70 + labelW, top = 78, bottom = labelW + 20, right = 20;
+        int left = 84 + labelW, top = 80, bottom = labelW + 20, right = 20;
         int w = Math.min(8000, left + cols * (side + gap) + right), h = Math.min(8000, top + rows * (side + gap) + bottom);
         Canvas c = new Canvas(Math.max(w, 400), Math.max(h, 200));
         var g = c.graphics();
         c.text(title, 16, 28, Canvas.Anchor.LEFT, Canvas.font(17, true), Canvas.INK);
         if (subtitle != null) c.text(subtitle, 16, 48, Canvas.Anchor.LEFT, Canvas.font(12, false), Canvas.MUTED);
         boolean tokenLabels = cell >= 7;
+        // Head titles in the layer labels' size and ink: at 11 px grey their small letters were ~6 px, unreadable.
+        Font headFont = Canvas.font(15, true);
         for (int r = 0; r < rows; r++) {
             int y0 = top + r * (side + gap);
-            c.text(rowLabels.get(r), 12, y0 + side / 2.0 + 4, Canvas.Anchor.LEFT, Canvas.font(12, true), Canvas.INK);
+            c.text(rowLabels.get(r), 12, y0 + side / 2.0 + 5, Canvas.Anchor.LEFT, headFont, Canvas.INK);
             for (int col = 0; col < cols; col++) {
                 int x0 = left + col * (side + gap);
-                if (r == 0) c.text(colLabels.get(col), x0 + side / 2.0, top - 8, Canvas.Anchor.CENTER, Canvas.font(11, false), Canvas.MUTED);
+                if (r == 0) c.text(c.fit(colLabels.get(col), headFont, side + gap - 2), x0 + side / 2.0, top - 9, Canvas.Anchor.CENTER, headFont, Canvas.INK);
                 float[][] m = maps[r][col];
                 for (int i = 0; i < t; i++) {
                     for (int j = 0; j < t; j++) {

@@ -1,6 +1,7 @@
 package io.genai4j.engine.viz;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,11 +70,24 @@ public final class ScatterPlot {
             }
         }
         for (Point p : points) {
-            Color col = Canvas.PALETTE[Math.floorMod(p.group, Canvas.PALETTE.length)];
+            g.setColor(Canvas.PALETTE[Math.floorMod(p.group, Canvas.PALETTE.length)]);
+            g.fill(new Ellipse2D.Double(ax.x(p.x) - 4, ax.y(p.y) - 4, 8, 8));
+        }
+        // Labels after every marker, each placed where it covers no other label and no point.
+        Font font = Canvas.font(13, false);
+        LabelPlacer placer = new LabelPlacer(new java.awt.geom.Rectangle2D.Double(ax.left, ax.top, ax.width(), ax.height()));
+        for (Point p : points) placer.obstacle(ax.x(p.x), ax.y(p.y), 5);
+        var metrics = g.getFontMetrics(font);
+        for (Point p : points) {
             double x = ax.x(p.x), y = ax.y(p.y);
-            g.setColor(col);
-            g.fill(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
-            c.text(p.label, x + 7, y - 5, Canvas.Anchor.LEFT, Canvas.font(13, false), Canvas.INK);
+            LabelPlacer.Spot s = placer.place(x, y, c.textWidth(p.label, font), metrics.getAscent(), metrics.getDescent());
+            if (s.far()) {
+                g.setColor(new Color(0xBB, 0xBB, 0xBB));
+                var b = s.box();
+                double lx = Math.max(b.getMinX(), Math.min(x, b.getMaxX())), ly = Math.max(b.getMinY(), Math.min(y, b.getMaxY()));
+                g.draw(new java.awt.geom.Line2D.Double(x, y, lx, ly));
+            }
+            c.text(p.label, s.box().getX(), s.baseline(), Canvas.Anchor.LEFT, font, Canvas.INK);
         }
         return c.savePng(png);
     }

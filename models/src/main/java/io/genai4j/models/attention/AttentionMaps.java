@@ -1,6 +1,7 @@
 package io.genai4j.models.attention;
 
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.HeatmapGrid;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public record AttentionMaps(String model, String text, List<String> tokens, floa
                 List<List<Double>> m = new ArrayList<>();
                 for (float[] row : head) {
                     List<Double> r = new ArrayList<>(row.length);
-                    for (float x : row) r.add(Math.round(x * 1e4) / 1e4);
+                    for (float x : row) r.add(Rounding.places(x, 4));
                     m.add(r);
                 }
                 lh.add(m);

@@ -44,6 +44,20 @@ public final class Ladder {
         return out;
     }
 
+    /** The widest rung name, so that progress lines keep their figures in one column. */
+    public static int nameWidth() {
+        int w = 0;
+        for (LadderEntry e : entries()) w = Math.max(w, e.name().codePointCount(0, e.name().length()));
+        return w;
+    }
+
+    /** The line shown as a rung finishes, the name padded to nameWidth (a fixed %-16s broke on "LSTM 2×256 (char)"). */
+    public static String progressLine(LadderResult r, int nameWidth) {
+        String name = r.name();
+        int pad = Math.max(0, nameWidth - name.codePointCount(0, name.length()));
+        return String.format(Locale.ROOT, "%s%s  %.3f nats/char  (%.1f s)", name, " ".repeat(pad), r.valNatsPerChar(), r.seconds());
+    }
+
     public static TextTable table(List<LadderResult> results) {
         TextTable t = new TextTable("model", "size", "val nats/char", "bits/char", "train+eval", "sample").right(1, 2, 3, 4).maxWidth(5, 44);
         for (LadderResult r : results) {

@@ -1,5 +1,6 @@
 package io.genai4j.models.ladder;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.tour.StepResult;
 import io.genai4j.models.tour.TourContext;
 import io.genai4j.models.tour.TourStep;
@@ -31,7 +32,8 @@ public final class LadderStep implements TourStep {
                 + "that knew nothing would pay ln " + v + " = " + String.format(Locale.ROOT, "%.2f", Math.log(v))
                 + " nats for each of the " + v + " characters. Each rung looks further back and pays less.");
         say.blank();
-        List<LadderResult> results = Ladder.run(data, r -> say.note(String.format(Locale.ROOT, "%-16s %.3f nats/char  (%.1f s)", r.name(), r.valNatsPerChar(), r.seconds())));
+        int nameWidth = Ladder.nameWidth();
+        List<LadderResult> results = Ladder.run(data, r -> say.note(Ladder.progressLine(r, nameWidth)));
         say.blank();
         say.table(Ladder.table(results));
         Path png = Ladder.chart(results, ctx.corpus().name(), ctx.picture("ladder.png"));
@@ -62,9 +64,9 @@ public final class LadderStep implements TourStep {
         m.put("family", r.family());
         m.put("size", r.size());
         m.put("size_unit", r.sizeUnit());
-        m.put("val_nats_per_char", Math.round(r.valNatsPerChar() * 10000) / 10000.0);
-        m.put("val_bits_per_char", Math.round(r.bitsPerChar() * 10000) / 10000.0);
-        m.put("seconds", Math.round(r.seconds() * 100) / 100.0);
+        m.put("val_nats_per_char", Rounding.places(r.valNatsPerChar(), 4));
+        m.put("val_bits_per_char", Rounding.places(r.bitsPerChar(), 4));
+        m.put("seconds", Rounding.places(r.seconds(), 2));
         m.put("sample", r.sample());
         return m;
     }

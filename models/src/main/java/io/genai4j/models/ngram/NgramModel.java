@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * A trained n-gram language model: a tokenizer, the counts of every n-gram up to its order, and the
@@ -148,6 +149,11 @@ public final class NgramModel {
 
     /** Samples {@code tokens} tokens after {@code prompt} (after a line start when the prompt is empty). */
     public Generation generate(LanguageModel lm, String prompt, int tokens, Sampler sampler) {
+        return generate(lm, prompt, tokens, sampler, null);
+    }
+
+    /** The same, handing each new token's id to {@code onToken} as soon as it is drawn (null: nobody listens). */
+    public Generation generate(LanguageModel lm, String prompt, int tokens, Sampler sampler, IntConsumer onToken) {
         if (tokens < 0) throw new IllegalArgumentException("number of tokens must be >= 0, got " + tokens);
         int[] promptIds = encodeKnown(prompt);
         int[] context = promptIds.length == 0 ? withLineStart(promptIds) : promptIds;
@@ -156,6 +162,7 @@ public final class NgramModel {
         for (int i = context.length; i < seq.length; i++) {
             lm.distribution(seq, i, p);
             seq[i] = sampler.sample(p, p.length);
+            if (onToken != null) onToken.accept(seq[i]);
         }
         int[] newIds = Arrays.copyOfRange(seq, context.length, seq.length);
         int[] shown = Arrays.copyOf(promptIds, promptIds.length + tokens);

@@ -1,5 +1,6 @@
 package io.genai4j.models.rnn;
 
+import io.genai4j.engine.util.Rounding;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record CharRnnConfig(String cell, int vocab, int embed, int hidden, int l
         m.put("embed", embed);
         m.put("hidden", hidden);
         m.put("layers", layers);
-        m.put("dropout", Math.round(dropout * 1e6) / 1e6);
+        m.put("dropout", Rounding.places(dropout, 6));
         return m;
     }
 

@@ -3,6 +3,7 @@ package io.genai4j.models.rnn;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.models.sampling.LogitsSampler;
+import java.util.function.IntConsumer;
 
 /** Scoring a text character by character with a carried state, and sampling. */
 public final class CharRnnEvaluation {
@@ -52,6 +53,11 @@ public final class CharRnnEvaluation {
 
     /** n characters sampled after a prompt (ids), at a temperature, seeded. */
     public static int[] sample(CharRnn model, int[] prompt, int n, float temperature, long seed) {
+        return sample(model, prompt, n, temperature, seed, null);
+    }
+
+    /** The same, handing each character's id to {@code onChar} as soon as it is drawn (null: nobody listens). */
+    public static int[] sample(CharRnn model, int[] prompt, int n, float temperature, long seed, IntConsumer onChar) {
         if (prompt.length == 0) throw new IllegalArgumentException("sampling needs a prompt of at least one character");
         model.eval();
         LogitsSampler sampler = new LogitsSampler(temperature, 0, 1f, seed);
@@ -61,6 +67,7 @@ public final class CharRnnEvaluation {
             for (int i = 0; i < n; i++) {
                 Tensor last = o.logits().select(1, o.logits().size(1) - 1).contiguous();
                 out[i] = sampler.sample(last.data(), last.offset(), last.size(-1));
+                if (onChar != null) onChar.accept(out[i]);
                 o = model.forward(new int[] {out[i]}, 1, 1, o.state());
             }
         }

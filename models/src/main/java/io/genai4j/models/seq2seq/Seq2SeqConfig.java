@@ -1,5 +1,6 @@
 package io.genai4j.models.seq2seq;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.TranslationCheckpoint;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public record Seq2SeqConfig(String cell, String attention, int vocab, int embed,
         m.put("embed", embed);
         m.put("hidden", hidden);
         m.put("layers", layers);
-        m.put("dropout", Math.round(dropout * 1e6) / 1e6);
+        m.put("dropout", Rounding.places(dropout, 6));
         return m;
     }
 

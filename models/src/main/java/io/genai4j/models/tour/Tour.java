@@ -1,5 +1,6 @@
 package io.genai4j.models.tour;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.report.TextTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ public final class Tour {
             summary.row(i + 1, s.title(), r.headline(), String.format(Locale.ROOT, "%.1f s", secs));
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("step", s.title());
-            j.put("seconds", Math.round(secs * 100) / 100.0);
+            j.put("seconds", Rounding.places(secs, 2));
             j.put("headline", r.headline());
             j.putAll(r.figures());
             results.add(j);
@@ -59,7 +60,7 @@ public final class Tour {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("corpus", ctx.corpus().name());
         json.put("seed", ctx.seed());
-        json.put("total_seconds", Math.round(total * 100) / 100.0);
+        json.put("total_seconds", Rounding.places(total, 2));
         json.put("pictures", ctx.pictures().stream().map(Object::toString).toList());
         json.put("steps", results);
         return json;

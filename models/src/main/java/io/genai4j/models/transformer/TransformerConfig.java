@@ -1,5 +1,6 @@
 package io.genai4j.models.transformer;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.TranslationCheckpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record TransformerConfig(int vocab, int layers, int dModel, int heads, in
         m.put("d_model", dModel);
         m.put("heads", heads);
         m.put("d_ff", dFf);
-        m.put("dropout", Math.round(dropout * 1e6) / 1e6);
+        m.put("dropout", Rounding.places(dropout, 6));
         m.put("max_len", maxLen);
         return m;
     }

@@ -1,5 +1,6 @@
 package io.genai4j.models.bert.tour;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.attention.AttentionMaps;
 import io.genai4j.models.bert.BertAttentionMaps;
 import io.genai4j.models.bert.BertEncoder;
@@ -81,7 +82,7 @@ public final class BertStep implements TourStep {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("paraphrases_matched", right);
         f.put("paraphrases", PARAPHRASES.size());
-        f.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+        f.put("seconds", Rounding.places((System.nanoTime() - t0) / 1e9, 2));
         return new StepResult(String.format(Locale.ROOT, "%d of %d paraphrases find their line", right, PARAPHRASES.size()), f);
     }
 

@@ -2,6 +2,7 @@ package io.genai4j.models.gpt.tour;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.attention.AttentionMaps;
 import io.genai4j.models.gpt.Generator;
 import io.genai4j.models.gpt.GptAttentionMaps;
@@ -89,7 +90,7 @@ public final class GptStep implements TourStep {
         f.put("parameters", ck.model().numParametersNonEmbedding());
         f.put("val_loss", val);
         f.put("sample", sample);
-        f.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+        f.put("seconds", Rounding.places((System.nanoTime() - t0) / 1e9, 2));
         return new StepResult(String.format(Locale.ROOT, "%,d-parameter GPT, val loss %s nats/char", ck.model().numParametersNonEmbedding(),
                 val == null ? "?" : String.format(Locale.ROOT, "%.3f", ((Number) val).doubleValue())), f);
     }

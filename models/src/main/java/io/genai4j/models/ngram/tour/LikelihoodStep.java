@@ -1,5 +1,6 @@
 package io.genai4j.models.ngram.tour;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramModel;
 import io.genai4j.models.ngram.Smoothing;
@@ -55,7 +56,7 @@ public final class LikelihoodStep implements TourStep {
                         wins ? String.format(Locale.ROOT, "10^%.1f times likelier", ratio) : "");
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("sentence", s);
-                r.put("log_prob_nats", Math.round(lp * 1000) / 1000.0);
+                r.put("log_prob_nats", Rounding.places(lp, 3));
                 rows.add(r);
             }
             if (headline.isEmpty()) headline = String.format(Locale.ROOT, "\"%s\" is 10^%.1f times likelier than \"%s\"", a > b ? pair[0] : pair[1], ratio, a > b ? pair[1] : pair[0]);

@@ -1,5 +1,6 @@
 package io.genai4j.models.ngram.tour;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.BarChart;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NextToken;
@@ -53,7 +54,7 @@ public final class NextWordStep implements TourStep {
             shown += n.probability();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("token", n.token());
-            r.put("probability", Math.round(n.probability() * 10000) / 10000.0);
+            r.put("probability", Rounding.places(n.probability(), 4));
             rows.add(r);
         }
         say.table(t);

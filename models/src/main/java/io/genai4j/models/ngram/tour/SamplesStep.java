@@ -1,5 +1,6 @@
 package io.genai4j.models.ngram.tour;
 
+import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.viz.BarChart;
 import io.genai4j.engine.viz.Canvas;
 import io.genai4j.models.ngram.Evaluation;
@@ -65,10 +66,10 @@ public final class SamplesStep implements TourStep {
             samples.add(text);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("order", order);
-            r.put("val_ppl_kn", Math.round(e.perplexity() * 100) / 100.0);
-            r.put("copy_rate", Math.round(c.rate() * 1000) / 1000.0);
+            r.put("val_ppl_kn", Rounding.places(e.perplexity(), 2));
+            r.put("copy_rate", Rounding.places(c.rate(), 3));
             r.put("longest_copy", c.longestSpan());
-            r.put("copy_rate_kn", Math.round(ck.rate() * 1000) / 1000.0);
+            r.put("copy_rate_kn", Rounding.places(ck.rate(), 3));
             r.put("longest_copy_kn", ck.longestSpan());
             rows.add(r);
         }
