@@ -12,6 +12,7 @@ import io.genai4j.engine.io.TensorInfo;
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.text.CharTokenizer;
+import io.genai4j.text.CodePointList;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.bpe.ByteLevelBpe;
 import io.genai4j.text.bpe.Gpt2Files;
@@ -191,25 +192,8 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
 
     private static Tokenizer tokenizer(Map<String, Object> t, Path dir, Path cfgFile) throws IOException {
         Object kind = t.get("kind");
-        if ("char".equals(kind)) return CharTokenizer.of(codePoints(t.get("code_points"), cfgFile));
+        if ("char".equals(kind)) return CharTokenizer.of(CodePointList.parse(t.get("code_points"), cfgFile.toString(), "tokenizer.code_points"));
         if ("bpe".equals(kind)) return Gpt2Files.load(dir);
         throw new IllegalArgumentException(cfgFile + ": unknown tokenizer kind " + Printable.of(String.valueOf(kind)) + " (expected char or bpe)");
-    }
-
-    /** tokenizer.code_points: distinct Unicode code points in increasing order. */
-    private static int[] codePoints(Object value, Path cfgFile) {
-        if (!(value instanceof List<?> l)) throw new IllegalArgumentException(cfgFile + ": char tokenizer without field 'tokenizer.code_points'");
-        int[] cps = new int[l.size()];
-        for (int i = 0; i < cps.length; i++) {
-            Object v = l.get(i);
-            if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > Character.MAX_CODE_POINT) {
-                throw new IllegalArgumentException(cfgFile + ": field 'tokenizer.code_points[" + i + "]' is not a Unicode code point: " + Printable.of(String.valueOf(v)));
-            }
-            cps[i] = n.intValue();
-            if (i > 0 && cps[i] <= cps[i - 1]) {
-                throw new IllegalArgumentException(cfgFile + ": field 'tokenizer.code_points' must be increasing, but entry " + i + " (" + cps[i] + ") follows " + cps[i - 1]);
-            }
-        }
-        return cps;
     }
 }
