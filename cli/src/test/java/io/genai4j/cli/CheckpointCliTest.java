@@ -52,6 +52,18 @@ class CheckpointCliTest {
     }
 
     @Test
+    void convertingTheWeightsOfACheckpointInPlaceKeepsItLoadable(@TempDir Path dir) throws Exception {
+        Path corpus = Files.writeString(dir.resolve("toy.txt"), TEXT), out = dir.resolve("run");
+        assertEquals(0, train(corpus, out, "5").code());
+        long before = Files.size(out.resolve("model.safetensors"));
+        CliRun c = CliRun.of("safetensors", "convert", out.resolve("model.safetensors").toString(), "--out", out.resolve("model.safetensors").toString(), "--type", "F16");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(Files.size(out.resolve("model.safetensors")) < before);
+        CliRun s = CliRun.of("gpt", "sample", "--checkpoint", out.toString(), "--tokens", "5");
+        assertEquals(0, s.code(), s.err());
+    }
+
+    @Test
     void shortCodePointsAreOneLine(@TempDir Path dir) throws Exception {
         Path corpus = Files.writeString(dir.resolve("toy.txt"), TEXT), out = dir.resolve("run");
         assertEquals(0, train(corpus, out, "5").code());

@@ -124,6 +124,35 @@ public final class CheckpointDir implements AutoCloseable {
         return m;
     }
 
+    /** True when {@code file} is one of the files of the checkpoint in its folder (named by a manifest). */
+    public static boolean holds(Path file) throws IOException {
+        Path abs = file.toAbsolutePath(), manifest = abs.resolveSibling(MANIFEST);
+        return Files.isRegularFile(manifest) && CheckpointManifest.read(manifest).contains(abs.getFileName().toString());
+    }
+
+    /**
+     * Rewrites one file of the checkpoint in dir (say, its weights converted to F16) as a new save of
+     * the same iteration, so the manifest keeps describing the folder. The other files are hard-linked
+     * into the new save (copied where the file system has no links); the set is verified first, so a
+     * mixed set is not blessed with a fresh manifest.
+     */
+    public static CheckpointManifest replaceFile(Path dir, String name, AtomicFiles.Content content) throws IOException {
+        try (CheckpointDir c = begin(dir)) {
+            CheckpointManifest current = verify(c.dir);
+            if (current == null || !current.contains(name)) throw new IllegalArgumentException(c.dir.resolve(name) + " is not part of a checkpoint with a manifest");
+            content.writeTo(c.file(name));
+            for (String other : current.files().keySet()) {
+                if (other.equals(name)) continue;
+                try {
+                    Files.createLink(c.file(other), c.dir.resolve(other));
+                } catch (UnsupportedOperationException | IOException noLinks) {
+                    Files.copy(c.dir.resolve(other), c.file(other), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return c.commit(current.iteration());
+        }
+    }
+
     /** Rolls forward every committed save in dir that did not finish moving its files; true if any. */
     static boolean recover(Path dir) throws IOException {
         List<Path> ready = new ArrayList<>();

@@ -85,6 +85,22 @@ class CheckpointDirTest {
     }
 
     @Test
+    void oneFileCanBeRewrittenAsANewSaveOfTheSameIteration(@TempDir Path dir) throws Exception {
+        save(dir, 50, "w50", "{\"iter\": 50}");
+        assertTrue(CheckpointDir.holds(dir.resolve("weights.bin")));
+        assertFalse(CheckpointDir.holds(dir.resolve("other.bin")));
+        CheckpointManifest m = CheckpointDir.replaceFile(dir, "weights.bin", tmp -> Files.writeString(tmp, "w50 as f16"));
+        assertEquals(50, m.iteration());
+        assertEquals("w50 as f16", Files.readString(dir.resolve("weights.bin")));
+        assertEquals("{\"iter\": 50}", Files.readString(dir.resolve("config.json")));
+        assertEquals(m, CheckpointDir.verify(dir));
+        assertEquals(List.of(CheckpointDir.MANIFEST, "config.json", "weights.bin"), names(dir));
+        Files.writeString(dir.resolve("config.json"), "{\"iter\": 99}");   // a mixed set is not re-blessed
+        assertThrows(IllegalArgumentException.class, () -> CheckpointDir.replaceFile(dir, "weights.bin", tmp -> Files.writeString(tmp, "x")));
+        assertEquals("w50 as f16", Files.readString(dir.resolve("weights.bin")));
+    }
+
+    @Test
     void theManifestNameIsReserved(@TempDir Path dir) throws Exception {
         try (CheckpointDir c = CheckpointDir.begin(dir)) {
             assertThrows(IllegalArgumentException.class, () -> c.file(CheckpointDir.MANIFEST));
