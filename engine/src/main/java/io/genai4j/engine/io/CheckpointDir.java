@@ -112,16 +112,17 @@ public final class CheckpointDir implements AutoCloseable {
         recover(abs);
         Path file = abs.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) return null;
-        CheckpointManifest m = CheckpointManifest.read(file);
-        try {
-            m.verify(abs);
-        } catch (IllegalArgumentException mixed) {
-            // A save may have committed while we read: finish it and look once more.
-            if (!recover(abs)) throw mixed;
-            m = CheckpointManifest.read(file);
-            m.verify(abs);
+        for (int attempt = 0; ; attempt++) {
+            CheckpointManifest m = CheckpointManifest.read(file);
+            try {
+                m.verify(abs);
+                return m;
+            } catch (IllegalArgumentException mixed) {
+                boolean rolledForward = recover(abs);
+                // A writer may have committed while we read: as long as the folder moves on, look again.
+                if (attempt >= 100 || (!rolledForward && m.equals(CheckpointManifest.read(file)))) throw mixed;
+            }
         }
-        return m;
     }
 
     /** True when {@code file} is one of the files of the checkpoint in its folder (named by a manifest). */
@@ -162,7 +163,13 @@ public final class CheckpointDir implements AutoCloseable {
             return false;
         }
         List<CheckpointManifest> manifests = new ArrayList<>();
-        for (Path r : ready) manifests.add(Files.isRegularFile(r.resolve(MANIFEST)) ? CheckpointManifest.read(r.resolve(MANIFEST)) : null);
+        for (Path r : ready) {
+            try {
+                manifests.add(CheckpointManifest.read(r.resolve(MANIFEST)));
+            } catch (NoSuchFileException movedAlready) {
+                manifests.add(null);   // its roll forward got as far as the manifest (perhaps in another process right now)
+            }
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) order.add(i);
         order.sort(Comparator.comparingLong(i -> manifests.get(i) == null ? Long.MIN_VALUE : manifests.get(i).createdMillis()));

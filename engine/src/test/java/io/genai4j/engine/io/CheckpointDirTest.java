@@ -100,6 +100,30 @@ class CheckpointDirTest {
         assertEquals("w50 as f16", Files.readString(dir.resolve("weights.bin")));
     }
 
+    /** A reader that checks the folder while saves commit (and rolls them forward itself) never sees a mix. */
+    @Test
+    void verifyingWhileAnotherThreadSavesNeverFails(@TempDir Path dir) throws Exception {
+        save(dir, 0, "w0", "c0");
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 1; i <= 150; i++) save(dir, i, "w" + i, "c" + i);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        long last = 0;
+        while (writer.isAlive()) {
+            long it = CheckpointDir.verify(dir).iteration();
+            assertTrue(it >= last, it + " after " + last);
+            last = it;
+        }
+        writer.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
+        assertEquals(150, CheckpointDir.verify(dir).iteration());
+        assertEquals(List.of(CheckpointDir.MANIFEST, "config.json", "weights.bin"), names(dir));
+    }
+
     @Test
     void theManifestNameIsReserved(@TempDir Path dir) throws Exception {
         try (CheckpointDir c = CheckpointDir.begin(dir)) {
