@@ -69,6 +69,7 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         if (points.length != c.vocab()) {
             throw new IllegalArgumentException(name + ": field 'code_points' has " + points.length + " entries but the config's vocab_size is " + c.vocab());
         }
+        checkSizes(c, weights, name);
         CharRnn model = new CharRnn(c, new Rng(0));
         try {
             model.loadStateDict(weights, true);
@@ -78,6 +79,21 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         model.eval();
         Object train = meta.containsKey("train") ? json(meta, "train", name) : Map.of();
         return new CharRnnCheckpoint(model, CharTokenizer.of(points), train instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    }
+
+    /**
+     * Any RNN of this config holds at least the embedding (vocab × embed) and one hidden × hidden
+     * recurrent matrix per layer: more than the file holds means edited metadata, refused before
+     * the model is allocated (hidden 1e6 would otherwise be an OutOfMemoryError).
+     */
+    private static void checkSizes(CharRnnConfig c, Map<String, Tensor> weights, String name) {
+        long present = 0;
+        for (Tensor t : weights.values()) present += t.numel();
+        double atLeast = (double) c.vocab() * c.embed() + (double) c.layers() * c.hidden() * c.hidden();
+        if (atLeast > present) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: metadata 'config' (vocab_size %d, embed %d, hidden %d, layers %d) needs at least %,.0f weights but the file holds %,d",
+                    name, c.vocab(), c.embed(), c.hidden(), c.layers(), atLeast, present));
+        }
     }
 
     private static Object json(Map<String, String> meta, String key, String name) {

@@ -39,6 +39,8 @@ class CharRnnCheckpointTest {
         assertTrue(e.getMessage().contains("'code_points[3]' is not a Unicode code point: -1"), e.getMessage());
         e = loadWith(file, "config", null);
         assertTrue(e.getMessage().contains("metadata field 'config' is missing"), e.getMessage());
+        e = loadWith(file, "config", "{\"cell\": \"gru\", \"vocab_size\": 4, \"embed\": 4, \"hidden\": 1000000, \"layers\": 1, \"dropout\": 0}");
+        assertTrue(e.getMessage().contains("hidden 1000000, layers 1) needs at least 1,000,000,000,016 weights but the file holds"), e.getMessage());
         e = loadWith(file, "config", "{\"cell\": 3}");
         assertTrue(e.getMessage().contains("metadata 'config'"), e.getMessage());
     }
