@@ -2,6 +2,7 @@ package io.genai4j.cli.safetensors;
 
 import io.genai4j.cli.Report;
 import io.genai4j.engine.DType;
+import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,11 @@ public final class SafetensorsConvert implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --type '" + type + "' (F16, BF16 or F32)");
         }
         long before = Files.size(in);
-        Checkpoints.convertFloats(in, out, t);
+        if (CheckpointDir.holds(out)) {   // a file of a checkpoint: its manifest must describe the converted file
+            CheckpointDir.replaceFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), tmp -> Checkpoints.convertFloats(in, tmp, t));
+        } else {
+            Checkpoints.convertFloats(in, out, t);
+        }
         long after = Files.size(out);
         System.out.printf(Locale.ROOT, "wrote %s: %,d bytes (was %,d), float tensors as %s%n", out, after, before, t);
         if (json) new Report().put("in", in.toString()).put("out", out.toString()).put("bytes_in", before).put("bytes_out", after).put("type", t.toString()).printJson(System.out);

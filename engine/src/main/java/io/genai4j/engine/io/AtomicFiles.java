@@ -14,10 +14,11 @@ import java.util.random.RandomGenerator;
 /**
  * Writes files so that nothing the user saved is ever half-written: the content goes to a hidden
  * temporary file in the same directory, is forced to disk, then renamed over the target in one
- * atomic step. A failure leaves the old file as it was and removes the temporary one.
+ * atomic step. A failure leaves the old file as it was and removes the temporary one; the temporary
+ * files of writes that were killed (see {@link StaleTemps}) are removed by the next write to the folder.
  */
 public final class AtomicFiles {
-    private static final RandomGenerator RANDOM = new java.security.SecureRandom();
+    static final RandomGenerator RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {}
 
@@ -32,20 +33,19 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
+        StaleTemps.clean(dir);
         Path tmp = createTemp(dir, abs.getFileName().toString());
         boolean done = false;
         try {
+            WriteStages.reached("created " + tmp.getFileName());
             content.writeTo(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot atomically replace " + abs + " (file system does not support atomic rename)", e);
-            }
+            WriteStages.reached("wrote " + tmp.getFileName());
+            force(tmp);
+            WriteStages.reached("forced " + tmp.getFileName());
+            move(tmp, abs);
             done = true;
             syncDirectory(dir);
+            WriteStages.reached("renamed to " + abs.getFileName());
             return abs;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
@@ -60,13 +60,29 @@ public final class AtomicFiles {
         return write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Forces a file's content to the storage device. */
+    static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Renames in one atomic step, replacing the target if present. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot atomically replace " + to + " (file system does not support atomic rename)", e);
+        }
+    }
+
     /**
      * A new empty hidden file next to the target. Not Files.createTempFile: that creates mode 0600,
      * and the renamed file would keep it instead of the permissions a new file gets from the umask.
      */
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            Path tmp = dir.resolve(StaleTemps.name(name, RANDOM.nextLong()));
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
@@ -76,7 +92,7 @@ public final class AtomicFiles {
     }
 
     /** Makes the rename durable. Not every platform can open a directory; then this is skipped. */
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

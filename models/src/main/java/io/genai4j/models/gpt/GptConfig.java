@@ -1,6 +1,7 @@
 package io.genai4j.models.gpt;
 
 import io.genai4j.engine.io.Json;
+import io.genai4j.engine.util.Printable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,19 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
         if (dropout < 0f || dropout >= 1f) throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
     }
 
+    /**
+     * The number of weights a model of this shape holds (the LM head is tied to wte), computed
+     * without building it: a checkpoint's weights file is checked against it before anything is
+     * allocated, so a config.json claiming n_layer 1e6 is an error message, not an OutOfMemoryError.
+     * Per block: c_attn 3C², c_proj C², c_fc 4C², mlp.c_proj 4C² and two LayerNorm weights (2C), plus
+     * with bias the biases 3C + C + 4C + C and two LayerNorm biases (2C). Doubles, so absurd sizes do
+     * not overflow; GptTest checks it against a built model.
+     */
+    public double parameterCount() {
+        double c = nEmbd, perBlock = 12 * c * c + 2 * c + (bias ? 11 * c : 0);
+        return (double) vocabSize * c + (double) blockSize * c + nLayer * perBlock + c + (bias ? c : 0);
+    }
+
     /** As written in a checkpoint's config.json (nanoGPT's names). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -33,9 +47,15 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
 
     /** Reads the map written by {@link #toMap}; names the missing or mistyped field. */
     public static GptConfig fromMap(Map<String, Object> m, String source) {
-        return new GptConfig(integer(m, "n_layer", source), integer(m, "n_head", source), integer(m, "n_embd", source),
-                integer(m, "block_size", source), integer(m, "vocab_size", source),
-                (float) number(m, "dropout", source), bool(m, "bias", source));
+        int nLayer = integer(m, "n_layer", source), nHead = integer(m, "n_head", source), nEmbd = integer(m, "n_embd", source);
+        int blockSize = integer(m, "block_size", source), vocabSize = integer(m, "vocab_size", source);
+        float dropout = (float) number(m, "dropout", source);
+        boolean bias = bool(m, "bias", source);
+        try {
+            return new GptConfig(nLayer, nHead, nEmbd, blockSize, vocabSize, dropout, bias);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
     }
 
     public static GptConfig parse(String json, String source) {
@@ -58,16 +78,16 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
     private static int integer(Map<String, Object> m, String key, String source) {
         if (field(m, key, source) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) return n.intValue();
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be an integer, got " + m.get(key));
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be an integer, got " + Printable.of(String.valueOf(m.get(key))));
     }
 
     private static double number(Map<String, Object> m, String key, String source) {
         if (field(m, key, source) instanceof Number n) return n.doubleValue();
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be a number, got " + m.get(key));
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be a number, got " + Printable.of(String.valueOf(m.get(key))));
     }
 
     private static boolean bool(Map<String, Object> m, String key, String source) {
         if (field(m, key, source) instanceof Boolean b) return b;
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be true or false, got " + m.get(key));
+        throw new IllegalArgumentException(source + ": field '" + key + "' must be true or false, got " + Printable.of(String.valueOf(m.get(key))));
     }
 }

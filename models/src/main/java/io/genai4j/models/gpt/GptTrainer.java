@@ -3,11 +3,15 @@ package io.genai4j.models.gpt;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.io.CheckpointDir;
+import io.genai4j.engine.io.CheckpointManifest;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.optim.TrainingDiverged;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.viz.LineChart;
 import java.io.IOException;
@@ -54,27 +58,53 @@ public final class GptTrainer {
         this.evalRng = new Rng(cfg.seed() + 1);
     }
 
-    /** Continues from the optimizer state saved in out (weights are loaded by the caller). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Continues from the optimizer state saved in dir (weights are loaded by the caller). The
+     * optimizer state must belong to the same save as the weights: with a manifest it has to be
+     * listed in it; in a folder of the old layout its iteration must match config.json's.
+     */
     public void resumeFrom(Path dir) throws IOException {
         Path file = dir.resolve(OPTIMIZER);
-        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException("cannot resume: " + file + " not found");
+        CheckpointManifest manifest = CheckpointDir.verify(dir);
+        if (!Files.isRegularFile(file) || (manifest != null && !manifest.contains(OPTIMIZER))) {
+            throw new java.nio.file.NoSuchFileException("cannot resume: " + file + " is not part of the checkpoint in " + dir
+                    + " (it was saved without optimizer state; train again without --resume)");
+        }
         Map<String, Tensor> state = Checkpoints.load(file);
         Map<String, String> meta = Checkpoints.metadata(file);
-        int steps = Integer.parseInt(meta.getOrDefault("adam_steps", "0"));
+        int steps = metaInt(meta, "adam_steps", file);
+        int iter = metaInt(meta, "iter", file);
+        Map<String, Object> train = GptCheckpoint.parse(dir).train();
+        long saved = GptCheckpoint.iteration(train);
+        if (iter != saved || (manifest != null && manifest.iteration() != iter)) {
+            throw new IllegalArgumentException(file + " holds the optimizer of iteration " + iter + " but " + dir.resolve(GptCheckpoint.CONFIG)
+                    + " and the weights are from iteration " + saved + ": a mixed set of files from different saves; refusing to resume from it");
+        }
         for (var e : model.namedParameters().entrySet()) {
             Tensor m = state.get("m." + e.getKey()), v = state.get("v." + e.getKey());
             if (m == null || v == null) throw new IllegalArgumentException(file + ": no optimizer state for " + e.getKey());
             opt.restore(e.getValue(), m.toArray(), v.toArray(), steps);
         }
-        startIter = Integer.parseInt(meta.getOrDefault("iter", "0"));
-        bestVal = Double.parseDouble(meta.getOrDefault("best_val_loss", "Infinity"));
-        if (GptCheckpoint.load(dir).train().get("evals") instanceof List<?> l) {
+        startIter = iter;
+        try {
+            bestVal = Double.parseDouble(meta.getOrDefault("best_val_loss", "Infinity"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": metadata 'best_val_loss' is not a number: " + Printable.of(meta.get("best_val_loss")));
+        }
+        if (train.get("evals") instanceof List<?> l) {
             for (Object o : l) {
-                if (o instanceof Map<?, ?> m) {
-                    evals.add(new Eval(((Number) m.get("iter")).intValue(), ((Number) m.get("train")).doubleValue(), ((Number) m.get("val")).doubleValue()));
+                if (o instanceof Map<?, ?> m && m.get("iter") instanceof Number i && m.get("train") instanceof Number t && m.get("val") instanceof Number v) {
+                    evals.add(new Eval(i.intValue(), t.doubleValue(), v.doubleValue()));
                 }
             }
+        }
+    }
+
+    private static int metaInt(Map<String, String> meta, String key, Path file) {
+        try {
+            return Integer.parseInt(meta.getOrDefault(key, "0"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ": metadata '" + key + "' is not an integer: " + Printable.of(meta.get(key)));
         }
     }
 
@@ -94,13 +124,13 @@ public final class GptTrainer {
                 int[][] xy = data.batch(false, b, t, batchRng);
                 model.train(true);
                 Tensor l = model.loss(xy[0], xy[1], b, t);
+                loss = TrainingDiverged.check(l.item(), "iteration " + iter);
                 opt.zeroGrad();
                 l.backward();
                 GradClip.clipGradNorm(opt.params(), cfg.gradClip());
                 opt.step();
                 trainNanos += System.nanoTime() - t0;
                 tokens += (long) b * t;
-                loss = l.item();
                 bar.update(iter + 1, String.format(Locale.ROOT, "loss %.4f  val %.4f", loss, bestVal));
             }
         }
@@ -111,7 +141,8 @@ public final class GptTrainer {
 
     /** nanoGPT's estimate_loss on both splits, then a checkpoint if val improved. */
     private void evaluate(int iter) throws IOException {
-        double train = estimate(false), val = estimate(true);
+        double train = TrainingDiverged.check(estimate(false), "the evaluation at iteration " + iter);
+        double val = TrainingDiverged.check(estimate(true), "the evaluation at iteration " + iter);
         evals.add(new Eval(iter, train, val));
         System.err.printf(Locale.ROOT, "%nstep %d: train loss %.4f, val loss %.4f%n", iter, train, val);
         if (val < bestVal) {
@@ -145,8 +176,11 @@ public final class GptTrainer {
         }
         Map<String, String> meta = Map.of("iter", Integer.toString(iter), "adam_steps", Integer.toString(opt.steps()),
                 "best_val_loss", Double.toString(bestVal));
-        if (!state.isEmpty()) Checkpoints.save(out.resolve(OPTIMIZER), state, meta);
-        GptCheckpoint.save(out, model, data.tokenizer(), trainInfo(iter));
+        try (CheckpointDir c = CheckpointDir.begin(out)) {   // weights, config and optimizer: one unit
+            GptCheckpoint.writeInto(c, model, data.tokenizer(), trainInfo(iter), io.genai4j.engine.DType.F32);
+            if (!state.isEmpty()) Checkpoints.save(c.file(OPTIMIZER), state, meta);
+            c.commit(iter);
+        }
         plot();
     }
 

@@ -5,14 +5,15 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.text.CharTokenizer;
+import io.genai4j.text.CodePointList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,16 +55,54 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         }
     }
 
+    /** Reads the metadata with errors naming the file and field (it may have been edited), then the weights. */
     @SuppressWarnings("unchecked")
     private static CharRnnCheckpoint of(Map<String, Tensor> weights, Map<String, String> meta, String name) {
         if (!"genai4j-char-rnn".equals(meta.get("format"))) throw new IllegalArgumentException(name + " is not a genai4j char RNN checkpoint");
-        CharRnnConfig c = CharRnnConfig.fromMap((Map<String, Object>) Json.parse(meta.get("config")));
-        List<Object> cps = (List<Object>) Json.parse(meta.get("code_points"));
-        int[] points = cps.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+        CharRnnConfig c;
+        try {
+            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": metadata 'config': " + e.getMessage());
+        }
+        int[] points = CodePointList.parse(json(meta, "code_points", name), name, "code_points");
+        if (points.length != c.vocab()) {
+            throw new IllegalArgumentException(name + ": field 'code_points' has " + points.length + " entries but the config's vocab_size is " + c.vocab());
+        }
+        checkSizes(c, weights, name);
         CharRnn model = new CharRnn(c, new Rng(0));
-        model.loadStateDict(weights, true);
+        try {
+            model.loadStateDict(weights, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
         model.eval();
-        Object train = meta.containsKey("train") ? Json.parse(meta.get("train")) : Map.of();
+        Object train = meta.containsKey("train") ? json(meta, "train", name) : Map.of();
         return new CharRnnCheckpoint(model, CharTokenizer.of(points), train instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    }
+
+    /**
+     * Any RNN of this config holds at least the embedding (vocab × embed) and one hidden × hidden
+     * recurrent matrix per layer: more than the file holds means edited metadata, refused before
+     * the model is allocated (hidden 1e6 would otherwise be an OutOfMemoryError).
+     */
+    private static void checkSizes(CharRnnConfig c, Map<String, Tensor> weights, String name) {
+        long present = 0;
+        for (Tensor t : weights.values()) present += t.numel();
+        double atLeast = (double) c.vocab() * c.embed() + (double) c.layers() * c.hidden() * c.hidden();
+        if (atLeast > present) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: metadata 'config' (vocab_size %d, embed %d, hidden %d, layers %d) needs at least %,.0f weights but the file holds %,d",
+                    name, c.vocab(), c.embed(), c.hidden(), c.layers(), atLeast, present));
+        }
+    }
+
+    private static Object json(Map<String, String> meta, String key, String name) {
+        String v = meta.get(key);
+        if (v == null) throw new IllegalArgumentException(name + ": metadata field '" + key + "' is missing");
+        try {
+            return Json.parse(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": metadata field '" + key + "' is not valid JSON: " + Printable.of(String.valueOf(e.getMessage())));
+        }
     }
 }

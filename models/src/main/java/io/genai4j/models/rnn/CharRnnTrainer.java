@@ -5,6 +5,7 @@ import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.models.translation.CpuClock;
 import java.util.Locale;
@@ -52,6 +53,7 @@ public final class CharRnnTrainer {
                 opt.setLearningRate(schedule.lr(step));
                 CharRnn.Output o = model.forward(x, b, t, state);
                 Tensor l = CharRnn.loss(o, y);
+                TrainingDiverged.check(l.item(), "step " + (step + 1));
                 opt.zeroGrad();
                 l.backward();
                 GradClip.clipGradNorm(opt.params(), s.gradClip());

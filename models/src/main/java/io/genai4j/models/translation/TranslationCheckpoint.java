@@ -2,6 +2,7 @@ package io.genai4j.models.translation;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import java.io.IOException;
@@ -18,8 +19,10 @@ import java.util.Map;
  *   model.safetensors       weights by module name
  *   config.json             {"model_type", "config", "data", "train", "attribution"}
  *   encoder.json, vocab.bpe the shared BPE vocabulary
+ *   checkpoint.json         the manifest: step, size and SHA-256 of every file above
  * </pre>
- * Each file is written atomically, the config last (it names what the other files hold).
+ * The files are saved as one unit through {@link CheckpointDir} and a folder whose files do not
+ * match its manifest is refused; folders saved before the manifest existed load as they are.
  */
 public record TranslationCheckpoint(String kind, Map<String, Object> config, Map<String, Object> data, Map<String, Object> train,
                                     Map<String, Tensor> weights, SharedVocab vocab) {
@@ -31,23 +34,26 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
 
     /** With half, the weights are stored as F16 (half the file; loading converts back to F32). */
     public static void save(Path dir, TranslationModel model, SharedVocab vocab, Map<String, Object> data, Map<String, Object> train, boolean half) throws IOException {
-        Files.createDirectories(dir);
-        vocab.save(dir);
-        Map<String, Tensor> weights = new LinkedHashMap<>();
-        for (var e : model.module().stateDict().entrySet()) weights.put(e.getKey(), half ? e.getValue().to(io.genai4j.engine.DType.F16) : e.getValue());
-        Checkpoints.save(dir.resolve(WEIGHTS), weights, Map.of("format", "genai4j-" + model.kind()));
-        Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("model_type", model.kind());
-        cfg.put("config", model.config());
-        cfg.put("data", data);
-        cfg.put("train", train);
-        cfg.put("attribution", ParallelCorpus.ATTRIBUTION);
-        AtomicFiles.writeString(dir.resolve(CONFIG), Json.toJson(cfg, Integer.MAX_VALUE) + "\n");
+        try (CheckpointDir c = CheckpointDir.begin(dir)) {
+            vocab.save(c.staging());
+            Map<String, Tensor> weights = new LinkedHashMap<>();
+            for (var e : model.module().stateDict().entrySet()) weights.put(e.getKey(), half ? e.getValue().to(io.genai4j.engine.DType.F16) : e.getValue());
+            Checkpoints.save(c.file(WEIGHTS), weights, Map.of("format", "genai4j-" + model.kind()));
+            Map<String, Object> cfg = new LinkedHashMap<>();
+            cfg.put("model_type", model.kind());
+            cfg.put("config", model.config());
+            cfg.put("data", data);
+            cfg.put("train", train);
+            cfg.put("attribution", ParallelCorpus.ATTRIBUTION);
+            AtomicFiles.writeString(c.file(CONFIG), Json.toJson(cfg, Integer.MAX_VALUE) + "\n");
+            c.commit(train.get("steps") instanceof Number n ? Math.max(0, n.longValue()) : 0);
+        }
     }
 
     @SuppressWarnings("unchecked")
     public static TranslationCheckpoint load(Path dir, String expectedKind) throws IOException {
         Path cfgFile = dir.resolve(CONFIG);
+        if (Files.isDirectory(dir)) CheckpointDir.verify(dir);   // a mixed set of files is refused here
         if (!Files.isRegularFile(cfgFile)) {
             throw new NoSuchFileException("not a " + expectedKind + " checkpoint: " + cfgFile + " not found (train one with `genai " + expectedKind + " train --out DIR`)");
         }

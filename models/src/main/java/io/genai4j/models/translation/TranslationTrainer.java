@@ -5,6 +5,7 @@ import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.engine.util.Progress;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public final class TranslationTrainer {
                 model.module().train(true);
                 opt.setLearningRate(s.schedule().lr(step));
                 Tensor loss = model.loss(b, s.labelSmoothing());
+                TrainingDiverged.check(loss.item(), "step " + (step + 1));
                 opt.zeroGrad();
                 loss.backward();
                 GradClip.clipGradNorm(opt.params(), s.gradClip());
@@ -75,7 +77,7 @@ public final class TranslationTrainer {
                 sinceSteps++;
                 boolean last = (s.maxSteps() > 0 && step >= s.maxSteps()) || (byCpu && cpu >= budget);
                 if (step % s.evalEvery() == 0 || last) {
-                    lastVal = validate(val);
+                    lastVal = TrainingDiverged.check(validate(val), "the validation at step " + step);
                     curve.add(new Point(step, cpu / 1e9, sinceLoss / sinceSteps, lastVal));
                     System.err.printf(Locale.ROOT, "%nstep %d (%.1f CPU-min, epoch %.2f): train loss %.4f, val loss %.4f%n",
                             step, cpu / 60e9, batches.epochsDone(), sinceLoss / sinceSteps, lastVal);

@@ -2,6 +2,7 @@ package io.genai4j.models.word2vec;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.VecMath;
+import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.engine.util.Progress;
 import java.util.Arrays;
 import java.util.Locale;
@@ -82,6 +83,7 @@ public final class Word2Vec {
                         }
                     }
                     done += passage.length;
+                    TrainingDiverged.check(loss, "epoch " + (epoch + 1) + " (" + done + " words in)");   // σ of an overflowed u·h
                     if (bar != null) bar.update(done, String.format(Locale.ROOT, "epoch %d  loss %.3f  alpha %.4f", epoch + 1, loss / Math.max(1, lossPairs), alpha));
                 }
                 pairs += lossPairs;

@@ -140,6 +140,13 @@ public final class WordVectors {
                 throw new IOException(file + ": the first line must be '<words> <dimensions>' (word2vec text format)");
             }
             if (n < 1 || d < 1) throw new IOException(file + ": " + n + " words of dimension " + d + " in the header");
+            // Each line holds a word and d numbers, each at least one character plus a separator:
+            // a header promising more than the file can hold is refused before allocating n×d floats.
+            long atLeast = (long) n * (2L * d + 2);
+            if (atLeast > Files.size(file)) {
+                throw new IOException(file + ": the header promises " + n + " words of dimension " + d + ", at least " + atLeast
+                        + " bytes, but the file has " + Files.size(file));
+            }
             String[] words = new String[n];
             float[][] vectors = new float[n][d];
             for (int i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.optim.TrainingDiverged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class HeadTrainer {
                 opt.setLearningRate(lr.lr(step++));
                 opt.zeroGrad();
                 Tensor loss = F.crossEntropy(head.logits(train, rows), y);
+                TrainingDiverged.check(loss.item(), "epoch " + e + ", batch " + (s / c.batchSize() + 1));
                 loss.backward();
                 opt.step();
                 lossSum += loss.item() * rows.length;
