@@ -138,6 +138,10 @@ public final class TokenizerJson {
         int unk = tokenId(cfg.get("unk_token"), ids);
         boolean addBos = cfg.get("add_bos_token") instanceof Boolean b ? b : postProcessorAddsBos(root.get("post_processor"), bos, ids);
         if (bos < 0 && addBos) bos = postProcessorBos(root.get("post_processor"), ids);
+        if (bos < 0 && addBos) {
+            throw new IllegalArgumentException(cfgFile + ": add_bos_token asks for a BOS token, but bos_token " + Printable.of(Json.toJson(cfg.get("bos_token"), 60))
+                    + " is not in the vocabulary of " + file + " (nor does its post_processor name one)");
+        }
         boolean addEos = cfg.get("add_eos_token") instanceof Boolean b && b;
         Set<Integer> eog = new HashSet<>();
         if (eos >= 0) eog.add(eos);
