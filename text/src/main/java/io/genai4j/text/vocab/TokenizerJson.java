@@ -83,7 +83,9 @@ public final class TokenizerJson {
             String where = file + ": added_tokens[" + i + "]";
             Map<String, Object> t = JsonFields.object(addedTokens.get(i), where);
             int id = JsonFields.integer(t.get("id"), 0, MAX_ID, where + ".id");
-            byId.put(id, JsonFields.string(t.get("content"), where + ".content"));
+            String content = JsonFields.string(t.get("content"), where + ".content");
+            if (content.isEmpty()) throw new IllegalArgumentException(where + ".content is empty (an added token must match some text)");
+            byId.put(id, content);
             added.put(id, JsonFields.bool(t.get("special"), false, where + ".special"));
         }
         int n = byId.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;

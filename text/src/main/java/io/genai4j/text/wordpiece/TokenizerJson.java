@@ -65,7 +65,9 @@ public final class TokenizerJson {
         for (int i = 0; i < list.size(); i++) {
             String where = "added_tokens[" + i + "]";
             Map<String, Object> a = JsonFields.object(list.get(i), where);
-            added.add(new AddedToken(id(a.get("id"), where + ".id"), string(a, "content", null), flag(a, "special", where), flag(a, "normalized", where),
+            String content = string(a, "content", null);
+            if (content.isEmpty()) throw new IllegalArgumentException(where + ".content is empty (an added token must match some text)");
+            added.add(new AddedToken(id(a.get("id"), where + ".id"), content, flag(a, "special", where), flag(a, "normalized", where),
                     flag(a, "lstrip", where), flag(a, "rstrip", where), flag(a, "single_word", where)));
         }
         checkIdRange(vocab, added);

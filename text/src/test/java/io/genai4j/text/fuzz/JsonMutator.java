@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 public final class JsonMutator {
     /** Values that break readers: sizes, ids and dims at and beyond every limit, and wrong types. */
     private static final Object[] HOSTILE = {
-            0L, -1L, 1L, 500_000_000L, 2_147_483_647L, 2_147_483_648L, 4_294_967_299L, Long.MAX_VALUE, Long.MIN_VALUE,
+            0L, -1L, 1L, 50_000_000L, 500_000_000L, 2_147_483_647L, 2_147_483_648L, 4_294_967_299L, Long.MAX_VALUE, Long.MIN_VALUE,
             new BigInteger("123456789012345678901234567890"), 3.5, -0.0, 1e300, "", "x", "\u001b[31mred\u0007", "BPE", "WordPiece",
             "ByteLevel", "Sequence", "[UNK]", "a b", true, false, null, List.of(), Map.of(), List.of(1L, 2L, 3L), List.of("a", "b"),
             List.of(List.of(List.of(List.of()))), Map.of("type", "x"), Map.of("id", 1L)
