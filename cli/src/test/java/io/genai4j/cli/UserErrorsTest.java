@@ -76,7 +76,7 @@ class UserErrorsTest {
     void safetensorsConvertSaysWhatItFound() throws Exception {
         CliRun missing = CliRun.of("safetensors", "convert", dir.resolve("none.safetensors").toString(), "--out", dir.resolve("o.safetensors").toString());
         assertEquals(2, missing.code(), missing.err());
-        assertEquals("genai: " + dir.resolve("none.safetensors") + ": expected a .safetensors file, found nothing (no such file or folder)", missing.err().strip());
+        assertEquals("genai: " + dir.resolve("none.safetensors") + ": expected a .safetensors file, found nothing there", missing.err().strip());
         Path folder = Files.createDirectories(dir.resolve("weights"));
         Files.writeString(folder.resolve("model.safetensors"), "x");
         CliRun isDir = CliRun.of("safetensors", "convert", folder.toString(), "--out", dir.resolve("o.safetensors").toString());
@@ -109,5 +109,21 @@ class UserErrorsTest {
             assertEquals(2, r.code(), r.err());
             assertTrue(r.err().contains(c[1]) && r.err().strip().lines().count() == 1 && !r.err().contains("\u001b"), r.err());
         }
+    }
+
+    @Test
+    void aDamagedNgramModelIsOneLine() throws Exception {
+        Path corpus = Files.writeString(dir.resolve("toy.txt"), "the cat sat on the mat.\n".repeat(40));
+        Path model = dir.resolve("m.bin");
+        assertEquals(0, CliRun.of("ngram", "train", "--corpus", corpus.toString(), "--unit", "char", "--order", "3", "--out", model.toString()).code());
+        byte[] b = Files.readAllBytes(model);
+        Files.write(model, java.util.Arrays.copyOf(b, b.length - 20));
+        CliRun r = CliRun.of("ngram", "next", "the", "--model", model.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("genai: " + model + " is truncated or damaged") && r.err().strip().lines().count() == 1, r.err());
+        CliRun missing = CliRun.of("ngram", "next", "the", "--model", dir.resolve("nope.bin").toString());
+        assertEquals(2, missing.code(), missing.err());
+        assertEquals("genai: model file not found: " + dir.resolve("nope.bin") + " (expected a file from genai ngram train --out FILE, found nothing there)",
+                missing.err().strip());
     }
 }

@@ -22,7 +22,7 @@ public final class PathFacts {
             if (Files.isDirectory(p)) return folder(p);
             if (Files.isRegularFile(p)) return "a file of " + Files.size(p) + " bytes";
             if (Files.exists(p)) return "something that is neither a file nor a folder";
-            return "nothing (no such file or folder)";
+            return "nothing there";
         } catch (IOException e) {
             return "something unreadable (" + Printable.of(String.valueOf(e.getMessage())) + ")";
         }
