@@ -148,9 +148,11 @@ public final class TokenizerJson {
         Set<Integer> eog = new HashSet<>();
         if (eos >= 0) eog.add(eos);
         Object genEos = gen.get("eos_token_id");
+        // Ids beyond the tokenizer stay: a model's embedding may be wider than its tokenizer, and
+        // generation must still stop on them (eog is only ever asked "contains").
         String eosWhere = genFile + ": eos_token_id";
-        if (genEos instanceof List<?> l) for (Object o : l) eog.add(JsonFields.integer(o, 0, n - 1, eosWhere));
-        else if (genEos != null) eog.add(JsonFields.integer(genEos, 0, n - 1, eosWhere));
+        if (genEos instanceof List<?> l) for (Object o : l) eog.add(JsonFields.integer(o, 0, MAX_ID, eosWhere));
+        else if (genEos != null) eog.add(JsonFields.integer(genEos, 0, MAX_ID, eosWhere));
         int eot = -1;
         for (int i = 0; i < n; i++) {
             if (GgufVocabulary.EOG_TEXTS.contains(tokens[i])) {

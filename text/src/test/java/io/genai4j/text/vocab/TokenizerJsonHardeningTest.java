@@ -45,7 +45,7 @@ class TokenizerJsonHardeningTest {
         assertTrue(refused(bpe("{\"a\":0}", ",\"added_tokens\":[{\"id\":1,\"content\":\"\"}]"), null, null).endsWith("added_tokens[0].content is empty (an added token must match some text)"));
         String merges = "{\"model\":{\"type\":\"BPE\",\"vocab\":{\"a\":0},\"merges\":[[\"a\",1]]},\"decoder\":{\"type\":\"ByteLevel\"}}";
         assertTrue(refused(merges, null, null).endsWith("model.merges[0] must be \"a b\" or [\"a\", \"b\"], found [\"a\",1]"));
-        assertTrue(refused(bpe("{\"a\":0}", ""), null, "{\"eos_token_id\":[0,9]}").endsWith("generation_config.json: eos_token_id must be an integer in 0..0, found number 9"));
+        assertTrue(refused(bpe("{\"a\":0}", ""), null, "{\"eos_token_id\":[0,\"x\"]}").endsWith("generation_config.json: eos_token_id must be an integer in 0..50000000, found string \"x\""));
         assertTrue(refused(bpe("{\"a\":0}", ""), "{\"chat_template\":[{\"name\":\"default\",\"template\":1}]}", null).endsWith("chat_template.template must be a string, found number 1"));
         assertTrue(refused("{\"model\":{\"type\":\"BPE\",\"vocab\":{\"a\":0}", null, null).contains("tokenizer.json: not valid JSON: "));
     }
