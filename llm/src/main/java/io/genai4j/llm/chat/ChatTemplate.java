@@ -37,12 +37,12 @@ public final class ChatTemplate {
      * What one render may cost. A template is code from a model file: without limits a triple loop
      * of range(1000) runs a billion steps, and a doubling string grows until the heap is gone.
      *
-     * @param maxOutputChars  the longest prompt (and string) a render may build; far beyond any context window
+     * @param maxOutputBytes  the longest prompt (and string) a render may build, in UTF-8 bytes; far beyond any context window
      * @param maxSteps        template nodes evaluated (each loop iteration counts its body's tags)
      * @param maxMillis       wall-clock time of one render
      */
-    public record Limits(long maxOutputChars, long maxSteps, long maxMillis) {
-        /** 32 MB of text, 2 million steps (a second or two), 10 s: a 2000-message conversation takes under a tenth. */
+    public record Limits(long maxOutputBytes, long maxSteps, long maxMillis) {
+        /** 32 MiB of text, 2 million steps (a second or two), 10 s: a 2000-message conversation takes under a tenth. */
         public static final Limits DEFAULT = new Limits(32L << 20, 2_000_000, 10_000);
     }
 
@@ -66,7 +66,7 @@ public final class ChatTemplate {
                 .replace(".upper()", ".toUpperCase()").replace(".lower()", ".toLowerCase()");
         this.limits = limits;
         JinjavaConfig cfg = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).withFailOnUnknownTokens(false)
-                .withMaxOutputSize(limits.maxOutputChars()).withMaxStringLength(limits.maxOutputChars())
+                .withMaxOutputSize(limits.maxOutputBytes()).withMaxStringLength(limits.maxOutputBytes())
                 .withMaxListSize(MAX_COLLECTION).withMaxMapSize(MAX_COLLECTION)
                 .withNodePreProcessor((node, interpreter) -> step()).build();
         jinja = new Jinjava(cfg);
@@ -112,7 +112,7 @@ public final class ChatTemplate {
                 Throwable ex = e.getException();
                 while (ex != null) {
                     if (ex instanceof TemplateRaised || ex instanceof TooCostly) msg = ex.getMessage();
-                    else if (ex instanceof OutputTooBigException) msg = "the rendered prompt exceeds " + limits.maxOutputChars() + " characters";
+                    else if (ex instanceof OutputTooBigException) msg = "the rendered prompt exceeds " + limits.maxOutputBytes() + " bytes";
                     ex = ex.getCause();
                 }
                 throw new IllegalArgumentException("chat template: " + msg);
