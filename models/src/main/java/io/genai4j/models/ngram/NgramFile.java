@@ -100,7 +100,7 @@ public final class NgramFile {
         String unitName = in.readUTF();
         Unit unit = Arrays.stream(Unit.values()).filter(u -> u.name().equals(unitName)).findFirst()
                 .orElseThrow(() -> new Damaged("unknown unit " + Printable.of(unitName)));
-        String corpus = in.readUTF();
+        String corpus = Printable.of(in.readUTF(), 200); // only ever shown to people ("trained on ..."): made terminal-safe once, here
         String fingerprint = in.readUTF();
         Tokenizer tok;
         try {

@@ -112,4 +112,12 @@ class NgramFileTest {
         var e = assertThrows(java.nio.file.NoSuchFileException.class, () -> NgramFile.load(folder));
         assertEquals("model file not found: " + folder + " (expected a file from genai ngram train --out FILE, found a folder holding notes.txt)", e.getMessage());
     }
+
+    @Test
+    void theCorpusNameFromTheFileIsTerminalSafe() throws IOException {
+        NgramModel m = NgramModel.train(new Corpus("\u001b]0;pwned\u0007toy", TOY.text()), Unit.CHAR, 2);
+        Path file = dir.resolve("named.ngram");
+        NgramFile.save(m, file);
+        assertEquals("\\x1b]0;pwned\\x07toy", NgramFile.load(file).corpusName());
+    }
 }
