@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.TokenizeCommand.class,
                 io.genai4j.cli.llm.InspectCommand.class,
                 io.genai4j.cli.llm.PullCommand.class,
+                io.genai4j.cli.llm.ModelsCommand.class,
                 BertCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,

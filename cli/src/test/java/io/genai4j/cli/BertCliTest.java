@@ -27,6 +27,19 @@ class BertCliTest {
     }
 
     @Test
+    void embedSaysWhenATextWasCut() throws Exception {
+        CliRun r = CliRun.of("bert", "embed", "short", "word ".repeat(400), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals(256, j.get("max_seq_length").asInt());
+        assertEquals(1, j.get("truncated").asInt());
+        assertEquals(256, j.get("tokens").get(1).asInt());
+        assertEquals(402, j.get("text_tokens").get(1).asInt());
+        assertTrue(r.err().contains("note: 1 of 2 texts was cut to minilm's limit of 256 word pieces (the longest has 402)"), r.err());
+        assertTrue(r.out().contains("256 of 402 tokens (cut)"), r.out());
+    }
+
+    @Test
     void attentionWritesAGridAndRowStochasticWeights(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("a.png");
         CliRun r = CliRun.of("bert", "attention", "The cat sat on the mat.", "--png", png.toString(), "--json");

@@ -23,8 +23,14 @@ public final class SharedData {
         return p;
     }
 
-    /** {@code ../shared/data} beside the repository root (it may not exist). */
+    /**
+     * {@code ../shared/data} beside the repository root (it may not exist), or the folder named by
+     * the {@code GENAI4J_SHARED_DATA} environment variable (a worktree elsewhere, e.g. /work/wt/NAME,
+     * has no ../shared beside it).
+     */
     public static Path dir() {
+        String env = System.getenv("GENAI4J_SHARED_DATA");
+        if (env != null && !env.isBlank()) return Path.of(env);
         return repoRoot().resolveSibling("shared").resolve("data");
     }
 

@@ -2,6 +2,7 @@ package io.genai4j.cli.bert;
 
 import io.genai4j.cli.Report;
 import io.genai4j.models.bert.BertEncoder;
+import io.genai4j.models.bert.Embeddings;
 import io.genai4j.models.bert.Pooling;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,14 @@ public final class BertSimilarity implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BertEncoder enc = model.load();
-        float[][] e = enc.encode(List.of(a, b));
+        Embeddings em = enc.embed(List.of(a, b));
+        float[][] e = em.vectors();
+        String note = TruncationNote.of(em, enc.name());
+        if (note != null) System.err.println(note);
         double cos = Pooling.cosine(e[0], e[1]);
         System.out.printf(Locale.ROOT, "cosine similarity %.6f%n", cos);
-        if (json) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Math.round(cos * 1e6) / 1e6).printJson(System.out);
+        if (json) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Math.round(cos * 1e6) / 1e6)
+                .put("truncated", em.truncatedCount()).printJson(System.out);
         return 0;
     }
 }

@@ -7,7 +7,9 @@ import java.lang.foreign.SymbolLookup;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import io.genai4j.engine.io.Digests;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ import java.util.stream.Stream;
  * <p>A shared library cannot be loaded from inside a jar, so the files are copied once to
  * {@code ~/.cache/genai4j/native/openblas-<version>-<platform>/} ({@code $XDG_CACHE_HOME} is honoured).
  * They are written to a temporary folder beside it and renamed into place in one step, so concurrent
- * first runs never see half-written files. The GCC runtime is then preloaded by path, because the
+ * first runs never see half-written files. Every use checks the copies against the jar by SHA-256
+ * (not by size: a same-size file could be damaged or planted) and copies again on a mismatch. The GCC runtime is then preloaded by path, because the
  * dynamic linker looks for {@code libgfortran}'s own dependencies only on the system's paths.
  */
 final class BundledOpenBlas {
@@ -97,50 +100,70 @@ final class BundledOpenBlas {
     private static Path extract(JarURLConnection conn, String dir) throws IOException {
         conn.setUseCaches(false); // our own handle, closed below, not the shared cached JarFile
         try (JarFile jar = conn.getJarFile()) {
-            Map<String, JarEntry> libs = new LinkedHashMap<>();
-            for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
-                JarEntry e = en.nextElement();
-                String name = e.getName();
-                if (!name.startsWith(dir) || e.isDirectory()) continue;
-                String file = name.substring(dir.length());
-                // Skip subfolders (headers, cmake files) and JavaCPP's JNI glue, which genai4j does not use.
-                if (file.contains("/") || file.startsWith("libjni") || file.startsWith("jni")) continue;
-                if (file.contains(".so") || file.endsWith(".dylib") || file.endsWith(".dll")) libs.put(file, e);
-            }
-            Path target = cacheRoot().resolve("openblas-" + version(jar) + "-" + platform());
-            if (complete(target, libs)) return target;
-
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
-            try {
-                for (Map.Entry<String, JarEntry> e : libs.entrySet()) {
-                    try (InputStream in = jar.getInputStream(e.getValue())) {
-                        Files.copy(in, tmp.resolve(e.getKey()));
-                    }
-                }
-                if (Files.exists(target) && !complete(target, libs)) deleteTree(target); // a damaged copy
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException raced) {
-                    // Another process finished first (rename(2) refuses a non-empty target: Linux reports
-                    // it as a plain FileSystemException); its copy is as good as ours. Anything else is
-                    // a real failure.
-                    if (!complete(target, libs)) throw raced;
-                }
-            } finally {
-                if (Files.exists(tmp)) deleteTree(tmp);
-            }
-            if (!complete(target, libs)) throw new IOException("could not write the native libraries to " + target);
-            return target;
+            return extract(jar, dir);
         }
     }
 
-    /** True when every library is already in the folder with the size recorded in the jar. */
-    private static boolean complete(Path target, Map<String, JarEntry> libs) throws IOException {
-        if (!Files.isDirectory(target)) return false;
+    /** As above, from an open jar (tests call this). */
+    static Path extract(JarFile jar, String dir) throws IOException {
+        Map<String, JarEntry> libs = new LinkedHashMap<>();
+        for (Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
+            JarEntry e = en.nextElement();
+            String name = e.getName();
+            if (!name.startsWith(dir) || e.isDirectory()) continue;
+            String file = name.substring(dir.length());
+            // Skip subfolders (headers, cmake files) and JavaCPP's JNI glue, which genai4j does not use.
+            if (file.contains("/") || file.startsWith("libjni") || file.startsWith("jni")) continue;
+            if (file.contains(".so") || file.endsWith(".dylib") || file.endsWith(".dll")) libs.put(file, e);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
         for (Map.Entry<String, JarEntry> e : libs.entrySet()) {
-            Path f = target.resolve(e.getKey());
-            if (!Files.isRegularFile(f) || Files.size(f) != e.getValue().getSize()) return false;
+            try (InputStream in = jar.getInputStream(e.getValue())) {
+                digests.put(e.getKey(), Digests.sha256(in));
+            }
+        }
+        Path target = cacheRoot().resolve("openblas-" + version(jar) + "-" + platform());
+        if (complete(target, digests)) return target;
+
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+        try {
+            for (Map.Entry<String, JarEntry> e : libs.entrySet()) {
+                try (InputStream in = jar.getInputStream(e.getValue())) {
+                    Files.copy(in, tmp.resolve(e.getKey()));
+                }
+            }
+            if (!complete(tmp, digests)) throw new IOException("the native libraries copied to " + tmp + " do not match the jar's");
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !complete(target, digests)) deleteTree(target); // a damaged copy
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                // Another process finished first (rename(2) refuses a non-empty target: Linux reports
+                // it as a plain FileSystemException); its copy is as good as ours. Anything else is
+                // a real failure.
+                if (!complete(target, digests)) throw raced;
+            }
+        } finally {
+            if (Files.exists(tmp)) deleteTree(tmp);
+        }
+        if (!complete(target, digests)) throw new IOException("could not write the native libraries to " + target);
+        return target;
+    }
+
+    /**
+     * True when the folder (a real folder, not a link) holds exactly the jar's libraries, each with
+     * the jar's SHA-256. Exactly: every library in the folder whose name looks like a runtime
+     * dependency is preloaded, so an extra file must not pass.
+     */
+    private static boolean complete(Path target, Map<String, String> digests) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) return false;
+        try (Stream<Path> s = Files.list(target)) {
+            if (s.count() != digests.size()) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : digests.entrySet()) {
+            if (!Digests.matches(target.resolve(e.getKey()), e.getValue())) return false;
         }
         return true;
     }

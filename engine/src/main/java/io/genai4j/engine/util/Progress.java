@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public final class Progress implements AutoCloseable {
     private final String label;
-    private final long total;
+    private final long total;   // -1: unknown (a download without a length): no bar, percentage or ETA
     private final PrintStream out;
     private final boolean interactive;
     private final long start = System.nanoTime();
@@ -26,9 +26,10 @@ public final class Progress implements AutoCloseable {
         this(label, total, System.err, System.console() != null);
     }
 
+    /** A negative total means unknown (a download without a length): the count and the rate only. */
     public Progress(String label, long total, PrintStream out, boolean interactive) {
         this.label = label;
-        this.total = Math.max(total, 0);
+        this.total = Math.max(total, -1);
         this.out = out;
         this.interactive = interactive;
     }
@@ -46,9 +47,10 @@ public final class Progress implements AutoCloseable {
         this.status = status == null ? "" : status;
         long now = System.nanoTime();
         long interval = interactive ? 100_000_000L : 5_000_000_000L;
-        if (now - lastDraw >= interval || (done >= total && !drawnFinal)) {
+        boolean finished = total >= 0 && done >= total;
+        if (now - lastDraw >= interval || (finished && !drawnFinal)) {
             lastDraw = now;
-            drawnFinal = done >= total;
+            drawnFinal = finished;
             draw(false);
         }
     }
@@ -69,11 +71,12 @@ public final class Progress implements AutoCloseable {
         String eta = done > 0 && done < total ? "ETA " + duration(seconds / done * (total - done)) : duration(seconds);
         StringBuilder sb = new StringBuilder();
         sb.append(label).append("  ");
-        if (interactive) {
+        if (interactive && total >= 0) {
             int width = 20, filled = (int) Math.round(frac * width);
             sb.append('[').append("█".repeat(filled)).append("░".repeat(width - filled)).append("]  ");
         }
-        sb.append(done).append('/').append(total).append(String.format(Locale.ROOT, "  %3.0f%%", frac * 100));
+        if (total < 0) sb.append(done);   // unknown total: no fraction to show
+        else sb.append(done).append('/').append(total).append(String.format(Locale.ROOT, "  %3.0f%%", frac * 100));
         if (!status.isEmpty()) sb.append("  ").append(status);
         sb.append("  ").append(human(rate)).append(' ').append(rateUnit).append("/s  ").append(eta);
         if (interactive) {

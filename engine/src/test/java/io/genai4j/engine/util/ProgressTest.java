@@ -27,4 +27,15 @@ class ProgressTest {
         assertTrue(s.contains("4/4  100%"), s);
         assertTrue(!s.contains("\r"), "no carriage returns in logs");
     }
+
+    @Test
+    void anUnknownTotalShowsTheCountAndRateButNoFraction() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (Progress p = new Progress("model.gguf", -1, new PrintStream(buf, true, StandardCharsets.UTF_8), false).rate("MB", 1e-6)) {
+            p.update(16102, "");
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(s.startsWith("model.gguf  16102  "), s);
+        assertTrue(!s.contains("/1 ") && !s.contains("%") && !s.contains("ETA"), s);
+    }
 }

@@ -27,6 +27,10 @@ import java.util.function.IntConsumer;
  * </pre>
  * Texts are sorted by length and cut into batches, so each batch pads to similar lengths; results
  * come back in input order. Inference runs without the autograd tape.
+ *
+ * <p>A text longer than the model's {@code max_seq_length} word pieces (sentence-transformers'
+ * limit: 256 for all-MiniLM-L6-v2, 512 for BGE small) is cut to its first pieces, as
+ * sentence-transformers does; {@link #embed} says which texts were cut.
  */
 public final class BertEncoder {
     /** Default batch size for {@link #encode}. */
@@ -40,12 +44,22 @@ public final class BertEncoder {
     private final Pooling pooling;
     private final int maxLength;
 
+    /** With the longest input BERT's position table allows (512 for most checkpoints). */
     public BertEncoder(String name, BertModel model, WordPieceTokenizer tokenizer, Pooling pooling) {
+        this(name, model, tokenizer, pooling, Math.min(WordPieceTokenizer.DEFAULT_MAX_LENGTH, model.config().maxPositions()));
+    }
+
+    /** @param maxLength the model's max_seq_length in word pieces, [CLS] and [SEP] included */
+    public BertEncoder(String name, BertModel model, WordPieceTokenizer tokenizer, Pooling pooling, int maxLength) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
         this.pooling = pooling;
-        this.maxLength = Math.min(WordPieceTokenizer.DEFAULT_MAX_LENGTH, model.config().maxPositions());
+        if (maxLength < 3 || maxLength > model.config().maxPositions()) {
+            throw new IllegalArgumentException("max_seq_length " + maxLength + " is outside 3.." + model.config().maxPositions()
+                    + " (the model's position table)");
+        }
+        this.maxLength = maxLength;
         if (tokenizer.vocabSize() > model.config().vocabSize()) {
             throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabSize() + " tokens but the model only " + model.config().vocabSize());
         }
@@ -64,7 +78,9 @@ public final class BertEncoder {
         if (Files.isDirectory(p)) return loadHf(p);
         if (Files.isRegularFile(p) && p.toString().endsWith(".onnx")) {
             Path tok = sibling(p, "tokenizer.json");
-            return new BertEncoder(p.getFileName().toString(), OnnxBert.load(p), WordPieceTokenizer.fromTokenizerJson(tok), Pooling.MEAN);
+            BertModel model = OnnxBert.load(p);
+            return new BertEncoder(p.getFileName().toString(), model, WordPieceTokenizer.fromTokenizerJson(tok), Pooling.MEAN,
+                    MaxSeqLength.of(p.getParent(), model.config().maxPositions()));
         }
         throw new IllegalArgumentException("no model '" + spec + "': expected minilm, bge-small, an .onnx file or a Hugging Face model folder");
     }
@@ -94,12 +110,17 @@ public final class BertEncoder {
         if (Files.isRegularFile(pc) && Boolean.TRUE.equals(((Map<String, Object>) Json.parse(Files.readAllBytes(pc))).get("pooling_mode_cls_token"))) {
             pooling = Pooling.CLS;
         }
-        return new BertEncoder(dir.getFileName().toString(), model, tok, pooling);
+        return new BertEncoder(dir.getFileName().toString(), model, tok, pooling, MaxSeqLength.of(dir, model.config().maxPositions()));
     }
 
     /** The same weights and tokenizer with another pooling. */
     public BertEncoder withPooling(Pooling p) {
-        return new BertEncoder(name, model, tokenizer, p);
+        return new BertEncoder(name, model, tokenizer, p, maxLength);
+    }
+
+    /** The same model with another input limit (word pieces, [CLS] and [SEP] included). */
+    public BertEncoder withMaxLength(int maxLength) {
+        return new BertEncoder(name, model, tokenizer, pooling, maxLength);
     }
 
     // ------------------------------------------------------------------------------------- inference
@@ -111,13 +132,26 @@ public final class BertEncoder {
 
     /** As {@link #encode(List)}, with a batch size and a callback told how many texts are done. */
     public float[][] encode(List<String> texts, int batchSize, IntConsumer progress) {
+        return embed(texts, batchSize, progress).vectors();
+    }
+
+    /** Unit-length sentence embeddings and, per text, its tokens before and after truncation. */
+    public Embeddings embed(List<String> texts) {
+        return embed(texts, BATCH, null);
+    }
+
+    public Embeddings embed(List<String> texts, int batchSize, IntConsumer progress) {
         float[][] out = new float[texts.size()][];
-        forEachBatch(texts, batchSize, (idx, batch, hidden) -> {
+        int[] tokens = new int[texts.size()], fullTokens = new int[texts.size()];
+        forEachBatch(texts, batchSize, fullTokens, (idx, batch, hidden) -> {
             float[][] pooled = pooling.pool(hidden, batch.attentionMask());
-            for (int i = 0; i < idx.length; i++) out[idx[i]] = Pooling.l2Normalize(pooled[i]);
+            for (int i = 0; i < idx.length; i++) {
+                out[idx[i]] = Pooling.l2Normalize(pooled[i]);
+                tokens[idx[i]] = batch.realLength(i);
+            }
             if (progress != null) progress.accept(idx.length);
         });
-        return out;
+        return new Embeddings(out, tokens, fullTokens, maxLength);
     }
 
     /** What {@link #forEachBatch} hands over: original indices, the padded batch, its last hidden state. */
@@ -126,11 +160,20 @@ public final class BertEncoder {
         void accept(int[] indices, Batch batch, Tensor lastHidden);
     }
 
-    /** Runs the encoder over texts sorted by token count, batchSize at a time. */
+    /** Runs the encoder over texts sorted by token count, batchSize at a time (texts cut at {@link #maxLength}). */
     public void forEachBatch(List<String> texts, int batchSize, BatchSink sink) {
+        forEachBatch(texts, batchSize, new int[texts.size()], sink);
+    }
+
+    /** As above; fullTokens[i] receives text i's length in word pieces before truncation. */
+    private void forEachBatch(List<String> texts, int batchSize, int[] fullTokens, BatchSink sink) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         List<Encoding> enc = new ArrayList<>(texts.size());
-        for (String t : texts) enc.add(tokenizer.encode(t, maxLength));
+        for (int i = 0; i < texts.size(); i++) {
+            int[] pieces = tokenizer.tokenize(texts.get(i));
+            fullTokens[i] = pieces.length + tokenizer.specialTokens(false);
+            enc.add(tokenizer.encodeTokens(pieces, null, maxLength));
+        }
         Integer[] order = new Integer[texts.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> enc.get(i).length()));
@@ -200,6 +243,7 @@ public final class BertEncoder {
         return model.config().hidden();
     }
 
+    /** The longest input in word pieces, [CLS] and [SEP] included (sentence-transformers' max_seq_length). */
     public int maxLength() {
         return maxLength;
     }

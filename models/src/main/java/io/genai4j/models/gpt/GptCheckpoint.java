@@ -76,8 +76,8 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
 
     /**
      * The char-level GPT trained on tiny Shakespeare that ships with genai4j (see its MODEL_CARD.md).
-     * Its files are copied once from the class path into ~/.cache/genai4j (the weights are read
-     * through a memory map, which needs a real file).
+     * Its files are copied once from the class path into ~/.cache/genai4j/models (the weights are read
+     * through a memory map, which needs a real file) and checked against the jar by SHA-256 on each use.
      */
     public static GptCheckpoint bundled() throws IOException {
         if (!hasBundled()) throw new IllegalStateException("the shipped GPT checkpoint is missing from the class path (" + BUNDLED + ")");

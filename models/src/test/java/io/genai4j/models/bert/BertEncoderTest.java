@@ -89,6 +89,32 @@ class BertEncoderTest {
     }
 
     @Test
+    void longTextsAreCutAtMiniLmsMaxSeqLengthAndSaySo() {
+        // sentence-transformers cuts all-MiniLM-L6-v2's inputs at 256 word pieces ([CLS] and [SEP] included), not at 512
+        assertEquals(256, minilm.maxLength());
+        String longText = "hello ".repeat(300), cut = "hello ".repeat(254);
+        Embeddings e = minilm.embed(List.of("The cat sits on the mat.", longText, cut));
+        assertEquals(1, e.truncatedCount());
+        assertEquals(256, e.tokens()[1]);
+        assertEquals(302, e.fullTokens()[1]);
+        assertEquals(256, e.tokens()[2]);
+        assertEquals(false, e.truncated(2), "exactly at the limit is not cut");
+        assertArrayEquals(e.vectors()[2], e.vectors()[1], 1e-6f, "the model saw the first 254 pieces");
+    }
+
+    @Test
+    void aModelFolderGivesItsLimitAsSentenceTransformersReadsIt(@TempDir Path dir) throws Exception {
+        assertEquals(512, MaxSeqLength.of(dir, 512), "no file: the position table");
+        Files.writeString(dir.resolve("tokenizer_config.json"), "{\"model_max_length\": 1000000000000000019884624838656}");
+        assertEquals(512, MaxSeqLength.of(dir, 512), "HF's 'no limit' is capped by the position table");
+        Files.writeString(dir.resolve("sentence_bert_config.json"), "{\"max_seq_length\": 128, \"do_lower_case\": false}");
+        assertEquals(128, MaxSeqLength.of(dir, 512));
+        Files.writeString(dir.resolve("sentence_bert_config.json"), "{\"max_seq_length\": \"long\"}");
+        var bad = assertThrows(IllegalArgumentException.class, () -> MaxSeqLength.of(dir, 512));
+        assertEquals(dir.resolve("sentence_bert_config.json") + ": max_seq_length must be a whole number of tokens >= 3, got long", bad.getMessage());
+    }
+
+    @Test
     void clsPoolingTakesTheFirstState() {
         Tensor h = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 2, 2);
         float[][] cls = Pooling.CLS.pool(h, new int[] {1, 1, 1, 0});

@@ -183,13 +183,19 @@ public final class ByteLevelBpe implements Tokenizer {
     int[] merge(byte[] bytes, int byteLen) {
         int[] w = new int[byteLen];
         int len = 0;
+        boolean missing = false;
         for (int i = 0; i < byteLen; i++) {
+            // A byte without a token stays in place as a symbol that merges with nothing and is
+            // dropped at the end, as llama.cpp does: dropping it first would let its neighbours merge
+            // (Falcon has no token for \v: " \v " is two spaces, not the two-space token).
             int id = byteIds[bytes[i] & 0xff];
-            if (id >= 0) w[len++] = id;   // a byte without a token is dropped, as llama.cpp does
+            w[len++] = id;
+            missing |= id < 0;
         }
         while (len > 1) {
             int best = Integer.MAX_VALUE;
             for (int i = 0; i + 1 < len; i++) {
+                if (w[i] < 0 || w[i + 1] < 0) continue;
                 int r = rankOfPair.get(LongIntMap.pack(w[i], w[i + 1]));
                 if (r >= 0 && r < best) best = r;
             }
@@ -204,6 +210,11 @@ public final class ByteLevelBpe implements Tokenizer {
                     w[j++] = w[i++];
                 }
             }
+            len = j;
+        }
+        if (missing) {
+            int j = 0;
+            for (int i = 0; i < len; i++) if (w[i] >= 0) w[j++] = w[i];
             len = j;
         }
         return len == w.length ? w : Arrays.copyOf(w, len);

@@ -15,21 +15,65 @@ import java.util.regex.Pattern;
  *
  * <p>Regexes are compiled with Unicode character classes: {@code \s} is Unicode White_Space
  * (what llama.cpp's unicode tables and the Rust regex engines use), {@code \p{L}}, {@code \p{N}},
- * {@code \p{P}} are general categories. {@code $} means end of piece.
+ * {@code \p{P}} are general categories. An unescaped {@code $} outside a character class means end
+ * of piece; {@code \$} and {@code [$]} stay a dollar sign.
  *
- * <p>{@link #forGguf} knows the pre-tokenizers llama.cpp selects by {@code tokenizer.ggml.pre}.
+ * <p>{@link #forGguf} knows the pre-tokenizers llama.cpp selects by {@code tokenizer.ggml.pre}, and
+ * matches as llama.cpp's unicode_regex_split does: a regex without a {@code \p{..}} category runs
+ * on std::wregex over a copy of the text in which every non-ASCII whitespace character is written
+ * as U+000B, so such a character counts as whitespace and never as itself (U+3000 is not in
+ * DeepSeek's literal range {@code 　-。}, U+2009 is not in its CJK range {@code ࠀ-一}).
  */
 public final class RegexPreTokenizer implements PreTokenizer {
     private final List<Pattern> patterns;
     private final List<String> regexes;
     private final String name;
+    private final boolean[] wideSpaceAsVt;    // by regex: match on the text with non-ASCII whitespace as U+000B
 
+    /** A pre-tokenizer from a tokenizer.json: the regexes match the text as it is (Rust regex). */
     public RegexPreTokenizer(String name, List<String> regexes) {
+        this(name, regexes, false);
+    }
+
+    private RegexPreTokenizer(String name, List<String> regexes, boolean llamaCpp) {
         this.name = name;
         this.regexes = List.copyOf(regexes);
         List<Pattern> ps = new ArrayList<>();
-        for (String r : regexes) ps.add(Pattern.compile(r.replace("$", "\\z"), Pattern.UNICODE_CHARACTER_CLASS));
+        wideSpaceAsVt = new boolean[regexes.size()];
+        for (int i = 0; i < regexes.size(); i++) {
+            String r = regexes.get(i);
+            ps.add(Pattern.compile(endOfPiece(r), Pattern.UNICODE_CHARACTER_CLASS));
+            wideSpaceAsVt[i] = llamaCpp && !r.contains("\\p{");
+        }
         this.patterns = List.copyOf(ps);
+    }
+
+    /** A pre-tokenizer as llama.cpp runs it (see the class comment). */
+    private static RegexPreTokenizer llamaCpp(String name, String... regexes) {
+        return new RegexPreTokenizer(name, List.of(regexes), true);
+    }
+
+    /**
+     * The regex with every anchor {@code $} written {@code \z}: in Java {@code $} also matches before
+     * a final line break, in llama.cpp and Rust it is the end of the piece. An escaped {@code \$} or a
+     * {@code $} inside brackets is a dollar sign and is left alone (rewriting it turned Falcon's
+     * {@code [\p{P}\$...]} into a class holding the letter z, which cut "lazy" into " la", "z", "y").
+     */
+    static String endOfPiece(String regex) {
+        StringBuilder out = new StringBuilder(regex.length() + 4);
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                out.append(c).append(regex.charAt(++i));
+                continue;
+            }
+            if (c == '[') depth++;
+            else if (c == ']' && depth > 0) depth--;
+            if (c == '$' && depth == 0) out.append("\\z");
+            else out.append(c);
+        }
+        return out.toString();
     }
 
     public String name() {
@@ -57,20 +101,38 @@ public final class RegexPreTokenizer implements PreTokenizer {
         for (int p = 0; p < patterns.size(); p++) {
             List<String> next = new ArrayList<>(pieces.size() * 2);
             Matcher m = patterns.get(p).matcher("");
-            for (String s : pieces) cut(m, s, next::add);
+            for (String s : pieces) cut(m, s, wideSpaceAsVt[p] ? wideSpaceAsVt(s) : s, next::add);
             pieces = next;
         }
         for (String s : pieces) if (!s.isEmpty()) piece.accept(s);
     }
 
-    /** Matches and gaps of one regex over s, in order. */
-    private static void cut(Matcher m, String s, Consumer<String> out) {
-        m.reset(s);
+    /** s with each non-ASCII whitespace character replaced by U+000B (all are one UTF-16 unit). */
+    static String wideSpaceAsVt(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (isWideSpace(s.charAt(i))) {
+                if (c == null) c = s.toCharArray();
+                c[i] = '\u000B';
+            }
+        }
+        return c == null ? s : new String(c);
+    }
+
+    /** Unicode White_Space above ASCII, the set of llama.cpp's unicode tables. */
+    private static boolean isWideSpace(char c) {
+        return c == 0x85 || c == 0xA0 || c == 0x1680 || c >= 0x2000 && c <= 0x200A || c == 0x2028 || c == 0x2029
+                || c == 0x202F || c == 0x205F || c == 0x3000;
+    }
+
+    /** Matches and gaps of one regex over s, in order; the regex runs on matchOn, a same-length view of s. */
+    private static void cut(Matcher m, String s, String matchOn, Consumer<String> out) {
+        m.reset(matchOn);
         int last = 0;
         while (m.find()) {
             if (m.end() == m.start()) continue;   // an empty match cuts nothing
             if (m.start() > last) out.accept(s.substring(last, m.start()));
-            out.accept(m.group());
+            out.accept(s.substring(m.start(), m.end()));
             last = m.end();
         }
         if (last < s.length()) out.accept(s.substring(last));
@@ -113,27 +175,27 @@ public final class RegexPreTokenizer implements PreTokenizer {
         return switch (p) {
             case "llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2", "dbrx", "smaug-bpe",
                  "chatglm-bpe", "glm4" ->
-                    new RegexPreTokenizer(p, List.of(LLAMA3));
-            case "qwen2", "deepseek-r1-qwen", "kormo", "stablelm2", "hunyuan", "megrez" -> new RegexPreTokenizer(p, List.of(QWEN2));
-            case "deepseek-llm" -> new RegexPreTokenizer(p, List.of(
+                    llamaCpp(p, LLAMA3);
+            case "qwen2", "deepseek-r1-qwen", "kormo", "stablelm2", "hunyuan", "megrez" -> llamaCpp(p, QWEN2);
+            case "deepseek-llm" -> llamaCpp(p,
                     "[\\r\\n]",
                     "\\s?[" + DEEPSEEK_LETTERS + "]+",
                     "\\s?[!-/:-~\\uFF01-\\uFF0F\\uFF1A-\\uFF5E\\u2018-\\u201F\\u3000-\\u3002]+",
                     "\\s+$",
                     CJK,
-                    "\\p{N}+"));
-            case "deepseek-coder" -> new RegexPreTokenizer(p, List.of("[\\r\\n]", "\\s?\\p{L}+", "\\s?\\p{P}+", CJK, "\\p{N}"));
-            case "falcon" -> new RegexPreTokenizer(p, List.of("[\\p{P}\\$\\+<=>\\^~\\|`]+", GPT2, "[0-9][0-9][0-9]"));
+                    "\\p{N}+");
+            case "deepseek-coder" -> llamaCpp(p, "[\\r\\n]", "\\s?\\p{L}+", "\\s?\\p{P}+", CJK, "\\p{N}");
+            case "falcon" -> llamaCpp(p, "[\\p{P}\\$\\+<=>\\^~\\|`]+", GPT2, "[0-9][0-9][0-9]");
             case "starcoder", "refact", "command-r", "smollm", "codeshell", "exaone", "minerva-7b" ->
-                    new RegexPreTokenizer(p, List.of("\\p{N}", GPT2));
+                    llamaCpp(p, "\\p{N}", GPT2);
             case "gpt-2", "phi-2", "jina-es", "jina-de", "gigachat", "jina-v2-es", "jina-v2-de", "a.x-4.0", "mellum",
                  "jina-v1-en", "jina-v2-code", "roberta-bpe", "mpt", "olmo", "jais", "exaone4", "trillion", "granite-docling" ->
-                    new RegexPreTokenizer(p, List.of(GPT2));
-            case "poro-chat", "bloom", "gpt3-finnish" -> new RegexPreTokenizer(p, List.of(" ?[^(\\s|.,!?…。，、।۔،)]+"));
-            case "viking" -> new RegexPreTokenizer(p, List.of(" ?[^(\\s|.,!?…。，、।۔،)]+", "\\p{N}"));
-            case "seed-coder" -> new RegexPreTokenizer(p, List.of("(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+"
-                    + "|\\p{N}{1}| ?[^\\s\\p{L}\\p{N}\\r\\n]+|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+"));
-            default -> new RegexPreTokenizer("default", List.of("[\\p{P}\\$\\+<=>\\^~\\|]+", GPT2, "\\p{N}+", "[0-9][0-9][0-9]"));
+                    llamaCpp(p, GPT2);
+            case "poro-chat", "bloom", "gpt3-finnish" -> llamaCpp(p, " ?[^(\\s|.,!?…。，、।۔،)]+");
+            case "viking" -> llamaCpp(p, " ?[^(\\s|.,!?…。，、।۔،)]+", "\\p{N}");
+            case "seed-coder" -> llamaCpp(p, "(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+"
+                    + "|\\p{N}{1}| ?[^\\s\\p{L}\\p{N}\\r\\n]+|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+            default -> llamaCpp("default", "[\\p{P}\\$\\+<=>\\^~\\|]+", GPT2, "\\p{N}+", "[0-9][0-9][0-9]");
         };
     }
 

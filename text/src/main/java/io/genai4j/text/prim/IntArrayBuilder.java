@@ -37,6 +37,12 @@ public final class IntArrayBuilder {
         return size;
     }
 
+    /** Drops the elements from {@code newSize} on (a tokenizer taking back a word it could not finish). */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) throw new IndexOutOfBoundsException("truncate to " + newSize + " of " + size);
+        size = newSize;
+    }
+
     public int[] toArray() {
         return Arrays.copyOf(data, size);
     }

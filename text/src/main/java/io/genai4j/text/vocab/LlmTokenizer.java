@@ -22,15 +22,18 @@ import java.util.Map;
  *   <li>special tokens are cut out of the text first, longest first — user-defined ones always,
  *       control ones ({@code <|eot_id|>}) only when asked to parse specials;
  *   <li>each remaining run of text goes through the model's algorithm: byte-level BPE with the
- *       model's pre-tokenizer, or SentencePiece BPE after writing spaces as ▁ (and a ▁ prefix at the
- *       start and after every special token when the model adds a space prefix);
- *   <li>BOS/EOS are added when the model says so and the caller asks for special tokens.
+ *       model's pre-tokenizer, SentencePiece BPE after writing spaces as ▁ (and a ▁ prefix at the
+ *       start and after every special token when the model adds a space prefix), or WordPiece
+ *       ({@link LlamaCppWordPiece});
+ *   <li>BOS/EOS are added when the model says so and the caller asks for special tokens; a
+ *       WordPiece vocabulary always gets {@code [CLS]} ... {@code [SEP]} then.
  * </ol>
  */
 public final class LlmTokenizer implements Tokenizer {
     private final Vocabulary vocab;
     private final ByteLevelBpe bpe;            // model gpt2
     private final SentencePieceBpe spm;        // model llama
+    private final LlamaCppWordPiece wpm;       // model bert
     private final Map<String, Integer> ids = new HashMap<>();
     private final int[] specialsByLength;      // the ids cut out of raw text, longest text first
     private final boolean[] lstrip, rstrip;
@@ -69,10 +72,17 @@ public final class LlmTokenizer implements Tokenizer {
                     .contains(v.pre().toLowerCase(Locale.ROOT));
             bpe = ByteLevelBpe.of(t, merges, raw, pre, ignoreMerges);
             spm = null;
+            wpm = null;
+        } else if (v.model().equals("bert")) {
+            if (v.unk() < 0) throw new IllegalArgumentException("a WordPiece (bert) vocabulary needs an unknown token");
+            wpm = new LlamaCppWordPiece(ids, v.unk(), v.lowercase(), v.stripAccents());
+            bpe = null;
+            spm = null;
         } else {
             float[] scores = v.scores() != null ? v.scores() : new float[n];
             spm = new SentencePieceBpe(ids, scores, byteIds);
             bpe = null;
+            wpm = null;
         }
         List<Integer> specials = new ArrayList<>();
         for (int i = 0; i < n; i++) if (v.types()[i].isSpecial()) specials.add(i);
@@ -119,9 +129,15 @@ public final class LlmTokenizer implements Tokenizer {
                 String s = (vocab.addSpacePrefix() && prevSpecial ? " " : "") + normalize((String) f);
                 spm.encodeInto(s.replace(" ", "\u2581"), out);
                 prevSpecial = false;
+            } else if (wpm != null) {
+                wpm.encodeInto(normalize((String) f), out);
             } else {
                 bpe.encodeInto(normalize((String) f), out);
             }
+        }
+        if (addSpecial && wpm != null) {
+            if (vocab.sep() < 0) throw new IllegalStateException("the WordPiece vocabulary has no separator token");
+            out.add(vocab.sep());
         }
         if (addSpecial && vocab.addEos()) {
             if (vocab.eos() < 0) throw new IllegalStateException("the model asks for an EOS token but has none");
@@ -187,7 +203,7 @@ public final class LlmTokenizer implements Tokenizer {
             return renderSpecial ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
         }
         if (type == TokenType.USER_DEFINED) return text.getBytes(StandardCharsets.UTF_8);
-        if (spm != null) {
+        if (spm != null || wpm != null) {
             if (type == TokenType.NORMAL) return text.replace('\u2581', ' ').getBytes(StandardCharsets.UTF_8);
             if (type == TokenType.BYTE) return new byte[] {(byte) Integer.parseInt(text.substring(3, 5), 16)};
             return new byte[0];
@@ -238,7 +254,11 @@ public final class LlmTokenizer implements Tokenizer {
 
     @Override
     public String kind() {
-        return vocab.model().equals("llama") ? "spm" : "bpe";
+        return switch (vocab.model()) {
+            case "llama" -> "spm";
+            case "bert" -> "wordpiece";
+            default -> "bpe";
+        };
     }
 
     /** True when id ends generation (EOS, end of turn). */

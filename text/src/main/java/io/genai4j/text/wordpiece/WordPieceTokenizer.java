@@ -100,8 +100,15 @@ public final class WordPieceTokenizer implements Tokenizer {
 
     /** [CLS] a [SEP] b [SEP] with type ids 0…0 1…1, truncated longest-first to maxLength (b may be null). */
     public Encoding encodePair(String a, String b, int maxLength) {
-        int[] ia = tokenize(a);
-        int[] ib = b == null ? null : tokenize(b);
+        return encodeTokens(tokenize(a), b == null ? null : tokenize(b), maxLength);
+    }
+
+    /**
+     * As {@link #encodePair}, from the ids {@link #tokenize} gave (ib may be null): a caller that
+     * wants to know whether a text was cut compares {@code ia.length + specialTokens(false)} with
+     * maxLength without tokenizing twice.
+     */
+    public Encoding encodeTokens(int[] ia, int[] ib, int maxLength) {
         int budget = maxLength - template.added(ib != null);
         int[] lens = Truncation.longestFirst(ia.length, ib == null ? -1 : ib.length, Math.max(budget, 0));
         IntList ids = new IntList(), types = new IntList();
@@ -121,6 +128,11 @@ public final class WordPieceTokenizer implements Tokenizer {
         int[] mask = new int[ids.size()];
         java.util.Arrays.fill(mask, 1);
         return new Encoding(ids.toArray(), types.toArray(), mask);
+    }
+
+    /** How many special tokens the template adds to one text ({@code [CLS]}, {@code [SEP]}: 2) or a pair. */
+    public int specialTokens(boolean pair) {
+        return template.added(pair);
     }
 
     /** Encodes texts and pads them to the longest one. */

@@ -43,7 +43,7 @@ class LlamaCppVectorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gpt-2", "llama-bpe", "llama-spm", "phi-3", "deepseek-llm", "deepseek-coder", "falcon", "mpt", "starcoder", "refact"})
+    @ValueSource(strings = {"gpt-2", "llama-bpe", "llama-spm", "phi-3", "deepseek-llm", "deepseek-coder", "falcon", "mpt", "starcoder", "refact", "bert-bge"})
     void passesEveryVector(String name) throws Exception {
         Path gguf = SharedData.require("tokenizers/llamacpp/ggml-vocab-" + name + ".gguf");
         Vectors v = Vectors.load(gguf.resolveSibling("ggml-vocab-" + name + ".gguf.inp"));
