@@ -51,6 +51,10 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new UserErrors());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error | RuntimeException e) { // picocli hands only Exceptions to UserErrors: a StackOverflowError gets here
+            return UserErrors.report(e, cl.getErr());
+        }
     }
 }

@@ -4,7 +4,9 @@ import io.genai4j.cli.Report;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
+import io.genai4j.engine.util.PathFacts;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,6 +32,7 @@ public final class SafetensorsConvert implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown --type '" + type + "' (F16, BF16 or F32)");
         }
+        checkPaths();
         long before = Files.size(in);
         if (CheckpointDir.holds(out)) {   // a file of a checkpoint: its manifest must describe the converted file
             CheckpointDir.replaceFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), tmp -> Checkpoints.convertFloats(in, tmp, t));
@@ -40,5 +43,15 @@ public final class SafetensorsConvert implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %s: %,d bytes (was %,d), float tensors as %s%n", out, after, before, t);
         if (json) new Report().put("in", in.toString()).put("out", out.toString()).put("bytes_in", before).put("bytes_out", after).put("type", t.toString()).printJson(System.out);
         return 0;
+    }
+
+    /** The input must be a file and the output a file path in an existing folder; say what is there instead. */
+    private void checkPaths() throws NoSuchFileException {
+        if (!Files.isRegularFile(in)) throw new NoSuchFileException(in + ": expected a .safetensors file, found " + PathFacts.describe(in));
+        if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + ": expected a file to write, found " + PathFacts.describe(out));
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new NoSuchFileException("--out " + out + ": the folder " + folder + " to write into does not exist (found " + PathFacts.describe(folder) + ")");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.genai4j.llm.chat;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.OutputTooBigException;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -25,22 +26,49 @@ import java.util.Map;
  * ChatML ({@link #CHATML}).
  */
 public final class ChatTemplate {
+    /** Largest list or map a template may build (a conversation's messages and tools are far fewer). */
+    static final int MAX_COLLECTION = 100_000;
+
     /** The fallback: ChatML, the format of Qwen, SmolLM and many others. */
     public static final String CHATML = "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
             + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
+    /**
+     * What one render may cost. A template is code from a model file: without limits a triple loop
+     * of range(1000) runs a billion steps, and a doubling string grows until the heap is gone.
+     *
+     * @param maxOutputBytes  the longest prompt (and string) a render may build, in UTF-8 bytes; far beyond any context window
+     * @param maxSteps        template nodes evaluated (each loop iteration counts its body's tags)
+     * @param maxMillis       wall-clock time of one render
+     */
+    public record Limits(long maxOutputBytes, long maxSteps, long maxMillis) {
+        /** 32 MiB of text, 2 million steps (a second or two), 10 s: a 2000-message conversation takes under a tenth. */
+        public static final Limits DEFAULT = new Limits(32L << 20, 2_000_000, 10_000);
+    }
+
     private final String source;
     private final String template;
     private final Jinjava jinja;
+    private final Limits limits;
+    /** Steps and deadline of the render in progress on this thread (renders may run on several threads). */
+    private final ThreadLocal<Budget> budget = new ThreadLocal<>();
 
     public ChatTemplate(String template) {
+        this(template, Limits.DEFAULT);
+    }
+
+    public ChatTemplate(String template, Limits limits) {
         this.source = template;
         // Python string methods that real templates call, spelled the way Java's String answers them.
         // Jinjava honours whitespace control on {% %} tags but not on {{- and -}}: strip it here, as Jinja2 does.
         String t = template.replaceAll("\\s*\\{\\{-", "{{").replaceAll("-}}\\s*", "}}");
         this.template = t.replace(".startswith(", ".startsWith(").replace(".endswith(", ".endsWith(")
                 .replace(".upper()", ".toUpperCase()").replace(".lower()", ".toLowerCase()");
-        JinjavaConfig cfg = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).withFailOnUnknownTokens(false).build();
+        this.limits = limits;
+        JinjavaConfig cfg = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).withFailOnUnknownTokens(false)
+                .withMaxOutputSize(limits.maxOutputBytes()).withMaxStringLength(limits.maxOutputBytes())
+                .withMaxListSize(MAX_COLLECTION).withMaxMapSize(MAX_COLLECTION)
+                .withNodePreProcessor((node, interpreter) -> step()).build();
         jinja = new Jinjava(cfg);
         jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", ChatTemplate.class, "raiseException", String.class));
         jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", ChatTemplate.class, "strftimeNow", String.class));
@@ -69,19 +97,57 @@ public final class ChatTemplate {
         ctx.put("bos_token", bosToken == null ? "" : bosToken);
         ctx.put("eos_token", eosToken == null ? "" : eosToken);
         ctx.put("tools", tools);
-        RenderResult r = jinja.renderForResult(template, ctx);
+        RenderResult r;
+        budget.set(new Budget(System.nanoTime() + limits.maxMillis() * 1_000_000));
+        try {
+            r = jinja.renderForResult(template, ctx);
+        } catch (TooCostly e) { // thrown outside any tag (Jinjava reports those inside tags as errors)
+            throw new IllegalArgumentException("chat template: " + e.getMessage());
+        } finally {
+            budget.remove();
+        }
         for (TemplateError e : r.getErrors()) {
             if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
                 String msg = e.getMessage();
                 Throwable ex = e.getException();
                 while (ex != null) {
-                    if (ex instanceof TemplateRaised t) msg = t.getMessage();
+                    if (ex instanceof TemplateRaised || ex instanceof TooCostly) msg = ex.getMessage();
+                    else if (ex instanceof OutputTooBigException) msg = "the rendered prompt exceeds " + limits.maxOutputBytes() + " bytes";
                     ex = ex.getCause();
                 }
                 throw new IllegalArgumentException("chat template: " + msg);
             }
         }
         return r.getOutput();
+    }
+
+    /** Counts one template step against the render's budget. */
+    private void step() {
+        Budget b = budget.get();
+        if (b == null) return;
+        if (++b.steps > limits.maxSteps()) {
+            throw new TooCostly("the template ran more than " + limits.maxSteps() + " steps (a runaway loop?)");
+        }
+        // The clock is read every 1024 steps: cheap, and a step never takes long on its own.
+        if ((b.steps & 1023) == 0 && System.nanoTime() > b.deadline) {
+            throw new TooCostly("the template ran longer than " + limits.maxMillis() + " ms");
+        }
+    }
+
+    private static final class Budget {
+        final long deadline;
+        long steps;
+
+        Budget(long deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    /** A render over its {@link Limits}. */
+    static final class TooCostly extends RuntimeException {
+        TooCostly(String m) {
+            super(m);
+        }
     }
 
     /** One message, for callers that build conversations. */

@@ -1,10 +1,14 @@
 package io.genai4j.text.vocab;
 
 import io.genai4j.engine.io.Json;
+import io.genai4j.engine.util.PathFacts;
+import io.genai4j.engine.util.Printable;
+import io.genai4j.text.JsonFields;
 import io.genai4j.text.bpe.PreTokenizer;
 import io.genai4j.text.bpe.RegexPreTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a Hugging Face tokenizer (tokenizer.json, with tokenizer_config.json and
@@ -28,6 +34,11 @@ import java.util.Set;
  * </ul>
  */
 public final class TokenizerJson {
+    /** Largest token id accepted: far above any real vocabulary (~260k), far below int overflow. */
+    static final int MAX_ID = 50_000_000;
+    /** Ids a file may skip beyond as many as it defines (see {@link #parse}). */
+    static final int MAX_EXTRA_HOLES = 1024;
+
     private TokenizerJson() {}
 
     /** The vocabulary, the pre-tokenizer (null for SentencePiece), the normalizer and the chat template. */
@@ -39,26 +50,52 @@ public final class TokenizerJson {
 
     public static Result read(Path dir) throws IOException {
         Path file = dir.resolve("tokenizer.json");
-        Map<String, Object> root = object(Json.parse(Files.readAllBytes(file)), file + ": top level");
-        Map<String, Object> cfg = optionalObject(dir.resolve("tokenizer_config.json"));
-        Map<String, Object> gen = optionalObject(dir.resolve("generation_config.json"));
-        Map<String, Object> model = object(root.get("model"), file + ": model");
-        if (!"BPE".equals(model.get("type"))) {
-            throw new IllegalArgumentException(file + ": tokenizer model " + model.get("type") + " is not supported (supported: BPE)");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(dir + ": expected a model folder with Hugging Face's tokenizer.json (or a .gguf file), found "
+                    + PathFacts.describe(dir));
         }
-        Map<String, Object> vocabJson = object(model.get("vocab"), file + ": model.vocab");
+        return parse(Files.readAllBytes(file), optionalBytes(dir.resolve("tokenizer_config.json")),
+                optionalBytes(dir.resolve("generation_config.json")), dir);
+    }
+
+    /**
+     * Parses the three files' bytes (null for an absent config); {@code dir} only names them in
+     * messages. Every bad value is an IllegalArgumentException naming the file, field and value.
+     */
+    static Result parse(byte[] tokenizerJson, byte[] tokenizerConfig, byte[] generationConfig, Path dir) {
+        String file = dir.resolve("tokenizer.json").toString();
+        Map<String, Object> root = JsonFields.object(json(tokenizerJson, file), file + ": top level");
+        String cfgFile = dir.resolve("tokenizer_config.json").toString(), genFile = dir.resolve("generation_config.json").toString();
+        Map<String, Object> cfg = tokenizerConfig == null ? Map.of() : JsonFields.object(json(tokenizerConfig, cfgFile), cfgFile + ": top level");
+        Map<String, Object> gen = generationConfig == null ? Map.of() : JsonFields.object(json(generationConfig, genFile), genFile + ": top level");
+        Map<String, Object> model = JsonFields.object(root.get("model"), file + ": model");
+        if (!"BPE".equals(model.get("type"))) {
+            throw new IllegalArgumentException(file + ": tokenizer model " + Printable.of(String.valueOf(model.get("type"))) + " is not supported (supported: BPE)");
+        }
+        Map<String, Object> vocabJson = JsonFields.object(model.get("vocab"), file + ": model.vocab");
         Map<Integer, String> byId = new HashMap<>();
-        for (var e : vocabJson.entrySet()) byId.put(((Number) e.getValue()).intValue(), e.getKey());
+        for (var e : vocabJson.entrySet()) {
+            byId.put(JsonFields.integer(e.getValue(), 0, MAX_ID, file + ": model.vocab[" + quoted(e.getKey()) + "]"), e.getKey());
+        }
         Map<Integer, Boolean> added = new HashMap<>();
-        if (root.get("added_tokens") instanceof List<?> at) {
-            for (Object o : at) {
-                Map<String, Object> t = object(o, file + ": added_tokens");
-                int id = ((Number) t.get("id")).intValue();
-                byId.put(id, (String) t.get("content"));
-                added.put(id, Boolean.TRUE.equals(t.get("special")));
-            }
+        List<Object> addedTokens = JsonFields.optionalList(root.get("added_tokens"), file + ": added_tokens");
+        for (int i = 0; i < addedTokens.size(); i++) {
+            String where = file + ": added_tokens[" + i + "]";
+            Map<String, Object> t = JsonFields.object(addedTokens.get(i), where);
+            int id = JsonFields.integer(t.get("id"), 0, MAX_ID, where + ".id");
+            String content = JsonFields.string(t.get("content"), where + ".content");
+            if (content.isEmpty()) throw new IllegalArgumentException(where + ".content is empty (an added token must match some text)");
+            byId.put(id, content);
+            added.put(id, JsonFields.bool(t.get("special"), false, where + ".special"));
         }
         int n = byId.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        // Ids missing between 0 and the largest id become padding tokens. Holes are allowed (some
+        // files skip ids), but not more of them than tokens the file defines: the arrays are sized
+        // by the largest id, so a lone id 500,000,000 in a 100-byte file would allocate gigabytes.
+        if (n > 2L * byId.size() + MAX_EXTRA_HOLES) {
+            throw new IllegalArgumentException(file + ": token id " + (n - 1) + " is far beyond the " + byId.size()
+                    + " tokens the file defines (the ids in between would all be padding)");
+        }
         String[] tokens = new String[n];
         TokenType[] types = new TokenType[n];
         for (int i = 0; i < n; i++) {
@@ -67,19 +104,19 @@ public final class TokenizerJson {
                     : added.containsKey(i) ? (added.get(i) ? TokenType.CONTROL : TokenType.USER_DEFINED) : TokenType.NORMAL;
         }
         List<String> merges = new ArrayList<>();
-        if (model.get("merges") instanceof List<?> ml) {
-            for (Object o : ml) {
-                if (o instanceof String s) merges.add(s);
-                else if (o instanceof List<?> pair && pair.size() == 2) merges.add(pair.get(0) + " " + pair.get(1));
-                else throw new IllegalArgumentException(file + ": a merge must be \"a b\" or [a, b]");
-            }
+        List<Object> ml = JsonFields.optionalList(model.get("merges"), file + ": model.merges");
+        for (int i = 0; i < ml.size(); i++) {
+            Object o = ml.get(i);
+            if (o instanceof String s) merges.add(s);
+            else if (o instanceof List<?> pair && pair.size() == 2 && pair.get(0) instanceof String a && pair.get(1) instanceof String b) merges.add(a + " " + b);
+            else throw new IllegalArgumentException(file + ": model.merges[" + i + "] must be \"a b\" or [\"a\", \"b\"], found " + Printable.of(Json.toJson(o, 80)));
         }
         boolean byteLevel = mentions(root.get("pre_tokenizer"), "ByteLevel") || mentions(root.get("decoder"), "ByteLevel");
         String kind = byteLevel ? "gpt2" : "llama";
         float[] scores = null;
         PreTokenizer pre = null;
         if (byteLevel) {
-            pre = new RegexPreTokenizer("tokenizer.json", preRegexes(root.get("pre_tokenizer")));
+            pre = preTokenizer(preRegexes(root.get("pre_tokenizer")), file);
         } else {
             scores = new float[n];
             java.util.Arrays.fill(scores, Float.NaN);
@@ -103,12 +140,19 @@ public final class TokenizerJson {
         int unk = tokenId(cfg.get("unk_token"), ids);
         boolean addBos = cfg.get("add_bos_token") instanceof Boolean b ? b : postProcessorAddsBos(root.get("post_processor"), bos, ids);
         if (bos < 0 && addBos) bos = postProcessorBos(root.get("post_processor"), ids);
+        if (bos < 0 && addBos) {
+            throw new IllegalArgumentException(cfgFile + ": add_bos_token asks for a BOS token, but bos_token " + Printable.of(Json.toJson(cfg.get("bos_token"), 60))
+                    + " is not in the vocabulary of " + file + " (nor does its post_processor name one)");
+        }
         boolean addEos = cfg.get("add_eos_token") instanceof Boolean b && b;
         Set<Integer> eog = new HashSet<>();
         if (eos >= 0) eog.add(eos);
         Object genEos = gen.get("eos_token_id");
-        if (genEos instanceof Number num) eog.add(num.intValue());
-        if (genEos instanceof List<?> l) for (Object o : l) if (o instanceof Number num) eog.add(num.intValue());
+        // Ids beyond the tokenizer stay: a model's embedding may be wider than its tokenizer, and
+        // generation must still stop on them (eog is only ever asked "contains").
+        String eosWhere = genFile + ": eos_token_id";
+        if (genEos instanceof List<?> l) for (Object o : l) eog.add(JsonFields.integer(o, 0, MAX_ID, eosWhere));
+        else if (genEos != null) eog.add(JsonFields.integer(genEos, 0, MAX_ID, eosWhere));
         int eot = -1;
         for (int i = 0; i < n; i++) {
             if (GgufVocabulary.EOG_TEXTS.contains(tokens[i])) {
@@ -120,7 +164,9 @@ public final class TokenizerJson {
         String template = null;
         if (cfg.get("chat_template") instanceof String t) template = t;
         else if (cfg.get("chat_template") instanceof List<?> l) {
-            for (Object o : l) if (o instanceof Map<?, ?> m && "default".equals(m.get("name"))) template = (String) m.get("template");
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m && "default".equals(m.get("name"))) template = JsonFields.string(m.get("template"), cfgFile + ": chat_template.template");
+            }
         }
         Vocabulary v = new Vocabulary(kind, "tokenizer.json", tokens, scores, types, merges.toArray(String[]::new), bos, eos, unk, pad, eot, eog,
                 addBos, addEos, !byteLevel, "");
@@ -138,9 +184,11 @@ public final class TokenizerJson {
             case "Split" -> {
                 if (!(m.get("pattern") instanceof Map<?, ?> p)) throw new IllegalArgumentException("tokenizer.json: Split without a pattern");
                 String behavior = String.valueOf(m.get("behavior"));
-                if (!behavior.equals("Isolated")) throw new IllegalArgumentException("tokenizer.json: Split behavior " + behavior + " is not supported (supported: Isolated)");
+                if (!behavior.equals("Isolated")) {
+                    throw new IllegalArgumentException("tokenizer.json: Split behavior " + Printable.of(behavior) + " is not supported (supported: Isolated)");
+                }
                 if (p.get("Regex") instanceof String r) out.add(r.replace("(?i:'s|'t|'re|'ve|'m|'ll|'d)", "(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])"));
-                else out.add(java.util.regex.Pattern.quote(String.valueOf(p.get("String"))));
+                else out.add(Pattern.quote(JsonFields.string(p.get("String"), "tokenizer.json: pre_tokenizer Split pattern.String")));
             }
             case "ByteLevel" -> {
                 if (!Boolean.FALSE.equals(m.get("use_regex"))) {
@@ -149,7 +197,7 @@ public final class TokenizerJson {
             }
             case "Digits" -> out.add(Boolean.TRUE.equals(m.get("individual_digits")) ? "\\p{N}" : "\\p{N}+");
             case "Punctuation" -> out.add("[\\p{P}\\$\\+<=>\\^~\\|`]+");
-            default -> throw new IllegalArgumentException("tokenizer.json: pre-tokenizer " + m.get("type") + " is not supported");
+            default -> throw new IllegalArgumentException("tokenizer.json: pre-tokenizer " + Printable.of(String.valueOf(m.get("type"))) + " is not supported");
         }
         return out;
     }
@@ -193,14 +241,29 @@ public final class TokenizerJson {
         return id == null ? -1 : id;
     }
 
-    private static Map<String, Object> optionalObject(Path p) throws IOException {
-        if (!Files.isRegularFile(p)) return Map.of();
-        return object(Json.parse(Files.readAllBytes(p)), p.toString());
+    /** The pre-tokenizer of the file's regexes; a regex Java cannot compile is a bad file. */
+    private static PreTokenizer preTokenizer(List<String> regexes, String file) {
+        try {
+            return new RegexPreTokenizer("tokenizer.json", regexes);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(file + ": pre_tokenizer regex " + Printable.of(e.getPattern()) + " is invalid: "
+                    + e.getDescription() + " at index " + e.getIndex(), e);
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object o, String what) {
-        if (o instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        throw new IllegalArgumentException(what + " is not a JSON object");
+    private static Object json(byte[] utf8, String file) {
+        try {
+            return Json.parse(utf8);
+        } catch (Json.ParseException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] optionalBytes(Path p) throws IOException {
+        return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+    }
+
+    private static String quoted(String key) {
+        return "\"" + Printable.of(key, 60) + "\"";
     }
 }
