@@ -30,6 +30,14 @@ final class GgufReader {
     private static final int MAX_ARRAY_DEPTH = 8;
     /** The longest array (and string) a Java array can hold. */
     static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+    /**
+     * The longest string (key or value) read into the heap. Real ones are far shorter (an embedded
+     * tokenizer.json, the longest seen, is ~30 MB); in a file over 2 GB, or a sparse one, a corrupt
+     * length could otherwise ask for a 2 GB String.
+     */
+    static final int MAX_STRING_BYTES = 64 << 20;
+    /** The longest key or tensor name (llama.cpp's are under 100 bytes). */
+    static final int MAX_NAME_BYTES = 1 << 20;
 
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -73,7 +81,7 @@ final class GgufReader {
 
         GgufMetadata meta = new GgufMetadata(source);
         for (long i = 0; i < nKv; i++) {
-            String key = string("metadata key #" + i);
+            String key = string("metadata key #" + i, MAX_NAME_BYTES);
             long typeId = u32("type of metadata " + quote(key));
             GgufValueType type = GgufValueType.byId(typeId);
             if (type == null) throw fail("metadata " + quote(key) + " has unknown value type " + typeId);
@@ -92,7 +100,7 @@ final class GgufReader {
         List<GgufTensorInfo> infos = new ArrayList<>((int) nTensors);
         Set<String> names = new HashSet<>();
         for (long i = 0; i < nTensors; i++) {
-            String name = string("name of tensor #" + i);
+            String name = string("name of tensor #" + i, MAX_NAME_BYTES);
             if (!names.add(name)) throw fail("duplicate tensor name " + quote(name));
             String what = "tensor " + quote(name);
             long nDims = u32(what + " dimension count");
@@ -176,7 +184,7 @@ final class GgufReader {
                 if (b != 0 && b != 1) throw fail(what + " is a BOOL with value " + b + " (must be 0 or 1)");
                 yield b == 1;
             }
-            case STRING -> string(what);
+            case STRING -> string(what, MAX_STRING_BYTES);
             case ARRAY -> array(key, depth);
         };
     }
@@ -240,7 +248,7 @@ final class GgufReader {
             }
             case STRING -> {
                 String[] s = new String[len];
-                for (int i = 0; i < len; i++) s[i] = r.string(what);
+                for (int i = 0; i < len; i++) s[i] = r.string(what, MAX_STRING_BYTES);
                 yield s;
             }
             case ARRAY -> {
@@ -259,13 +267,14 @@ final class GgufReader {
     private void skipString(String what) {
         long n = u64(what + " length");
         if (n < 0 || n > remaining()) throw fail(what + " has length " + Long.toUnsignedString(n) + ", more than the " + remaining() + " bytes left in the file");
+        if (n > MAX_STRING_BYTES) throw fail(what + " has length " + n + ", more than the supported " + MAX_STRING_BYTES + " bytes");
         pos += n;
     }
 
-    private String string(String what) {
+    private String string(String what, int maxBytes) {
         long n = u64(what + " length");
         if (n < 0 || n > remaining()) throw fail(what + " has length " + Long.toUnsignedString(n) + ", more than the " + remaining() + " bytes left in the file");
-        if (n > MAX_ARRAY_LENGTH) throw fail(what + " has length " + n + ", more than the supported " + MAX_ARRAY_LENGTH);
+        if (n > maxBytes) throw fail(what + " has length " + n + ", more than the supported " + maxBytes + " bytes");
         byte[] b = new byte[(int) n];
         MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, pos, b, 0, b.length);
         pos += n;
