@@ -41,7 +41,7 @@ public final class HfConfig {
         int dim = integer(j, "hidden_size", -1), heads = integer(j, "num_attention_heads", -1);
         int headDim = j.get("head_dim") != null ? integer(j, "head_dim", -1) : dim / heads;
         // The only size used before the weights are opened (llama3Factors): bound it here.
-        if (headDim > MAX_HEAD_DIM) throw new IllegalArgumentException("head_dim " + headDim + " is larger than " + MAX_HEAD_DIM);
+        if (headDim > LlamaConfig.MAX_HEAD_DIM) throw new IllegalArgumentException("head_dim " + headDim + " is larger than " + LlamaConfig.MAX_HEAD_DIM);
         float theta = positiveNum(j, "rope_theta", 10000f);
         float freqScale = 1f;
         float[] factors = null;
@@ -64,8 +64,6 @@ public final class HfConfig {
                 factors, freqScale, bool(j, "tie_word_embeddings", false), false);
     }
 
-    /** Wider than any published model's heads (256) by far; larger values can only be corrupt. */
-    static final int MAX_HEAD_DIM = 1 << 16;
 
     /**
      * Llama 3.1's RoPE frequency factors (transformers' _compute_llama3_parameters; llama.cpp

@@ -44,7 +44,7 @@ class ModelConfigFuzzTest {
         assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
     }
 
-    private static final Object[] VALUES = {0L, -1L, 1L, 2L, 3L, 7L, 100_000L, 2_147_483_647L, 4_294_967_299L, 1L << 40, 1e20, 2.5, 1e-30,
+    private static final Object[] VALUES = {0L, -1L, 1L, 2L, 3L, 7L, 100_000L, 1L << 30, 2_147_483_647L, 4_294_967_299L, 1L << 40, 1e20, 2.5, 1e-30,
             0.0, -1e-5, "12", "\u001b[31m", true, null, List.of(), List.of(4L, 4L), Map.of("type", "linear", "factor", 0.0),
             Map.of("rope_type", "llama3", "factor", 8.0), Map.of("type", "yarn")};
 
@@ -152,7 +152,7 @@ class ModelConfigFuzzTest {
                     how = key + " = " + v + "f";
                 }
                 default -> {
-                    long v = new long[] {0, 1, 2, 3, 5, 100_000, 0x7FFF_FFFFL, 0xFFFF_FFFFL, -1}[rnd.nextInt(9)];
+                    long v = new long[] {0, 1, 2, 3, 5, 100_000, 1 << 30, 0x7FFF_FFFFL, 0xFFFF_FFFFL, -1}[rnd.nextInt(10)];
                     GgufValueType t = rnd.nextBoolean() ? GgufValueType.UINT32 : GgufValueType.INT64;
                     w.put(key, t, v);
                     how = key + " = " + v + " (" + t + ")";

@@ -24,13 +24,17 @@ class ModelLoaderHostileTest {
     Path dir;
 
     private Path tinyGguf() throws IOException {
-        Path hf = TinyModels.writeHf(dir.resolve("hf"), Arch.LLAMA, 1);
-        Path out = dir.resolve("tiny.gguf");
+        return tinyGguf(Arch.LLAMA);
+    }
+
+    private Path tinyGguf(Arch arch) throws IOException {
+        Path hf = TinyModels.writeHf(dir.resolve("hf-" + arch.ggufName()), arch, 1);
+        Path out = dir.resolve("tiny-" + arch.ggufName() + ".gguf");
         HfToGguf.convert(hf, out, DType.F32);
         return out;
     }
 
-    /** A copy of the file with one metadata value replaced. */
+    /** A copy of the file with one metadata value replaced (or added). */
     private Path with(Path src, String key, GgufValueType type, Object value, String name) throws IOException {
         GgufWriter w = new GgufWriter();
         try (GgufFile f = GgufFile.open(src)) {
@@ -38,6 +42,7 @@ class ModelLoaderHostileTest {
                 if (e.key().equals(key)) w.put(key, type, value);
                 else w.put(e.key(), e.type(), e.value());
             }
+            if (!f.metadata().has(key)) w.put(key, type, value);
             for (GgufTensorInfo t : f.tensors()) w.addTensor(t.name(), t.type().dtype(), t.shape(), f.data(t.name()));
             Path out = dir.resolve(name);
             w.write(out);
@@ -57,6 +62,15 @@ class ModelLoaderHostileTest {
         Path bad = with(tinyGguf(), "llama.block_count", GgufValueType.UINT32, 100_000L, "layers.gguf");
         var e = assertThrows(IllegalArgumentException.class, () -> ModelLoader.load(bad).close());
         assertTrue(e.getMessage().contains("100000 layers but the weights have only 2"), e.getMessage());
+    }
+
+    @Test
+    void aHugeHeadWidthIsRefusedBeforeTheRopeTableIsSized() throws IOException {
+        // Before: key_length 2^30 sized a 4 GB table of rotary frequencies before any weight was read.
+        Path wide = with(tinyGguf(Arch.QWEN2), "qwen2.attention.key_length", GgufValueType.UINT32, 1L << 30, "wide.gguf");
+        Path bad = with(wide, "qwen2.rope.dimension_count", GgufValueType.UINT32, 1L << 30, "wider.gguf");
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelLoader.load(bad).close());
+        assertTrue(e.getMessage().contains("head dimension 1073741824 is larger than 65536"), e.getMessage());
     }
 
     @Test
