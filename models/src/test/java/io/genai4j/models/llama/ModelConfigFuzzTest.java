@@ -94,6 +94,10 @@ class ModelConfigFuzzTest {
         }
     }
 
+    /** Hyperparameters a file may leave out (llama.cpp's defaults apply): mutants add them too. */
+    private static final List<String> OPTIONAL = List.of("attention.head_count_kv", "attention.key_length", "attention.value_length",
+            "rope.dimension_count", "rope.freq_base", "rope.scaling.type", "rope.scaling.factor", "rope.scale_linear", "feed_forward_length");
+
     /** The hyperparameter keys of a GGUF model (not the tokenizer's). */
     private static boolean hyperparameter(String key) {
         return key.startsWith("llama.") || key.startsWith("gpt2.") || key.equals("general.architecture");
@@ -112,7 +116,8 @@ class ModelConfigFuzzTest {
             for (int i = 0; i < 150; i++) {
                 String how;
                 try (GgufFile f = GgufFile.open(seed)) {
-                    List<String> keys = f.metadata().keys().stream().filter(ModelConfigFuzzTest::hyperparameter).toList();
+                    List<String> keys = new ArrayList<>(f.metadata().keys().stream().filter(ModelConfigFuzzTest::hyperparameter).toList());
+                    for (String k : OPTIONAL) if (!keys.contains(arch.ggufName() + "." + k)) keys.add(arch.ggufName() + "." + k);
                     String key = keys.get(rnd.nextInt(keys.size()));
                     how = rewrite(f, key, rnd, mutant);
                 }
@@ -127,36 +132,35 @@ class ModelConfigFuzzTest {
         }
     }
 
-    /** Copies the file with one metadata value replaced (or removed); returns what was done. */
+    /** Copies the file with one metadata value replaced, added or removed; returns what was done. */
     private static String rewrite(GgufFile f, String key, SplittableRandom rnd, Path out) throws IOException {
         GgufWriter w = new GgufWriter();
         String how = null;
-        for (GgufMetadata.Entry e : f.metadata().entries().values()) {
-            if (!e.key().equals(key)) {
-                w.put(e.key(), e.type(), e.value());
-                continue;
+        for (GgufMetadata.Entry e : f.metadata().entries().values()) if (!e.key().equals(key)) w.put(e.key(), e.type(), e.value());
+        switch (rnd.nextInt(7)) {
+            case 0 -> how = key + " removed";
+            case 1 -> {
+                w.putString(key, "\u001b[2J" + rnd.nextInt(100));
+                how = key + " as a string";
             }
-            switch (rnd.nextInt(6)) {
-                case 0 -> how = key + " removed";
-                case 1 -> {
-                    w.putString(key, "\u001b[2J" + rnd.nextInt(100));
-                    how = key + " as a string";
-                }
-                case 2 -> {
-                    w.put(key, GgufValueType.ARRAY, new GgufArray(GgufValueType.UINT32, new long[] {4, 4}));
-                    how = key + " as an array";
-                }
-                case 3 -> {
-                    double v = new double[] {0, -1, 1e-30, 1e30, Double.NaN, 2.5}[rnd.nextInt(6)];
-                    w.put(key, GgufValueType.FLOAT32, (float) v);
-                    how = key + " = " + v + "f";
-                }
-                default -> {
-                    long v = new long[] {0, 1, 2, 3, 5, 100_000, 1 << 30, 0x7FFF_FFFFL, 0xFFFF_FFFFL, -1}[rnd.nextInt(10)];
-                    GgufValueType t = rnd.nextBoolean() ? GgufValueType.UINT32 : GgufValueType.INT64;
-                    w.put(key, t, v);
-                    how = key + " = " + v + " (" + t + ")";
-                }
+            case 2 -> {
+                w.put(key, GgufValueType.ARRAY, new GgufArray(GgufValueType.UINT32, new long[] {4, 4}));
+                how = key + " as an array";
+            }
+            case 3 -> {
+                double v = new double[] {0, -1, 1e-30, 1e30, Double.NaN, 2.5}[rnd.nextInt(6)];
+                w.put(key, GgufValueType.FLOAT32, (float) v);
+                how = key + " = " + v + "f";
+            }
+            case 4 -> {
+                w.putString(key, new String[] {"linear", "yarn", "none", ""}[rnd.nextInt(4)]);
+                how = key + " as a scaling name";
+            }
+            default -> {
+                long v = new long[] {0, 1, 2, 3, 5, 100_000, 1 << 30, 0x7FFF_FFFFL, 0xFFFF_FFFFL, -1}[rnd.nextInt(10)];
+                GgufValueType t = rnd.nextBoolean() ? GgufValueType.UINT32 : GgufValueType.INT64;
+                w.put(key, t, v);
+                how = key + " = " + v + " (" + t + ")";
             }
         }
         for (GgufTensorInfo t : f.tensors()) w.addTensor(t.name(), t.type().dtype(), t.shape(), f.data(t.name()));
