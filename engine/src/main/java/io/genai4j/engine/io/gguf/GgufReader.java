@@ -97,7 +97,8 @@ final class GgufReader {
             alignment = (int) al;
         }
 
-        List<GgufTensorInfo> infos = new ArrayList<>((int) nTensors);
+        // Not presized by the count: in a large or sparse file it may be 10^8 before a bad entry shows.
+        List<GgufTensorInfo> infos = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (long i = 0; i < nTensors; i++) {
             String name = string("name of tensor #" + i, MAX_NAME_BYTES);

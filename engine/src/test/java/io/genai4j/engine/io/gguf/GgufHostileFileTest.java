@@ -52,6 +52,20 @@ class GgufHostileFileTest {
     }
 
     @Test
+    void aHugeTensorCountInASparseFileAllocatesNothingUpFront() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(GgufReader.MAGIC).putInt(3).putLong(100_000_000).putLong(0);   // 10^8 tensor infos "fit" in 3 GB of zeros
+        Path p = sparse("count.gguf", b.array(), 3L << 30);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        GgufException e = assertThrows(GgufException.class, () -> GgufFile.open(p).close());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // Before: a list presized to 10^8 entries (400 MB) before the first, empty, tensor info was refused.
+        assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes");
+        assertTrue(e.getMessage().contains("has 0 dimensions"), e.getMessage());
+    }
+
+    @Test
     void aLargeArrayStaysInTheMappingUntilAsked() throws IOException {
         int n = 64 << 20;
         byte[] payload = new byte[n];
