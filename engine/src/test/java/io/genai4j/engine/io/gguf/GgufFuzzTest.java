@@ -122,7 +122,7 @@ class GgufFuzzTest {
 
     private record Mutant(byte[] bytes, String how) {}
 
-    private static final long[] HUGE = {0, 1, 2, 3, 31, 32, 255, 1L << 31, (1L << 31) - 1, (1L << 32) + 3, 1L << 32, 1L << 40,
+    private static final long[] HUGE = {0, 1, 2, 3, 31, 32, 255, 100_000_000, 1L << 31, (1L << 31) - 1, (1L << 32) + 3, 1L << 32, 1L << 40,
             Long.MAX_VALUE, -1L, Long.MIN_VALUE, 0xFFFF_FFFFL};
 
     private static Mutant mutate(byte[] orig, List<Field> fields, SplittableRandom rnd) {
