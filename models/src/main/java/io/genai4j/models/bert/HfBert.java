@@ -29,8 +29,9 @@ public final class HfBert {
         if (!Files.isRegularFile(weights)) throw new IOException(dir + " has no model.safetensors (pytorch_model.bin is not supported: convert it to safetensors)");
         BertConfig config;
         try {
-            config = BertConfig.fromHf((Map<String, Object>) Json.parse(Files.readAllBytes(cfg)));
-        } catch (IllegalArgumentException | ClassCastException e) {
+            if (!(Json.parse(Files.readAllBytes(cfg)) instanceof Map<?, ?> json)) throw new IllegalArgumentException("not a JSON object");
+            config = BertConfig.fromHf((Map<String, Object>) json);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(cfg + ": " + e.getMessage(), e);
         }
         try (SafeTensorsFile f = SafeTensors.open(weights)) {

@@ -100,7 +100,7 @@ class BertConfigFuzzTest {
             Object value = VALUES[rnd.nextInt(VALUES.length)];
             if (value == null && rnd.nextBoolean()) m.remove(key);
             else m.put(key, value);
-            Files.writeString(cfg, Json.toJson(m, Integer.MAX_VALUE));
+            Files.writeString(cfg, rnd.nextInt(50) == 0 ? Json.toJson(List.copyOf(m.keySet()), Integer.MAX_VALUE) : Json.toJson(m, Integer.MAX_VALUE));
             try {
                 if (loadAndEncode(dir)) accepted++;
                 else rejected++;
