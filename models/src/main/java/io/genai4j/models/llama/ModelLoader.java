@@ -70,6 +70,12 @@ public final class ModelLoader {
             requireLayers(c, w);
             CausalLm model = c.arch() == Arch.GPT2 ? new Gpt2Model(c, w) : new LlamaModel(c, w);
             LlmTokenizer tok = new LlmTokenizer(GgufVocabulary.read(f.metadata()));
+            // As llama.cpp: one embedding row per token (converters pad the token list to the rows).
+            // Otherwise generation stops at the first sampled id that has no token, or a token has no row.
+            if (tok.vocabSize() != c.vocabSize()) {
+                throw new IllegalArgumentException(file + ": the vocabulary has " + tok.vocabSize() + " tokens but token_embd.weight has "
+                        + c.vocabSize() + " rows");
+            }
             String template = f.metadata().string("tokenizer.chat_template", null);
             String name = Printable.of(f.metadata().string("general.name", file.getFileName().toString()));
             return new LoadedModel(model, tok, template, describe(name, c, "GGUF"), f);

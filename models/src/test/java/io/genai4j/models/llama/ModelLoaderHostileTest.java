@@ -74,6 +74,26 @@ class ModelLoaderHostileTest {
     }
 
     @Test
+    void aVocabularyThatDoesNotMatchTheEmbeddingIsRefused() throws IOException {
+        Path cut = tinyGguf();
+        for (String key : new String[] {"tokenizer.ggml.tokens", "tokenizer.ggml.token_type", "tokenizer.ggml.scores"}) {
+            Object values;
+            try (GgufFile f = GgufFile.open(cut)) {
+                if (!f.metadata().has(key)) continue;
+                values = f.metadata().array(key).values();
+            }
+            Object first50 = java.lang.reflect.Array.newInstance(values.getClass().getComponentType(), 50);
+            System.arraycopy(values, 0, first50, 0, 50);
+            GgufValueType et = key.endsWith("tokens") ? GgufValueType.STRING : key.endsWith("type") ? GgufValueType.INT32 : GgufValueType.FLOAT32;
+            cut = with(cut, key, GgufValueType.ARRAY, new io.genai4j.engine.io.gguf.GgufArray(et, first50), "cut-" + key + ".gguf");
+        }
+        Path model = cut;
+        // Before: it loaded, and generation failed at the first sampled id past 50.
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelLoader.load(model).close());
+        assertTrue(e.getMessage().contains("the vocabulary has 50 tokens but token_embd.weight has"), e.getMessage());
+    }
+
+    @Test
     void aFolderHoldingOneGgufLoadsIt() throws IOException {
         Path gguf = tinyGguf();
         Path folder = Files.createDirectories(dir.resolve("one"));
