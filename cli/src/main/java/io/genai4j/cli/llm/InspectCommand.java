@@ -5,6 +5,7 @@ import io.genai4j.engine.io.gguf.GgufArray;
 import io.genai4j.engine.io.gguf.GgufFile;
 import io.genai4j.engine.io.gguf.GgufMetadata;
 import io.genai4j.engine.io.gguf.GgufTensorInfo;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
@@ -44,9 +45,9 @@ public final class InspectCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "GGUF v%d, alignment %d, %d metadata keys, %d tensors%n", f.version(), f.alignment(), f.metadata().keys().size(), f.tensors().size());
                 for (GgufMetadata.Entry e : f.metadata().entries().values()) {
                     Object v = e.value();
-                    String shown = v instanceof GgufArray a ? "[" + a.elementType() + " × " + a.length() + "]" : String.valueOf(v);
-                    if (shown.length() > 120) shown = shown.substring(0, 117).replace('\n', ' ') + "...";
-                    System.out.printf("  %-45s %-8s %s%n", e.key(), e.type(), shown.replace("\n", "\\n"));
+                    // Keys and values come from the file: escaped (no raw ESC sequences) and cut.
+                    String shown = v instanceof GgufArray a ? "[" + a.elementType() + " × " + a.length() + "]" : Printable.of(String.valueOf(v));
+                    System.out.printf("  %-45s %-8s %s%n", Printable.of(e.key()), e.type(), shown);
                     meta.put(e.key(), v instanceof GgufArray a ? Map.of("type", a.elementType().toString(), "length", a.length()) : v);
                 }
                 for (GgufTensorInfo t : f.tensors()) tensors.add(row(t.name(), t.type().toString(), t.shape()));
@@ -57,7 +58,7 @@ public final class InspectCommand implements Callable<Integer> {
             long n = 1;
             for (long d : (long[]) t.get("shape")) n *= d;
             params += n;
-            System.out.printf("  %-45s %-6s %s%n", t.get("name"), t.get("type"), Arrays.toString((long[]) t.get("shape")));
+            System.out.printf("  %-45s %-6s %s%n", Printable.of((String) t.get("name")), t.get("type"), Arrays.toString((long[]) t.get("shape")));
         }
         System.out.printf(Locale.ROOT, "%,d parameters in %d tensors%n", params, tensors.size());
         if (json) new Report().put("metadata", meta).put("tensors", tensors).put("parameters", params).printJson(System.out);

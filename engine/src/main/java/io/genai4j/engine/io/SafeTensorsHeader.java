@@ -1,6 +1,7 @@
 package io.genai4j.engine.io;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.util.Printable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
@@ -331,9 +332,9 @@ public final class SafeTensorsHeader {
         return j.toString();
     }
 
-    /** 'name' for messages, cut if absurdly long so a hostile header cannot bloat the message. */
+    /** 'name' for messages: control characters escaped, cut if absurdly long so a hostile header cannot bloat the message. */
     static String quoteSingle(String s) {
-        return "'" + (s.length() > NAME_CHARS ? s.substring(0, NAME_CHARS) + "..." : s) + "'";
+        return "'" + Printable.of(s, NAME_CHARS) + "'";
     }
 
     private static String snippet(Object v) {

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * characters, digits changed to huge or negative numbers, inserted and deleted bytes, a rewritten
  * length prefix, and truncation. The seed is fixed so a failure reproduces.
  */
+@Tag("small-heap")
 class SafeTensorsFuzzTest {
+
+    @BeforeAll
+    static void smallHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
+    }
 
     @TempDir
     Path dir;
@@ -195,5 +204,76 @@ class SafeTensorsFuzzTest {
         }
         assertTrue(accepted > 10, "accepted " + accepted);
         assertTrue(rejected > 100, "rejected " + rejected);
+    }
+
+    private static final Object[] HOSTILE = {0L, -1L, 1L, 3L, 1L << 31, 4_294_967_299L, 1L << 40, Long.MAX_VALUE, 2.5, 1e300, "3", null, true,
+            List.of(), Map.of(), new java.math.BigInteger("18446744073709551616")};
+
+    /** A value for a shape, dtype, offsets or metadata field: plausible, huge, zero or of the wrong type. */
+    private static Object hostile(String field, SplittableRandom rnd) {
+        return switch (field) {
+            case "shape" -> switch (rnd.nextInt(4)) {
+                case 0 -> Arrays.asList(HOSTILE[rnd.nextInt(HOSTILE.length)]);
+                case 1 -> Arrays.asList(0L, HOSTILE[rnd.nextInt(HOSTILE.length)]);
+                case 2 -> List.of(1L << 31, 1L << 31, 0L);
+                default -> HOSTILE[rnd.nextInt(HOSTILE.length)];
+            };
+            case "dtype" -> new Object[] {"F32", "F16", "BF16", "I64", "BOOL", "U8", "F8_E4M3", "Q4_0", "f32", "", 1L, null, List.of("F32")}[rnd.nextInt(13)];
+            case "data_offsets" -> switch (rnd.nextInt(3)) {
+                case 0 -> Arrays.asList(HOSTILE[rnd.nextInt(HOSTILE.length)], HOSTILE[rnd.nextInt(HOSTILE.length)]);
+                case 1 -> List.of(0L);
+                default -> HOSTILE[rnd.nextInt(HOSTILE.length)];
+            };
+            default -> HOSTILE[rnd.nextInt(HOSTILE.length)];
+        };
+    }
+
+    /** The file with one field of its JSON header replaced by a hostile value, the data left as it was. */
+    @SuppressWarnings("unchecked")
+    private static Mutant structured(byte[] orig, SplittableRandom rnd) {
+        long headerLen = ByteBuffer.wrap(orig, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Map<String, Object> header = new java.util.LinkedHashMap<>((Map<String, Object>) Json.parse(Arrays.copyOfRange(orig, 8, 8 + (int) headerLen)));
+        List<String> names = new java.util.ArrayList<>(header.keySet());
+        String name = names.get(rnd.nextInt(names.size()));
+        String how;
+        if (name.equals("__metadata__")) {
+            Map<String, Object> meta = new java.util.LinkedHashMap<>((Map<String, Object>) header.get(name));
+            Object v = rnd.nextBoolean() ? hostile("metadata", rnd) : "\u001b[2J" + "x".repeat(rnd.nextInt(1000));
+            meta.put("k", v);
+            header.put(name, rnd.nextInt(5) == 0 ? v : meta);
+            how = "__metadata__ k = " + v;
+        } else {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>((Map<String, Object>) header.get(name));
+            String field = new String[] {"shape", "dtype", "data_offsets", "extra"}[rnd.nextInt(4)];
+            Object v = hostile(field, rnd);
+            if (v == null && rnd.nextBoolean()) entry.remove(field);
+            else entry.put(field, v);
+            header.put(rnd.nextInt(20) == 0 ? "\u001b]0;" + name : name, rnd.nextInt(20) == 0 ? v : entry);
+            how = name + "." + field + " = " + v;
+        }
+        byte[] json = Json.toJson(header, Integer.MAX_VALUE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] data = Arrays.copyOfRange(orig, 8 + (int) headerLen, orig.length);
+        ByteBuffer out = ByteBuffer.allocate(8 + json.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(json.length).put(json).put(data);
+        return new Mutant(out.array(), how);
+    }
+
+    @Test
+    void structuredHeaderMutantsAreReadOrRejectedCleanly() throws IOException {
+        byte[] orig = validFile(dir);
+        SplittableRandom rnd = new SplittableRandom(99);
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Mutant m = structured(orig, rnd);
+            try {
+                if (readAllInMemory(m.bytes)) accepted++;
+                else rejected++;
+            } catch (Throwable t) {
+                fail("structured mutation " + i + " (" + m.how + ") threw " + t, t);
+            }
+        }
+        assertTrue(accepted > 100, "accepted " + accepted);
+        assertTrue(rejected > 1000, "rejected " + rejected);
     }
 }

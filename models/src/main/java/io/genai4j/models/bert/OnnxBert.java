@@ -5,6 +5,7 @@ import io.genai4j.engine.io.onnx.OnnxGraph;
 import io.genai4j.engine.io.onnx.OnnxModel;
 import io.genai4j.engine.io.onnx.OnnxNode;
 import io.genai4j.engine.io.onnx.OnnxTensor;
+import io.genai4j.engine.util.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,10 +43,13 @@ public final class OnnxBert {
         for (var e : matMulWeights(g).entrySet()) {
             OnnxTensor w = e.getValue();
             int[] s = w.shape();
-            if (s.length != 2) throw new IllegalArgumentException(what + ": MatMul weight " + w.name() + " is not 2-D");
+            if (s.length != 2) throw new IllegalArgumentException(what + ": MatMul weight " + Printable.of(w.name()) + " is not 2-D");
             weights.put(e.getKey(), () -> WeightLoading.transpose(w.floats(), s[0], s[1]));
         }
         BertConfig config = config(g, named, what);
+        long values = 0;
+        for (OnnxTensor t : named.values()) values += t.numel();
+        WeightLoading.requireValues(config, values, what);
         BertModel model = new BertModel(config, new Rng(0));
         WeightLoading.load(model, what, weights::get);
         return model.prepareInference();
@@ -77,10 +81,20 @@ public final class OnnxBert {
         int layers = 0;
         for (String name : t.keySet()) {
             Matcher m = LAYER.matcher(name);
-            if (m.find()) layers = Math.max(layers, Integer.parseInt(m.group(1)) + 1);
+            // A layer index beyond the initializer count cannot be a real layer (and may not fit an int).
+            if (m.find()) {
+                if (m.group(1).length() > 9 || Integer.parseInt(m.group(1)) >= t.size()) {
+                    throw new IllegalArgumentException(what + ": initializer '" + Printable.of(name) + "' names a layer beyond the " + t.size() + " initializers");
+                }
+                layers = Math.max(layers, Integer.parseInt(m.group(1)) + 1);
+            }
         }
-        int hidden = word.shape()[1];
-        return new BertConfig(word.shape()[0], hidden, layers, heads(g, hidden, what), inter.shape()[0], pos.shape()[0], type.shape()[0], 1e-12f);
+        int[] w = rank(word, 2, what), p = rank(pos, 2, what), ty = rank(type, 2, what), in = rank(inter, 1, what);
+        int hidden = w[1];
+        if (p[1] != hidden || ty[1] != hidden) {
+            throw new IllegalArgumentException(what + ": embedding widths differ: word " + hidden + ", position " + p[1] + ", token type " + ty[1]);
+        }
+        return new BertConfig(w[0], hidden, layers, heads(g, hidden, what), in[0], p[0], ty[0], 1e-12f);
     }
 
     /** The h of the Reshape target Concat(…, h, d) with h·d = hidden: how the export splits heads. */
@@ -97,6 +111,12 @@ public final class OnnxBert {
             if (h != null && d != null && h > 0 && h * d == hidden) return (int) (long) h;
         }
         throw new IllegalArgumentException(what + ": cannot find the number of attention heads in the graph");
+    }
+
+    private static int[] rank(OnnxTensor x, int rank, String what) {
+        int[] s = x.shape();
+        if (s.length != rank) throw new IllegalArgumentException(what + ": " + x.name() + " has " + s.length + " dimensions, expected " + rank);
+        return s;
     }
 
     private static OnnxTensor require(Map<String, OnnxTensor> t, String name, String what) {

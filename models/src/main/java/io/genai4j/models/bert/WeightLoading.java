@@ -37,6 +37,18 @@ final class WeightLoading {
         }
     }
 
+    /**
+     * Refuses a config that needs more parameters than the file holds values, before the model is
+     * allocated (its allocation is then at most the file's values as floats).
+     */
+    static void requireValues(BertConfig config, long fileValues, String what) {
+        long need = config.parameterCount();
+        if (need > fileValues) {
+            throw new IllegalArgumentException(what + " holds " + fileValues + " values, but the config (" + config.layers() + " layers, hidden "
+                    + config.hidden() + ", intermediate " + config.intermediate() + ", vocabulary " + config.vocabSize() + ") needs " + need + " parameters");
+        }
+    }
+
     /** W [rows, cols] row-major → Wᵀ [cols, rows]. */
     static float[] transpose(float[] w, int rows, int cols) {
         float[] t = new float[w.length];

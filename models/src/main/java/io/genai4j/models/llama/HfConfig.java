@@ -1,5 +1,6 @@
 package io.genai4j.models.llama;
 
+import io.genai4j.engine.util.Printable;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,41 +12,58 @@ import java.util.Map;
 public final class HfConfig {
     private HfConfig() {}
 
+    /** Reads a parsed config.json; errors name {@code source} (the file) and the key. */
+    public static LlamaConfig read(Map<String, Object> j, String source) {
+        try {
+            return read(j);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
     public static LlamaConfig read(Map<String, Object> j) {
         String type = str(j, "model_type", null);
-        if (type == null) throw new IllegalArgumentException("config.json has no model_type");
-        Arch arch = Arch.of(type);
+        if (type == null) throw new IllegalArgumentException("no model_type");
+        Arch arch;
+        try {
+            arch = Arch.of(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model_type '" + Printable.of(type) + "' is not supported (supported: llama, qwen2, qwen3, gpt2)");
+        }
         if (arch == Arch.GPT2) {
             int dim = integer(j, "n_embd", 768), heads = integer(j, "n_head", 12);
             String act = str(j, "activation_function", "gelu_new");
             return new LlamaConfig(arch, integer(j, "vocab_size", 50257), dim, integer(j, "n_layer", 12), heads, heads, dim / heads,
-                    j.get("n_inner") instanceof Number n ? n.intValue() : 4 * dim, integer(j, "n_positions", 1024),
-                    num(j, "layer_norm_epsilon", 1e-5), 10000f, RopeStyle.NONE, dim / heads, null, 1f,
+                    j.get("n_inner") != null ? integer(j, "n_inner", -1) : 4 * dim, integer(j, "n_positions", 1024),
+                    positiveNum(j, "layer_norm_epsilon", 1e-5), 10000f, RopeStyle.NONE, dim / heads, null, 1f,
                     bool(j, "tie_word_embeddings", true), act.equals("gelu"));
         }
         int dim = integer(j, "hidden_size", -1), heads = integer(j, "num_attention_heads", -1);
-        if (dim < 1 || heads < 1) throw new IllegalArgumentException("config.json needs hidden_size and num_attention_heads");
-        int headDim = j.get("head_dim") instanceof Number n ? n.intValue() : dim / heads;
-        float theta = num(j, "rope_theta", 10000f);
+        int headDim = j.get("head_dim") != null ? integer(j, "head_dim", -1) : dim / heads;
+        // The only size used before the weights are opened (llama3Factors): bound it here.
+        if (headDim > LlamaConfig.MAX_HEAD_DIM) throw new IllegalArgumentException("head_dim " + headDim + " is larger than " + LlamaConfig.MAX_HEAD_DIM);
+        float theta = positiveNum(j, "rope_theta", 10000f);
         float freqScale = 1f;
         float[] factors = null;
         if (j.get("rope_scaling") instanceof Map<?, ?> rs) {
             Object t = rs.get("rope_type") != null ? rs.get("rope_type") : rs.get("type");
             String rt = String.valueOf(t).toLowerCase(Locale.ROOT);
-            double factor = rs.get("factor") instanceof Number n ? n.doubleValue() : 1;
+            double factor = d(rs, "factor", 1);
+            if (!(factor > 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("rope_scaling factor " + factor + " must be a positive number");
             switch (rt) {
                 case "default" -> { }
                 case "linear" -> freqScale = (float) (1 / factor);
                 case "llama3" -> factors = llama3Factors(theta, headDim, factor, d(rs, "low_freq_factor", 1), d(rs, "high_freq_factor", 4),
                         d(rs, "original_max_position_embeddings", 8192));
-                default -> throw new IllegalArgumentException("rope_scaling type '" + rt + "' is not supported (supported: linear, llama3)");
+                default -> throw new IllegalArgumentException("rope_scaling type '" + Printable.of(rt) + "' is not supported (supported: linear, llama3)");
             }
         }
         return new LlamaConfig(arch, integer(j, "vocab_size", -1), dim, integer(j, "num_hidden_layers", -1), heads,
                 integer(j, "num_key_value_heads", heads), headDim, integer(j, "intermediate_size", -1),
-                integer(j, "max_position_embeddings", 2048), num(j, "rms_norm_eps", 1e-6f), theta, RopeStyle.NEOX, headDim,
+                integer(j, "max_position_embeddings", 2048), positiveNum(j, "rms_norm_eps", 1e-6f), theta, RopeStyle.NEOX, headDim,
                 factors, freqScale, bool(j, "tie_word_embeddings", false), false);
     }
+
 
     /**
      * Llama 3.1's RoPE frequency factors (transformers' _compute_llama3_parameters; llama.cpp
@@ -81,18 +99,28 @@ public final class HfConfig {
         return j.get(k) instanceof String s ? s : def;
     }
 
+    /**
+     * A size or count: a positive integer that fits an int. Anything else is refused rather than
+     * converted (intValue() made 4294967299 a 3, 1e20 a 2147483647 and 2.5 a 2).
+     */
     private static int integer(Map<String, Object> j, String k, int def) {
         Object v = j.get(k);
         if (v == null) {
-            if (def < 0) throw new IllegalArgumentException("config.json has no " + k);
+            if (def < 0) throw new IllegalArgumentException("no " + k);
             return def;
         }
-        if (!(v instanceof Number n)) throw new IllegalArgumentException("config.json: " + k + " is not a number");
-        return n.intValue();
+        if (!(v instanceof Long l) || l < 1 || l > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(k + " = " + Printable.of(String.valueOf(v)) + " is not a positive 32-bit integer");
+        }
+        return (int) (long) l;
     }
 
-    private static float num(Map<String, Object> j, String k, double def) {
-        return j.get(k) instanceof Number n ? n.floatValue() : (float) def;
+    private static float positiveNum(Map<String, Object> j, String k, double def) {
+        Object v = j.get(k);
+        if (v == null) return (float) def;
+        float f = v instanceof Number n ? n.floatValue() : Float.NaN;
+        if (!(f > 0) || Float.isInfinite(f)) throw new IllegalArgumentException(k + " = " + Printable.of(String.valueOf(v)) + " is not a positive number");
+        return f;
     }
 
     private static boolean bool(Map<String, Object> j, String k, boolean def) {

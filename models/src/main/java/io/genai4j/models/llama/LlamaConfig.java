@@ -19,6 +19,9 @@ public record LlamaConfig(Arch arch, int vocabSize, int dim, int layers, int hea
             throw new IllegalArgumentException("model dimensions must be positive: vocab " + vocabSize + ", dim " + dim + ", layers " + layers
                     + ", heads " + heads + ", kv heads " + kvHeads + ", head dim " + headDim + ", ffn " + ffnDim + ", context " + contextLength);
         }
+        // Rope tables and attention buffers are sized by these before any weight is read.
+        if (headDim > MAX_HEAD_DIM) throw new IllegalArgumentException("head dimension " + headDim + " is larger than " + MAX_HEAD_DIM);
+        if ((long) heads * headDim > Integer.MAX_VALUE) throw new IllegalArgumentException(heads + " heads of " + headDim + " overflow an int");
         if (heads % kvHeads != 0) throw new IllegalArgumentException(heads + " attention heads cannot be shared by " + kvHeads + " key/value heads");
         if (ropeStyle != RopeStyle.NONE && (ropeDim < 2 || ropeDim > headDim || ropeDim % 2 != 0)) {
             throw new IllegalArgumentException("rotary dimension " + ropeDim + " must be even and at most the head dimension " + headDim);
@@ -28,6 +31,9 @@ public record LlamaConfig(Arch arch, int vocabSize, int dim, int layers, int hea
         }
         if (!(normEps > 0)) throw new IllegalArgumentException("norm epsilon must be positive, got " + normEps);
     }
+
+    /** Wider than any published model's heads (256) by far; larger values can only come from a corrupt file. */
+    public static final int MAX_HEAD_DIM = 1 << 16;
 
     public int qDim() {
         return heads * headDim;

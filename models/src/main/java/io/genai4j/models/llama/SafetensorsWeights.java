@@ -6,6 +6,7 @@ import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.io.SafeTensors;
 import io.genai4j.engine.io.SafeTensorsFile;
+import io.genai4j.engine.util.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,7 +44,7 @@ final class SafetensorsWeights implements WeightSource, AutoCloseable {
         try {
             for (String s : shards) {
                 Path p = dir.resolve(s).normalize();
-                if (!p.startsWith(dir.normalize())) throw new IllegalArgumentException(index + ": shard '" + s + "' lies outside the model directory");
+                if (!p.startsWith(dir.normalize())) throw new IllegalArgumentException(index + ": shard '" + Printable.of(s) + "' lies outside the model directory");
                 SafeTensorsFile f = SafeTensors.open(p);
                 files.add(f);
                 tensors.putAll(Checkpoints.mapped(f));

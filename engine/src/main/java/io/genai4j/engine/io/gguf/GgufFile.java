@@ -86,7 +86,7 @@ public final class GgufFile implements AutoCloseable {
 
     public GgufTensorInfo info(String name) {
         GgufTensorInfo t = byName.get(name);
-        if (t == null) throw new GgufException(path.toString(), "no tensor '" + name + "' (the file has " + byName.size() + " tensors)");
+        if (t == null) throw new GgufException(path.toString(), "no tensor " + GgufReader.quote(name) + " (the file has " + byName.size() + " tensors)");
         return t;
     }
 
@@ -104,13 +104,13 @@ public final class GgufFile implements AutoCloseable {
         GgufTensorInfo t = info(name);
         DType d = t.type().dtype();
         if (d == null) {
-            throw new GgufException(path.toString(), "tensor '" + name + "' has type " + t.type()
+            throw new GgufException(path.toString(), "tensor " + GgufReader.quote(name) + " has type " + t.type()
                     + ", which genai4j cannot compute with (supported: F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K, Q5_K, Q6_K)");
         }
         long[] s = t.shape();
         int[] shape = new int[s.length];
         for (int i = 0; i < s.length; i++) {
-            if (s[i] > Integer.MAX_VALUE) throw new GgufException(path.toString(), "tensor '" + name + "' dimension " + s[i] + " is too large");
+            if (s[i] > Integer.MAX_VALUE) throw new GgufException(path.toString(), "tensor " + GgufReader.quote(name) + " dimension " + s[i] + " is too large");
             shape[i] = (int) s[i];
         }
         Shape.numel(shape);   // a clear error past 2^31 elements

@@ -23,7 +23,7 @@ public final class GgufMetadata {
     }
 
     void add(Entry e) {
-        if (entries.putIfAbsent(e.key(), e) != null) throw new GgufException(source, "duplicate metadata key '" + e.key() + "'");
+        if (entries.putIfAbsent(e.key(), e) != null) throw new GgufException(source, "duplicate metadata key " + GgufReader.quote(e.key()));
     }
 
     public Map<String, Entry> entries() {
@@ -67,7 +67,7 @@ public final class GgufMetadata {
     /** An integer that must fit an int (dimensions, counts, token ids). */
     public int int32(String key) {
         long v = integer(key);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new GgufException(source, "metadata '" + key + "' = " + v + " is out of range");
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new GgufException(source, "metadata " + GgufReader.quote(key) + " = " + v + " is out of range");
         return (int) v;
     }
 
@@ -130,7 +130,7 @@ public final class GgufMetadata {
         if (!(a.values() instanceof long[] l)) throw wrongType(key, "an array of integers");
         int[] out = new int[l.length];
         for (int i = 0; i < l.length; i++) {
-            if (l[i] < Integer.MIN_VALUE || l[i] > Integer.MAX_VALUE) throw new GgufException(source, "metadata '" + key + "'[" + i + "] = " + l[i] + " is out of range");
+            if (l[i] < Integer.MIN_VALUE || l[i] > Integer.MAX_VALUE) throw new GgufException(source, "metadata " + GgufReader.quote(key) + "[" + i + "] = " + l[i] + " is out of range");
             out[i] = (int) l[i];
         }
         return out;
@@ -138,11 +138,11 @@ public final class GgufMetadata {
 
     private Object require(String key) {
         Entry e = entries.get(key);
-        if (e == null) throw new GgufException(source, "metadata key '" + key + "' is missing");
+        if (e == null) throw new GgufException(source, "metadata key " + GgufReader.quote(key) + " is missing");
         return e.value();
     }
 
     private GgufException wrongType(String key, String wanted) {
-        return new GgufException(source, "metadata '" + key + "' is " + entries.get(key).type() + ", expected " + wanted);
+        return new GgufException(source, "metadata " + GgufReader.quote(key) + " is " + entries.get(key).type() + ", expected " + wanted);
     }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.engine.io.gguf;
 
+import io.genai4j.engine.util.Printable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -27,6 +28,16 @@ final class GgufReader {
     static final int DEFAULT_ALIGNMENT = 32;
     static final int MAX_DIMS = 4;            // GGML_MAX_DIMS
     private static final int MAX_ARRAY_DEPTH = 8;
+    /** The longest array (and string) a Java array can hold. */
+    static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+    /**
+     * The longest string (key or value) read into the heap. Real ones are far shorter (an embedded
+     * tokenizer.json, the longest seen, is ~30 MB); in a file over 2 GB, or a sparse one, a corrupt
+     * length could otherwise ask for a 2 GB String.
+     */
+    static final int MAX_STRING_BYTES = 64 << 20;
+    /** The longest key or tensor name (llama.cpp's are under 100 bytes). */
+    static final int MAX_NAME_BYTES = 1 << 20;
 
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -70,10 +81,10 @@ final class GgufReader {
 
         GgufMetadata meta = new GgufMetadata(source);
         for (long i = 0; i < nKv; i++) {
-            String key = string("metadata key #" + i);
-            long typeId = u32("type of metadata '" + key + "'");
+            String key = string("metadata key #" + i, MAX_NAME_BYTES);
+            long typeId = u32("type of metadata " + quote(key));
             GgufValueType type = GgufValueType.byId(typeId);
-            if (type == null) throw fail("metadata '" + key + "' has unknown value type " + typeId);
+            if (type == null) throw fail("metadata " + quote(key) + " has unknown value type " + typeId);
             meta.add(new GgufMetadata.Entry(key, type, value(type, key, 0)));
         }
 
@@ -86,12 +97,13 @@ final class GgufReader {
             alignment = (int) al;
         }
 
-        List<GgufTensorInfo> infos = new ArrayList<>((int) nTensors);
+        // Not presized by the count: in a large or sparse file it may be 10^8 before a bad entry shows.
+        List<GgufTensorInfo> infos = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (long i = 0; i < nTensors; i++) {
-            String name = string("name of tensor #" + i);
-            if (!names.add(name)) throw fail("duplicate tensor name '" + name + "'");
-            String what = "tensor '" + name + "'";
+            String name = string("name of tensor #" + i, MAX_NAME_BYTES);
+            if (!names.add(name)) throw fail("duplicate tensor name " + quote(name));
+            String what = "tensor " + quote(name);
             long nDims = u32(what + " dimension count");
             if (nDims < 1 || nDims > MAX_DIMS) throw fail(what + " has " + nDims + " dimensions (1 to " + MAX_DIMS + " allowed)");
             long[] ne = new long[(int) nDims];
@@ -131,11 +143,11 @@ final class GgufReader {
         GgufTensorInfo prev = null;
         for (GgufTensorInfo t : byOffset) {
             if (t.offset() > dataSize || t.byteSize() > dataSize - t.offset()) {
-                throw fail("tensor '" + t.name() + "' data [" + t.offset() + ", " + (t.offset() + t.byteSize()) + ") lies outside the file's data section of "
+                throw fail("tensor " + quote(t.name()) + " data [" + t.offset() + ", " + (t.offset() + t.byteSize()) + ") lies outside the file's data section of "
                         + Math.max(dataSize, 0) + " bytes (truncated file?)");
             }
             if (prev != null && prev.byteSize() > 0 && t.offset() < prev.offset() + prev.byteSize()) {
-                throw fail("tensors '" + prev.name() + "' and '" + t.name() + "' overlap in the data section");
+                throw fail("tensors " + quote(prev.name()) + " and " + quote(t.name()) + " overlap in the data section");
             }
             if (t.byteSize() > 0) prev = t;
         }
@@ -147,7 +159,7 @@ final class GgufReader {
     }
 
     private Object value(GgufValueType type, String key, int depth) {
-        String what = "metadata '" + key + "'";
+        String what = "metadata " + quote(key);
         return switch (type) {
             case UINT8 -> (long) (byteAt(what) & 0xFF);
             case INT8 -> (long) byteAt(what);
@@ -173,13 +185,17 @@ final class GgufReader {
                 if (b != 0 && b != 1) throw fail(what + " is a BOOL with value " + b + " (must be 0 or 1)");
                 yield b == 1;
             }
-            case STRING -> string(what);
+            case STRING -> string(what, MAX_STRING_BYTES);
             case ARRAY -> array(key, depth);
         };
     }
 
+    /**
+     * Validates an array and returns a view of its bytes: nothing is allocated, whatever its
+     * length, and every length is checked against the bytes left so that no loop outruns the file.
+     */
     private GgufArray array(String key, int depth) {
-        String what = "metadata '" + key + "'";
+        String what = "metadata " + quote(key);
         if (depth >= MAX_ARRAY_DEPTH) throw fail(what + " nests arrays more than " + MAX_ARRAY_DEPTH + " deep");
         long typeId = u32(what + " array type");
         GgufValueType et = GgufValueType.byId(typeId);
@@ -188,48 +204,78 @@ final class GgufReader {
         if (n < 0 || n > remaining() / et.minSize()) {
             throw fail(what + " array length " + Long.toUnsignedString(n) + " is larger than the file can hold");
         }
-        int len = (int) n;   // < file size / 1
-        Object values = switch (et) {
+        // A file may be larger than 2 GB (or sparse), so the bytes alone do not bound n by a Java array.
+        if (n > MAX_ARRAY_LENGTH) throw fail(what + " array length " + n + " exceeds the supported " + MAX_ARRAY_LENGTH);
+        int len = (int) n;
+        long start = pos;
+        switch (et) {
+            case STRING -> {
+                for (int i = 0; i < len; i++) skipString(what + "[" + i + "]");
+            }
+            case ARRAY -> {
+                for (int i = 0; i < len; i++) array(key, depth + 1);
+            }
+            case BOOL -> {
+                for (int i = 0; i < len; i++) {
+                    int b = seg.get(ValueLayout.JAVA_BYTE, pos + i);
+                    if (b != 0 && b != 1) throw fail(what + "[" + i + "] is a BOOL with value " + b + " (must be 0 or 1)");
+                }
+                pos += len;
+            }
+            default -> pos += (long) et.size() * len;   // checked above: within the file
+        }
+        return GgufArray.view(source, et, len, seg.asSlice(start, pos - start));
+    }
+
+    /** The values of an array view that {@link #array} validated, as a Java array (see {@link GgufArray#values()}). */
+    static Object decodeArray(String source, MemorySegment data, GgufValueType et, int len) {
+        GgufReader r = new GgufReader(source, data);
+        String what = "array element";
+        return switch (et) {
             case FLOAT32 -> {
                 float[] f = new float[len];
-                MemorySegment.copy(seg, F32, pos, f, 0, len);
-                pos += 4L * len;
+                MemorySegment.copy(data, F32, 0, f, 0, len);
                 yield f;
             }
             case FLOAT64 -> {
                 double[] d = new double[len];
-                MemorySegment.copy(seg, F64, pos, d, 0, len);
-                pos += 8L * len;
+                MemorySegment.copy(data, F64, 0, d, 0, len);
                 yield d;
             }
             case BOOL -> {
                 boolean[] b = new boolean[len];
-                for (int i = 0; i < len; i++) b[i] = (Boolean) value(et, key, depth + 1);
+                for (int i = 0; i < len; i++) b[i] = (Boolean) r.value(et, what, 0);
                 yield b;
             }
             case STRING -> {
                 String[] s = new String[len];
-                for (int i = 0; i < len; i++) s[i] = string(what + "[" + i + "]");
+                for (int i = 0; i < len; i++) s[i] = r.string(what, MAX_STRING_BYTES);
                 yield s;
             }
             case ARRAY -> {
                 GgufArray[] a = new GgufArray[len];
-                for (int i = 0; i < len; i++) a[i] = array(key, depth + 1);
+                for (int i = 0; i < len; i++) a[i] = r.array(what, 0);
                 yield a;
             }
             default -> {
                 long[] l = new long[len];
-                for (int i = 0; i < len; i++) l[i] = (Long) value(et, key, depth + 1);
+                for (int i = 0; i < len; i++) l[i] = (Long) r.value(et, what, 0);
                 yield l;
             }
         };
-        return new GgufArray(et, values);
     }
 
-    private String string(String what) {
+    private void skipString(String what) {
         long n = u64(what + " length");
         if (n < 0 || n > remaining()) throw fail(what + " has length " + Long.toUnsignedString(n) + ", more than the " + remaining() + " bytes left in the file");
-        if (n > Integer.MAX_VALUE - 8) throw fail(what + " has an absurd length " + n);
+        if (n > MAX_STRING_BYTES) throw fail(what + " has length " + n + ", more than the supported " + MAX_STRING_BYTES + " bytes");
+        pos += n;
+    }
+
+    private String string(String what, int maxBytes) {
+        long n = u64(what + " length");
+        if (n < 0 || n > remaining()) throw fail(what + " has length " + Long.toUnsignedString(n) + ", more than the " + remaining() + " bytes left in the file");
+        if (n > maxBytes) throw fail(what + " has length " + n + ", more than the supported " + maxBytes + " bytes");
         byte[] b = new byte[(int) n];
         MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, pos, b, 0, b.length);
         pos += n;
@@ -268,6 +314,11 @@ final class GgufReader {
         long v = seg.get(U64, pos);
         pos += 8;
         return v;
+    }
+
+    /** A name or key from the file, quoted for a one-line message (escaped, cut). */
+    static String quote(String fromFile) {
+        return "'" + Printable.of(fromFile) + "'";
     }
 
     private GgufException fail(String problem) {

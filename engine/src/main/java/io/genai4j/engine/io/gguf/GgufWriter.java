@@ -46,7 +46,8 @@ public final class GgufWriter {
 
     public GgufWriter put(String key, GgufValueType type, Object value) {
         if (meta.containsKey(key)) throw new IllegalArgumentException("duplicate metadata key '" + key + "'");
-        meta.put(key, new GgufMetadata.Entry(key, type, value));
+        // An array read from a file is a view of its mapping: copy it, as the file may close before write().
+        meta.put(key, new GgufMetadata.Entry(key, type, value instanceof GgufArray a ? a.detached() : value));
         return this;
     }
 
@@ -273,7 +274,8 @@ public final class GgufWriter {
                     if (!(v instanceof GgufArray a)) throw new IllegalArgumentException("metadata '" + key + "': an ARRAY value must be a GgufArray");
                     u32(a.elementType().id());
                     u64(a.length());
-                    for (int i = 0; i < a.length(); i++) value(a.elementType(), java.lang.reflect.Array.get(a.values(), i), key);
+                    Object values = a.values();
+                    for (int i = 0; i < a.length(); i++) value(a.elementType(), java.lang.reflect.Array.get(values, i), key);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.genai4j.engine.io.onnx;
 
+import io.genai4j.engine.util.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record OnnxGraph(String name, List<OnnxNode> nodes, Map<String, OnnxTenso
     /** The initializer of that name, or a clear error. */
     public OnnxTensor initializer(String name) {
         OnnxTensor t = initializers.get(name);
-        if (t == null) throw new OnnxException("graph '" + this.name + "' has no initializer '" + name + "'");
+        if (t == null) throw new OnnxException("graph '" + Printable.of(this.name) + "' has no initializer '" + Printable.of(name) + "'");
         return t;
     }
 

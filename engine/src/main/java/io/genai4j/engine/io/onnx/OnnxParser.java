@@ -1,5 +1,6 @@
 package io.genai4j.engine.io.onnx;
 
+import io.genai4j.engine.util.Printable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class OnnxParser {
                 case 5 -> {
                     long at = r.position();
                     OnnxTensor t = tensor(expect(r, tag, ProtoReader.LEN).message());
-                    if (inits.put(t.name(), t) != null) throw r.error("duplicate initializer '" + t.name() + "'", at);
+                    if (inits.put(t.name(), t) != null) throw r.error("duplicate initializer '" + Printable.of(t.name()) + "'", at);
                 }
                 case 11 -> inputs.add(valueInfo(expect(r, tag, ProtoReader.LEN).message()));
                 case 12 -> outputs.add(valueInfo(expect(r, tag, ProtoReader.LEN).message()));
@@ -103,7 +104,7 @@ final class OnnxParser {
                 default -> r.skip(tag);
             }
         }
-        if (op.isEmpty()) throw new OnnxException("node '" + name + "' has no op_type");
+        if (op.isEmpty()) throw new OnnxException("node '" + Printable.of(name) + "' has no op_type");
         return new OnnxNode(name, op, domain, List.copyOf(in), List.copyOf(out), Collections.unmodifiableMap(attrs));
     }
 
@@ -167,13 +168,13 @@ final class OnnxParser {
                 case 10 -> doubles = packedDoubles(r, tag);
                 case 14 -> {
                     if (expect(r, tag, ProtoReader.VARINT).varint() != 0) {
-                        throw new OnnxException("tensor '" + name + "' keeps its data in an external file, which is not supported");
+                        throw new OnnxException("tensor '" + Printable.of(name) + "' keeps its data in an external file, which is not supported");
                     }
                 }
                 default -> r.skip(tag);
             }
         }
-        if (type == 0) throw r.error("tensor '" + name + "' has no data_type", start);
+        if (type == 0) throw r.error("tensor '" + Printable.of(name) + "' has no data_type", start);
         return new OnnxTensor(name, type, dims.toArray(), raw, floats, ints == null ? null : ints.toArray(), doubles);
     }
 

@@ -5,6 +5,7 @@ import io.genai4j.engine.Shape;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.FloatDecoder;
 import io.genai4j.engine.io.HalfFloats;
+import io.genai4j.engine.util.Printable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -98,7 +99,7 @@ public final class OnnxTensor {
     /** The values as longs (integer types only: shape constants, token ids). */
     public long[] longs() {
         DType t = dtype();
-        if (t.isFloat()) throw new OnnxException("tensor '" + name + "' holds " + t + ", not integers");
+        if (t.isFloat()) throw new OnnxException("tensor '" + Printable.of(name) + "' holds " + t + ", not integers");
         int n = (int) numel();
         if (intData != null) return intData.clone();
         long[] out = new long[n];
@@ -120,17 +121,17 @@ public final class OnnxTensor {
     private void validate() {
         long n = 1;
         for (long d : dims) {
-            if (d < 0) throw new OnnxException("tensor '" + name + "' has a negative dimension in " + Arrays.toString(dims));
+            if (d < 0) throw new OnnxException("tensor '" + Printable.of(name) + "' has a negative dimension in " + Arrays.toString(dims));
             n *= d;
-            if (n > FloatDecoder.MAX_ELEMENTS) throw new OnnxException("tensor '" + name + "' with dims " + Arrays.toString(dims) + " is too large");
+            if (n > FloatDecoder.MAX_ELEMENTS) throw new OnnxException("tensor '" + Printable.of(name) + "' with dims " + Arrays.toString(dims) + " is too large");
         }
-        for (long d : dims) if (d > Integer.MAX_VALUE) throw new OnnxException("tensor '" + name + "' dimension " + d + " is too large");
+        for (long d : dims) if (d > Integer.MAX_VALUE) throw new OnnxException("tensor '" + Printable.of(name) + "' dimension " + d + " is too large");
         DType t = dtype();
         long have;
         String field;
         if (raw != null) {
             if (raw.byteSize() % t.bytes() != 0 || raw.byteSize() / t.bytes() != n) {
-                throw new OnnxException("tensor '" + name + "' " + Shape.str(shape()) + " of " + t + " needs " + n * t.bytes()
+                throw new OnnxException("tensor '" + Printable.of(name) + "' " + Shape.str(shape()) + " of " + t + " needs " + n * t.bytes()
                         + " bytes of raw_data, has " + raw.byteSize());
             }
             return;
@@ -147,7 +148,7 @@ public final class OnnxTensor {
             have = 0;
             field = "data";
         }
-        if (have != n) throw new OnnxException("tensor '" + name + "' " + Arrays.toString(dims) + " needs " + n + " values, its " + field + " has " + have);
+        if (have != n) throw new OnnxException("tensor '" + Printable.of(name) + "' " + Arrays.toString(dims) + " needs " + n + " values, its " + field + " has " + have);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.genai4j.engine.io.onnx;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.util.Printable;
 
 /** ONNX TensorProto.DataType codes and their engine dtypes. */
 final class OnnxTypes {
@@ -24,7 +25,7 @@ final class OnnxTypes {
             case UINT32 -> DType.U32;
             case UINT64 -> DType.U64;
             case BFLOAT16 -> DType.BF16;
-            default -> throw new OnnxException("tensor '" + tensor + "' has unsupported ONNX data type " + code
+            default -> throw new OnnxException("tensor '" + Printable.of(tensor) + "' has unsupported ONNX data type " + code
                     + (code == STRING ? " (STRING)" : ""));
         };
     }

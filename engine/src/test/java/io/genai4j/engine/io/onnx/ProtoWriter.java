@@ -5,50 +5,50 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Writes protobuf wire format for tests (the counterpart of ProtoReader). */
-final class ProtoWriter {
+/** Writes protobuf wire format for tests (the counterpart of ProtoReader); models' tests use it too. */
+public final class ProtoWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ProtoWriter varint(int field, long v) {
+    public ProtoWriter varint(int field, long v) {
         tag(field, 0);
         rawVarint(v);
         return this;
     }
 
-    ProtoWriter bytes(int field, byte[] b) {
+    public ProtoWriter bytes(int field, byte[] b) {
         tag(field, 2);
         rawVarint(b.length);
         out.writeBytes(b);
         return this;
     }
 
-    ProtoWriter string(int field, String s) {
+    public ProtoWriter string(int field, String s) {
         return bytes(field, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    ProtoWriter message(int field, ProtoWriter m) {
+    public ProtoWriter message(int field, ProtoWriter m) {
         return bytes(field, m.toByteArray());
     }
 
-    ProtoWriter fixed32(int field, int v) {
+    public ProtoWriter fixed32(int field, int v) {
         tag(field, 5);
         out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
         return this;
     }
 
-    ProtoWriter packedFloats(int field, float... v) {
+    public ProtoWriter packedFloats(int field, float... v) {
         ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : v) b.putFloat(f);
         return bytes(field, b.array());
     }
 
-    ProtoWriter packedVarints(int field, long... v) {
+    public ProtoWriter packedVarints(int field, long... v) {
         ProtoWriter p = new ProtoWriter();
         for (long x : v) p.rawVarint(x);
         return bytes(field, p.toByteArray());
     }
 
-    static byte[] floatsLE(float... v) {
+    public static byte[] floatsLE(float... v) {
         ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : v) b.putFloat(f);
         return b.array();
@@ -58,7 +58,7 @@ final class ProtoWriter {
         rawVarint(((long) field << 3) | wire);
     }
 
-    void rawVarint(long v) {
+    public void rawVarint(long v) {
         while ((v & ~0x7FL) != 0) {
             out.write((int) ((v & 0x7F) | 0x80));
             v >>>= 7;
@@ -66,7 +66,7 @@ final class ProtoWriter {
         out.write((int) v);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 }
