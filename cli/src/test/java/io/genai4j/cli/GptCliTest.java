@@ -84,7 +84,8 @@ class GptCliTest {
         Path ck = dir.resolve("nan");
         GptCheckpoint.save(ck, model, tok, java.util.Map.of());
         CliRun r = CliRun.of("gpt", "eval", "--checkpoint", ck.toString(), "--corpus", corpus.toString(), "--json");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.code(), "a NaN loss is no result: " + r.err());
+        assertTrue(r.err().contains("validation loss is NaN"), r.err());
         JsonNode j = r.json();
         assertTrue(j.get("val_loss").isNull(), "was 0.0 before: " + j);
         assertTrue(j.get("val_nats_per_char").isNull(), j.toString());

@@ -37,6 +37,11 @@ public final class GptEval implements Callable<Integer> {
                     .put("val_nats_per_char", Rounding.places(total.nats() / chars, 4)).put("seconds", Rounding.places(seconds, 1))
                     .printJson(System.out);
         }
+        if (!Double.isFinite(total.perToken())) {
+            // A figure of NaN is no result: say so and fail, so a script never takes it for one.
+            System.err.println("genai: the validation loss is " + total.perToken() + ": the checkpoint's weights hold NaN or infinite values");
+            return 2;
+        }
         return 0;
     }
 }
