@@ -1,4 +1,4 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

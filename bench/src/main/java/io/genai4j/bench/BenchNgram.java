@@ -1,4 +1,4 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;

@@ -1,4 +1,4 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,5 +1,6 @@
-package io.genai4j.cli.bench;
+package io.genai4j.bench;
 
+import io.genai4j.cli.ExtraCommand;
 import picocli.CommandLine.Command;
 
 /** {@code genai bench ...}: speed measurements, each with {@code --json}. */
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure the speed of the engine's kernels, tokenizers and models.",
         subcommands = {BenchMatmul.class, BenchLlm.class, BenchNgram.class, BenchBpe.class, BenchBert.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable, ExtraCommand {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
