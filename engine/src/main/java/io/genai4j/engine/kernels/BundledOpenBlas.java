@@ -7,7 +7,7 @@ import java.lang.foreign.SymbolLookup;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import io.genai4j.engine.io.Digests;
+import io.genai4j.engine.util.Digests;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -187,7 +187,7 @@ final class BundledOpenBlas {
     }
 
     private static Path cacheRoot() {
-        Path root = io.genai4j.engine.io.Cache.dir("native");
+        Path root = io.genai4j.engine.util.Cache.dir("native");
         try {
             Files.createDirectories(root);
             if (Files.isWritable(root)) return root;

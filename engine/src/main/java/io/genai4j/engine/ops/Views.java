@@ -4,8 +4,8 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.io.FloatDecoder;
-import io.genai4j.engine.io.HalfFloats;
+import io.genai4j.engine.quant.FloatDecoder;
+import io.genai4j.engine.quant.HalfFloats;
 import io.genai4j.engine.kernels.Strided;
 import java.util.Arrays;
 

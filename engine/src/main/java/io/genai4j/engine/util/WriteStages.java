@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.util;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * FILE and the writing thread stops there, so a test can {@code kill -9} the process at exactly that
  * point. Without those properties a call is one comparison.
  */
-final class WriteStages {
+public final class WriteStages {
     private static final long PAUSE_AT = Long.getLong("genai4j.test.pauseAtWrite", 0L);
     private static final AtomicLong REACHED = new AtomicLong();
 
     private WriteStages() {}
 
-    static void reached(String stage) {
+    public static void reached(String stage) {
         if (PAUSE_AT <= 0) return;
         long n = REACHED.incrementAndGet();
         if (n != PAUSE_AT) return;

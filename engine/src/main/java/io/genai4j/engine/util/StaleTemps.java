@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.util;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * running (in this process or another) is never touched; names without one (written by older
  * versions) are removed once they are an hour old.
  */
-final class StaleTemps {
+public final class StaleTemps {
     /** .NAME.[PID-]HEX.tmp */
     private static final Pattern TEMP = Pattern.compile("\\..+\\.(?:(\\d{1,19})-)?[0-9a-f]{1,16}\\.tmp");
     private static final Duration ORPHAN_AGE = Duration.ofHours(1);
@@ -32,12 +32,12 @@ final class StaleTemps {
     private StaleTemps() {}
 
     /** A new temporary name for {@code name} in the same folder, owned by this process. */
-    static String name(String name, long random) {
+    public static String name(String name, long random) {
         return "." + name + "." + SELF + "-" + Long.toHexString(random) + ".tmp";
     }
 
     /** Deletes the temporaries in dir whose writer has died; best effort, never fails the write. */
-    static void clean(Path dir) {
+    public static void clean(Path dir) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path p : ds) {
                 if (isStale(p)) deleteTree(p);
@@ -60,7 +60,7 @@ final class StaleTemps {
     }
 
     /** Deletes a file, or a folder and everything in it (links are removed, not followed). */
-    static void deleteTree(Path p) throws IOException {
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(p);
             return;

@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.util;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.quant;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

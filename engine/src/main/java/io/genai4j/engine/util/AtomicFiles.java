@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.util;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * files of writes that were killed (see {@link StaleTemps}) are removed by the next write to the folder.
  */
 public final class AtomicFiles {
-    static final RandomGenerator RANDOM = new java.security.SecureRandom();
+    public static final RandomGenerator RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {}
 
@@ -61,14 +61,14 @@ public final class AtomicFiles {
     }
 
     /** Forces a file's content to the storage device. */
-    static void force(Path file) throws IOException {
+    public static void force(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
     }
 
     /** Renames in one atomic step, replacing the target if present. */
-    static void move(Path from, Path to) throws IOException {
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -92,7 +92,7 @@ public final class AtomicFiles {
     }
 
     /** Makes the rename durable. Not every platform can open a directory; then this is skipped. */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

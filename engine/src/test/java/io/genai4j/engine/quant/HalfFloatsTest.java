@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

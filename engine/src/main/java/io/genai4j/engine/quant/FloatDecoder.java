@@ -1,4 +1,4 @@
-package io.genai4j.engine.io;
+package io.genai4j.engine.quant;
 
 import io.genai4j.engine.DType;
 import java.lang.foreign.MemorySegment;
