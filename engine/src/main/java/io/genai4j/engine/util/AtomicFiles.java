@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,7 +19,7 @@ import java.util.random.RandomGenerator;
  * files of writes that were killed (see {@link StaleTemps}) are removed by the next write to the folder.
  */
 public final class AtomicFiles {
-    public static final RandomGenerator RANDOM = new java.security.SecureRandom();
+    public static final RandomGenerator RANDOM = new SecureRandom();
 
     private AtomicFiles() {}
 
