@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files copied out of jars are kept only while their SHA-256 matches the class path resource. */
 class CacheTest {
     /** A class file of the engine itself: a resource every class path has. */
-    static final String RESOURCE = "io/genai4j/engine/io/Cache.class";
+    static final String RESOURCE = "io/genai4j/engine/util/Cache.class";
 
     @TempDir
     Path dir;
