@@ -1,11 +1,11 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.course.transformer.TranslationStep;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.seq2seq.Seq2Seq;
 import io.genai4j.models.seq2seq.Seq2SeqConfig;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.transformer.TransformerConfig;
-import io.genai4j.models.transformer.tour.TranslationStep;
 import io.genai4j.models.translation.TranslationCheckpoint;
 import io.genai4j.models.translation.TranslationModel;
 import java.io.IOException;
