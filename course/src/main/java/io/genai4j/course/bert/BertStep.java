@@ -11,6 +11,7 @@ import io.genai4j.models.bert.BertAttentionMaps;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class BertStep implements TourStep {
         say.blank();
         long t0 = System.nanoTime();
         BertEncoder enc = BertEncoder.load("minilm");
-        List<String> all = new java.util.ArrayList<>(LINES);
+        List<String> all = new ArrayList<>(LINES);
         all.addAll(PARAPHRASES);
         float[][] e = enc.encode(all);
         TextTable table = new TextTable("modern paraphrase", "closest line of Shakespeare", "cosine").right(2).maxWidth(0, 40).maxWidth(1, 48);

@@ -3,6 +3,7 @@ package io.genai4j.course.ladder;
 import io.genai4j.course.chart.BarChart;
 import io.genai4j.course.chart.Canvas;
 import io.genai4j.course.table.TextTable;
+import io.genai4j.text.Tokenizer;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class Ladder {
         for (LadderResult r : results) {
             t.row(r.name(), humanSize(r.size()) + " " + r.sizeUnit(), String.format(Locale.ROOT, "%.3f", r.valNatsPerChar()),
                     String.format(Locale.ROOT, "%.3f", r.bitsPerChar()), String.format(Locale.ROOT, "%.1f s", r.seconds()),
-                    io.genai4j.text.Tokenizer.visible(r.sample()).replace('␣', ' '));
+                    Tokenizer.visible(r.sample()).replace('␣', ' '));
         }
         return t;
     }

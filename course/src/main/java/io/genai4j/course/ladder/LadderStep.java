@@ -5,6 +5,7 @@ import io.genai4j.course.tour.TourContext;
 import io.genai4j.course.tour.TourStep;
 import io.genai4j.engine.util.Rounding;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public final class LadderStep implements TourStep {
         for (LadderResult r : results) if (r.valNatsPerChar() < best.valNatsPerChar()) best = r;
         say.blank();
         LadderResult bestNgram = results.stream().filter(r -> r.family().equals("n-gram"))
-                .min(java.util.Comparator.comparingDouble(LadderResult::valNatsPerChar)).orElse(best);
+                .min(Comparator.comparingDouble(LadderResult::valNatsPerChar)).orElse(best);
         if (best == bestNgram) {
             say.say("Later lessons add their rungs here (an LSTM, a small GPT): they have to beat "
                     + String.format(Locale.ROOT, "%.3f", best.valNatsPerChar()) + " nats/char to earn their place.");

@@ -11,6 +11,7 @@ import io.genai4j.models.ngram.Sampler;
 import io.genai4j.models.ngram.Smoothing;
 import io.genai4j.models.ngram.Unit;
 import io.genai4j.text.Corpus;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class NgramLadder implements LadderProvider {
 
     @Override
     public List<LadderEntry> entries() {
-        return java.util.Arrays.stream(ORDERS).<LadderEntry>mapToObj(Rung::new).toList();
+        return Arrays.stream(ORDERS).<LadderEntry>mapToObj(Rung::new).toList();
     }
 
     private record Rung(int order) implements LadderEntry {
