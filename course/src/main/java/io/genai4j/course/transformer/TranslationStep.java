@@ -6,6 +6,7 @@ import io.genai4j.course.tour.StepResult;
 import io.genai4j.course.tour.TourContext;
 import io.genai4j.course.tour.TourStep;
 import io.genai4j.engine.Rng;
+import io.genai4j.models.transformer.BundledTransformer;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.transformer.TransformerConfig;
 import io.genai4j.models.translation.Normalizer;
@@ -25,8 +26,6 @@ import java.util.Map;
  * translation's encoder-decoder attention becomes a picture.
  */
 public final class TranslationStep implements TourStep {
-    /** The shipped model's folder, next to this class. */
-    public static final String FOLDER = "en-fr-small";
     static final List<String> SENTENCES = List.of("I am cold.", "Where is the station?", "He is reading a book in the garden.", "We have to go home now.");
 
     @Override
@@ -42,7 +41,7 @@ public final class TranslationStep implements TourStep {
     @Override
     public StepResult run(TourContext ctx) throws Exception {
         var say = ctx.say();
-        TranslationCheckpoint ck = TranslationCheckpoint.bundled(TranslationStep.class, FOLDER, "transformer");
+        TranslationCheckpoint ck = BundledTransformer.checkpoint();
         if (ck == null) throw new IllegalStateException("the bundled translation model is missing from this build");
         Transformer model = ck.into(new Transformer(TransformerConfig.fromMap(ck.config()), new Rng(0)));
         TransformerConfig c = model.config;
