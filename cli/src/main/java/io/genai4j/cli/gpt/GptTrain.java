@@ -2,6 +2,7 @@ package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.course.chart.LineChart;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Rounding;
@@ -90,6 +91,7 @@ public final class GptTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "data: %,d train / %,d val tokens from %s; %d threads%n",
                 data.train().length, data.val().length, text.name(), Parallel.threads());
         GptTrainer.Result r = trainer.train();
+        plot(out.resolve("loss.png"), r, model.numParametersNonEmbedding());
         double gflops = r.tokensPerSecond() * model.trainingFlopsPerToken() / 1e9;
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
@@ -102,5 +104,20 @@ public final class GptTrain implements Callable<Integer> {
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;
+    }
+
+    /** loss.png next to the checkpoint: train and val loss at every evaluation. */
+    private static void plot(Path png, GptTrainer.Result r, long parameters) {
+        List<GptTrainer.Eval> evals = r.evals();
+        if (evals.isEmpty()) return;
+        double[] x = new double[evals.size()], tr = new double[x.length], va = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = evals.get(i).iter();
+            tr[i] = evals.get(i).train();
+            va[i] = evals.get(i).val();
+        }
+        new LineChart("GPT training loss", "iteration", "cross-entropy (nats/token)")
+                .subtitle(String.format(Locale.ROOT, "%,d parameters; best val %.4f", parameters, r.bestValLoss()))
+                .series("train", x, tr).series("val", x, va).save(png);
     }
 }

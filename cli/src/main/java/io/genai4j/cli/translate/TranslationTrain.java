@@ -2,12 +2,12 @@ package io.genai4j.cli.translate;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.course.chart.LineChart;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.viz.LineChart;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.SharedVocab;
 import io.genai4j.models.translation.TrainSettings;

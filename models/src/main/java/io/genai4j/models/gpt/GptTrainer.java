@@ -13,7 +13,6 @@ import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Progress;
-import io.genai4j.engine.viz.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +134,6 @@ public final class GptTrainer {
             }
         }
         double seconds = (System.nanoTime() - wallStart) / 1e9;
-        plot();
         return new Result(bestVal, iter, tokens / Math.max(trainNanos / 1e9, 1e-9), seconds, List.copyOf(evals));
     }
 
@@ -181,7 +179,6 @@ public final class GptTrainer {
             if (!state.isEmpty()) Checkpoints.save(c.file(OPTIMIZER), state, meta);
             c.commit(iter);
         }
-        plot();
     }
 
     private Map<String, Object> trainInfo(int iter) {
@@ -196,19 +193,5 @@ public final class GptTrainer {
         for (Eval e : evals) ev.add(Map.of("iter", e.iter(), "train", e.train(), "val", e.val()));
         m.put("evals", ev);
         return m;
-    }
-
-    /** loss.png next to the checkpoint: train and val loss at every evaluation. */
-    private void plot() {
-        if (out == null || evals.isEmpty()) return;
-        double[] x = new double[evals.size()], tr = new double[x.length], va = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = evals.get(i).iter();
-            tr[i] = evals.get(i).train();
-            va[i] = evals.get(i).val();
-        }
-        new LineChart("GPT training loss", "iteration", "cross-entropy (nats/token)")
-                .subtitle(String.format(Locale.ROOT, "%,d parameters; best val %.4f", model.numParametersNonEmbedding(), bestVal))
-                .series("train", x, tr).series("val", x, va).save(out.resolve("loss.png"));
     }
 }
