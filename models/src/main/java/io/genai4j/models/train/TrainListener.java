@@ -1,0 +1,9 @@
+package io.genai4j.models.train;
+
+/** Receives a run's events on the training thread; keep it quick (a progress bar, a chart). */
+@FunctionalInterface
+public interface TrainListener {
+    TrainListener NONE = e -> {};
+
+    void on(TrainEvent event);
+}
