@@ -103,6 +103,11 @@ public final class GptTrainer {
         }
     }
 
+    /** The evaluations of the run resumed from (empty for a fresh run), e.g. to draw the whole curve. */
+    public List<TrainEvent.Eval> resumedEvals() {
+        return List.copyOf(evals);
+    }
+
     private static int metaInt(Map<String, String> meta, String key, Path file) {
         try {
             return Integer.parseInt(meta.getOrDefault(key, "0"));

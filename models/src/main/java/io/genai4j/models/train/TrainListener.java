@@ -6,4 +6,12 @@ public interface TrainListener {
     TrainListener NONE = e -> {};
 
     void on(TrainEvent event);
+
+    /** This listener, then {@code next}, for every event. */
+    default TrainListener andThen(TrainListener next) {
+        return e -> {
+            on(e);
+            next.on(e);
+        };
+    }
 }

@@ -22,10 +22,8 @@ import java.util.List;
  * {@link TrainLoop}; progress and validations go to a {@link TrainListener}.
  */
 public final class TranslationTrainer {
-    /** One validation point: step, CPU seconds of training so far, mean train loss since the last point, val loss. */
-    public record Point(int step, double cpuSeconds, double trainLoss, double valLoss) {}
-
-    public record Result(int steps, double epochs, double cpuSeconds, double wallSeconds, double valLoss, long targetTokens, List<Point> curve) {
+    /** curve: every validation (step, CPU seconds of training so far, mean train loss since the last one, val loss). */
+    public record Result(int steps, double epochs, double cpuSeconds, double wallSeconds, double valLoss, long targetTokens, List<TrainEvent.Eval> curve) {
         public double cpuMinutes() {
             return cpuSeconds / 60;
         }
@@ -92,9 +90,8 @@ public final class TranslationTrainer {
     }
 
     private static Result result(int step, Batches batches, double cpuSeconds, long wall0, long tokens, List<TrainEvent.Eval> history) {
-        List<Point> curve = history.stream().map(e -> new Point(e.step(), e.cpuSeconds(), e.train(), e.val())).toList();
         double lastVal = history.isEmpty() ? Double.NaN : history.getLast().val();
-        return new Result(step, batches.epochsDone(), cpuSeconds, (System.nanoTime() - wall0) / 1e9, lastVal, tokens, curve);
+        return new Result(step, batches.epochsDone(), cpuSeconds, (System.nanoTime() - wall0) / 1e9, lastVal, tokens, List.copyOf(history));
     }
 
     /** Mean cross-entropy per target token on the validation batches (no label smoothing). */

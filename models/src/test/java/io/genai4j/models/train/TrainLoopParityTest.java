@@ -94,10 +94,10 @@ class TrainLoopParityTest {
                 {9, 4.5286736488342285, 4.306150436401367}};
         assertEquals(expected.length, r.curve().size());
         for (int i = 0; i < expected.length; i++) {
-            TranslationTrainer.Point p = r.curve().get(i);
+            TrainEvent.Eval p = r.curve().get(i);
             assertEquals((int) expected[i][0], p.step());
-            assertEquals(expected[i][1], p.trainLoss(), TOL, "mean train loss since the last point, at " + p.step());
-            assertEquals(expected[i][2], p.valLoss(), TOL, "val loss at " + p.step());
+            assertEquals(expected[i][1], p.train(), TOL, "mean train loss since the last point, at " + p.step());
+            assertEquals(expected[i][2], p.val(), TOL, "val loss at " + p.step());
         }
         assertEquals(9, r.steps());
     }
