@@ -66,6 +66,6 @@ class DivergenceTest {
     @Test
     void word2vec() {
         WordCorpus corpus = WordCorpus.of(List.of(TEXT), 1);
-        assertStops(() -> Word2Vec.train(corpus, new Word2VecConfig("skipgram", 8, 2, 3, 1, 0, 5, 1e30, 7), false));
+        assertStops(() -> Word2Vec.train(corpus, new Word2VecConfig("skipgram", 8, 2, 3, 1, 0, 5, 1e30, 7)));
     }
 }
