@@ -112,9 +112,14 @@ public final class BertClassify implements Runnable {
                     spec.kind(), h.numParameters(), cfg.epochs(), cfg.batchSize(), cfg.lr(), enc.model().numParameters() / 1e6);
             HeadTrainer.Result r;
             int perEpoch = HeadTrainer.stepsPerEpoch(train.size(), cfg);
+            long[] epochStart = {System.nanoTime()};
             try (TrainProgress bar = TrainProgress.items((long) train.size() * cfg.epochs(), "sentences")) {
-                r = HeadTrainer.train(h, ftrain, train.labels(), fdev, dev.labels(), cfg, bar.evalLine(e -> String.format(Locale.ROOT,
-                        "  epoch %d: train loss %.4f, dev accuracy %.2f%%", e.step() / perEpoch, e.train(), 100 * e.val())));
+                r = HeadTrainer.train(h, ftrain, train.labels(), fdev, dev.labels(), cfg, bar.evalLine(e -> {
+                    long now = System.nanoTime();
+                    double seconds = (now - epochStart[0]) / 1e9;      // the epoch's training and its dev scoring
+                    epochStart[0] = now;
+                    return String.format(Locale.ROOT, "  epoch %d: train loss %.4f, dev accuracy %.2f%% (%.1f s)", e.step() / perEpoch, e.train(), 100 * e.val(), seconds);
+                }));
             }
             double acc = HeadTrainer.accuracy(h, ftest, test.labels(), 256);
             Path file = out != null ? out : defaultHeadFile(enc.name(), spec.kind());
