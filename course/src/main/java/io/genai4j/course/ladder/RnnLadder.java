@@ -58,7 +58,7 @@ public final class RnnLadder implements LadderProvider {
                 name = ck.model().config.shortName() + " (char)";
             } else {
                 model = new CharRnn(new CharRnnConfig("lstm", chars.vocabSize(), 32, 128, 1, 0f), new Rng(data.seed()));
-                CharRnnTrainer.train(model, chars.encode(data.train()), new CharRnnTrainer.Settings(32, 64, LIVE_STEPS, 3e-3, 3e-4, 20, 1.0, data.seed()), false);
+                CharRnnTrainer.train(model, chars.encode(data.train()), new CharRnnTrainer.Settings(32, 64, LIVE_STEPS, 3e-3, 3e-4, 20, 1.0, data.seed()));
                 name = "LSTM 1×128 (char, " + LIVE_STEPS + " steps)";
             }
             int[] train = chars.encode(data.train()), val = chars.encode(data.val());

@@ -41,7 +41,7 @@ public final class WordVectorsStep implements TourStep {
                 + "lands near queen when the text says enough about kings, men and women. Training on the play itself, now:");
         Word2VecConfig c = Word2VecConfig.defaults();
         WordCorpus corpus = WordCorpus.of(List.of(ctx.corpus().text()), c.minCount());
-        Word2Vec.Result r = Word2Vec.train(corpus, c, false);
+        Word2Vec.Result r = Word2Vec.train(corpus, c);
         WordVectors v = r.vectors();
         say.note(String.format(Locale.ROOT, "%,d words of text, %,d distinct words kept, %d epochs in %.1f s", corpus.tokens(), v.size(), c.epochs(), r.seconds()));
         say.blank();

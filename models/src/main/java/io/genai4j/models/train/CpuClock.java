@@ -1,4 +1,4 @@
-package io.genai4j.models.translation;
+package io.genai4j.models.train;
 
 import java.lang.management.ManagementFactory;
 
