@@ -1,5 +1,6 @@
 package io.genai4j.cli;
 
+import io.genai4j.course.attention.AttentionPicture;
 import io.genai4j.models.attention.AttentionMaps;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class AttentionOutput {
     private AttentionOutput() {}
 
     public static void print(AttentionMaps maps, Path png, boolean json) {
-        Path written = maps.png(png);
+        Path written = AttentionPicture.png(maps, png);
         List<String> tokens = maps.tokens();
         System.out.println("tokens: " + String.join(" ", tokens));
         for (int l = 0; l < maps.layers(); l++) {

@@ -1,9 +1,9 @@
 package io.genai4j.cli;
 
-import io.genai4j.models.ladder.Ladder;
-import io.genai4j.models.ladder.LadderData;
-import io.genai4j.models.ladder.LadderResult;
-import io.genai4j.models.ladder.LadderStep;
+import io.genai4j.course.ladder.Ladder;
+import io.genai4j.course.ladder.LadderData;
+import io.genai4j.course.ladder.LadderResult;
+import io.genai4j.course.ladder.LadderStep;
 import io.genai4j.text.Corpus;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.genai4j.cli;
 
-import io.genai4j.models.tour.Narrator;
-import io.genai4j.models.tour.Tour;
-import io.genai4j.models.tour.TourContext;
+import io.genai4j.course.tour.Narrator;
+import io.genai4j.course.tour.Tour;
+import io.genai4j.course.tour.TourContext;
 import io.genai4j.text.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;

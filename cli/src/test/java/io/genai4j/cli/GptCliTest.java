@@ -65,6 +65,8 @@ class GptCliTest {
         assertTrue(j.get("best_val_loss").asDouble() < Math.log(65), "better than uniform over 65 characters: " + j);
         assertTrue(j.get("tokens_per_s").asDouble() > 0 && j.get("train_seconds").asDouble() > 0);
         assertTrue(Files.isRegularFile(out.resolve("model.safetensors")) && Files.size(out.resolve("loss.png")) > 1000);
+        // the trainer emits evaluations; the CLI prints them (iterations 0, 15 and 30)
+        for (int iter : new int[] {0, 15, 30}) assertTrue(r.err().contains("step " + iter + ": train loss "), r.err());
 
         CliRun s = CliRun.of("gpt", "sample", "--checkpoint", out.toString(), "--tokens", "10", "--json");
         assertEquals(0, s.code(), s.err());

@@ -12,6 +12,7 @@ import io.genai4j.models.bert.classify.HeadTrainer;
 import io.genai4j.models.rnn.CharRnn;
 import io.genai4j.models.rnn.CharRnnConfig;
 import io.genai4j.models.rnn.CharRnnTrainer;
+import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.word2vec.Word2Vec;
 import io.genai4j.models.word2vec.Word2VecConfig;
 import io.genai4j.models.word2vec.WordCorpus;
@@ -39,7 +40,7 @@ class DivergenceTest {
     void charRnn() {
         CharTokenizer chars = CharTokenizer.fit(TEXT);
         CharRnn m = new CharRnn(new CharRnnConfig("lstm", chars.vocabSize(), 8, 16, 1, 0f), new Rng(2));
-        assertStops(() -> CharRnnTrainer.train(m, chars.encode(TEXT), new CharRnnTrainer.Settings(4, 16, 100, 1e38, 1e37, 0, 1.0, 3), false));
+        assertStops(() -> CharRnnTrainer.train(m, chars.encode(TEXT), new CharRnnTrainer.Settings(4, 16, 100, 1e38, 1e37, 0, 1.0, 3)));
     }
 
     @Test
@@ -58,13 +59,13 @@ class DivergenceTest {
         Features f = new Features(pooled, tokens, off, h);
         for (String kind : new String[] {"linear", "mlp", "gru"}) {
             Head head = HeadSpec.of(kind).withWidth(kind.equals("linear") ? 1 : 8).build(h, 2, 3);
-            assertStops(() -> HeadTrainer.train(head, f, y, f, y, new HeadTrainer.Config(20, 8, 1e38, 0, 4), null, null));
+            assertStops(() -> HeadTrainer.train(head, f, y, f, y, new HeadTrainer.Config(20, 8, 1e38, 0, 4), TrainListener.NONE));
         }
     }
 
     @Test
     void word2vec() {
         WordCorpus corpus = WordCorpus.of(List.of(TEXT), 1);
-        assertStops(() -> Word2Vec.train(corpus, new Word2VecConfig("skipgram", 8, 2, 3, 1, 0, 5, 1e30, 7), false));
+        assertStops(() -> Word2Vec.train(corpus, new Word2VecConfig("skipgram", 8, 2, 3, 1, 0, 5, 1e30, 7)));
     }
 }

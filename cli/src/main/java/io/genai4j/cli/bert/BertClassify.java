@@ -11,6 +11,7 @@ import io.genai4j.models.bert.classify.Head;
 import io.genai4j.models.bert.classify.HeadFile;
 import io.genai4j.models.bert.classify.HeadSpec;
 import io.genai4j.models.bert.classify.HeadTrainer;
+import io.genai4j.cli.train.TrainProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,10 +111,15 @@ public final class BertClassify implements Runnable {
             System.out.printf(Locale.ROOT, "training a %s head (%,d parameters) for %d epochs, batch %d, AdamW lr %.1e; the encoder's %.1fM stay frozen%n",
                     spec.kind(), h.numParameters(), cfg.epochs(), cfg.batchSize(), cfg.lr(), enc.model().numParameters() / 1e6);
             HeadTrainer.Result r;
-            try (Progress bar = new Progress("train", (long) train.size() * cfg.epochs()).rate("sentences", 1)) {
-                r = HeadTrainer.train(h, ftrain, train.labels(), fdev, dev.labels(), cfg,
-                        ep -> System.err.printf(Locale.ROOT, "%n  epoch %d: train loss %.4f, dev accuracy %.2f%% (%.1f s)%n",
-                                ep.epoch(), ep.trainLoss(), 100 * ep.devAccuracy(), ep.seconds()), bar::advance);
+            int perEpoch = HeadTrainer.stepsPerEpoch(train.size(), cfg);
+            long[] epochStart = {System.nanoTime()};
+            try (TrainProgress bar = TrainProgress.items((long) train.size() * cfg.epochs(), "sentences")) {
+                r = HeadTrainer.train(h, ftrain, train.labels(), fdev, dev.labels(), cfg, bar.evalLine(e -> {
+                    long now = System.nanoTime();
+                    double seconds = (now - epochStart[0]) / 1e9;      // the epoch's training and its dev scoring
+                    epochStart[0] = now;
+                    return String.format(Locale.ROOT, "  epoch %d: train loss %.4f, dev accuracy %.2f%% (%.1f s)", e.step() / perEpoch, e.train(), 100 * e.val(), seconds);
+                }));
             }
             double acc = HeadTrainer.accuracy(h, ftest, test.labels(), 256);
             Path file = out != null ? out : defaultHeadFile(enc.name(), spec.kind());

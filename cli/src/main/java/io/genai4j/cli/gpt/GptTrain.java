@@ -10,12 +10,16 @@ import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptConfig;
 import io.genai4j.models.gpt.GptData;
 import io.genai4j.models.gpt.GptTrainer;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.cli.train.LossChart;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.models.gpt.TrainConfig;
 import io.genai4j.text.Corpus;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.bpe.BpeTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,7 +93,15 @@ public final class GptTrain implements Callable<Integer> {
                 c.nLayer(), c.nHead(), c.nEmbd(), c.blockSize(), c.vocabSize(), data.tokenizer().kind(), model.numParametersNonEmbedding());
         System.out.printf(Locale.ROOT, "data: %,d train / %,d val tokens from %s; %d threads%n",
                 data.train().length, data.val().length, text.name(), Parallel.threads());
-        GptTrainer.Result r = trainer.train();
+        GptTrainer.Result r;
+        List<TrainEvent.Eval> curve = new ArrayList<>(trainer.resumedEvals());
+        try (TrainProgress bar = TrainProgress.steps(tc.maxIters() + 1, "tok", (double) tc.batchSize() * c.blockSize())) {
+            r = trainer.train(bar.andThen(e -> {
+                if (e instanceof TrainEvent.Eval ev) curve.add(ev);
+                if (e instanceof TrainEvent.Checkpoint) plot(curve, model);    // the curve next to the best weights so far
+            }));
+        }
+        plot(r.evals(), model);
         double gflops = r.tokensPerSecond() * model.trainingFlopsPerToken() / 1e9;
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
@@ -102,5 +114,12 @@ public final class GptTrain implements Callable<Integer> {
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }
         return 0;
+    }
+
+    /** loss.png next to the checkpoint: train and val loss at every evaluation. */
+    private void plot(List<TrainEvent.Eval> evals, Gpt model) {
+        double best = evals.stream().mapToDouble(TrainEvent.Eval::val).min().orElse(Double.NaN);
+        LossChart.save(out.resolve("loss.png"), "GPT training loss", "iteration",
+                String.format(Locale.ROOT, "%,d parameters; best val %.4f", model.numParametersNonEmbedding(), best), evals, TrainEvent.Eval::step);
     }
 }

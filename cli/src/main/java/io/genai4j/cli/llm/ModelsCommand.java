@@ -1,10 +1,10 @@
 package io.genai4j.cli.llm;
 
 import io.genai4j.cli.Report;
+import io.genai4j.course.table.TextTable;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.CachedModels;
 import io.genai4j.llm.ModelStore;
-import io.genai4j.models.report.TextTable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.genai4j.cli.ngram;
 
 import io.genai4j.cli.Report;
+import io.genai4j.course.table.TextTable;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NextToken;
 import io.genai4j.models.ngram.NgramModel;
-import io.genai4j.models.report.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

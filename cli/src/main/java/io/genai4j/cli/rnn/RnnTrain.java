@@ -11,6 +11,7 @@ import io.genai4j.models.rnn.CharRnnCheckpoint;
 import io.genai4j.models.rnn.CharRnnConfig;
 import io.genai4j.models.rnn.CharRnnEvaluation;
 import io.genai4j.models.rnn.CharRnnTrainer;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Corpus;
 import java.nio.file.Path;
@@ -57,8 +58,10 @@ public final class RnnTrain implements Callable<Integer> {
         int[] train = chars.encode(split.train()), val = chars.encode(split.val());
         System.out.printf(Locale.ROOT, "%s on %s: %,d parameters; %,d train / %,d val characters; %d threads%n",
                 c.shortName(), text.name(), model.numParameters(), train.length, val.length, Parallel.threads());
-        CharRnnTrainer.Result r = CharRnnTrainer.train(model, train,
-                new CharRnnTrainer.Settings(batchSize, seqLen, maxSteps, lr, minLr, warmup, gradClip, seed), true);
+        CharRnnTrainer.Result r;
+        try (TrainProgress bar = TrainProgress.steps(maxSteps, "chars", (double) batchSize * seqLen)) {
+            r = CharRnnTrainer.train(model, train, new CharRnnTrainer.Settings(batchSize, seqLen, maxSteps, lr, minLr, warmup, gradClip, seed), bar);
+        }
         long t0 = System.nanoTime();
         double nats = CharRnnEvaluation.natsPerChar(model, train[train.length - 1], val, 64);
         double evalSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,8 +1,8 @@
 package io.genai4j.cli.transformer;
 
 import io.genai4j.cli.Report;
+import io.genai4j.course.chart.Heatmap;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.viz.Heatmap;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.translation.Normalizer;
 import io.genai4j.models.translation.ParallelCorpus;

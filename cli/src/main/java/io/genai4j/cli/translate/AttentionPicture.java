@@ -1,6 +1,6 @@
 package io.genai4j.cli.translate;
 
-import io.genai4j.engine.viz.Heatmap;
+import io.genai4j.course.chart.Heatmap;
 import io.genai4j.models.translation.Translations;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.genai4j.cli.translate;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.seq2seq.Seq2Seq;
 import io.genai4j.models.seq2seq.Seq2SeqConfig;
+import io.genai4j.models.transformer.BundledTransformer;
 import io.genai4j.models.transformer.Transformer;
 import io.genai4j.models.transformer.TransformerConfig;
-import io.genai4j.models.transformer.tour.TranslationStep;
 import io.genai4j.models.translation.TranslationCheckpoint;
 import io.genai4j.models.translation.TranslationModel;
 import java.io.IOException;
@@ -21,7 +21,7 @@ public record Loaded(TranslationCheckpoint checkpoint, TranslationModel model) {
     public static TranslationCheckpoint checkpoint(Path dir, String kind) throws IOException {
         Path trained = Path.of("runs", kind);
         if (dir == null && !Files.isRegularFile(trained.resolve("config.json")) && kind.equals("transformer")) {
-            TranslationCheckpoint ck = TranslationCheckpoint.bundled(TranslationStep.class, TranslationStep.FOLDER, kind);
+            TranslationCheckpoint ck = BundledTransformer.checkpoint();
             if (ck != null) {
                 System.err.println("(using the small Transformer shipped for the tour; `genai transformer train` makes your own in runs/transformer)");
                 return ck;

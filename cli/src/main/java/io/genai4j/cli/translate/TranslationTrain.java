@@ -7,7 +7,8 @@ import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.viz.LineChart;
+import io.genai4j.cli.train.LossChart;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.SharedVocab;
 import io.genai4j.models.translation.TrainSettings;
@@ -87,10 +88,14 @@ public abstract class TranslationTrain implements Callable<Integer> {
         dataInfo.put("val_pairs", corpus.val().size());
         dataInfo.put("test_pairs", corpus.test().size());
         TranslationTrainer trainer = new TranslationTrainer(model, vocab, ts);
-        TranslationTrainer.Result r = trainer.train(corpus, soFar -> {
-            TranslationCheckpoint.save(dir, model, vocab, dataInfo, trainInfo(soFar, params), half);
-            plot(dir, soFar);
-        });
+        TranslationTrainer.Result r;
+        try (TrainProgress bar = ts.cpuMinutes() > 0 ? TrainProgress.cpuBudget(Math.round(ts.cpuMinutes() * 60)) : TrainProgress.steps(ts.maxSteps(), "steps", 1)) {
+            r = trainer.train(corpus, soFar -> {
+                TranslationCheckpoint.save(dir, model, vocab, dataInfo, trainInfo(soFar, params), half);
+                plot(dir, soFar);
+            }, bar.evalLine(e -> String.format(Locale.ROOT, "step %d (%.1f CPU-min): train loss %.4f, val loss %.4f",
+                    e.step(), e.cpuSeconds() / 60, e.train(), e.val())));
+        }
         model.module().eval();
         double bleu = Double.NaN;
         if (bleuPairs > 0) {
@@ -130,21 +135,13 @@ public abstract class TranslationTrain implements Callable<Integer> {
         m.put("label_smoothing", (double) labelSmoothing());
         m.put("seed", seed);
         m.put("threads", Parallel.threads());
-        m.put("curve", r.curve().stream().map(p -> List.of(p.step(), Rounding.places(p.cpuSeconds() / 60, 3), Rounding.places(p.trainLoss(), 4), Rounding.places(p.valLoss(), 4))).toList());
+        m.put("curve", r.curve().stream().map(p -> List.of(p.step(), Rounding.places(p.cpuSeconds() / 60, 3), Rounding.places(p.train(), 4), Rounding.places(p.val(), 4))).toList());
         return m;
     }
 
     private void plot(Path dir, TranslationTrainer.Result r) {
-        int n = r.curve().size();
-        if (n == 0) return;
-        double[] x = new double[n], tr = new double[n], va = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = r.curve().get(i).cpuSeconds() / 60;
-            tr[i] = r.curve().get(i).trainLoss();
-            va[i] = r.curve().get(i).valLoss();
-        }
-        new LineChart(kind() + " training loss", "CPU-minutes of training", "cross-entropy (nats/token)")
-                .subtitle(String.format(Locale.ROOT, "step %d; val %.4f (train loss includes label smoothing %.2f)", r.steps(), r.valLoss(), labelSmoothing()))
-                .series("train", x, tr).series("val", x, va).save(dir.resolve("loss.png"));
+        LossChart.save(dir.resolve("loss.png"), kind() + " training loss", "CPU-minutes of training",
+                String.format(Locale.ROOT, "step %d; val %.4f (train loss includes label smoothing %.2f)", r.steps(), r.valLoss(), labelSmoothing()),
+                r.curve(), e -> e.cpuSeconds() / 60);
     }
 }

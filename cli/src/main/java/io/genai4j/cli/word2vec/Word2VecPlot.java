@@ -1,6 +1,7 @@
 package io.genai4j.cli.word2vec;
 
 import io.genai4j.cli.Report;
+import io.genai4j.course.word2vec.WordMapPicture;
 import io.genai4j.models.word2vec.WordMap;
 import io.genai4j.models.word2vec.WordVectors;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class Word2VecPlot implements Callable<Integer> {
     public Integer call() throws Exception {
         WordVectors v = WordVectors.load(vectors);
         WordMap map = WordMap.of(v, words);
-        Path written = map.save(png, "Word vectors, first two principal components");
+        Path written = WordMapPicture.save(map, png, "Word vectors, first two principal components");
         for (int i = 0; i < map.words().size(); i++) {
             System.out.printf(java.util.Locale.ROOT, "  %-14s %8.3f %8.3f%n", map.words().get(i), map.xy()[i][0], map.xy()[i][1]);
         }

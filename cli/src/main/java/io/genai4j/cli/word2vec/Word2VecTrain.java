@@ -4,6 +4,7 @@ import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
 import io.genai4j.models.word2vec.Word2Vec;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.models.word2vec.Word2VecConfig;
 import io.genai4j.models.word2vec.WordCorpus;
 import io.genai4j.models.word2vec.WordVectors;
@@ -54,7 +55,10 @@ public final class Word2VecTrain implements Callable<Integer> {
                 alpha != null ? alpha : mode.equalsIgnoreCase("cbow") ? 0.05 : 0.025, seed);
         WordCorpus corpus = WordCorpus.of(texts, minCount);
         System.out.printf(Locale.ROOT, "corpus: %s; %,d words kept, vocabulary %,d (min count %d)%n", String.join(" + ", names), corpus.tokens(), corpus.size(), minCount);
-        Word2Vec.Result r = Word2Vec.train(corpus, c, true);
+        Word2Vec.Result r;
+        try (TrainProgress bar = TrainProgress.items((long) c.epochs() * corpus.tokens(), "words")) {
+            r = Word2Vec.train(corpus, c, bar);
+        }
         WordVectors v = r.vectors();
         Path written = v.save(out);
         System.out.printf(Locale.ROOT, "%s, %d dimensions, %d epochs: %.1f s, last-epoch loss %.3f per pair; vectors in %s%n",

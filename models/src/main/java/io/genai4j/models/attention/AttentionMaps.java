@@ -2,14 +2,13 @@ package io.genai4j.models.attention;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.viz.HeatmapGrid;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every layer's and head's attention weights for one text: weights[l][h][i][j] is how much token
- * i attends to token j in head h of layer l (each row sums to 1).
+ * i attends to token j in head h of layer l (each row sums to 1). Data only: the course draws it
+ * (AttentionPicture in the course module).
  */
 public record AttentionMaps(String model, String text, List<String> tokens, float[][][][] weights) {
     /** Texts longer than this make unreadable pictures. */
@@ -62,15 +61,6 @@ public record AttentionMaps(String model, String text, List<String> tokens, floa
             out.add(lh);
         }
         return out;
-    }
-
-    /** The layer × head grid of heatmaps as a PNG. */
-    public Path png(Path file) {
-        List<String> rows = new ArrayList<>(), cols = new ArrayList<>();
-        for (int l = 0; l < layers(); l++) rows.add("Layer " + l);
-        for (int h = 0; h < heads(); h++) cols.add("head " + h);
-        return new HeatmapGrid("Attention of " + model + ": " + layers() + " layers x " + heads() + " heads", rows, cols, tokens, weights)
-                .subtitle("\"" + text + "\"  -  row = query token, column = key token, darker = more attention (sqrt scale)").save(file);
     }
 
     /** For each query token, the key with the most attention summed over the heads of layer l. */

@@ -1,5 +1,6 @@
 package io.genai4j.models.gpt;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
@@ -7,35 +8,37 @@ import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.CheckpointManifest;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.optim.AdamW;
-import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.engine.util.Printable;
-import io.genai4j.engine.util.Progress;
-import io.genai4j.engine.viz.LineChart;
+import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
+import io.genai4j.models.train.TrainLoop;
+import io.genai4j.models.train.TrainTask;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * nanoGPT's train.py loop. Every eval_interval iterations (and at 0 and max_iters) the mean loss of
  * eval_iters batches is estimated on both splits; the best validation loss so far is checkpointed.
- * Each iteration: lr from warmup + cosine, forward, backward, clip the gradient norm, AdamW step.
- * As in nanoGPT the loop runs iterations 0..max_iters inclusive.
+ * Each iteration: lr from warmup + cosine, forward, backward, clip the gradient norm, AdamW step
+ * (the shared {@link TrainLoop}). As in nanoGPT the loop runs iterations 0..max_iters inclusive.
+ * Progress and evaluations go to a {@link TrainListener}; loss.png is drawn by whoever listens.
  */
 public final class GptTrainer {
     public static final String OPTIMIZER = "optimizer.safetensors";
 
-    /** One evaluation: iteration, train loss, val loss. */
-    public record Eval(int iter, double train, double val) {}
-
-    public record Result(double bestValLoss, int iters, double tokensPerSecond, double trainSeconds, List<Eval> evals) {}
+    /** evals: every evaluation, those of the run resumed from included. */
+    public record Result(double bestValLoss, int iters, double tokensPerSecond, double trainSeconds, List<TrainEvent.Eval> evals) {}
 
     private final Gpt model;
     private final GptData data;
@@ -43,7 +46,7 @@ public final class GptTrainer {
     private final Path out;
     private final AdamW opt;
     private final Rng batchRng, evalRng;
-    private final List<Eval> evals = new ArrayList<>();
+    private final List<TrainEvent.Eval> evals = new ArrayList<>();
     private int startIter;
     private double bestVal = Double.POSITIVE_INFINITY;
 
@@ -67,7 +70,7 @@ public final class GptTrainer {
         Path file = dir.resolve(OPTIMIZER);
         CheckpointManifest manifest = CheckpointDir.verify(dir);
         if (!Files.isRegularFile(file) || (manifest != null && !manifest.contains(OPTIMIZER))) {
-            throw new java.nio.file.NoSuchFileException("cannot resume: " + file + " is not part of the checkpoint in " + dir
+            throw new NoSuchFileException("cannot resume: " + file + " is not part of the checkpoint in " + dir
                     + " (it was saved without optimizer state; train again without --resume)");
         }
         Map<String, Tensor> state = Checkpoints.load(file);
@@ -94,10 +97,15 @@ public final class GptTrainer {
         if (train.get("evals") instanceof List<?> l) {
             for (Object o : l) {
                 if (o instanceof Map<?, ?> m && m.get("iter") instanceof Number i && m.get("train") instanceof Number t && m.get("val") instanceof Number v) {
-                    evals.add(new Eval(i.intValue(), t.doubleValue(), v.doubleValue()));
+                    evals.add(new TrainEvent.Eval(i.intValue(), t.doubleValue(), v.doubleValue(), Double.NaN, false));
                 }
             }
         }
+    }
+
+    /** The evaluations of the run resumed from (empty for a fresh run), e.g. to draw the whole curve. */
+    public List<TrainEvent.Eval> resumedEvals() {
+        return List.copyOf(evals);
     }
 
     private static int metaInt(Map<String, String> meta, String key, Path file) {
@@ -109,45 +117,59 @@ public final class GptTrainer {
     }
 
     public Result train() throws IOException {
-        LrSchedule schedule = LrSchedule.warmupCosine(cfg.learningRate(), cfg.minLr(), cfg.warmupIters(), cfg.lrDecayIters());
-        int b = cfg.batchSize(), t = model.config.blockSize();
-        long trainNanos = 0, tokens = 0;
-        long wallStart = System.nanoTime();
-        double loss = Double.NaN;
-        int iter = startIter;
-        try (Progress bar = new Progress("train", cfg.maxIters() + 1).rate("tok", (double) b * t)) {
-            bar.update(iter, "");
-            for (; iter <= cfg.maxIters(); iter++) {
-                opt.setLearningRate(schedule.lr(iter));
-                if (iter % cfg.evalInterval() == 0 || iter == cfg.maxIters()) evaluate(iter);
-                long t0 = System.nanoTime();
-                int[][] xy = data.batch(false, b, t, batchRng);
-                model.train(true);
-                Tensor l = model.loss(xy[0], xy[1], b, t);
-                loss = TrainingDiverged.check(l.item(), "iteration " + iter);
-                opt.zeroGrad();
-                l.backward();
-                GradClip.clipGradNorm(opt.params(), cfg.gradClip());
-                opt.step();
-                trainNanos += System.nanoTime() - t0;
-                tokens += (long) b * t;
-                bar.update(iter + 1, String.format(Locale.ROOT, "loss %.4f  val %.4f", loss, bestVal));
-            }
-        }
-        double seconds = (System.nanoTime() - wallStart) / 1e9;
-        plot();
-        return new Result(bestVal, iter, tokens / Math.max(trainNanos / 1e9, 1e-9), seconds, List.copyOf(evals));
+        return train(TrainListener.NONE);
     }
 
-    /** nanoGPT's estimate_loss on both splits, then a checkpoint if val improved. */
-    private void evaluate(int iter) throws IOException {
-        double train = TrainingDiverged.check(estimate(false), "the evaluation at iteration " + iter);
-        double val = TrainingDiverged.check(estimate(true), "the evaluation at iteration " + iter);
-        evals.add(new Eval(iter, train, val));
-        System.err.printf(Locale.ROOT, "%nstep %d: train loss %.4f, val loss %.4f%n", iter, train, val);
-        if (val < bestVal) {
-            bestVal = val;
-            if (iter > 0 && out != null) save(iter);
+    /**
+     * Runs iterations startIter..max_iters with nanoGPT's cadence: the evaluation at iteration i
+     * comes before its update, at every eval_interval and at max_iters (whose update is then the
+     * last, unevaluated, as in train.py).
+     */
+    public Result train(TrainListener listener) throws IOException {
+        int maxIters = cfg.maxIters(), every = cfg.evalInterval();
+        TrainLoop.Settings settings = TrainLoop.Settings.steps(maxIters + 1,
+                        LrSchedule.warmupCosine(cfg.learningRate(), cfg.minLr(), cfg.warmupIters(), cfg.lrDecayIters()), cfg.gradClip())
+                .withEval((done, last) -> !last && (done % every == 0 || done == maxIters), Goal.MINIMIZE, SaveWhen.ON_BEST);
+        TrainLoop loop = new TrainLoop(new Task(), settings, listener).resume(startIter, bestVal, evals);
+        TrainEvent.Done d = loop.run();
+        bestVal = loop.best();
+        return new Result(bestVal, startIter + d.steps(), d.items() / Math.max(d.stepSeconds(), 1e-9), d.wallSeconds(), loop.history());
+    }
+
+    /** GPT's part of the loop: random batches of block_size tokens, nanoGPT's estimate_loss, the checkpoint folder. */
+    private final class Task implements TrainTask {
+        @Override
+        public AdamW optimizer() {
+            return opt;
+        }
+
+        @Override
+        public Batch loss(int iter) {
+            int b = cfg.batchSize(), t = model.config.blockSize();
+            int[][] xy = data.batch(false, b, t, batchRng);
+            model.train(true);
+            return Batch.of(model.loss(xy[0], xy[1], b, t), (long) b * t);
+        }
+
+        @Override
+        public String where(int iter) {
+            return "iteration " + iter;
+        }
+
+        @Override
+        public Score evaluate(int iter, double meanTrainLoss) {
+            double train = TrainingDiverged.check(estimate(false), "the evaluation at iteration " + iter);
+            double val = TrainingDiverged.check(estimate(true), "the evaluation at iteration " + iter);
+            return new Score(train, val);
+        }
+
+        /** A new best val loss is saved, except at iteration 0 (nothing learned yet) or with no folder. */
+        @Override
+        public boolean save(int iter, double best, List<TrainEvent.Eval> history) throws IOException {
+            if (iter == 0 || out == null) return false;
+            bestVal = best;
+            GptTrainer.this.save(iter, history);
+            return true;
         }
     }
 
@@ -165,7 +187,7 @@ public final class GptTrainer {
         return sum / cfg.evalIters();
     }
 
-    private void save(int iter) throws IOException {
+    private void save(int iter, List<TrainEvent.Eval> history) throws IOException {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : model.namedParameters().entrySet()) {
             float[][] mv = opt.moments(e.getValue());
@@ -177,14 +199,13 @@ public final class GptTrainer {
         Map<String, String> meta = Map.of("iter", Integer.toString(iter), "adam_steps", Integer.toString(opt.steps()),
                 "best_val_loss", Double.toString(bestVal));
         try (CheckpointDir c = CheckpointDir.begin(out)) {   // weights, config and optimizer: one unit
-            GptCheckpoint.writeInto(c, model, data.tokenizer(), trainInfo(iter), io.genai4j.engine.DType.F32);
+            GptCheckpoint.writeInto(c, model, data.tokenizer(), trainInfo(iter, history), DType.F32);
             if (!state.isEmpty()) Checkpoints.save(c.file(OPTIMIZER), state, meta);
             c.commit(iter);
         }
-        plot();
     }
 
-    private Map<String, Object> trainInfo(int iter) {
+    private Map<String, Object> trainInfo(int iter, List<TrainEvent.Eval> history) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iter", iter);
         m.put("best_val_loss", bestVal);
@@ -193,22 +214,8 @@ public final class GptTrainer {
         m.put("learning_rate", cfg.learningRate());
         m.put("seed", cfg.seed());
         List<Object> ev = new ArrayList<>();
-        for (Eval e : evals) ev.add(Map.of("iter", e.iter(), "train", e.train(), "val", e.val()));
+        for (TrainEvent.Eval e : history) ev.add(Map.of("iter", e.step(), "train", e.train(), "val", e.val()));
         m.put("evals", ev);
         return m;
-    }
-
-    /** loss.png next to the checkpoint: train and val loss at every evaluation. */
-    private void plot() {
-        if (out == null || evals.isEmpty()) return;
-        double[] x = new double[evals.size()], tr = new double[x.length], va = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = evals.get(i).iter();
-            tr[i] = evals.get(i).train();
-            va[i] = evals.get(i).val();
-        }
-        new LineChart("GPT training loss", "iteration", "cross-entropy (nats/token)")
-                .subtitle(String.format(Locale.ROOT, "%,d parameters; best val %.4f", model.numParametersNonEmbedding(), bestVal))
-                .series("train", x, tr).series("val", x, va).save(out.resolve("loss.png"));
     }
 }

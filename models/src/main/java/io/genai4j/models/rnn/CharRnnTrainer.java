@@ -1,21 +1,21 @@
 package io.genai4j.models.rnn;
 
-import io.genai4j.engine.Tensor;
 import io.genai4j.engine.optim.AdamW;
-import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.engine.optim.TrainingDiverged;
-import io.genai4j.engine.util.Progress;
-import io.genai4j.models.translation.CpuClock;
-import java.util.Locale;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
+import io.genai4j.models.train.TrainLoop;
+import io.genai4j.models.train.TrainTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * char-rnn's training: the training text is cut into B contiguous streams read side by side, T
  * characters per step; the state is carried from chunk to chunk (detached, so backpropagation
  * through time is truncated at T) and reset when the streams wrap around. Adam with linear warmup
  * and cosine decay, gradient-norm clipping — the clipping is what keeps exploding gradients through
- * time in check.
+ * time in check. The loop itself is the shared {@link TrainLoop}; steps go to a {@link TrainListener}.
  */
 public final class CharRnnTrainer {
     public record Settings(int batchSize, int seqLen, int maxSteps, double lr, double minLr, int warmup, double gradClip, long seed) {
@@ -28,21 +28,28 @@ public final class CharRnnTrainer {
 
     private CharRnnTrainer() {}
 
-    public static Result train(CharRnn model, int[] text, Settings s, boolean progress) {
+    public static Result train(CharRnn model, int[] text, Settings s) {
+        return train(model, text, s, TrainListener.NONE);
+    }
+
+    public static Result train(CharRnn model, int[] text, Settings s, TrainListener listener) {
         int b = s.batchSize(), t = s.seqLen();
         int streamLen = (text.length - 1) / b;
         if (streamLen < t + 1) throw new IllegalArgumentException("text of " + text.length + " characters is too short for " + b + " streams of " + (t + 1));
         AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), 0.0), s.lr(), 0.9, 0.99, 1e-8);
-        LrSchedule schedule = LrSchedule.warmupCosine(s.lr(), s.minLr(), s.warmup(), s.maxSteps());
         int chunks = (streamLen - 1) / t;
-        CharRnn.State state = null;
-        int[] x = new int[b * t], y = new int[b * t];
-        long cpu = 0, wall0 = System.nanoTime();
-        double loss = Double.NaN;
         model.train(true);
-        try (Progress bar = progress ? new Progress("train", s.maxSteps()).rate("chars", (double) b * t) : null) {
-            for (int step = 0; step < s.maxSteps(); step++) {
-                long c0 = CpuClock.processNanos();
+        TrainTask task = new TrainTask() {
+            private CharRnn.State state;
+            private final int[] x = new int[b * t], y = new int[b * t];
+
+            @Override
+            public AdamW optimizer() {
+                return opt;
+            }
+
+            @Override
+            public Batch loss(int step) {
                 int chunk = step % chunks;
                 if (chunk == 0) state = null;                         // streams wrap: start from an empty memory
                 for (int i = 0; i < b; i++) {
@@ -50,20 +57,22 @@ public final class CharRnnTrainer {
                     System.arraycopy(text, at, x, i * t, t);
                     System.arraycopy(text, at + 1, y, i * t, t);
                 }
-                opt.setLearningRate(schedule.lr(step));
                 CharRnn.Output o = model.forward(x, b, t, state);
-                Tensor l = CharRnn.loss(o, y);
-                TrainingDiverged.check(l.item(), "step " + (step + 1));
-                opt.zeroGrad();
-                l.backward();
-                GradClip.clipGradNorm(opt.params(), s.gradClip());
-                opt.step();
-                state = CharRnn.detach(o.state());
-                loss = l.item();
-                cpu += CpuClock.processNanos() - c0;
-                if (bar != null) bar.update(step + 1, String.format(Locale.ROOT, "loss %.3f  epoch %.2f", loss, (double) (step + 1) / chunks));
+                state = CharRnn.detach(o.state());                    // the next chunk starts from here, outside this graph
+                return Batch.of(CharRnn.loss(o, y), (long) b * t);
             }
+        };
+        TrainLoop.Settings settings = TrainLoop.Settings.steps(s.maxSteps(), LrSchedule.warmupCosine(s.lr(), s.minLr(), s.warmup(), s.maxSteps()), s.gradClip());
+        double[] last = {Double.NaN};
+        TrainEvent.Done d;
+        try {
+            d = new TrainLoop(task, settings, e -> {
+                if (e instanceof TrainEvent.Step st) last[0] = st.loss();
+                listener.on(e);
+            }).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                        // no evaluation or save here: cannot happen
         }
-        return new Result(s.maxSteps(), (double) s.maxSteps() / chunks, cpu / 1e9, (System.nanoTime() - wall0) / 1e9, loss);
+        return new Result(d.steps(), (double) d.steps() / chunks, d.cpuSeconds(), d.wallSeconds(), last[0]);
     }
 }

@@ -3,9 +3,10 @@ package io.genai4j.models.word2vec;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.VecMath;
 import io.genai4j.engine.optim.TrainingDiverged;
-import io.genai4j.engine.util.Progress;
+import io.genai4j.models.train.CpuClock;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * word2vec (Mikolov et al. 2013, "Distributed Representations of Words and Phrases and their
@@ -28,7 +29,17 @@ public final class Word2Vec {
     /** The trained vectors and the mean loss per (h, target) pair in the last epoch. */
     public record Result(WordVectors vectors, double lastEpochLoss, long pairs, double seconds) {}
 
-    public static Result train(WordCorpus corpus, Word2VecConfig c, boolean progress) {
+    public static Result train(WordCorpus corpus, Word2VecConfig c) {
+        return train(corpus, c, TrainListener.NONE);
+    }
+
+    /**
+     * Trains, reporting a {@link TrainEvent.Step} per passage (items: its words; loss: the epoch's
+     * mean so far; learning rate: α). This SGD keeps its own loop rather than {@link
+     * io.genai4j.models.train.TrainLoop}: there is no tape and no optimizer, α falls per passage, and
+     * an update touches K + 2 rows; what it shares with the other trainers is the listener and the NaN stop.
+     */
+    public static Result train(WordCorpus corpus, Word2VecConfig c, TrainListener listener) {
         int v = corpus.size(), d = c.dim();
         Rng rng = new Rng(c.seed());
         float[] in = new float[v * d], out = new float[v * d];
@@ -44,56 +55,57 @@ public final class Word2Vec {
         float[] h = new float[d], grad = new float[d];
         double loss = 0;
         long lossPairs = 0;
-        long t0 = System.nanoTime();
-        try (Progress bar = progress ? new Progress("word2vec", total).rate("words", 1) : null) {
-            for (int epoch = 0; epoch < c.epochs(); epoch++) {
-                loss = 0;
-                lossPairs = 0;
-                for (int[] passage : corpus.passages()) {
-                    int[] s = subsample(passage, keep, rng);
-                    float alpha = (float) (c.alpha() * Math.max(1e-4, 1 - (double) done / (total + 1)));
-                    for (int i = 0; i < s.length; i++) {
-                        int w = c.window() - rng.nextInt(c.window());              // the reference tool's shrunk window
-                        int lo = Math.max(0, i - w), hi = Math.min(s.length - 1, i + w);
-                        if (c.skipGram()) {
-                            for (int j = lo; j <= hi; j++) {
-                                if (j == i) continue;
-                                int ctx = s[j];
-                                // h = v_ctx predicts the centre word (the reference tool's loop order)
-                                System.arraycopy(in, ctx * d, h, 0, d);
-                                Arrays.fill(grad, 0f);
-                                loss += update(h, grad, s[i], out, d, c.negative(), noise, rng, alpha);
-                                lossPairs++;
-                                VecMath.addInto(grad, 0, in, ctx * d, d);
-                            }
-                        } else {
-                            int n = 0;
-                            Arrays.fill(h, 0f);
-                            for (int j = lo; j <= hi; j++) {
-                                if (j == i) continue;
-                                VecMath.addInto(in, s[j] * d, h, 0, d);
-                                n++;
-                            }
-                            if (n == 0) continue;
-                            VecMath.scale(h, 0, d, 1f / n);                            // h = mean of the context vectors
+        long t0 = System.nanoTime(), cpu0 = CpuClock.processNanos();
+        int passages = 0;
+        for (int epoch = 0; epoch < c.epochs(); epoch++) {
+            loss = 0;
+            lossPairs = 0;
+            for (int[] passage : corpus.passages()) {
+                int[] s = subsample(passage, keep, rng);
+                float alpha = (float) (c.alpha() * Math.max(1e-4, 1 - (double) done / (total + 1)));
+                for (int i = 0; i < s.length; i++) {
+                    int w = c.window() - rng.nextInt(c.window());              // the reference tool's shrunk window
+                    int lo = Math.max(0, i - w), hi = Math.min(s.length - 1, i + w);
+                    if (c.skipGram()) {
+                        for (int j = lo; j <= hi; j++) {
+                            if (j == i) continue;
+                            int ctx = s[j];
+                            // h = v_ctx predicts the centre word (the reference tool's loop order)
+                            System.arraycopy(in, ctx * d, h, 0, d);
                             Arrays.fill(grad, 0f);
                             loss += update(h, grad, s[i], out, d, c.negative(), noise, rng, alpha);
                             lossPairs++;
-                            for (int j = lo; j <= hi; j++) if (j != i) VecMath.addInto(grad, 0, in, s[j] * d, d);
+                            VecMath.addInto(grad, 0, in, ctx * d, d);
                         }
+                    } else {
+                        int n = 0;
+                        Arrays.fill(h, 0f);
+                        for (int j = lo; j <= hi; j++) {
+                            if (j == i) continue;
+                            VecMath.addInto(in, s[j] * d, h, 0, d);
+                            n++;
+                        }
+                        if (n == 0) continue;
+                        VecMath.scale(h, 0, d, 1f / n);                            // h = mean of the context vectors
+                        Arrays.fill(grad, 0f);
+                        loss += update(h, grad, s[i], out, d, c.negative(), noise, rng, alpha);
+                        lossPairs++;
+                        for (int j = lo; j <= hi; j++) if (j != i) VecMath.addInto(grad, 0, in, s[j] * d, d);
                     }
-                    done += passage.length;
-                    TrainingDiverged.check(loss, "epoch " + (epoch + 1) + " (" + done + " words in)");   // σ of an overflowed u·h
-                    if (bar != null) bar.update(done, String.format(Locale.ROOT, "epoch %d  loss %.3f  alpha %.4f", epoch + 1, loss / Math.max(1, lossPairs), alpha));
                 }
-                pairs += lossPairs;
+                done += passage.length;
+                TrainingDiverged.check(loss, "epoch " + (epoch + 1) + " (" + done + " words in)");   // σ of an overflowed u·h
+                listener.on(new TrainEvent.Step(++passages, loss / Math.max(1, lossPairs), alpha, passage.length, (CpuClock.processNanos() - cpu0) / 1e9));
             }
+            pairs += lossPairs;
         }
+        double seconds = (System.nanoTime() - t0) / 1e9, cpuSeconds = (CpuClock.processNanos() - cpu0) / 1e9;
+        listener.on(new TrainEvent.Done(passages, cpuSeconds, seconds, seconds, done, Double.NaN));
         float[][] vectors = new float[v][];
         for (int w = 0; w < v; w++) vectors[w] = Arrays.copyOfRange(in, w * d, (w + 1) * d);
         long[] counts = new long[v];
         for (int w = 0; w < v; w++) counts[w] = corpus.count(w);
-        return new Result(new WordVectors(corpus.words(), vectors, counts), loss / Math.max(1, lossPairs), pairs, (System.nanoTime() - t0) / 1e9);
+        return new Result(new WordVectors(corpus.words(), vectors, counts), loss / Math.max(1, lossPairs), pairs, seconds);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.genai4j.models.word2vec;
 
-import io.genai4j.engine.viz.ScatterPlot;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +9,12 @@ import java.util.Map;
 /**
  * Chosen words on a plane: their vectors projected on the two principal components ({@link Pca}).
  * Words given as pairs "a:b" get an arrow a → b; when the arrows man → woman and king → queen are
- * parallel, the vectors hold the analogy.
+ * parallel, the vectors hold the analogy. Data only: the course draws it
+ * (WordMapPicture in the course module).
  */
 public record WordMap(List<String> words, double[][] xy, List<int[]> arrows) {
+    /** Where a word stands in the pairs: it starts an arrow, ends one, or stands alone. */
+    public enum Role { FROM, TO, ALONE }
 
     /** items: words, or pairs "a:b". Unknown words are a clear error. */
     public static WordMap of(WordVectors v, List<String> items) {
@@ -36,20 +37,13 @@ public record WordMap(List<String> words, double[][] xy, List<int[]> arrows) {
         return new WordMap(words, Pca.project(rows, 2), arrows);
     }
 
-    public Path save(Path png, String title) {
-        ScatterPlot p = new ScatterPlot(title, "PC 1", "PC 2").subtitle("unit-length vectors, centred; arrows: A → B for each pair A:B given");
-        for (int i = 0; i < words.size(); i++) p.point(words.get(i), xy[i][0], xy[i][1], groupOf(i));
-        for (int[] a : arrows) p.arrow(a[0], a[1]);
-        return p.save(png);
-    }
-
-    /** Words that start an arrow and words that end one get different colours. */
-    private int groupOf(int i) {
+    /** The role of word i: the first arrow that touches it decides. */
+    public Role role(int i) {
         for (int[] a : arrows) {
-            if (a[0] == i) return 0;
-            if (a[1] == i) return 3;
+            if (a[0] == i) return Role.FROM;
+            if (a[1] == i) return Role.TO;
         }
-        return 2;
+        return Role.ALONE;
     }
 
     private static float[] unit(float[] v) {

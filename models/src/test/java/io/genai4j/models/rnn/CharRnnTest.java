@@ -49,7 +49,7 @@ class CharRnnTest {
         CharRnn m = new CharRnn(new CharRnnConfig("lstm", chars.vocabSize(), 8, 24, 1, 0f), new Rng(2));
         int[] ids = chars.encode(TEXT);
         double before = CharRnnEvaluation.natsPerChar(m, 0, ids, 4);
-        CharRnnTrainer.Result r = CharRnnTrainer.train(m, ids, new CharRnnTrainer.Settings(4, 16, 150, 1e-2, 1e-3, 5, 1.0, 3), false);
+        CharRnnTrainer.Result r = CharRnnTrainer.train(m, ids, new CharRnnTrainer.Settings(4, 16, 150, 1e-2, 1e-3, 5, 1.0, 3));
         double after = CharRnnEvaluation.natsPerChar(m, 0, ids, 4);
         // a, b and the c/d slot are each certain given the last 3 characters; only stream starts are unsure
         assertTrue(after < 0.1 && after < before / 10, "nats/char " + before + " → " + after);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genai4j.models.train.TrainEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class Word2VecTest {
         }
         WordCorpus corpus = WordCorpus.of(List.of(String.join("\n\n", passages)), 1);
         for (String mode : List.of("skipgram", "cbow")) {
-            WordVectors v = Word2Vec.train(corpus, new Word2VecConfig(mode, 16, 1, 5, 1, 0, 5, mode.equals("cbow") ? 0.05 : 0.025, 7), false).vectors();
+            WordVectors v = Word2Vec.train(corpus, new Word2VecConfig(mode, 16, 1, 5, 1, 0, 5, mode.equals("cbow") ? 0.05 : 0.025, 7)).vectors();
             for (int i = 0; i < 5; i++) {
                 for (var n : v.nearest("a" + i, 3)) assertTrue(n.word().startsWith("a"), mode + ": a" + i + " near " + n.word());
                 assertTrue(v.similarity("a" + i, "a" + ((i + 1) % 5)) > v.similarity("a" + i, "b" + i) + 0.15,
@@ -106,5 +107,19 @@ class Word2VecTest {
         assertEquals(1, s.skipped());
         assertThrows(IllegalArgumentException.class, () -> Analogies.parse("man woman king\n", "test"));
         assertEquals(63, Analogies.shakespeare().questions().size());
+    }
+
+    @Test
+    void reportsAStepPerPassageAndDoesNotPrint() {
+        WordCorpus corpus = WordCorpus.of(List.of("the cat sat on the mat\n\nthe dog sat on the log\n\na cat and a dog"), 1);
+        List<TrainEvent> events = new ArrayList<>();
+        Word2Vec.Result r = Word2Vec.train(corpus, new Word2VecConfig("skipgram", 8, 2, 3, 1, 0, 2, 0.025, 7), events::add);
+        int passages = corpus.passages().size();
+        List<TrainEvent.Step> steps = events.stream().filter(e -> e instanceof TrainEvent.Step).map(e -> (TrainEvent.Step) e).toList();
+        assertEquals(2 * passages, steps.size(), "one step per passage per epoch");
+        assertEquals(2L * corpus.tokens(), steps.stream().mapToLong(TrainEvent.Step::items).sum(), "the items are the words read");
+        assertTrue(steps.get(1).learningRate() < steps.get(0).learningRate(), "alpha falls as words are read");
+        assertEquals(r.lastEpochLoss(), steps.getLast().loss(), 1e-12);
+        assertTrue(events.getLast() instanceof TrainEvent.Done d && d.items() == 2L * corpus.tokens());
     }
 }

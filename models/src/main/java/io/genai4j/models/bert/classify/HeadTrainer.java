@@ -7,12 +7,21 @@ import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.engine.optim.TrainingDiverged;
+import io.genai4j.models.train.EvalWhen;
+import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
+import io.genai4j.models.train.TrainLoop;
+import io.genai4j.models.train.TrainTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Trains a head on cached features with cross-entropy and AdamW (warm-up then cosine decay),
@@ -32,53 +41,83 @@ public final class HeadTrainer {
 
     public record Result(List<Epoch> epochs, int bestEpoch, double bestDevAccuracy, double seconds) {}
 
-    public static Result train(Head head, Features train, int[] trainLabels, Features dev, int[] devLabels, Config c, Consumer<Epoch> onEpoch,
-                               java.util.function.IntConsumer progress) {
+    /** Updates per epoch: the last batch of an epoch may be short. */
+    public static int stepsPerEpoch(int trainSize, Config c) {
+        return (trainSize + c.batchSize() - 1) / c.batchSize();
+    }
+
+    /** Trains, reporting an update per batch (items: sentences) and an evaluation (dev accuracy) per epoch. */
+    public static Result train(Head head, Features train, int[] trainLabels, Features dev, int[] devLabels, Config c, TrainListener listener) {
         if (head instanceof PooledHeads.LinearHead l) PooledHeads.standardise(l.mean, l.std, train);
         if (head instanceof PooledHeads.MlpHead m) PooledHeads.standardise(m.mean, m.std, train);
         int n = train.size();
-        int stepsPerEpoch = (n + c.batchSize() - 1) / c.batchSize();
-        int total = stepsPerEpoch * c.epochs();
+        int perEpoch = stepsPerEpoch(n, c);
+        int total = perEpoch * c.epochs();
         LrSchedule lr = LrSchedule.warmupCosine(c.lr(), c.lr() / 20, Math.max(1, total / 50), total);
         AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(head.namedParameters(), c.weightDecay()), c.lr(), 0.9, 0.999, 1e-8);
         Rng rng = new Rng(c.seed());
         List<Epoch> epochs = new ArrayList<>();
-        Map<String, float[]> best = null;
-        double bestAcc = -1;
-        int bestEpoch = 0, step = 0;
+        var kept = new Object() {                                    // the best epoch so far
+            Map<String, float[]> weights;
+            int epoch;
+        };
         long t0 = System.nanoTime();
-        for (int e = 1; e <= c.epochs(); e++) {
-            long te = System.nanoTime();
-            head.train(true);
-            int[] order = permutation(n, rng);
-            if (head.needsTokens()) order = bucketByLength(order, train, c.batchSize() * 50);
-            double lossSum = 0;
-            for (int s = 0; s < n; s += c.batchSize()) {
-                int[] rows = java.util.Arrays.copyOfRange(order, s, Math.min(n, s + c.batchSize()));
+        TrainTask task = new TrainTask() {
+            private int[] order;
+            private long epochStart;
+
+            @Override
+            public AdamW optimizer() {
+                return opt;
+            }
+
+            @Override
+            public Batch loss(int step) {
+                int s = (step % perEpoch) * c.batchSize();
+                if (s == 0) {                                        // a new epoch: a new shuffle
+                    epochStart = System.nanoTime();
+                    head.train(true);
+                    order = permutation(n, rng);
+                    if (head.needsTokens()) order = bucketByLength(order, train, c.batchSize() * 50);
+                }
+                int[] rows = Arrays.copyOfRange(order, s, Math.min(n, s + c.batchSize()));
                 int[] y = new int[rows.length];
                 for (int i = 0; i < rows.length; i++) y[i] = trainLabels[rows[i]];
-                opt.setLearningRate(lr.lr(step++));
-                opt.zeroGrad();
-                Tensor loss = F.crossEntropy(head.logits(train, rows), y);
-                TrainingDiverged.check(loss.item(), "epoch " + e + ", batch " + (s / c.batchSize() + 1));
-                loss.backward();
-                opt.step();
-                lossSum += loss.item() * rows.length;
-                if (progress != null) progress.accept(rows.length);
+                // weighted by its rows, so the epoch's mean loss is per sentence
+                return new Batch(F.crossEntropy(head.logits(train, rows), y), rows.length, rows.length);
             }
-            double acc = accuracy(head, dev, devLabels, 256);
-            Epoch ep = new Epoch(e, lossSum / n, acc, (System.nanoTime() - te) / 1e9);
-            epochs.add(ep);
-            if (onEpoch != null) onEpoch.accept(ep);
-            if (acc > bestAcc) {
-                bestAcc = acc;
-                bestEpoch = e;
-                best = snapshot(head);
+
+            @Override
+            public String where(int step) {
+                return "epoch " + (step / perEpoch + 1) + ", batch " + (step % perEpoch + 1);
             }
+
+            @Override
+            public Score evaluate(int done, double meanTrainLoss) {
+                double acc = accuracy(head, dev, devLabels, 256);
+                epochs.add(new Epoch(done / perEpoch, meanTrainLoss, acc, (System.nanoTime() - epochStart) / 1e9));
+                return new Score(meanTrainLoss, acc);
+            }
+
+            /** The best epoch's weights are kept in memory and restored at the end. */
+            @Override
+            public boolean save(int done, double bestAcc, List<TrainEvent.Eval> history) {
+                kept.weights = snapshot(head);
+                kept.epoch = done / perEpoch;
+                return true;
+            }
+        };
+        TrainLoop.Settings settings = TrainLoop.Settings.steps(total, lr, 0)
+                .withEval(EvalWhen.every(perEpoch), Goal.MAXIMIZE, SaveWhen.ON_BEST);
+        TrainLoop loop = new TrainLoop(task, settings, listener);
+        try {
+            loop.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                       // saves are in memory: cannot happen
         }
-        restore(head, best);
+        restore(head, kept.weights);
         head.eval();
-        return new Result(epochs, bestEpoch, bestAcc, (System.nanoTime() - t0) / 1e9);
+        return new Result(List.copyOf(epochs), kept.epoch, loop.best(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** Predicted class per sentence. */
@@ -106,7 +145,7 @@ public final class HeadTrainer {
             int c = p.size(1);
             float[] d = p.toArray();
             float[][] out = new float[rows.length][];
-            for (int i = 0; i < rows.length; i++) out[i] = java.util.Arrays.copyOfRange(d, i * c, (i + 1) * c);
+            for (int i = 0; i < rows.length; i++) out[i] = Arrays.copyOfRange(d, i * c, (i + 1) * c);
             return out;
         }
     }
@@ -137,7 +176,7 @@ public final class HeadTrainer {
             int e = Math.min(out.length, s + window);
             Integer[] w = new Integer[e - s];
             for (int i = s; i < e; i++) w[i - s] = out[i];
-            java.util.Arrays.sort(w, java.util.Comparator.comparingInt(f::length));
+            Arrays.sort(w, Comparator.comparingInt(f::length));
             for (int i = s; i < e; i++) out[i] = w[i - s];
         }
         return out;

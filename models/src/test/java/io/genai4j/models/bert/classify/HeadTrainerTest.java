@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
+import io.genai4j.models.train.TrainListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Heads learn a planted rule from synthetic features, and survive a save/load round trip. */
-class HeadTrainerTest {
+public class HeadTrainerTest {
 
     /** Pooled vectors whose class is the sign of dimension 0; token states that carry it at a random position. */
-    static Features synthetic(int n, long seed, int[] labels) {
+    public static Features synthetic(int n, long seed, int[] labels) {
         Rng r = new Rng(seed);
         int h = 8;
         float[][] pooled = new float[n][h];
@@ -37,7 +38,7 @@ class HeadTrainerTest {
         Features tr = synthetic(600, 1, ytr), dev = synthetic(200, 2, ydev);
         for (String kind : new String[] {"linear", "mlp", "gru"}) {
             Head head = HeadSpec.of(kind).withWidth(kind.equals("linear") ? 1 : 16).build(8, 2, 3);
-            HeadTrainer.Result r = HeadTrainer.train(head, tr, ytr, dev, ydev, new HeadTrainer.Config(kind.equals("gru") ? 6 : 10, 32, 1e-2, 0, 4), null, null);
+            HeadTrainer.Result r = HeadTrainer.train(head, tr, ytr, dev, ydev, new HeadTrainer.Config(kind.equals("gru") ? 6 : 10, 32, 1e-2, 0, 4), TrainListener.NONE);
             assertTrue(r.bestDevAccuracy() > 0.93, kind + " reached only " + r.bestDevAccuracy());
             assertEquals(r.bestDevAccuracy(), HeadTrainer.accuracy(head, dev, ydev, 64), 1e-9, kind + ": the best epoch's weights are restored");
         }
@@ -48,7 +49,7 @@ class HeadTrainerTest {
         int[] y = new int[100];
         Features f = synthetic(100, 5, y);
         Head head = HeadSpec.of("mlp").withWidth(12).build(8, 2, 6);
-        HeadTrainer.train(head, f, y, f, y, new HeadTrainer.Config(2, 16, 1e-2, 0, 7), null, null);
+        HeadTrainer.train(head, f, y, f, y, new HeadTrainer.Config(2, 16, 1e-2, 0, 7), TrainListener.NONE);
         new HeadFile(head, "minilm", "mean", new String[] {"negative", "positive"}).save(dir.resolve("h.safetensors"));
         HeadFile back = HeadFile.load(dir.resolve("h.safetensors"));
         assertEquals("mlp", back.head().kind());

@@ -1,6 +1,0 @@
-package io.genai4j.models.tour;
-
-import java.util.Map;
-
-/** What a step reports: a one-line headline for the summary and its figures for {@code --json}. */
-public record StepResult(String headline, Map<String, Object> figures) {}
