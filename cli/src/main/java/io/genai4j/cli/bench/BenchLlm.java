@@ -3,14 +3,12 @@ package io.genai4j.cli.bench;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.DType;
-import io.genai4j.engine.Tensor;
-import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.models.llama.CausalLm;
-import io.genai4j.models.llama.KvCache;
 import io.genai4j.models.llama.LlamaConfig;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
@@ -69,7 +67,7 @@ public final class BenchLlm implements Callable<Integer> {
         };
         threads.apply();
         Path path = ModelStore.resolve(model);
-        try (LoadedModel m = ModelLoader.load(path); Grad g = Grad.off()) {
+        try (LoadedModel m = ModelLoader.load(path)) {
             CausalLm lm = m.model();
             LlamaConfig c = m.config();
             if (promptTokens + 1 > c.contextLength() || genTokens + 1 > c.contextLength()) {
@@ -83,19 +81,19 @@ public final class BenchLlm implements Callable<Integer> {
 
             double[] pp = promptTokens == 0 ? null : measure("pp" + promptTokens, promptTokens, () -> {
                 int[] ids = rnd.ints(promptTokens, 0, c.vocabSize()).toArray();
-                KvCache cache = new KvCache(c, promptTokens, kvType);
+                Session session = lm.newSession(promptTokens, kvType);
                 long t0 = System.nanoTime();
-                Tensor logits = lm.forward(ids, cache, false);
+                float[] logits = session.forward(ids, false);
                 long t1 = System.nanoTime();
-                if (logits.numel() != c.vocabSize()) throw new IllegalStateException("unexpected logits " + Arrays.toString(logits.shape()));
+                if (logits.length != c.vocabSize()) throw new IllegalStateException("unexpected logits: " + logits.length + " values");
                 return (t1 - t0) / 1e9;
             });
             double[] tg = genTokens == 0 ? null : measure("tg" + genTokens, genTokens, () -> {
-                KvCache cache = new KvCache(c, genTokens, kvType);
+                Session session = lm.newSession(genTokens, kvType);
                 int token = bos >= 0 ? bos : rnd.nextInt(c.vocabSize());
                 long t0 = System.nanoTime();
                 for (int i = 0; i < genTokens; i++) {
-                    lm.forward(new int[] {token}, cache, false);
+                    session.forward(new int[] {token}, false);
                     token = rnd.nextInt(c.vocabSize());
                 }
                 return (System.nanoTime() - t0) / 1e9;
