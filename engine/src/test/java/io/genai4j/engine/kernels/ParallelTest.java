@@ -125,10 +125,16 @@ class ParallelTest {
     void aSecondCallerIsHelpedByTheWorkers() throws Exception {
         int before = Parallel.threads();
         Parallel.setThreads(3);
-        CountDownLatch secondDone = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1), firstBlocked = new CountDownLatch(1);
         Thread[] firstCaller = new Thread[1];
-        Thread first = new Thread(() -> Parallel.forEach(2, i -> {
-            if (Thread.currentThread() != firstCaller[0]) return;
+        // The first call's caller blocks in the first task it takes (many slow tasks, so it takes one).
+        Thread first = new Thread(() -> Parallel.forEach(100, i -> {
+            if (Thread.currentThread() != firstCaller[0]) {
+                long until = System.nanoTime() + 1_000_000;
+                while (System.nanoTime() < until) Thread.onSpinWait();
+                return;
+            }
+            firstBlocked.countDown();
             try {
                 secondDone.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -138,7 +144,7 @@ class ParallelTest {
         firstCaller[0] = first;
         try {
             first.start();
-            Thread.sleep(50);   // the first call is published and its tasks are taken
+            assertTrue(firstBlocked.await(30, TimeUnit.SECONDS), "the first caller took a task");
             Set<String> ran = ConcurrentHashMap.newKeySet();
             Parallel.forEach(200, i -> {
                 ran.add(Thread.currentThread().getName());
