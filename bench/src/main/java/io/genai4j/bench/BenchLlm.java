@@ -3,23 +3,26 @@ package io.genai4j.bench;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.DType;
-import io.genai4j.engine.Tensor;
-import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.models.llama.CausalLm;
-import io.genai4j.models.llama.KvCache;
 import io.genai4j.models.llama.LlamaConfig;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * Each test is run untimed first (warm-up: caches, page faults and the JIT), then timed
  * {@code --repeats} times; the median is reported (llama-bench prints the mean ± sd, shown too).
  * Peak memory is the process's resident high-water mark (VmHWM) next to the model file's size plus
- * the KV cache.
+ * the KV cache. With {@code --sessions N} each test runs N sessions of the one loaded model at once,
+ * each on its own thread, and reports their aggregate tokens/s (all tokens over the wall time).
  */
 @Command(name = "llm", mixinStandardHelpOptions = true, sortOptions = false,
         description = "LLM speed as llama-bench measures it: pp (prompt tokens/s) and tg (generated tokens/s).")
@@ -53,6 +57,8 @@ public final class BenchLlm implements Callable<Integer> {
     int warmup;
     @Option(names = "--kv", defaultValue = "f32", description = "KV cache type: f32 or f16 (default ${DEFAULT-VALUE}).")
     String kv;
+    @Option(names = "--sessions", defaultValue = "1", description = "Sessions run at once from as many threads; t/s is their sum (default ${DEFAULT-VALUE}).")
+    int sessions;
     @Option(names = "--json", description = "Also print {model, type, threads, pp_tps, tg_tps, ...} as one JSON line.")
     boolean json;
 
@@ -62,6 +68,7 @@ public final class BenchLlm implements Callable<Integer> {
         if (promptTokens == 0 && genTokens == 0) throw new IllegalArgumentException("nothing to measure: --prompt-tokens and --gen-tokens are both 0");
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
         if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0");
+        if (sessions < 1) throw new IllegalArgumentException("--sessions must be >= 1, got " + sessions);
         DType kvType = switch (kv.toLowerCase(Locale.ROOT)) {
             case "f32" -> DType.F32;
             case "f16" -> DType.F16;
@@ -69,7 +76,7 @@ public final class BenchLlm implements Callable<Integer> {
         };
         threads.apply();
         Path path = ModelStore.resolve(model);
-        try (LoadedModel m = ModelLoader.load(path); Grad g = Grad.off()) {
+        try (LoadedModel m = ModelLoader.load(path)) {
             CausalLm lm = m.model();
             LlamaConfig c = m.config();
             if (promptTokens + 1 > c.contextLength() || genTokens + 1 > c.contextLength()) {
@@ -81,25 +88,25 @@ public final class BenchLlm implements Callable<Integer> {
             SplittableRandom rnd = new SplittableRandom(42);
             int bos = m.tokenizer().vocabulary().addBos() ? m.tokenizer().vocabulary().bos() : -1;
 
-            double[] pp = promptTokens == 0 ? null : measure("pp" + promptTokens, promptTokens, () -> {
-                int[] ids = rnd.ints(promptTokens, 0, c.vocabSize()).toArray();
-                KvCache cache = new KvCache(c, promptTokens, kvType);
+            double[] pp = promptTokens == 0 ? null : measure("pp" + promptTokens, promptTokens * sessions, () -> concurrently(rnd, r -> {
+                int[] ids = r.ints(promptTokens, 0, c.vocabSize()).toArray();
+                Session session = lm.newSession(promptTokens, kvType);
                 long t0 = System.nanoTime();
-                Tensor logits = lm.forward(ids, cache, false);
+                float[] logits = session.forward(ids, false);
                 long t1 = System.nanoTime();
-                if (logits.numel() != c.vocabSize()) throw new IllegalStateException("unexpected logits " + Arrays.toString(logits.shape()));
-                return (t1 - t0) / 1e9;
-            });
-            double[] tg = genTokens == 0 ? null : measure("tg" + genTokens, genTokens, () -> {
-                KvCache cache = new KvCache(c, genTokens, kvType);
-                int token = bos >= 0 ? bos : rnd.nextInt(c.vocabSize());
+                if (logits.length != c.vocabSize()) throw new IllegalStateException("unexpected logits: " + logits.length + " values");
+                return new long[] {t0, t1};
+            }));
+            double[] tg = genTokens == 0 ? null : measure("tg" + genTokens, genTokens * sessions, () -> concurrently(rnd, r -> {
+                Session session = lm.newSession(genTokens, kvType);
+                int token = bos >= 0 ? bos : r.nextInt(c.vocabSize());
                 long t0 = System.nanoTime();
                 for (int i = 0; i < genTokens; i++) {
-                    lm.forward(new int[] {token}, cache, false);
-                    token = rnd.nextInt(c.vocabSize());
+                    session.forward(new int[] {token}, false);
+                    token = r.nextInt(c.vocabSize());
                 }
-                return (System.nanoTime() - t0) / 1e9;
-            });
+                return new long[] {t0, System.nanoTime()};
+            }));
 
             long fileBytes = Files.isRegularFile(path) ? Files.size(path) : directorySize(path);
             long kvBytes = kvBytes(c, Math.max(promptTokens, genTokens), kvType);
@@ -112,7 +119,7 @@ public final class BenchLlm implements Callable<Integer> {
                         (fileBytes + kvBytes) / 1e6);
             }
             if (json) {
-                Report r = new Report().put("model", path.getFileName().toString()).put("type", type).put("threads", Parallel.threads());
+                Report r = new Report().put("model", path.getFileName().toString()).put("type", type).put("threads", Parallel.threads()).put("sessions", sessions);
                 r.put("pp_tps", pp == null ? null : Rounding.places(median(pp), 2)).put("tg_tps", tg == null ? null : Rounding.places(median(tg), 2));
                 r.put("pp_tokens", promptTokens).put("tg_tokens", genTokens).put("repeats", repeats).put("kv", kvType.name().toLowerCase(Locale.ROOT));
                 if (pp != null) r.put("pp_runs", roundAll(pp));
@@ -127,6 +134,36 @@ public final class BenchLlm implements Callable<Integer> {
     @FunctionalInterface
     private interface Run {
         double seconds() throws Exception;
+    }
+
+    /** One session's test: its start and end times (System.nanoTime). */
+    @FunctionalInterface
+    private interface SessionRun {
+        long[] times(SplittableRandom rnd) throws Exception;
+    }
+
+    /**
+     * Runs the test in --sessions sessions at once, one thread each (a single session on the calling
+     * thread, drawing from rnd itself); returns the wall seconds from the first start to the last end.
+     */
+    private double concurrently(SplittableRandom rnd, SessionRun run) throws Exception {
+        if (sessions == 1) {
+            long[] t = run.times(rnd);
+            return (t[1] - t[0]) / 1e9;
+        }
+        List<SplittableRandom> rnds = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) rnds.add(rnd.split());
+        try (ExecutorService pool = Executors.newFixedThreadPool(sessions)) {
+            List<Future<long[]>> runs = new ArrayList<>();
+            for (SplittableRandom r : rnds) runs.add(pool.submit(() -> run.times(r)));
+            long start = Long.MAX_VALUE, end = Long.MIN_VALUE;
+            for (Future<long[]> f : runs) {
+                long[] t = f.get();
+                start = Math.min(start, t[0]);
+                end = Math.max(end, t[1]);
+            }
+            return (end - start) / 1e9;
+        }
     }
 
     /** Warm-up runs, then timed ones; returns tokens/s of each timed run. */

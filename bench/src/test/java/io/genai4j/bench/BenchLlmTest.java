@@ -27,7 +27,17 @@ class BenchLlmTest {
         assertEquals(2, j.get("threads").asInt());
         assertTrue(j.get("pp_tps").asDouble() > 0 && j.get("tg_tps").asDouble() > 0, b.out());
         assertEquals(2, j.get("tg_runs").size());
+        assertEquals(1, j.get("sessions").asInt());
+
+        // Four sessions of the one loaded model at once: their aggregate speed.
+        CliRun four = CliRun.of("bench", "llm", f.toString(), "--prompt-tokens", "16", "--gen-tokens", "8", "--threads", "2", "--repeats", "1", "--sessions", "4", "--json");
+        assertEquals(0, four.code(), four.err());
+        assertEquals(4, four.json().get("sessions").asInt());
+        assertTrue(four.json().get("tg_tps").asDouble() > 0, four.out());
+        CliRun zero = CliRun.of("bench", "llm", f.toString(), "--sessions", "0");
+        assertTrue(zero.err().contains("--sessions must be >= 1"), zero.err());
     }
+
     @Test
     void aMissingFileIsNamed() {
         CliRun k = CliRun.of("bench", "llm", tmp.resolve("missing.gguf").toString());

@@ -15,6 +15,8 @@ import io.genai4j.models.llama.TinyModels;
 import io.genai4j.models.sampling.Penalties;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,75 @@ class GeneratorTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new Generator(m).generate(new int[] {1, 2, 3}, GenerationOptions.greedy(ctx), null));
             assertTrue(e.getMessage().contains("context length of " + ctx), e.getMessage());
+        }
+    }
+
+    @Test
+    void cancellingFromTheListenerStopsBeforeTheNextToken() throws Exception {
+        try (LoadedModel m = tiny(Arch.QWEN2)) {
+            int[] prompt = m.tokenizer().encode("The cache keeps", false, false);
+            AtomicInteger tokens = new AtomicInteger();
+            GenerationListener cancelAtThree = new GenerationListener() {
+                @Override
+                public void onText(String text) {}
+
+                @Override
+                public void onToken(int id) {
+                    tokens.incrementAndGet();
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return tokens.get() >= 3;
+                }
+            };
+            Generator g = new Generator(m);
+            var session = g.newSession(64);
+            GenerationResult r = g.continueFrom(session, new int[0], prompt, new GenerationOptions(40, 1.2f, 0, 1f, 0f, Penalties.NONE, 3, List.of(), true), cancelAtThree);
+            assertEquals("cancelled", r.stopReason());
+            assertEquals(3, r.ids().length);
+            assertEquals(prompt.length + 2, session.cache().length(), "the third token was not run through the model");
+        }
+    }
+
+    @Test
+    void cancellingFromAnotherThreadStopsWithinOneToken() throws Exception {
+        try (LoadedModel m = tiny(Arch.LLAMA)) {
+            int[] prompt = m.tokenizer().encode("Hello world! The quick", true, true);
+            AtomicInteger tokens = new AtomicInteger();
+            AtomicBoolean cancel = new AtomicBoolean();
+            GenerationListener l = new GenerationListener() {
+                @Override
+                public void onText(String text) {}
+
+                @Override
+                public void onToken(int id) {
+                    tokens.incrementAndGet();
+                    try {
+                        Thread.sleep(5);   // a slow client: room for the canceller to run mid-generation
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return cancel.get();
+                }
+            };
+            int[] seenAtCancel = {-1};
+            Thread client = new Thread(() -> {
+                while (tokens.get() < 2) Thread.onSpinWait();
+                cancel.set(true);                 // the client disconnects...
+                seenAtCancel[0] = tokens.get();   // ...having seen at least this many tokens
+            });
+            client.start();
+            GenerationOptions o = new GenerationOptions(80, 1.2f, 0, 1f, 0f, Penalties.NONE, 9, List.of(), true);
+            GenerationResult r = new Generator(m).generate(prompt, o, l);
+            client.join(30_000);
+            assertTrue(seenAtCancel[0] >= 2, "the client saw tokens before cancelling");
+            assertEquals("cancelled", r.stopReason());
+            assertTrue(r.ids().length <= seenAtCancel[0] + 1, r.ids().length + " tokens, " + seenAtCancel[0] + " seen at cancellation");
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.genai4j.cli.llm;
 
+import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.llm.chat.ChatTemplate;
-import io.genai4j.models.llama.KvCache;
 import io.genai4j.models.llama.LoadedModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ final class ChatSession {
     private final LoadedModel model;
     private final Generator generator;
     private final List<Map<String, Object>> messages = new ArrayList<>();
+    private final Session session;
     private final KvCache cache;
     /** The ids whose keys and values the cache holds: always cache.length() of them. */
     private int[] cached = new int[0];
@@ -31,7 +33,8 @@ final class ChatSession {
     ChatSession(LoadedModel model, String system) {
         this.model = model;
         this.generator = new Generator(model);
-        this.cache = model.model().newCache(1024);
+        this.session = generator.newSession(1024);
+        this.cache = session.cache();
         if (system != null) messages.add(ChatTemplate.message("system", system));
     }
 
@@ -56,7 +59,7 @@ final class ChatSession {
             cache.truncate(common);
             int[] history = Arrays.copyOf(all, common);
             int[] fresh = Arrays.copyOfRange(all, common, all.length);
-            GenerationResult r = generator.continueFrom(cache, history, fresh, options.apply(room), onText);
+            GenerationResult r = generator.continueFrom(session, history, fresh, options.apply(room), onText == null ? null : onText::accept);
             messages.add(ChatTemplate.message("assistant", r.text()));
             int[] now = Arrays.copyOf(all, all.length + r.ids().length);
             System.arraycopy(r.ids(), 0, now, all.length, r.ids().length);

@@ -1,8 +1,9 @@
 package io.genai4j.engine.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
@@ -12,8 +13,13 @@ import java.util.function.IntConsumer;
  *
  * <p>Why not ForkJoinPool: kernels such as a matrix-vector product take tens of microseconds, so
  * dispatch must cost about one microsecond. Idle workers spin briefly on a volatile epoch, then park.
- * A call made from inside a parallel body, or while another thread owns the pool, runs inline on the
- * calling thread: nesting never deadlocks and never oversubscribes the cores.
+ * A call made from inside a parallel body runs inline on the calling thread: nesting never deadlocks
+ * and never oversubscribes the cores.
+ *
+ * <p>Concurrent callers (several sessions of one model, each on its own thread) share the pool: each
+ * call is published in a slot, the workers help whichever published call still has unclaimed chunks,
+ * and every caller works through its own call too. A caller therefore never waits for another
+ * caller's work, only for workers finishing a chunk of its own call, so no call can deadlock.
  */
 public final class Parallel {
 
@@ -24,7 +30,8 @@ public final class Parallel {
     }
 
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    private static final ReentrantLock OWNER = new ReentrantLock();
+    /** Calls that may run at once on the pool; a caller finding every slot taken runs inline. */
+    private static final int SLOTS = 32;
     private static final long SPIN_NANOS = 50_000;
 
     private static volatile Pool pool = new Pool(defaultThreads());
@@ -53,14 +60,11 @@ public final class Parallel {
     public static synchronized void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
         if (n == pool.threads) return;
-        OWNER.lock();
-        try {
-            Pool old = pool;
-            pool = new Pool(n);
-            old.shutdown();
-        } finally {
-            OWNER.unlock();
-        }
+        // A call already running on the old pool finishes: its caller claims whatever chunks the
+        // stopped workers leave.
+        Pool old = pool;
+        pool = new Pool(n);
+        old.shutdown();
     }
 
     /** True when the current thread is already running a parallel body. */
@@ -70,7 +74,7 @@ public final class Parallel {
 
     /**
      * Runs body over [0, n) split into chunks of at least {@code grain} indices, on all threads.
-     * Small ranges, nested calls and a busy pool run inline.
+     * Small ranges and nested calls run inline; concurrent callers share the workers.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int g = Math.max(1, grain);
@@ -92,15 +96,7 @@ public final class Parallel {
     private static void run(int n, int grain, int chunk, RangeBody body) {
         if (n <= 0) return;
         Pool p = pool;
-        if (p.threads == 1 || n <= grain || INSIDE.get() || !OWNER.tryLock()) {
-            body.run(0, n);
-            return;
-        }
-        try {
-            p.run(n, chunk, body);
-        } finally {
-            OWNER.unlock();
-        }
+        if (p.threads == 1 || n <= grain || INSIDE.get() || !p.run(n, chunk, body)) body.run(0, n);
     }
 
     /**
@@ -136,7 +132,10 @@ public final class Parallel {
     private static final class Pool {
         final int threads;
         final Thread[] workers;
-        volatile Job current;
+        /** Published calls; a worker scans them for unclaimed chunks. */
+        final AtomicReferenceArray<Job> slots = new AtomicReferenceArray<>(SLOTS);
+        /** Bumped on every publication, so that a worker that found nothing knows when to look again. */
+        final AtomicLong epoch = new AtomicLong();
         volatile boolean stopped;
 
         Pool(int threads) {
@@ -150,15 +149,19 @@ public final class Parallel {
             }
         }
 
-        void run(int n, int chunk, RangeBody body) {
+        /** Runs the call with the workers' help; false (nothing run) when every slot is taken. */
+        boolean run(int n, int chunk, RangeBody body) {
             Job job = new Job(body, n, chunk);
-            current = job;
+            int slot = publish(job);
+            if (slot < 0) return false;
+            epoch.incrementAndGet();
             for (Thread w : workers) LockSupport.unpark(w);
             INSIDE.set(Boolean.TRUE);
             try {
                 job.work();
             } finally {
                 INSIDE.set(Boolean.FALSE);
+                slots.set(slot, null);
             }
             // Every chunk is claimed; wait only for workers still running one: spin briefly, then
             // yield so that a preempted worker gets the core back soon.
@@ -170,20 +173,36 @@ public final class Parallel {
             if (f instanceof RuntimeException re) throw re;
             if (f instanceof Error e) throw e;
             if (f != null) throw new RuntimeException(f);
+            return true;
+        }
+
+        private int publish(Job job) {
+            for (int i = 0; i < SLOTS; i++) if (slots.get(i) == null && slots.compareAndSet(i, null, job)) return i;
+            return -1;
+        }
+
+        /** A published call with chunks left, or null. */
+        private Job open() {
+            for (int i = 0; i < SLOTS; i++) {
+                Job j = slots.get(i);
+                if (j != null && j.next.get() < j.n) return j;
+            }
+            return null;
         }
 
         private void workerLoop() {
             INSIDE.set(Boolean.TRUE);
-            Job last = null;
             while (!stopped) {
-                long start = System.nanoTime();
-                Job job;
-                while ((job = current) == last && !stopped) {
-                    if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
-                    else LockSupport.park(this);
+                long seen = epoch.get();   // read before scanning: a call published after the scan changes it
+                Job job = open();
+                if (job == null) {
+                    long start = System.nanoTime();
+                    while (epoch.get() == seen && !stopped) {
+                        if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
+                        else LockSupport.park(this);
+                    }
+                    continue;
                 }
-                if (stopped) return;
-                last = job;
                 // Join before claiming: the caller returns only when no joined worker is left, and
                 // a worker that joins after that point finds no chunk to claim.
                 job.inFlight.incrementAndGet();

@@ -18,10 +18,10 @@ import java.lang.invoke.MethodType;
  * <p>For a batch of T rows of x (a prompt) each matrix is decoded in panels of {@link #PANEL} rows
  * and multiplied with all T inputs by the GEMM, which turns T passes over the weights into one.
  *
- * <p>An instance is a reusable job with no per-call allocation; it is not safe to run one instance
- * from two threads at once.
+ * <p>An instance holds only the weights and their kernels: each call's arguments travel in a small
+ * {@link Call}, so one instance (one loaded model) serves any number of threads at once.
  */
-public final class MatVec implements Parallel.RangeBody {
+public final class MatVec {
     static final int PANEL = 64;
     /** Fewest rows a thread takes at once: below that, dispatch costs more than it saves. */
     private static final int GRAIN = 16;
@@ -47,10 +47,6 @@ public final class MatVec implements Parallel.RangeBody {
     }
     private final int[] starts;   // starts[m]: first output column of matrix m; starts[ws.length]: all rows
     private final int in;
-
-    // The current call (plain fields: Parallel publishes them to its workers).
-    private float[] x, y;
-    private int xOff, yOff, t, ldy;
 
     public MatVec(WeightMatrix... ws) {
         this(false, ws);
@@ -106,57 +102,63 @@ public final class MatVec implements Parallel.RangeBody {
      * product when t = 1, panels through the GEMM otherwise.
      */
     public void apply(float[] x, int xOff, int t, float[] y, int yOff, int ldy) {
-        this.x = x;
-        this.xOff = xOff;
-        this.y = y;
-        this.yOff = yOff;
-        this.t = t;
-        this.ldy = ldy;
-        try {
-            if (t == 1) Parallel.forRange(out(), GRAIN, this);
-            else Parallel.forRange((out() + PANEL - 1) / PANEL, 1, this::panels);
-        } finally {
-            this.x = this.y = null;
-        }
+        Call call = new Call(x, xOff, t, y, yOff, ldy);
+        if (t == 1) Parallel.forRange(out(), GRAIN, call);
+        else Parallel.forRange((out() + PANEL - 1) / PANEL, 1, call::panels);
     }
 
-    /** Rows [lo, hi) of the concatenation, one dot product each. */
-    @Override
-    public void run(int lo, int hi) {
-        int m = matrixOf(lo);
-        for (int r = lo; r < hi; ) {
-            while (r >= starts[m + 1]) m++;
-            WeightMatrix w = ws[m];
-            int end = Math.min(hi, starts[m + 1]);
-            int i = r - starts[m];
-            try {
-                rows[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, y, yOff + r);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);   // dotRows declares no checked exception
-            }
-            r = end;
-        }
-    }
+    /** One call's arguments, published to the workers by Parallel. */
+    private final class Call implements Parallel.RangeBody {
+        private final float[] x, y;
+        private final int xOff, t, yOff, ldy;
 
-    /** Panels [lo, hi) of PANEL output columns: decode, then GEMM with all t inputs. */
-    private void panels(int lo, int hi) {
-        float[] panel = PANELS.get();
-        if (panel.length < PANEL * in) PANELS.set(panel = new float[PANEL * in]);
-        Gemm gemm = GemmBackends.current();
-        for (int p = lo; p < hi; p++) {
-            int c0 = p * PANEL, c1 = Math.min(out(), c0 + PANEL);
-            // A panel may straddle two matrices of the group: decode each part from its own matrix.
-            for (int c = c0; c < c1; ) {
-                int m = matrixOf(c);
-                int end = Math.min(c1, starts[m + 1]);
+        Call(float[] x, int xOff, int t, float[] y, int yOff, int ldy) {
+            this.x = x;
+            this.xOff = xOff;
+            this.t = t;
+            this.y = y;
+            this.yOff = yOff;
+            this.ldy = ldy;
+        }
+
+        /** Rows [lo, hi) of the concatenation, one dot product each. */
+        @Override
+        public void run(int lo, int hi) {
+            int m = matrixOf(lo);
+            for (int r = lo; r < hi; ) {
+                while (r >= starts[m + 1]) m++;
                 WeightMatrix w = ws[m];
-                for (int r = c; r < end; r++) kernels[m].decode(w.data(), (r - starts[m]) * w.rowBytes(), panel, (r - c0) * in, in);
-                c = end;
+                int end = Math.min(hi, starts[m + 1]);
+                int i = r - starts[m];
+                try {
+                    rows[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, y, yOff + r);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);   // dotRows declares no checked exception
+                }
+                r = end;
             }
-            // y[:, c0:c1] = X · panelᵀ
-            gemm.sgemm(false, true, t, c1 - c0, in, 1f, x, xOff, in, panel, 0, in, 0f, y, yOff + c0, ldy);
+        }
+
+        /** Panels [lo, hi) of PANEL output columns: decode, then GEMM with all t inputs. */
+        void panels(int lo, int hi) {
+            float[] panel = PANELS.get();
+            if (panel.length < PANEL * in) PANELS.set(panel = new float[PANEL * in]);
+            Gemm gemm = GemmBackends.current();
+            for (int p = lo; p < hi; p++) {
+                int c0 = p * PANEL, c1 = Math.min(out(), c0 + PANEL);
+                // A panel may straddle two matrices of the group: decode each part from its own matrix.
+                for (int c = c0; c < c1; ) {
+                    int m = matrixOf(c);
+                    int end = Math.min(c1, starts[m + 1]);
+                    WeightMatrix w = ws[m];
+                    for (int r = c; r < end; r++) kernels[m].decode(w.data(), (r - starts[m]) * w.rowBytes(), panel, (r - c0) * in, in);
+                    c = end;
+                }
+                // y[:, c0:c1] = X · panelᵀ
+                gemm.sgemm(false, true, t, c1 - c0, in, 1f, x, xOff, in, panel, 0, in, 0f, y, yOff + c0, ldy);
+            }
         }
     }
 

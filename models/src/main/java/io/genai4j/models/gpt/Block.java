@@ -2,6 +2,7 @@ package io.genai4j.models.gpt;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.nn.LayerNorm;
 import io.genai4j.engine.nn.Module;
 

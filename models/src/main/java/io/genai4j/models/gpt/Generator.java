@@ -1,6 +1,7 @@
 package io.genai4j.models.gpt;
 
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.models.sampling.LogitsSampler;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ public final class Generator {
         int block = model.config.blockSize(), vocab = model.config.vocabSize();
         int[] seq = Arrays.copyOf(prompt, prompt.length + maxNewTokens);
         int len = prompt.length;
-        KvCache cache = useCache ? new KvCache(model.config, 1) : null;
+        KvCache cache = useCache ? model.newCache() : null;
         model.eval();
         try (Grad g = Grad.off()) {
             for (int step = 0; step < maxNewTokens; step++) {

@@ -1,7 +1,9 @@
 package io.genai4j.models.gpt;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Dropout;
 import io.genai4j.engine.nn.Embedding;
@@ -58,11 +60,18 @@ public final class Gpt extends Module {
         }
     }
 
+    /** An empty KV cache for one sequence of up to block_size positions (the decoders' one cache type). */
+    public KvCache newCache() {
+        GptConfig c = config;
+        return new KvCache(c.nLayer(), c.nHead(), c.nEmbd() / c.nHead(), c.blockSize(), c.blockSize(), DType.F32);
+    }
+
     /**
-     * Hidden states ln_f(x) [B, T, C] for token ids idx (B rows of T). With a cache, idx holds the
-     * new tokens only and positions continue after the cached ones.
+     * Hidden states ln_f(x) [B, T, C] for token ids idx (B rows of T). With a cache (one sequence,
+     * B = 1), idx holds the new tokens only and positions continue after the cached ones.
      */
     public Tensor hidden(int[] idx, int b, int t, KvCache cache, Tensor[] attentionOut) {
+        if (cache != null && b != 1) throw new IllegalArgumentException("a KV cache holds one sequence, not a batch of " + b);
         int start = cache == null ? 0 : cache.length();
         if (start + t > config.blockSize()) {
             throw new IllegalArgumentException("sequence of " + (start + t) + " tokens exceeds block_size " + config.blockSize());

@@ -1,6 +1,9 @@
 package io.genai4j.models.llama;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.LayerNorm;
@@ -98,5 +101,11 @@ public final class Gpt2Model extends Module implements CausalLm {
         if (cache != null) cache.advance(t);
         if (!allPositions) x = x.narrow(1, t - 1, 1);
         return lmHead.forward(lnF.forward(x)).reshape(-1, config.vocabSize());
+    }
+
+    /** GPT-2's LayerNorm/GELU blocks have no runtime plan yet: its sessions run the modules. */
+    @Override
+    public Session newSession(int capacity, DType kvType) {
+        return new ModuleSession(this, newCache(capacity, kvType));
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.models.llama;
 
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.nn.RMSNorm;

@@ -1,7 +1,11 @@
 package io.genai4j.models.llama;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.infer.DecoderPlan;
+import io.genai4j.engine.infer.DecoderRuntime;
+import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Linear;
@@ -19,6 +23,10 @@ import io.genai4j.engine.nn.RMSNorm;
  * Module names are Hugging Face's ({@code model.layers.0.self_attn.q_proj.weight}). Weights are
  * frozen and stay in their file's format; a model read from GGUF keeps llama.cpp's row order for
  * Wq and Wk, which is why its config says RoPE style NORM.
+ *
+ * <p>{@link #forward} runs these modules: the reference, and what training and adapters build on.
+ * Inference runs the same weights through {@link DecoderRuntime} ({@link #newSession}), from the
+ * {@link #plan} this module tree describes; tests compare the two paths.
  */
 public final class LlamaModel extends Module implements CausalLm {
     private final LlamaConfig config;
@@ -27,7 +35,7 @@ public final class LlamaModel extends Module implements CausalLm {
     final RMSNorm norm;
     final Linear lmHead;
     private final Rope rope;
-    private LlamaInference inference;   // built on first use without autograd
+    private volatile DecoderRuntime runtime;   // built on first use: planning scans and copies the norms
 
     public LlamaModel(LlamaConfig c, WeightSource w) {
         if (c.arch() == Arch.GPT2) throw new IllegalArgumentException("gpt2 models are built by Gpt2Model");
@@ -50,21 +58,31 @@ public final class LlamaModel extends Module implements CausalLm {
         return config;
     }
 
-    /**
-     * {@inheritDoc} With autograd off ({@link Grad#off()}: generation, benchmarks) this runs the lean
-     * inference path ({@link LlamaInference}); with it on, the modules below, which training and
-     * adapters build on.
-     */
     @Override
     public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
-        int start = startPosition(tokens, cache);
-        if (!Grad.enabled()) return inference().forward(tokens, cache, allPositions);
-        return forwardModules(tokens, cache, allPositions, start);
+        return forwardModules(tokens, cache, allPositions, startPosition(tokens, cache));
     }
 
-    private synchronized LlamaInference inference() {
-        if (inference == null) inference = new LlamaInference(this, rope);
-        return inference;
+    /** This module tree as the runtime's plan (the same weights). */
+    public DecoderPlan plan() {
+        return LlamaPlan.of(this, rope);
+    }
+
+    /** The inference path: one runtime per model, shared by every session. */
+    public DecoderRuntime runtime() {
+        DecoderRuntime r = runtime;
+        if (r == null) {
+            synchronized (this) {   // held only while planning, never across a forward pass
+                r = runtime;
+                if (r == null) runtime = r = new DecoderRuntime(plan());
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public Session newSession(int capacity, DType kvType) {
+        return runtime().newSession(capacity, kvType);
     }
 
     /** The forward pass through the modules, as the class comment writes it. */

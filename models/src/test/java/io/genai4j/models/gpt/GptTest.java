@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.ParamGroup;
@@ -85,7 +86,7 @@ class GptTest {
         // And the logits themselves agree position by position.
         try (Grad g = Grad.off()) {
             m.eval();
-            KvCache cache = new KvCache(m.config, 1);
+            KvCache cache = m.newCache();
             float[] full = m.logits(m.hidden(prompt, 1, 5, null, null)).toArray();
             m.hidden(new int[] {3, 1, 4}, 1, 3, cache, null);
             float[] step4 = m.logits(m.hidden(new int[] {1}, 1, 1, cache, null)).toArray();

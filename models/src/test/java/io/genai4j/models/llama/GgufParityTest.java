@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.infer.Session;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The same random tiny model through two independent paths: Hugging Face safetensors (rotate_half
  * RoPE on unpermuted weights, config.json, tokenizer.json) and the GGUF file the project's writer
  * makes from it (llama.cpp names and metadata, llama's permuted Q/K rows with RoPE NORM). Logits
- * must agree to float rounding; tokenizers exactly.
+ * must agree to float rounding; tokenizers exactly. Both models run on the inference path (a session).
  */
 class GgufParityTest {
     @TempDir
@@ -31,6 +32,11 @@ class GgufParityTest {
         return m;
     }
 
+    /** Logits of every position of ids on the inference path. */
+    static float[] inferAll(LoadedModel m, int[] ids) {
+        return m.model().newSession(ids.length, DType.F32).forward(ids, true);
+    }
+
     @ParameterizedTest
     @EnumSource(Arch.class)
     void ggufAndSafetensorsGiveTheSameLogits(Arch arch) throws Exception {
@@ -43,8 +49,8 @@ class GgufParityTest {
             int[] ids = a.tokenizer().encode(PROMPT, true, true);
             assertArrayEquals(ids, b.tokenizer().encode(PROMPT, true, true), "tokenizer.json and GGUF vocabularies tokenize alike");
             assertTrue(ids.length > 10);
-            float[] la = a.model().forward(ids, null, true).toArray();
-            float[] lb = b.model().forward(ids, null, true).toArray();
+            float[] la = inferAll(a, ids);
+            float[] lb = inferAll(b, ids);
             float diff = maxDiff(la, lb);
             System.out.printf("%s: GGUF vs safetensors, %d positions x %d logits: max |diff| %.2e%n", arch, ids.length, a.config().vocabSize(), diff);
             assertTrue(diff < 1e-4f, arch + " logits differ by " + diff);
@@ -65,8 +71,8 @@ class GgufParityTest {
         try (LoadedModel a = ModelLoader.load(f32); LoadedModel b = ModelLoader.load(q8); Grad g = Grad.off()) {
             assertEquals(DType.Q8_0, ((io.genai4j.engine.nn.Module) b.model()).stateDict().get("model.layers.0.self_attn.q_proj.weight").dtype());
             int[] ids = a.tokenizer().encode(PROMPT, true, false);
-            float[] la = a.model().forward(ids, null, true).toArray();
-            float[] lb = b.model().forward(ids, null, true).toArray();
+            float[] la = inferAll(a, ids);
+            float[] lb = inferAll(b, ids);
             float scale = 0;
             for (float v : la) scale = Math.max(scale, Math.abs(v));
             float diff = maxDiff(la, lb);
@@ -83,12 +89,12 @@ class GgufParityTest {
         try (LoadedModel m = ModelLoader.load(hf); Grad g = Grad.off()) {
             int[] ids = m.tokenizer().encode(PROMPT, false, false);
             float[] full = m.model().forward(ids, null, true).toArray();
-            KvCache cache = m.model().newCache(4);   // grows while feeding
+            Session session = m.model().newSession(4, DType.F32);   // its cache grows while feeding
             int split = ids.length / 2;
-            m.model().forward(java.util.Arrays.copyOf(ids, split), cache, true);
+            session.forward(java.util.Arrays.copyOf(ids, split), true);
             float[] rest = new float[0];
             for (int i = split; i < ids.length; i++) {
-                float[] step = m.model().forward(new int[] {ids[i]}, cache, false).toArray();
+                float[] step = session.forward(new int[] {ids[i]}, false);
                 float[] old = rest;
                 rest = java.util.Arrays.copyOf(old, old.length + step.length);
                 System.arraycopy(step, 0, rest, old.length, step.length);
@@ -97,9 +103,11 @@ class GgufParityTest {
             float[] expected = java.util.Arrays.copyOfRange(full, split * v, ids.length * v);
             assertTrue(maxDiff(expected, rest) < 1e-4f, "cached decoding differs by " + maxDiff(expected, rest));
             int ctx = m.config().contextLength();
-            KvCache c2 = m.model().newCache(8);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.model().forward(new int[ctx + 1], c2, false));
+            Session s2 = m.model().newSession(8, DType.F32);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s2.forward(new int[ctx + 1], false));
             assertTrue(e.getMessage().contains("context length " + ctx), e.getMessage());
+            IllegalArgumentException modules = assertThrows(IllegalArgumentException.class, () -> m.model().forward(new int[ctx + 1], m.model().newCache(8), false));
+            assertTrue(modules.getMessage().contains("context length " + ctx), modules.getMessage());
         }
     }
 }

@@ -53,7 +53,7 @@ class ModelConfigFuzzTest {
     /** Loads the model and runs one token; true if it works, false if refused with a user error. */
     private static boolean loadAndRun(Path model) {
         try (LoadedModel m = ModelLoader.load(model); var g = Grad.off()) {
-            m.model().forward(new int[] {1}, m.model().newCache(4), false);
+            m.model().newSession(4, DType.F32).forward(new int[] {1}, false);
             return true;
         } catch (IllegalArgumentException | IOException expected) {
             return false;

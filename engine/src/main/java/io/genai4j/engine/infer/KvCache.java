@@ -1,4 +1,4 @@
-package io.genai4j.models.llama;
+package io.genai4j.engine.infer;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Storage;
@@ -9,6 +9,9 @@ import io.genai4j.engine.Tensor;
  * new token through the network once. Layer l holds K and V as [kvHeads, capacity, headDim] in F32
  * or F16 (half the memory, values rounded to 11 significant bits as llama.cpp's default cache);
  * capacity doubles as needed, up to the model's context length.
+ *
+ * <p>A cache belongs to one conversation (one {@link Session}) and is used by one thread at a time;
+ * the model it serves holds none, so many caches share one loaded model.
  */
 public final class KvCache {
     private final DType type;
@@ -17,21 +20,21 @@ public final class KvCache {
     private final int kvHeads, headDim, maxLength;
     private int capacity, length;
 
-    public KvCache(LlamaConfig c, int initialCapacity) {
-        this(c, initialCapacity, DType.F32);
-    }
-
-    public KvCache(LlamaConfig c, int initialCapacity, DType type) {
+    /**
+     * @param maxLength the model's context length
+     * @param type      F32 or F16
+     */
+    public KvCache(int layers, int kvHeads, int headDim, int maxLength, int initialCapacity, DType type) {
         if (type != DType.F32 && type != DType.F16) throw new IllegalArgumentException("a KV cache holds F32 or F16, not " + type);
         this.type = type;
-        this.kvHeads = c.kvHeads();
-        this.headDim = c.headDim();
-        this.maxLength = c.contextLength();
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.maxLength = maxLength;
         boolean half = type == DType.F16;
-        keys = half ? null : new float[c.layers()][];
-        values = half ? null : new float[c.layers()][];
-        halfKeys = half ? new short[c.layers()][] : null;
-        halfValues = half ? new short[c.layers()][] : null;
+        keys = half ? null : new float[layers][];
+        values = half ? null : new float[layers][];
+        halfKeys = half ? new short[layers][] : null;
+        halfValues = half ? new short[layers][] : null;
         capacity = 0;
         reserve(Math.max(1, Math.min(initialCapacity, maxLength)));
     }
@@ -125,9 +128,9 @@ public final class KvCache {
     /**
      * Stores k, v [1, kvHeads, T, headDim] of a layer at positions [length, length+T) and returns K
      * and V of positions [0, length+T) as [1, kvHeads, length+T, headDim] (views of an F32 cache,
-     * widened copies of an F16 one).
+     * widened copies of an F16 one). The modules' path (training, reference) stores through this.
      */
-    Tensor[] append(int layer, Tensor k, Tensor v) {
+    public Tensor[] append(int layer, Tensor k, Tensor v) {
         int t = k.size(2);
         reserve(length + t);
         float[] kd = k.contiguous().toArray(), vd = v.contiguous().toArray();
@@ -152,7 +155,7 @@ public final class KvCache {
     }
 
     /** Called once per forward pass, after every layer appended its T positions. */
-    void advance(int t) {
+    public void advance(int t) {
         length += t;
     }
 

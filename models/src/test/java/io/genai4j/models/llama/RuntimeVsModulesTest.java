@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.DType;
-import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.infer.DecoderRuntime;
+import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.kernels.Parallel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,12 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The lean inference path (autograd off) against the model's modules (autograd on) on the same
- * weights: F32 and quantized GGUF files, prompt batches and cached single steps, F16 KV cache, and
+ * The runtime (the inference path, {@link DecoderRuntime} running the model's plan) against the
+ * model's modules (the reference path) on the same weights: F32 and quantized GGUF files, prompt batches and cached single steps, F16 KV cache, and
  * every thread count giving the same tokens (each output is one thread's work in a fixed order;
  * logits may still differ in the last bit while the JIT replaces interpreted vector code: exp, lane sums).
  */
-class LlamaInferenceTest {
+class RuntimeVsModulesTest {
     @TempDir
     Path tmp;
 
@@ -34,18 +36,29 @@ class LlamaInferenceTest {
 
     /** Logits of the prompt as one batch (all positions), then of three more tokens one at a time with a cache. */
     private static float[] run(LoadedModel m, int[] ids, boolean fast, DType kv) {
-        try (Grad g = fast ? Grad.off() : null) {
-            KvCache cache = new KvCache(m.config(), 2, kv);
-            float[] a = m.model().forward(ids, cache, true).toArray();
-            float[] all = a;
-            for (int s = 0; s < 3; s++) {
-                float[] b = m.model().forward(new int[] {ids[s]}, cache, false).toArray();
-                float[] joined = Arrays.copyOf(all, all.length + b.length);
-                System.arraycopy(b, 0, joined, all.length, b.length);
-                all = joined;
-            }
-            return all;
+        Step step = stepper(m, fast, 2, kv);
+        float[] all = step.run(ids, true);
+        for (int s = 0; s < 3; s++) {
+            float[] b = step.run(new int[] {ids[s]}, false);
+            float[] joined = Arrays.copyOf(all, all.length + b.length);
+            System.arraycopy(b, 0, joined, all.length, b.length);
+            all = joined;
         }
+        return all;
+    }
+
+    /** Tokens in, logits out, with a cache: a runtime session (fast) or the modules. */
+    private interface Step {
+        float[] run(int[] tokens, boolean allPositions);
+    }
+
+    private static Step stepper(LoadedModel m, boolean fast, int capacity, DType kv) {
+        if (fast) {
+            Session session = m.model().newSession(capacity, kv);
+            return session::forward;
+        }
+        KvCache cache = m.model().newCache(capacity, kv);
+        return (tokens, all) -> m.model().forward(tokens, cache, all).toArray();
     }
 
     private static float relDiff(float[] a, float[] b) {
@@ -59,12 +72,12 @@ class LlamaInferenceTest {
 
     @ParameterizedTest
     @EnumSource(value = Arch.class, names = {"LLAMA", "QWEN2", "QWEN3"})
-    void inferencePathEqualsTheModulesOnF32Weights(Arch arch) throws Exception {
+    void runtimeEqualsTheModulesOnF32Weights(Arch arch) throws Exception {
         try (LoadedModel m = ModelLoader.load(gguf(arch, DType.F32, 5))) {
             int[] ids = m.tokenizer().encode(PROMPT, true, true);
-            assertTrue(ids.length >= CacheAttention.GEMM_FROM, "the prompt takes the GEMM attention path");
+            assertTrue(ids.length >= DecoderRuntime.ATTENTION_GEMM_FROM, "the prompt takes the GEMM attention path");
             float d = relDiff(run(m, ids, false, DType.F32), run(m, ids, true, DType.F32));
-            System.out.printf("%s F32: inference path vs modules, max |diff| / max |logit| = %.2e%n", arch, d);
+            System.out.printf("%s F32: runtime vs modules, max |diff| / max |logit| = %.2e%n", arch, d);
             assertTrue(d < 1e-5f, arch + ": " + d);
         }
     }
@@ -97,16 +110,14 @@ class LlamaInferenceTest {
     }
 
     private static int[] greedy(LoadedModel m, int[] prompt, boolean fast) {
-        try (Grad g = fast ? Grad.off() : null) {
-            KvCache cache = m.model().newCache(prompt.length + 12);
-            float[] logits = m.model().forward(prompt, cache, false).toArray();
-            int[] out = new int[12];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = argmax(logits);
-                logits = m.model().forward(new int[] {out[i]}, cache, false).toArray();
-            }
-            return out;
+        Step step = stepper(m, fast, prompt.length + 12, DType.F32);
+        float[] logits = step.run(prompt, false);
+        int[] out = new int[12];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = argmax(logits);
+            logits = step.run(new int[] {out[i]}, false);
         }
+        return out;
     }
 
     private static int argmax(float[] v) {

@@ -1,0 +1,177 @@
+package io.genai4j.engine.infer;
+
+import io.genai4j.engine.DType;
+import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.kernels.VecMath;
+import io.genai4j.engine.quant.Lanes;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The inference path of a decoder: runs a {@link DecoderPlan} (which a model builds from its module
+ * tree) without tensors or autograd. Matrices that read the same input run as one group (Q|K|V,
+ * gate|up), SiLU·up and the residual adds are fused loops, and attention reads the KV cache in place.
+ * <pre>
+ *   per layer:  h = RMSNorm(x);  [q|k|v] = h·[Wq|Wk|Wv]ᵀ (+b);  q, k ← RoPE;  cache ← k, v
+ *               x += Attention(q, cache)·Woᵀ
+ *               h = RMSNorm(x);  [g|u] = h·[Wg|Wu]ᵀ;  x += (SiLU(g) ⊙ u)·Wdᵀ
+ *   logits = RMSNorm(x)·Wᵀ
+ * </pre>
+ * Generation is memory-bound: one token streams every weight byte once, so the work outside the
+ * matrix products (a few microseconds per layer) is kept to a handful of dispatches.
+ *
+ * <p>The runtime holds the plan and nothing per request: the KV cache and the activation buffers
+ * belong to a {@link Session}, so sessions on many threads share one loaded model without a lock.
+ */
+public final class DecoderRuntime {
+    private static final VectorSpecies<Float> F = Lanes.floats();
+    /** From this many new positions on, attention runs as two GEMMs per head rather than dot products. */
+    public static final int ATTENTION_GEMM_FROM = CacheAttention.GEMM_FROM;
+
+    private final DecoderPlan plan;
+    private final DecoderPlan.Dims d;
+    private final CacheAttention attention;
+    private final int dim, qDim, kvDim, qkvDim, ffn, vocab;
+
+    public DecoderRuntime(DecoderPlan plan) {
+        this.plan = plan;
+        this.d = plan.dims();
+        dim = d.dim();
+        qDim = d.qDim();
+        kvDim = d.kvDim();
+        qkvDim = qDim + 2 * kvDim;
+        ffn = d.ffn();
+        vocab = d.vocab();
+        attention = new CacheAttention(d);
+    }
+
+    public DecoderPlan plan() {
+        return plan;
+    }
+
+    /** A new conversation: an empty KV cache (F32 or F16) with room for {@code capacity} positions before it grows. */
+    public Session newSession(int capacity, DType kvType) {
+        KvCache cache = new KvCache(plan.layers().size(), d.kvHeads(), d.headDim(), plan.contextLength(), capacity, kvType);
+        return new RuntimeSession(this, cache, new SessionBuffers(d, plan.rope().pairs()));
+    }
+
+    /** As {@link Session#forward}, with the session's buffers and cache. */
+    float[] forward(SessionBuffers b, KvCache cache, int[] tokens, boolean allPositions) {
+        int t = tokens.length;
+        if (t == 0) throw new IllegalArgumentException("no tokens to run");
+        int start = cache.length();
+        cache.reserve(start + t);
+        b.ensureRows(t);
+        RopeTable rope = plan.rope();
+        for (int s = 0; s < t; s++) {
+            if (tokens[s] < 0 || tokens[s] >= vocab) {
+                throw new IllegalArgumentException("token id " + tokens[s] + " at position " + s + " is outside the vocabulary [0, " + vocab + ")");
+            }
+            plan.embed().decodeRows(tokens[s], 1, b.x, s * dim);
+            rope.angles(start + s, b.cos, b.sin, s * rope.pairs());
+        }
+        for (int l = 0; l < plan.layers().size(); l++) layer(b, l, plan.layers().get(l), cache, start, t);
+        cache.advance(t);
+
+        int first = allPositions ? 0 : t - 1, n = t - first;
+        rmsNorm(b.x, first * dim, n, plan.finalNorm(), b.h, 0);
+        float[] logits = new float[n * vocab];
+        plan.head().apply(b.h, 0, n, logits, 0, vocab);
+        return logits;
+    }
+
+    private void layer(SessionBuffers b, int index, DecoderPlan.Layer w, KvCache cache, int start, int t) {
+        int hd = d.headDim();
+        RopeTable rope = plan.rope();
+        float[] qkv = b.qkv;
+        // Attention: [q|k|v] = RMSNorm(x)·[Wq|Wk|Wv]ᵀ
+        rmsNorm(b.x, 0, t, w.attnNorm(), b.h, 0);
+        w.qkv().apply(b.h, 0, t, qkv, 0, qkvDim);
+        for (int s = 0; s < t; s++) {
+            int o = s * qkvDim;
+            if (w.qkvBias() != null) VecMath.addInto(w.qkvBias(), 0, qkv, o, qkvDim);
+            if (w.qNorm() != null) {
+                for (int i = 0; i < d.heads(); i++) rmsNormRow(qkv, o + i * hd, hd, w.qNorm(), qkv, o + i * hd);
+                for (int i = 0; i < d.kvHeads(); i++) rmsNormRow(qkv, o + qDim + i * hd, hd, w.kNorm(), qkv, o + qDim + i * hd);
+            }
+            if (rope.pairs() > 0) {
+                rope.rotate(qkv, o, d.heads(), b.cos, b.sin, s * rope.pairs(), 1f);
+                rope.rotate(qkv, o + qDim, d.kvHeads(), b.cos, b.sin, s * rope.pairs(), 1f);
+            }
+            for (int g = 0; g < d.kvHeads(); g++) cache.put(index, g, start + s, qkv, o + qDim + g * hd, qkv, o + qDim + kvDim + g * hd);
+        }
+        attention.apply(cache, index, start, t, qkv, qkvDim, b.att);
+        w.o().apply(b.att, 0, t, b.tmp, 0, dim);
+        VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
+
+        // Feed-forward: x += (SiLU(g) ⊙ u)·Wdᵀ with [g|u] = RMSNorm(x)·[Wg|Wu]ᵀ
+        rmsNorm(b.x, 0, t, w.ffnNorm(), b.h, 0);
+        w.gateUp().apply(b.h, 0, t, b.gu, 0, 2 * ffn);
+        swiGlu(b.gu, b.act, t);
+        w.down().apply(b.act, 0, t, b.tmp, 0, dim);
+        VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
+    }
+
+    /** RMSNorm of n rows of width dim from src[off..] into dst[dstOff..], rows split over threads when there are many. */
+    private void rmsNorm(float[] src, int off, int n, float[] weight, float[] dst, int dstOff) {
+        if (n == 1) {
+            rmsNormRow(src, off, dim, weight, dst, dstOff);
+            return;
+        }
+        Parallel.forRange(n, 8, (lo, hi) -> {
+            for (int r = lo; r < hi; r++) rmsNormRow(src, off + r * dim, dim, weight, dst, dstOff + r * dim);
+        });
+    }
+
+    /** y = x / √(mean(x²) + ε) ⊙ w, as {@link io.genai4j.engine.ops.Norms}. */
+    private void rmsNormRow(float[] src, int off, int n, float[] weight, float[] dst, int dstOff) {
+        float ms = sumSquares(src, off, n) / n;
+        float rs = (float) (1.0 / Math.sqrt(ms + plan.normEps()));
+        int i = 0;
+        FloatVector vrs = FloatVector.broadcast(F, rs);
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector.fromArray(F, src, off + i).mul(vrs).mul(FloatVector.fromArray(F, weight, i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < n; i++) dst[dstOff + i] = src[off + i] * rs * weight[i];
+    }
+
+    /** Σ x², vectorized. */
+    private static float sumSquares(float[] a, int off, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, a, off + i);
+            acc = v.fma(v, acc);
+        }
+        float s = Lanes.sum(acc);
+        for (; i < n; i++) s += a[off + i] * a[off + i];
+        return s;
+    }
+
+    /** act = SiLU(gate) ⊙ up, row by row from gu = [gate | up]. */
+    private void swiGlu(float[] gu, float[] act, int t) {
+        if (t == 1) {
+            swiGluRows(gu, act, 0, 1);
+            return;
+        }
+        Parallel.forRange(t, 4, (lo, hi) -> swiGluRows(gu, act, lo, hi));
+    }
+
+    private void swiGluRows(float[] gu, float[] act, int lo, int hi) {
+        for (int s = lo; s < hi; s++) {
+            int g = s * 2 * ffn, u = g + ffn, a = s * ffn;
+            int i = 0;
+            for (int bound = F.loopBound(ffn); i < bound; i += F.length()) {
+                FloatVector gv = FloatVector.fromArray(F, gu, g + i);
+                // SiLU(g) = g·σ(g) = g / (1 + e^(−g))
+                FloatVector silu = gv.div(gv.neg().lanewise(VectorOperators.EXP).add(1f));
+                silu.mul(FloatVector.fromArray(F, gu, u + i)).intoArray(act, a + i);
+            }
+            for (; i < ffn; i++) {
+                float gx = gu[g + i];
+                act[a + i] = gx / (1f + (float) Math.exp(-gx)) * gu[u + i];
+            }
+        }
+    }
+}
