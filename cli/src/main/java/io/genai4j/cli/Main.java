@@ -1,9 +1,9 @@
 package io.genai4j.cli;
 
-import io.genai4j.cli.bench.BenchCommand;
 import io.genai4j.cli.gpt.GptCommand;
 import io.genai4j.cli.bert.BertCommand;
 import io.genai4j.cli.ngram.NgramCommand;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +30,6 @@ import picocli.CommandLine.Command;
                 BertCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -50,7 +49,16 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        for (ExtraCommand c : ServiceLoader.load(ExtraCommand.class)) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler(new UserErrors());
+        if (!cl.getSubcommands().containsKey("bench")) { // the CLI's own jar: benchmarks are in the bench module's
+            cl.getCommandSpec().usageMessage().footer("%nSpeed measurements: genai bench --help (the launcher adds the bench module for them).");
+            if (args.length > 0 && args[0].equals("bench")) {
+                cl.getErr().println("genai: bench is in the bench module, not on this class path: run it through the genai"
+                        + " launcher (it adds bench/target/genai-bench.jar for `genai bench`)");
+                return 2;
+            }
+        }
         try {
             return cl.execute(args);
         } catch (Error | RuntimeException e) { // picocli hands only Exceptions to UserErrors: a StackOverflowError gets here

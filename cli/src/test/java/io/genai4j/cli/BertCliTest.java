@@ -90,19 +90,6 @@ class BertCliTest {
         assertTrue(h.err().contains("unknown head 'transformer'"), h.err());
     }
 
-    @Test
-    void benchBertComparesWithOnnxRuntime() throws Exception {
-        Path sst = SharedData.require("sentiment/sst2");
-        CliRun r = CliRun.of("bench", "bert", "--sentences", "8", "--batch", "4", "--repeats", "1", "--data", sst.toString(), "--json");
-        assertEquals(0, r.code(), r.err());
-        JsonNode j = r.json();
-        assertEquals("minilm", j.get("model").asText());
-        assertTrue(j.get("genai_sps").asDouble() > 0 && j.get("onnx_sps").asDouble() > 0);
-        assertEquals(j.get("genai_sps").asDouble() / j.get("onnx_sps").asDouble(), j.get("ratio").asDouble(), 0.01);
-        assertTrue(j.get("genai_sps_one_batch_at_a_time").asDouble() > 0);
-        if (j.get("threads").asInt() > 1) assertTrue(j.get("onnx_sps_side_by_side").asDouble() > 0, "both ways of using the threads, for both runtimes");
-    }
-
     private static void copyHead(Path from, Path to, int rows) throws Exception {
         List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
         Files.write(to, lines.subList(0, rows + 1), StandardCharsets.UTF_8);

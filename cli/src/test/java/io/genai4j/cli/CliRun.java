@@ -6,9 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the CLI in-process and captures its exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
-    static synchronized CliRun of(String... args) {
+/** Runs the CLI in-process and captures its exit code, stdout and stderr (public: the bench module's tests use it). */
+public record CliRun(int code, String out, String err) {
+    public static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {
@@ -23,7 +23,7 @@ record CliRun(int code, String out, String err) {
     }
 
     /** The project convention: the last stdout line is one JSON object. */
-    JsonNode json() throws Exception {
+    public JsonNode json() throws Exception {
         String[] lines = out.strip().split("\n");
         return new ObjectMapper().readTree(lines[lines.length - 1]);
     }

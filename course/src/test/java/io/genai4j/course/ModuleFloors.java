@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The module floors of the reactor and a scanner that finds every arrow pointing up. The floors,
- * lowest first, are cli → course → llm → models → text → engine read backwards: a module may use any
+ * lowest first, are bench → cli → course → llm → models → text → engine read backwards (bench joins
+ * the CLI through a ServiceLoader, so its peers stay off {@code genai run}): a module may use any
  * module on a lower floor (skipping floors is fine), never one above it. An arrow is an import
  * (plain, static or on-demand) or an inline fully qualified name in code: issue 14 found 145 of
  * those hiding edges, so comments and string literals are blanked first and everything else counts.
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class ModuleFloors {
     /** Lowest first. A module added to the reactor takes its place here (say, server between course and cli). */
-    static final List<String> FLOORS = List.of("engine", "text", "models", "llm", "course", "cli");
+    static final List<String> FLOORS = List.of("engine", "text", "models", "llm", "course", "cli", "bench");
 
     /** The modules that may draw. */
     static final Set<String> DRAWING = Set.of("course", "cli");

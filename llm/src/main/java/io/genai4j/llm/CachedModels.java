@@ -1,6 +1,6 @@
 package io.genai4j.llm;
 
-import io.genai4j.engine.io.Cache;
+import io.genai4j.engine.util.Cache;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.hub.HubClient;
 import java.io.IOException;

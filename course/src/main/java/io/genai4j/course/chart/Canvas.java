@@ -1,6 +1,6 @@
 package io.genai4j.course.chart;
 
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

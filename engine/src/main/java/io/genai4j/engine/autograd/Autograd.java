@@ -2,8 +2,10 @@ package io.genai4j.engine.autograd;
 
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.Elementwise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class Autograd {
             throw new IllegalStateException("backward() on a tensor that does not require grad"
                     + " (no input required a gradient, or it was computed inside Grad.off())");
         }
-        if (!java.util.Arrays.equals(seed.shape(), root.shape())) {
+        if (!Arrays.equals(seed.shape(), root.shape())) {
             throw new IllegalArgumentException("gradient seed shape " + Shape.str(seed.shape())
                     + " does not match tensor shape " + Shape.str(root.shape()));
         }
@@ -48,7 +50,7 @@ public final class Autograd {
                     Tensor in = inputs[j];
                     Tensor gi = inGrads[j];
                     if (in == null || gi == null || !in.requiresGrad()) continue;
-                    if (!java.util.Arrays.equals(gi.shape(), in.shape())) {
+                    if (!Arrays.equals(gi.shape(), in.shape())) {
                         throw new IllegalStateException("backward of " + node.op() + " produced gradient of shape "
                                 + Shape.str(gi.shape()) + " for input " + j + " of shape " + Shape.str(in.shape()));
                     }
@@ -57,7 +59,7 @@ public final class Autograd {
                         grads.put(in, gi);
                         owned.remove(gi);   // a rule may hand the same tensor to several inputs: never write into it
                     } else if (owned.containsKey(prev)) {
-                        io.genai4j.engine.ops.Elementwise.addInPlace(prev, gi);
+                        Elementwise.addInPlace(prev, gi);
                     } else {
                         Tensor sum = prev.add(gi);
                         owned.put(sum, Boolean.TRUE);

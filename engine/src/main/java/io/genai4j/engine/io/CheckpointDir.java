@@ -1,5 +1,8 @@
 package io.genai4j.engine.io;
 
+import io.genai4j.engine.util.AtomicFiles;
+import io.genai4j.engine.util.StaleTemps;
+import io.genai4j.engine.util.WriteStages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

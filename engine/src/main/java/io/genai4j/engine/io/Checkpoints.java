@@ -5,6 +5,7 @@ import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
 import java.io.IOException;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class Checkpoints {
                 DType d = info.dtype();
                 boolean floats = d == DType.F32 || d == DType.F16 || d == DType.BF16;
                 entries.add(floats ? WriteEntry.ofFloats(info.name(), type, info.shape(), f.readF32(info.name()))
-                        : WriteEntry.ofBytes(info.name(), d, info.shape(), f.data(info.name()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
+                        : WriteEntry.ofBytes(info.name(), d, info.shape(), f.data(info.name()).toArray(ValueLayout.JAVA_BYTE)));
             }
         }
         SafeTensors.write(out, entries, metadata);

@@ -5,6 +5,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.Locale;
 
 /**
  * Asks Linux to back a read-only file mapping with 2 MB pages ({@code madvise(MADV_HUGEPAGE)}).
@@ -21,7 +22,7 @@ public final class HugePages {
     private static final MethodHandle MADVISE = lookup();
 
     private static MethodHandle lookup() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return null;
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) return null;
         try {
             Linker linker = Linker.nativeLinker();
             return linker.defaultLookup().find("madvise")

@@ -1,5 +1,6 @@
 package io.genai4j.engine.io;
 
+import io.genai4j.engine.quant.FloatDecoder;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -1,6 +1,7 @@
 package io.genai4j.engine.io;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.util.AtomicFiles;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

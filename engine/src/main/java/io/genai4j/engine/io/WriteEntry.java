@@ -1,6 +1,7 @@
 package io.genai4j.engine.io;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.quant.HalfFloats;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;

@@ -1,5 +1,7 @@
 package io.genai4j.engine.kernels;
 
+import io.genai4j.engine.util.Cache;
+import io.genai4j.engine.util.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
@@ -7,7 +9,6 @@ import java.lang.foreign.SymbolLookup;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import io.genai4j.engine.io.Digests;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ final class BundledOpenBlas {
     }
 
     private static Path cacheRoot() {
-        Path root = io.genai4j.engine.io.Cache.dir("native");
+        Path root = Cache.dir("native");
         try {
             Files.createDirectories(root);
             if (Files.isWritable(root)) return root;

@@ -3,6 +3,7 @@ package io.genai4j.engine.kernels;
 import static io.genai4j.engine.kernels.GemmKernel.S;
 import static io.genai4j.engine.kernels.GemmKernel.V;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -100,7 +101,7 @@ final class GemmSmall {
                         float[] strip = sc.strip(k * NB);
                         for (int p = 0; p < k; p++) {
                             System.arraycopy(b, bOff + p * ldb + j, strip, p * NB, cols);
-                            java.util.Arrays.fill(strip, p * NB + cols, (p + 1) * NB, 0f);
+                            Arrays.fill(strip, p * NB + cols, (p + 1) * NB, 0f);
                         }
                         int i = iLo;
                         for (; i + 4 <= iHi; i += 4) {
@@ -145,7 +146,7 @@ final class GemmSmall {
      */
     private static void streamRow(int k, float[] a, int ai, int cs, float[] b, int bi, int ldb,
                                   float[] c, int ci, int cols, float alpha, float beta) {
-        if (beta == 0f) java.util.Arrays.fill(c, ci, ci + cols, 0f);
+        if (beta == 0f) Arrays.fill(c, ci, ci + cols, 0f);
         else if (beta != 1f) for (int j = 0; j < cols; j++) c[ci + j] *= beta;
         int full = cols - cols % V;
         int p = 0;

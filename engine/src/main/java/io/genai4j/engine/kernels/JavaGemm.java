@@ -1,5 +1,7 @@
 package io.genai4j.engine.kernels;
 
+import java.util.Arrays;
+
 import static io.genai4j.engine.kernels.GemmKernel.MR;
 import static io.genai4j.engine.kernels.GemmKernel.NR;
 
@@ -180,7 +182,7 @@ public final class JavaGemm implements Gemm {
             int full = mr == MR ? nb / NR : 0;
             GemmKernel.kernel(kc, ap, ai, bp, 0, full, c, cRow, ldc);
             for (int jr = full * NR; jr < nb; jr += NR) {
-                java.util.Arrays.fill(tile, 0f);
+                Arrays.fill(tile, 0f);
                 GemmKernel.kernel(kc, ap, ai, bp, jr * kc, 1, tile, 0, NR);
                 merge(tile, mr, Math.min(NR, nb - jr), c, cRow + jr, ldc);
             }
@@ -204,7 +206,7 @@ public final class JavaGemm implements Gemm {
     }
 
     private static void scaleRow(float[] c, int from, int len, float beta) {
-        if (beta == 0f) java.util.Arrays.fill(c, from, from + len, 0f);
+        if (beta == 0f) Arrays.fill(c, from, from + len, 0f);
         else for (int j = from; j < from + len; j++) c[j] *= beta;
     }
 

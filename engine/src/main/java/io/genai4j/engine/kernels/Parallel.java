@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * The one shared thread pool of the engine: a platform worker per core, the calling thread joining
@@ -86,7 +87,7 @@ public final class Parallel {
      * Runs task(i) for i in [0, tasks), each thread claiming one index at a time: for a few large,
      * uneven tasks (whole batches of a model) where fixed chunks would leave a thread idle at the end.
      */
-    public static void forEach(int tasks, java.util.function.IntConsumer task) {
+    public static void forEach(int tasks, IntConsumer task) {
         run(tasks, 1, 1, (lo, hi) -> {
             for (int i = lo; i < hi; i++) task.accept(i);
         });

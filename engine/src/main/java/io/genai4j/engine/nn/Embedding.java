@@ -3,6 +3,7 @@ package io.genai4j.engine.nn;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.ops.F;
+import java.util.Arrays;
 
 /** A lookup table: token id → row of weight [vocab, dim]. Initialised N(0, 1) as in PyTorch. */
 public final class Embedding extends Module {
@@ -18,7 +19,7 @@ public final class Embedding extends Module {
 
     /** A table loaded from a model file, kept in its storage format (lookups decode the rows asked for). */
     public static Embedding frozen(Tensor weight) {
-        if (weight.dim() != 2) throw new IllegalArgumentException("an embedding table must be [vocab, dim], got " + java.util.Arrays.toString(weight.shape()));
+        if (weight.dim() != 2) throw new IllegalArgumentException("an embedding table must be [vocab, dim], got " + Arrays.toString(weight.shape()));
         return new Embedding(weight);
     }
 

@@ -2,6 +2,7 @@ package io.genai4j.engine.nn;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.Recurrence;
 
 /**
  * One step of a gated recurrent unit (Cho et al. 2014), with PyTorch's gate order and parameter
@@ -30,6 +31,6 @@ public final class GRUCell extends RecurrentCell {
      */
     static Tensor step(Tensor gi, Tensor h, Tensor weightHh, Tensor biasHh, int hidden) {
         Tensor gh = h.matmul(weightHh.mT()).add(biasHh);
-        return io.genai4j.engine.ops.Recurrence.gru(gi, gh, h);   // r, z, n and h' above as one fused op
+        return Recurrence.gru(gi, gh, h);   // r, z, n and h' above as one fused op
     }
 }

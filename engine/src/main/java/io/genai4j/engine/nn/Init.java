@@ -2,6 +2,7 @@ package io.genai4j.engine.nn;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import java.util.Arrays;
 
 /** Seeded in-place initialisers for parameters. */
 public final class Init {
@@ -22,7 +23,7 @@ public final class Init {
     }
 
     public static Tensor constant(Tensor t, float value) {
-        java.util.Arrays.fill(t.data(), t.offset(), t.offset() + t.numel(), value);
+        Arrays.fill(t.data(), t.offset(), t.offset() + t.numel(), value);
         return t;
     }
 

@@ -1,5 +1,6 @@
 package io.genai4j.engine.nn;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.ops.F;
 
@@ -20,8 +21,8 @@ public final class LayerNorm extends Module implements Layer {
     }
 
     private LayerNorm(Tensor weight, Tensor bias, float eps) {
-        this.weight = buffer("weight", weight.to(io.genai4j.engine.DType.F32));
-        this.bias = bias == null ? null : buffer("bias", bias.to(io.genai4j.engine.DType.F32));
+        this.weight = buffer("weight", weight.to(DType.F32));
+        this.bias = bias == null ? null : buffer("bias", bias.to(DType.F32));
         this.eps = eps;
     }
 

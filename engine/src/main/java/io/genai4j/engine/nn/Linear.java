@@ -1,7 +1,9 @@
 package io.genai4j.engine.nn;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import java.util.Arrays;
 
 /**
  * y = x·Wᵀ + b, with W stored [out, in] as in PyTorch and Hugging Face checkpoints. Wᵀ is a view
@@ -29,11 +31,11 @@ public final class Linear extends Module implements Layer {
      * parameters; the input still gets its gradient, which is what adapters such as LoRA need.
      */
     public static Linear frozen(Tensor weight, Tensor bias) {
-        if (weight.dim() != 2) throw new IllegalArgumentException("a Linear weight must be [out, in], got " + java.util.Arrays.toString(weight.shape()));
+        if (weight.dim() != 2) throw new IllegalArgumentException("a Linear weight must be [out, in], got " + Arrays.toString(weight.shape()));
         if (bias != null && bias.numel() != weight.size(0)) {
             throw new IllegalArgumentException("bias of " + bias.numel() + " for a Linear with " + weight.size(0) + " outputs");
         }
-        return new Linear(weight, bias == null ? null : bias.to(io.genai4j.engine.DType.F32));
+        return new Linear(weight, bias == null ? null : bias.to(DType.F32));
     }
 
     @Override

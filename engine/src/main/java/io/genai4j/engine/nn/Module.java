@@ -6,6 +6,7 @@ import io.genai4j.engine.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public abstract class Module {
     /** Distinct parameters (a tensor shared by two modules — tied weights — appears once). */
     public List<Tensor> parameters() {
         List<Tensor> out = new ArrayList<>();
-        Map<Tensor, Boolean> seen = new java.util.IdentityHashMap<>();
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
         for (Tensor t : namedParameters().values()) if (seen.put(t, Boolean.TRUE) == null) out.add(t);
         return out;
     }

@@ -1,5 +1,6 @@
 package io.genai4j.engine.nn;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.ops.F;
 
@@ -14,7 +15,7 @@ public final class RMSNorm extends Module implements Layer {
     }
 
     private RMSNorm(Tensor weight, float eps) {
-        this.weight = buffer("weight", weight.to(io.genai4j.engine.DType.F32));
+        this.weight = buffer("weight", weight.to(DType.F32));
         this.eps = eps;
     }
 

@@ -9,6 +9,7 @@ import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.kernels.VecMath;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * Scaled dot-product attention, fused: Attention(Q, K, V) = softmax(Q·Kᵀ·scale + mask)·V for every
@@ -157,7 +158,7 @@ public final class Attention {
                         Softmax.row(p, row, p, row, tk, false);
                     }
                     if (mask != null) {
-                        java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 0x9E3779B97F4A7C15L * bh);
+                        SplittableRandom r = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * bh);
                         for (int i = 0; i < tq * tk; i++) mask[pOff + i] = r.nextFloat() >= pDrop ? keep : 0f;
                         VecMath.binary(VecMath.Binary.MUL, p, pOff, 1, mask, pOff, 1, pd, 0, tq * tk);
                         gemm.sgemm(false, false, tq, dv, tk, 1f, pd, 0, tk, v.data, v.at(bh, h), v.ld, 0f, out.data, out.at(bh, h), out.ld);

@@ -1,10 +1,13 @@
 package io.genai4j.engine.ops;
 
 import io.genai4j.engine.Shape;
+import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.kernels.Strided;
 import io.genai4j.engine.kernels.VecMath;
+import io.genai4j.engine.quant.QuantMatMul;
+import io.genai4j.engine.quant.WeightMatrix;
 import java.util.Arrays;
 
 /** Embedding lookup, index-select and gather, with scatter-add backward rules. */
@@ -17,9 +20,9 @@ public final class Indexing {
         if (Shape.numel(idsShape) != ids.length) {
             throw new IllegalArgumentException("ids shape " + Shape.str(idsShape) + " does not hold " + ids.length + " ids");
         }
-        if (!(weight.storage() instanceof io.genai4j.engine.Storage.F32)) {
+        if (!(weight.storage() instanceof Storage.F32)) {
             // A quantized or memory-mapped table: decode only the rows asked for (no gradient).
-            return io.genai4j.engine.quant.QuantMatMul.rows(io.genai4j.engine.quant.WeightMatrix.of(weight), ids, idsShape);
+            return QuantMatMul.rows(WeightMatrix.of(weight), ids, idsShape);
         }
         int v = weight.size(0), d = weight.size(1);
         for (int i = 0; i < ids.length; i++) {

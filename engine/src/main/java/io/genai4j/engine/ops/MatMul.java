@@ -1,10 +1,13 @@
 package io.genai4j.engine.ops;
 
 import io.genai4j.engine.Shape;
+import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.kernels.Gemm;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.quant.QuantMatMul;
+import io.genai4j.engine.quant.WeightMatrix;
 import java.util.Arrays;
 
 /**
@@ -24,7 +27,7 @@ public final class MatMul {
         if (a.dim() == 0 || b.dim() == 0) throw new IllegalArgumentException("matmul needs at least 1-D operands");
         if (a.dim() == 1) return matmul(a.unsqueeze(0), b).squeeze(-2);
         if (b.dim() == 1) return matmul(a, b.unsqueeze(-1)).squeeze(-1);
-        if (!(b.storage() instanceof io.genai4j.engine.Storage.F32) && b.dim() == 2) return weightProduct(a, b);
+        if (!(b.storage() instanceof Storage.F32) && b.dim() == 2) return weightProduct(a, b);
         int k = a.size(-1);
         if (b.size(-2) != k) {
             throw new IllegalArgumentException("matmul shapes " + Shape.str(a.shape()) + " and " + Shape.str(b.shape())
@@ -49,7 +52,7 @@ public final class MatMul {
         if (!w.isContiguous()) {
             throw new IllegalArgumentException("a " + wT.dtype() + " weight [out, in] can only be multiplied transposed, as x·Wᵀ");
         }
-        return io.genai4j.engine.quant.QuantMatMul.linear(a, io.genai4j.engine.quant.WeightMatrix.of(w));
+        return QuantMatMul.linear(a, WeightMatrix.of(w));
     }
 
     /** How a matrix (the last two dims of a tensor) is laid out for the GEMM. */

@@ -1,10 +1,9 @@
 package io.genai4j.engine.ops;
 
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.kernels.NormRows;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.kernels.VecMath;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Layer norm and RMS norm over the last dimension, one fused kernel for both (RMS norm is layer
@@ -18,8 +17,6 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class Norms {
     private Norms() {}
-
-    private static final int S_LEN = VecMath.L;
 
     public static Tensor layerNorm(Tensor x, Tensor weight, Tensor bias, float eps) {
         return norm(x, weight, bias, eps, true);
@@ -50,7 +47,7 @@ public final class Norms {
                 float rs = (float) (1.0 / Math.sqrt(var + eps));
                 mean[r] = mu;
                 rstd[r] = rs;
-                forwardRow(xd, p, y, r * c, c, mu, rs, w, b);
+                NormRows.forward(xd, p, y, r * c, c, mu, rs, w, b);
             }
         });
         int[] shape = x.shape();
@@ -68,7 +65,7 @@ public final class Norms {
                     float[] dw = weight != null ? new float[c] : null;
                     float[] db = bias != null ? new float[c] : null;
                     for (int r = ch * per; r < Math.min(rows, (ch + 1) * per); r++) {
-                        backwardRow(xd, xo + r * c, gd, go + r * c, gx, r * c, c, mean[r], rstd[r], w, gxhat, dw, db, center);
+                        NormRows.backward(xd, xo + r * c, gd, go + r * c, gx, r * c, c, mean[r], rstd[r], w, gxhat, dw, db, center);
                     }
                     gw[ch] = dw;
                     gb[ch] = db;
@@ -92,59 +89,5 @@ public final class Norms {
         float[] out = new float[c];
         for (float[] p : parts) if (p != null) VecMath.addInto(p, 0, out, 0, c);
         return out;
-    }
-
-    /** y = (x − μ)·rstd ⊙ w + b. */
-    private static void forwardRow(float[] x, int xo, float[] y, int yo, int c, float mu, float rs, float[] w, float[] b) {
-        FloatVector vmu = FloatVector.broadcast(VecMath.S, mu), vrs = FloatVector.broadcast(VecMath.S, rs);
-        int i = 0;
-        for (int bound = VecMath.S.loopBound(c); i < bound; i += S_LEN) {
-            FloatVector v = FloatVector.fromArray(VecMath.S, x, xo + i).sub(vmu).mul(vrs);
-            if (w != null) v = v.mul(FloatVector.fromArray(VecMath.S, w, i));
-            if (b != null) v = v.add(FloatVector.fromArray(VecMath.S, b, i));
-            v.intoArray(y, yo + i);
-        }
-        for (; i < c; i++) {
-            float v = (x[xo + i] - mu) * rs;
-            if (w != null) v *= w[i];
-            if (b != null) v += b[i];
-            y[yo + i] = v;
-        }
-    }
-
-    /** dx for one row, accumulating dγ and dβ. gxhat is scratch of length c. */
-    private static void backwardRow(float[] x, int xo, float[] gy, int go, float[] gx, int gxo, int c,
-                                    float mu, float rs, float[] w, float[] gxhat, float[] dw, float[] db, boolean center) {
-        // ĝ = gy ⊙ γ; accumulate Σĝ and Σ ĝ⊙x̂; dγ += gy⊙x̂; dβ += gy
-        FloatVector vmu = FloatVector.broadcast(VecMath.S, mu), vrs = FloatVector.broadcast(VecMath.S, rs);
-        FloatVector sg = FloatVector.zero(VecMath.S), sgx = FloatVector.zero(VecMath.S);
-        int i = 0;
-        for (int bound = VecMath.S.loopBound(c); i < bound; i += S_LEN) {
-            FloatVector xhat = FloatVector.fromArray(VecMath.S, x, xo + i).sub(vmu).mul(vrs);
-            FloatVector g = FloatVector.fromArray(VecMath.S, gy, go + i);
-            if (dw != null) xhat.fma(g, FloatVector.fromArray(VecMath.S, dw, i)).intoArray(dw, i);
-            if (db != null) g.add(FloatVector.fromArray(VecMath.S, db, i)).intoArray(db, i);
-            FloatVector gh = w != null ? g.mul(FloatVector.fromArray(VecMath.S, w, i)) : g;
-            gh.intoArray(gxhat, i);
-            sg = sg.add(gh);
-            sgx = gh.fma(xhat, sgx);
-        }
-        float sumG = sg.reduceLanes(VectorOperators.ADD), sumGX = sgx.reduceLanes(VectorOperators.ADD);
-        for (; i < c; i++) {
-            float xhat = (x[xo + i] - mu) * rs;
-            float g = gy[go + i];
-            if (dw != null) dw[i] += g * xhat;
-            if (db != null) db[i] += g;
-            float gh = w != null ? g * w[i] : g;
-            gxhat[i] = gh;
-            sumG += gh;
-            sumGX += gh * xhat;
-        }
-        float meanG = center ? sumG / c : 0f, meanGX = sumGX / c;
-        // dx = rstd · (ĝ − mean(ĝ) − x̂ · mean(ĝ⊙x̂))
-        for (i = 0; i < c; i++) {
-            float xhat = (x[xo + i] - mu) * rs;
-            gx[gxo + i] = rs * (gxhat[i] - meanG - xhat * meanGX);
-        }
     }
 }

@@ -4,9 +4,10 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.io.FloatDecoder;
-import io.genai4j.engine.io.HalfFloats;
 import io.genai4j.engine.kernels.Strided;
+import io.genai4j.engine.quant.FloatDecoder;
+import io.genai4j.engine.quant.HalfFloats;
+import io.genai4j.engine.quant.WeightMatrix;
 import java.util.Arrays;
 
 /**
@@ -120,7 +121,7 @@ public final class Views {
                     if (s.dtype().isQuantized()) {
                         // Block formats decode row by row (blocks run along the last dimension).
                         int cols = x.size(-1);
-                        var w = io.genai4j.engine.quant.WeightMatrix.of(x.reshape(n / Math.max(cols, 1), cols));
+                        var w = WeightMatrix.of(x.reshape(n / Math.max(cols, 1), cols));
                         float[] all = new float[n];
                         byte[] scratch = w.scratch(1);
                         for (int r = 0; r < w.rows(); r++) w.decodeRows(r, 1, all, r * cols, scratch);

@@ -2,11 +2,10 @@ package io.genai4j.engine.optim;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.kernels.Parallel;
-import io.genai4j.engine.kernels.VecMath;
+import io.genai4j.engine.kernels.AdamWRows;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.incubator.vector.FloatVector;
 
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter), step for step as PyTorch's AdamW:
@@ -62,30 +61,8 @@ public final class AdamW extends Optimizer {
                 float[][] mv = state.computeIfAbsent(p, k -> new float[][] {new float[n], new float[n]});
                 float[] m = mv[0], v = mv[1];
                 Parallel.forRange(n, 1 << 14, (lo, hi) ->
-                        update(w, wo, g, go, m, v, lo, hi, decay, b1, b2, stepSize, invSqrtBc2, e));
+                        AdamWRows.update(w, wo, g, go, m, v, lo, hi, decay, b1, b2, stepSize, invSqrtBc2, e));
             }
-        }
-    }
-
-    private static void update(float[] w, int wo, float[] g, int go, float[] m, float[] v, int lo, int hi,
-                               float decay, float b1, float b2, float stepSize, float invSqrtBc2, float eps) {
-        int i = lo;
-        for (int bound = lo + VecMath.S.loopBound(hi - lo); i < bound; i += VecMath.L) {
-            FloatVector vg = FloatVector.fromArray(VecMath.S, g, go + i);
-            FloatVector vm = FloatVector.fromArray(VecMath.S, m, i).mul(b1).add(vg.mul(1 - b1));
-            FloatVector vv = FloatVector.fromArray(VecMath.S, v, i).mul(b2).add(vg.mul(vg).mul(1 - b2));
-            vm.intoArray(m, i);
-            vv.intoArray(v, i);
-            FloatVector denom = vv.sqrt().mul(invSqrtBc2).add(eps);
-            FloatVector vw = FloatVector.fromArray(VecMath.S, w, wo + i).mul(decay);
-            vw.sub(vm.div(denom).mul(stepSize)).intoArray(w, wo + i);
-        }
-        for (; i < hi; i++) {
-            float gi = g[go + i];
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            float denom = (float) Math.sqrt(v[i]) * invSqrtBc2 + eps;
-            w[wo + i] = w[wo + i] * decay - stepSize * m[i] / denom;
         }
     }
 }

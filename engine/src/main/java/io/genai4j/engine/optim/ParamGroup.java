@@ -2,6 +2,7 @@ package io.genai4j.engine.optim;
 
 import io.genai4j.engine.Tensor;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public record ParamGroup(List<Tensor> params, double weightDecay) {
      */
     public static List<ParamGroup> decayMatricesOnly(Map<String, Tensor> named, double weightDecay) {
         List<Tensor> decay = new ArrayList<>(), noDecay = new ArrayList<>();
-        java.util.IdentityHashMap<Tensor, Boolean> seen = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Tensor, Boolean> seen = new IdentityHashMap<>();
         for (Tensor t : named.values()) {
             if (seen.put(t, Boolean.TRUE) != null || !t.requiresGrad()) continue;
             (t.dim() >= 2 ? decay : noDecay).add(t);

@@ -4,7 +4,7 @@ import static io.genai4j.engine.quant.Lanes.F;
 import static io.genai4j.engine.quant.Lanes.L;
 import static io.genai4j.engine.quant.Lanes.S;
 
-import io.genai4j.engine.io.HalfFloats;
+import io.genai4j.engine.quant.HalfFloats;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;

@@ -68,7 +68,7 @@ public final class BlockCodec {
             }
             case BF16 -> {
                 for (int i = 0; i < n; i++) {
-                    short h = io.genai4j.engine.io.HalfFloats.f32ToBf16(x[xOff + i]);
+                    short h = HalfFloats.f32ToBf16(x[xOff + i]);
                     dst[dstOff + 2 * i] = (byte) h;
                     dst[dstOff + 2 * i + 1] = (byte) (h >> 8);
                 }

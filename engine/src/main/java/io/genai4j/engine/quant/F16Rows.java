@@ -7,7 +7,9 @@ import static io.genai4j.engine.quant.Lanes.LE;
 import static io.genai4j.engine.quant.Lanes.S;
 import static io.genai4j.engine.quant.Lanes.SHORT;
 
+import io.genai4j.engine.kernels.Parallel;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -87,8 +89,8 @@ final class F16Rows implements RowKernel {
     static boolean allFinite(WeightMatrix m) {
         long elements = (long) m.rows() * m.cols();
         int chunks = (int) Math.min(1024, Math.max(1, elements >> 16));
-        java.util.concurrent.atomic.AtomicBoolean special = new java.util.concurrent.atomic.AtomicBoolean();
-        io.genai4j.engine.kernels.Parallel.forRange(chunks, 1, (lo, hi) -> {
+        AtomicBoolean special = new AtomicBoolean();
+        Parallel.forRange(chunks, 1, (lo, hi) -> {
             long from = elements * lo / chunks, to = elements * hi / chunks;
             if (!finiteRange(m.data(), from, to)) special.set(true);
         });

@@ -3,6 +3,7 @@ package io.genai4j.engine.quant;
 import io.genai4j.engine.kernels.Gemm;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -39,7 +40,7 @@ public final class MatVec {
     static {
         try {
             DOT_ROWS = MethodHandles.publicLookup().findVirtual(RowKernel.class, "dotRows", MethodType.methodType(void.class,
-                    java.lang.foreign.MemorySegment.class, long.class, int.class, int.class, float[].class, int.class, int.class, float[].class, int.class));
+                    MemorySegment.class, long.class, int.class, int.class, float[].class, int.class, int.class, float[].class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

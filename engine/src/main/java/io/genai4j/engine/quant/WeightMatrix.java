@@ -4,6 +4,7 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * A [rows, cols] weight matrix kept in its storage format (usually a slice of a memory-mapped
@@ -27,7 +28,7 @@ public record WeightMatrix(MemorySegment data, DType dtype, int rows, int cols, 
      * tensor must be contiguous and, for block types, start on a row boundary.
      */
     public static WeightMatrix of(Tensor w) {
-        if (w.dim() != 2) throw new IllegalArgumentException("a weight matrix must be 2-D, got " + java.util.Arrays.toString(w.shape()));
+        if (w.dim() != 2) throw new IllegalArgumentException("a weight matrix must be 2-D, got " + Arrays.toString(w.shape()));
         if (!w.isContiguous()) throw new IllegalArgumentException("a " + w.dtype() + " weight must be contiguous to be read row by row");
         int rows = w.size(0), cols = w.size(1);
         DType t = w.dtype();

@@ -125,7 +125,7 @@ class RowKernelTest {
                 float[] x = new float[n + 5], xb = new float[n + 5];
                 for (int i = 0; i < x.length; i++) {
                     x[i] = (float) r.nextGaussian();
-                    xb[i] = io.genai4j.engine.io.HalfFloats.bf16ToF32(io.genai4j.engine.io.HalfFloats.f32ToBf16(x[i]));
+                    xb[i] = io.genai4j.engine.quant.HalfFloats.bf16ToF32(io.genai4j.engine.quant.HalfFloats.f32ToBf16(x[i]));
                 }
                 double exact = 0, magnitude = 0;
                 for (int i = 0; i < n; i++) {
@@ -154,7 +154,7 @@ class RowKernelTest {
         x[5] = Float.intBitsToFloat(0x3F818000);   // half-way: rounds to even (up)
         short[] got = Bf16Activations.round(x, 0, n);
         for (int i = 0; i < n; i++) {
-            assertEquals(io.genai4j.engine.io.HalfFloats.f32ToBf16(x[i]), got[i], "element " + i + " (" + x[i] + ")");
+            assertEquals(io.genai4j.engine.quant.HalfFloats.f32ToBf16(x[i]), got[i], "element " + i + " (" + x[i] + ")");
         }
     }
 

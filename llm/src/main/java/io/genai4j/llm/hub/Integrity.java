@@ -1,6 +1,6 @@
 package io.genai4j.llm.hub;
 
-import io.genai4j.engine.io.Digests;
+import io.genai4j.engine.util.Digests;
 import io.genai4j.engine.util.Printable;
 import java.io.IOException;
 import java.io.InputStream;

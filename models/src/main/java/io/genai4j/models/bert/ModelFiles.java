@@ -1,6 +1,6 @@
 package io.genai4j.models.bert;
 
-import io.genai4j.engine.io.Cache;
+import io.genai4j.engine.util.Cache;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -2,8 +2,8 @@ package io.genai4j.models.gpt;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.io.AtomicFiles;
-import io.genai4j.engine.io.Cache;
+import io.genai4j.engine.util.AtomicFiles;
+import io.genai4j.engine.util.Cache;
 import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.SafeTensors;

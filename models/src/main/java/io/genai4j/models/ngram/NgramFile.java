@@ -1,6 +1,6 @@
 package io.genai4j.models.ngram;
 
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import io.genai4j.engine.util.PathFacts;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.text.CharTokenizer;

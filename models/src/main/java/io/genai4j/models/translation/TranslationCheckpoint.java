@@ -1,7 +1,7 @@
 package io.genai4j.models.translation;
 
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;

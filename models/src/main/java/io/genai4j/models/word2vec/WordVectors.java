@@ -1,6 +1,6 @@
 package io.genai4j.models.word2vec;
 
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 during checkpoint writes. A child JVM trains a tiny GPT and checkpoints at almost every
- * iteration; the write-stage hook (engine.io.WriteStages) stops it at stage k of its writes — temp
+ * iteration; the write-stage hook (engine.util.WriteStages) stops it at stage k of its writes — temp
  * file created, content written, forced, renamed, manifest written, committed, each file moved into
  * place, ready folder removed — and the test kills it there with SIGKILL. For every k in 1..KILLS
  * (one checkpoint save with its loss plot is about 24 stages, so every stage of a save is hit) the

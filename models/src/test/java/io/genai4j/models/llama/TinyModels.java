@@ -2,7 +2,7 @@ package io.genai4j.models.llama;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import io.genai4j.text.bpe.BpeTrainer;

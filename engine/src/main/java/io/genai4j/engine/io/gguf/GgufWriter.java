@@ -1,9 +1,10 @@
 package io.genai4j.engine.io.gguf;
 
 import io.genai4j.engine.DType;
-import io.genai4j.engine.io.AtomicFiles;
+import io.genai4j.engine.util.AtomicFiles;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -275,7 +276,7 @@ public final class GgufWriter {
                     u32(a.elementType().id());
                     u64(a.length());
                     Object values = a.values();
-                    for (int i = 0; i < a.length(); i++) value(a.elementType(), java.lang.reflect.Array.get(values, i), key);
+                    for (int i = 0; i < a.length(); i++) value(a.elementType(), Array.get(values, i), key);
                 }
             }
         }

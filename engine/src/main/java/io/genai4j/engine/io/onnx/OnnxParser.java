@@ -3,7 +3,10 @@ package io.genai4j.engine.io.onnx;
 import io.genai4j.engine.util.Printable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +187,7 @@ final class OnnxParser {
         long n = span[1] - span[0];
         if (n % 4 != 0) throw r.error("packed float_data of " + n + " bytes is not a multiple of 4", span[0]);
         float[] out = new float[(int) (n / 4)];
-        MemorySegment.copy(r.segment(), java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
+        MemorySegment.copy(r.segment(), ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
                 span[0], out, 0, out.length);
         return out;
     }
@@ -195,14 +198,14 @@ final class OnnxParser {
         long n = span[1] - span[0];
         if (n % 8 != 0) throw r.error("packed double_data of " + n + " bytes is not a multiple of 8", span[0]);
         double[] out = new double[(int) (n / 8)];
-        MemorySegment.copy(r.segment(), java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
+        MemorySegment.copy(r.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
                 span[0], out, 0, out.length);
         return out;
     }
 
     private static float[] concat(float[] a, float[] b) {
         if (a == null) return b;
-        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        float[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,0 +1,19 @@
+package io.genai4j.bench;
+
+import io.genai4j.cli.ExtraCommand;
+import picocli.CommandLine.Command;
+
+/** {@code genai bench ...}: speed measurements, each with {@code --json}. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure the speed of the engine's kernels, tokenizers and models.",
+        subcommands = {BenchMatmul.class, BenchLlm.class, BenchNgram.class, BenchBpe.class, BenchBert.class})
+public final class BenchCommand implements Runnable, ExtraCommand {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
