@@ -80,7 +80,7 @@ public final class BpeTrainer {
             for (int k = 0; k < n; k++) {
                 if (!contains(words[k], lens[k], a, b)) continue;
                 pairs.addWord(words[k], lens[k], -freq[k]);
-                lens[k] = mergeInPlace(words[k], lens[k], a, b, ab);
+                lens[k] = PairMerge.apply(words[k], lens[k], a, b, ab);
                 pairs.addWord(words[k], lens[k], freq[k]);
             }
         }
@@ -94,19 +94,6 @@ public final class BpeTrainer {
     private static boolean contains(int[] w, int len, int a, int b) {
         for (int i = 0; i + 1 < len; i++) if (w[i] == a && w[i + 1] == b) return true;
         return false;
-    }
-
-    private static int mergeInPlace(int[] w, int len, int a, int b, int ab) {
-        int j = 0;
-        for (int i = 0; i < len; ) {
-            if (i + 1 < len && w[i] == a && w[i + 1] == b) {
-                w[j++] = ab;
-                i += 2;
-            } else {
-                w[j++] = w[i++];
-            }
-        }
-        return j;
     }
 
     /** Weighted counts of adjacent pairs, keyed by (left id, right id) packed in a long. */

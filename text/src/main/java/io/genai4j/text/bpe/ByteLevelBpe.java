@@ -200,17 +200,7 @@ public final class ByteLevelBpe implements Tokenizer {
                 if (r >= 0 && r < best) best = r;
             }
             if (best == Integer.MAX_VALUE) break;
-            int a = mergeLeft[best], b = mergeRight[best], ab = mergeResult[best];
-            int j = 0;
-            for (int i = 0; i < len; ) {
-                if (i + 1 < len && w[i] == a && w[i + 1] == b) {
-                    w[j++] = ab;
-                    i += 2;
-                } else {
-                    w[j++] = w[i++];
-                }
-            }
-            len = j;
+            len = PairMerge.apply(w, len, mergeLeft[best], mergeRight[best], mergeResult[best]);
         }
         if (missing) {
             int j = 0;
