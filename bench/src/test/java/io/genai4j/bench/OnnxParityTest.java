@@ -1,14 +1,20 @@
-package io.genai4j.models.bert;
+package io.genai4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genai4j.models.bert.BertEncoder;
+import io.genai4j.models.bert.BundledModel;
+import io.genai4j.text.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * genai4j's BERT on the weights read from the ONNX initializers against ONNX Runtime running the
+ * genai4j's BERT (models.bert) on the weights read from the ONNX initializers against ONNX Runtime running the
  * same file: last_hidden_state within max-abs-diff 1e-4 at every real token, on SST-2 sentences in
  * padded batches. The states at padded positions (which no pooling reads) are compared too, with a
  * looser bound: they come from [PAD] embeddings far from the training distribution and are
@@ -26,12 +32,12 @@ class OnnxParityTest {
     void lastHiddenStateMatchesOnnxRuntime(String id, int quick) throws Exception {
         boolean full = "full".equals(System.getProperty("genai.parity"));
         int n = full ? 256 : quick;
-        List<String> texts = BertTestData.sst2("test.tsv", n);
+        List<String> texts = sst2Test(n);
         BundledModel bm = id.equals("minilm") ? BundledModel.MINILM : BundledModel.BGE_SMALL;
         BertEncoder enc = bm.load();
         double worst, worstPad;
         int batches, padded;
-        try (OrtReference ort = new OrtReference(bm.onnx(), 2)) {
+        try (OrtBert ort = new OrtBert(bm.onnx(), 2)) {
             double[] w = {0, 0};
             int[] counts = {0, 0};
             Exception[] err = {null};
@@ -62,5 +68,13 @@ class OnnxParityTest {
         assertTrue(padded > 0, "the batches must contain padding");
         assertTrue(worst < TOL, id + ": max abs diff " + worst + " at real tokens exceeds " + TOL);
         assertTrue(worstPad < PAD_TOL, id + ": max abs diff " + worstPad + " at padded positions exceeds " + PAD_TOL);
+    }
+
+    /** The first n sentences of SST-2's test.tsv (its header and label column dropped). */
+    private static List<String> sst2Test(int n) throws Exception {
+        List<String> lines = Files.readAllLines(SharedData.require("sentiment/sst2/test.tsv"), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < lines.size() && out.size() < n; i++) out.add(lines.get(i).substring(0, lines.get(i).lastIndexOf('\t')));
+        return out;
     }
 }
