@@ -49,20 +49,6 @@ public record ModelPreset(String name, Arch arch, int vocab, int dim, int layers
      * are interpolated smoothly.
      */
     public float[] llama31Factors() {
-        int d = headDim();
-        float[] f = new float[d / 2];
-        double factor = 32, low = 1, high = 4, old = 8192;
-        double lowWavelen = old / low, highWavelen = old / high;
-        for (int i = 0; i < f.length; i++) {
-            double freq = 1 / Math.pow(ropeTheta, 2.0 * i / d);
-            double wavelen = 2 * Math.PI / freq;
-            if (wavelen < highWavelen) f[i] = 1;
-            else if (wavelen > lowWavelen) f[i] = (float) factor;
-            else {
-                double smooth = (old / wavelen - low) / (high - low);
-                f[i] = (float) (1 / ((1 - smooth) / factor + smooth));
-            }
-        }
-        return f;
+        return HfConfig.llama3Factors(ropeTheta, headDim(), 32, 1, 4, 8192);
     }
 }
