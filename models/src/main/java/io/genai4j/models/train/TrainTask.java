@@ -33,7 +33,8 @@ public interface TrainTask {
      * batch losses since the last evaluation (NaN if there were none).
      */
     default Score evaluate(int done, double meanTrainLoss) throws IOException {
-        throw new UnsupportedOperationException("this task has no evaluation");
+        // Tasks without a validation set (the char RNN) run with EvalWhen.NEVER; reaching here is a bug.
+        throw new UnsupportedOperationException("evaluate() called on a task that has none: its loop must not schedule evaluations");
     }
 
     /** Saves the state after {@code done} updates; false if nothing was written. */
