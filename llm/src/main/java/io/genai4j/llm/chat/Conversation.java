@@ -26,6 +26,9 @@ public final class Conversation {
             ChatResponse r = model.chat(ChatRequest.of(messages, options), listener);
             messages.add(r.message());
             return r;
+        } catch (IllegalArgumentException e) {
+            messages.removeLast();
+            throw new IllegalArgumentException(e.getMessage() + "; the message was not sent (send a shorter one, or /reset to start over)", e);
         } catch (RuntimeException e) {
             messages.removeLast();
             throw e;
