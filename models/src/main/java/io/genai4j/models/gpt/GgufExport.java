@@ -2,10 +2,8 @@ package io.genai4j.models.gpt;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
-import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.GgufModelWriter;
 import io.genai4j.models.llama.LlamaConfig;
-import io.genai4j.models.llama.RopeStyle;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.bpe.ByteAlphabet;
@@ -32,8 +30,7 @@ public final class GgufExport {
     public static void export(GptCheckpoint ck, Path out, DType type) throws IOException {
         Gpt m = ck.model();
         GptConfig g = m.config;
-        LlamaConfig c = new LlamaConfig(Arch.GPT2, g.vocabSize(), g.nEmbd(), g.nLayer(), g.nHead(), g.nHead(), g.nEmbd() / g.nHead(),
-                4 * g.nEmbd(), g.blockSize(), 1e-5f, 10000f, RopeStyle.NONE, g.nEmbd() / g.nHead(), null, 1f, true, true);
+        LlamaConfig c = g.decoder();
         Map<String, Tensor> state = m.stateDict();
         Map<String, Tensor> w = new LinkedHashMap<>();
         for (var e : state.entrySet()) w.put(e.getKey(), e.getValue());

@@ -2,6 +2,9 @@ package io.genai4j.models.gpt;
 
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.models.llama.Arch;
+import io.genai4j.models.llama.LlamaConfig;
+import io.genai4j.models.llama.RopeStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +33,17 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
     public double parameterCount() {
         double c = nEmbd, perBlock = 12 * c * c + 2 * c + (bias ? 11 * c : 0);
         return (double) vocabSize * c + (double) blockSize * c + nLayer * perBlock + c + (bias ? c : 0);
+    }
+
+    /**
+     * This GPT in llama.cpp's {@code gpt2} terms (how GGUF files and the decoder runtime describe it):
+     * as many key/value heads as heads, a 4× wide MLP, LayerNorm ε 1e-5, no RoPE, the head tied to
+     * wte, and nanoGPT's exact GELU.
+     */
+    public LlamaConfig decoder() {
+        int headDim = nEmbd / nHead;
+        return new LlamaConfig(Arch.GPT2, vocabSize, nEmbd, nLayer, nHead, nHead, headDim, 4 * nEmbd, blockSize, 1e-5f, 10000f,
+                RopeStyle.NONE, headDim, null, 1f, true, true);
     }
 
     /** As written in a checkpoint's config.json (nanoGPT's names). */

@@ -2,6 +2,8 @@ package io.genai4j.models.llama;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.DecoderPlan;
+import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Container;
@@ -11,6 +13,8 @@ import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.Attention;
 import io.genai4j.engine.ops.F;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * GPT-2 (Radford et al. 2019) for inference from a model file, as llama.cpp's gpt2 graph:
@@ -23,6 +27,9 @@ import io.genai4j.engine.ops.F;
  * GELU is GPT-2's tanh approximation unless the config asks for the exact erf form (nanoGPT's
  * nn.GELU(), recorded in the GGUF files genai4j exports). Names follow Hugging Face's GPT2LMHeadModel
  * ({@code transformer.h.0.attn.c_attn.weight}), with weights laid out [out, in] like every Linear.
+ *
+ * <p>{@link #forward} runs these modules (the reference); inference runs the same weights through
+ * {@link DecoderRuntime} ({@link #newSession}) from the {@link #plan} they describe.
  */
 public final class Gpt2Model extends Module implements CausalLm {
     private final LlamaConfig config;
@@ -30,6 +37,7 @@ public final class Gpt2Model extends Module implements CausalLm {
     final Block[] h;
     final LayerNorm lnF;
     final Linear lmHead;
+    private final LazyRuntime runtime = new LazyRuntime(this::plan);
 
     /** One pre-LN transformer block. */
     static final class Block extends Module {
@@ -103,9 +111,20 @@ public final class Gpt2Model extends Module implements CausalLm {
         return lmHead.forward(lnF.forward(x)).reshape(-1, config.vocabSize());
     }
 
-    /** GPT-2's LayerNorm/GELU blocks have no runtime plan yet: its sessions run the modules. */
+    /** This module tree as the runtime's plan (the same weights). */
+    public DecoderPlan plan() {
+        List<Gpt2Plan.Block> blocks = new ArrayList<>(h.length);
+        for (Block b : h) blocks.add(new Gpt2Plan.Block(b.ln1, b.cAttn, b.attnProj, b.ln2, b.cFc, b.mlpProj));
+        return Gpt2Plan.of(config, wte, wpe, blocks, lnF, lmHead.weight);
+    }
+
+    /** The inference path: one runtime per model, shared by every session. */
+    public DecoderRuntime runtime() {
+        return runtime.get();
+    }
+
     @Override
     public Session newSession(int capacity, DType kvType) {
-        return new ModuleSession(this, newCache(capacity, kvType));
+        return runtime().newSession(capacity, kvType);
     }
 }

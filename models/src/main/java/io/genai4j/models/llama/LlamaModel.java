@@ -35,7 +35,7 @@ public final class LlamaModel extends Module implements CausalLm {
     final RMSNorm norm;
     final Linear lmHead;
     private final Rope rope;
-    private volatile DecoderRuntime runtime;   // built on first use: planning scans and copies the norms
+    private final LazyRuntime runtime = new LazyRuntime(this::plan);
 
     public LlamaModel(LlamaConfig c, WeightSource w) {
         if (c.arch() == Arch.GPT2) throw new IllegalArgumentException("gpt2 models are built by Gpt2Model");
@@ -70,14 +70,7 @@ public final class LlamaModel extends Module implements CausalLm {
 
     /** The inference path: one runtime per model, shared by every session. */
     public DecoderRuntime runtime() {
-        DecoderRuntime r = runtime;
-        if (r == null) {
-            synchronized (this) {   // held only while planning, never across a forward pass
-                r = runtime;
-                if (r == null) runtime = r = new DecoderRuntime(plan());
-            }
-        }
-        return r;
+        return runtime.get();
     }
 
     @Override
