@@ -1,7 +1,8 @@
 package io.genai4j.cli.bert;
 
-import io.genai4j.engine.util.Progress;
+import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
@@ -11,7 +12,6 @@ import io.genai4j.models.bert.classify.Head;
 import io.genai4j.models.bert.classify.HeadFile;
 import io.genai4j.models.bert.classify.HeadSpec;
 import io.genai4j.models.bert.classify.HeadTrainer;
-import io.genai4j.cli.train.TrainProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +46,8 @@ public final class BertClassify implements Runnable {
 
     /** Features of a split with a progress bar while they are computed. */
     static Features features(BertEncoder enc, String split, List<String> texts, boolean tokens) throws IOException {
-        Progress[] bar = {null};
-        try {
-            return Features.cached(enc, split, texts, tokens, n -> {
-                if (bar[0] == null) bar[0] = new Progress("encode " + split, texts.size()).rate("sentences", 1);
-                bar[0].advance(n);
-            });
-        } finally {
-            if (bar[0] != null) bar[0].close();
+        try (ItemsBar bar = new ItemsBar("encode " + split, texts.size(), "sentences")) {
+            return Features.cached(enc, split, texts, tokens, bar);
         }
     }
 

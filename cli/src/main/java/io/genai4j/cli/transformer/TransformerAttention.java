@@ -42,7 +42,7 @@ public final class TransformerAttention implements Callable<Integer> {
         SharedVocab v = ck.vocab();
         String sentence = Normalizer.normalize(String.join(" ", words));
         if (sentence.isEmpty()) throw new IllegalArgumentException("empty sentence");
-        Translations.Translation tr = Translations.translate(t, v, List.of(sentence), 1, false).get(0);
+        Translations.Translation tr = Translations.translate(t, v, List.of(sentence), 1, Translations.QUIETLY).get(0);
         int[] src = v.encode(sentence);
         int[] out = v.bpe().encode(tr.text());
         int[] tgtIn = new int[out.length + 1];

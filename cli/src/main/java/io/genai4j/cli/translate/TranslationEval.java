@@ -1,5 +1,6 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -50,7 +51,10 @@ public abstract class TranslationEval implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown --split '" + split + "': expected test or val");
         };
         pairs = ParallelCorpus.sample(pairs, limit, seed);
-        Translations.Evaluation ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, true);
+        Translations.Evaluation ev;
+        try (ItemsBar bar = new ItemsBar("translate", pairs.size(), "sentences")) {
+            ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, bar);
+        }
         Bleu.Score s = ev.bleu();
         System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
         System.out.printf(Locale.ROOT, "model: %,d parameters, trained %d steps in %.1f CPU-minutes; translating took %.1f s%n",
