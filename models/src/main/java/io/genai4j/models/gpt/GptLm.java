@@ -26,15 +26,6 @@ public final class GptLm implements CausalLm {
         this.runtime = new DecoderRuntime(model.plan());
     }
 
-    public Gpt model() {
-        return model;
-    }
-
-    @Override
-    public LlamaConfig config() {
-        return config;
-    }
-
     @Override
     public Tensor forward(int[] tokens, KvCache cache, boolean allPositions) {
         int t = tokens.length;
@@ -47,5 +38,14 @@ public final class GptLm implements CausalLm {
     @Override
     public Session newSession(int capacity, DType kvType) {
         return runtime.newSession(capacity, kvType);
+    }
+
+    public Gpt model() {
+        return model;
+    }
+
+    @Override
+    public LlamaConfig config() {
+        return config;
     }
 }
