@@ -61,9 +61,9 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         if (!"genai4j-char-rnn".equals(meta.get("format"))) throw new IllegalArgumentException(name + " is not a genai4j char RNN checkpoint");
         CharRnnConfig c;
         try {
-            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": metadata 'config': " + e.getMessage());
+            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), name + ": metadata 'config'");
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException(name + ": metadata 'config' is not a JSON object with string names");
         }
         int[] points = CodePointList.parse(json(meta, "code_points", name), name, "code_points");
         if (points.length != c.vocab()) {

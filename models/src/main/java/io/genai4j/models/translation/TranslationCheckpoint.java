@@ -106,20 +106,4 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
         model.module().eval();
         return model;
     }
-
-    /** An integer from a config map, with a clear error. */
-    public static int intOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
-        return n.intValue();
-    }
-
-    public static double doubleOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
-        return n.doubleValue();
-    }
-
-    public static String stringOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a string");
-        return s;
-    }
 }
