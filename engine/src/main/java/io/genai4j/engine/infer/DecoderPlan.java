@@ -99,11 +99,36 @@ public record DecoderPlan(Dims dims, int contextLength, float normEps, RopeTable
             throw new IllegalArgumentException("the position embedding [" + p.rows() + ", " + p.cols() + "] does not cover "
                     + contextLength + " positions of width " + dims.dim());
         }
+        // The runtime indexes its buffers by these widths: a matrix of another shape (a config that
+        // does not describe the weights) must be refused here, not read out of bounds later.
         int ffnOut = style.ffn() == FeedForward.SWIGLU ? 2 * dims.ffn() : dims.ffn();
-        for (Layer l : layers) {
-            if (l.gateUp().out() != ffnOut) {
-                throw new IllegalArgumentException("a " + style.ffn() + " feed-forward needs " + ffnOut + " rows in its first group, got " + l.gateUp().out());
-            }
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            checkShape(i, "Q|K|V", l.qkv(), dims.qDim() + 2 * dims.kvDim(), dims.dim());
+            checkShape(i, "the attention output", l.o(), dims.dim(), dims.qDim());
+            checkShape(i, "the first feed-forward group", l.gateUp(), ffnOut, dims.dim());
+            checkShape(i, "the feed-forward output", l.down(), dims.dim(), dims.ffn());
+            Biases b = l.biases();
+            checkLength(i, "the attention norm", l.attnNorm(), dims.dim());
+            checkLength(i, "the attention norm's shift", b.attnNorm(), dims.dim());
+            checkLength(i, "the Q|K|V bias", l.qkvBias(), dims.qDim() + 2 * dims.kvDim());
+            checkLength(i, "the attention output bias", b.o(), dims.dim());
+            checkLength(i, "the feed-forward norm", l.ffnNorm(), dims.dim());
+            checkLength(i, "the feed-forward norm's shift", b.ffnNorm(), dims.dim());
+            checkLength(i, "the up bias", b.up(), dims.ffn());
+            checkLength(i, "the down bias", b.down(), dims.dim());
+        }
+    }
+
+    /** A vector of n floats, or absent (null). */
+    private static void checkLength(int layer, String what, float[] v, int n) {
+        if (v != null && v.length != n) throw new IllegalArgumentException("layer " + layer + ": " + what + " has " + v.length + " values, expected " + n);
+    }
+
+    private static void checkShape(int layer, String what, MatVec m, int out, int in) {
+        if (m.out() != out || m.in() != in) {
+            throw new IllegalArgumentException("layer " + layer + ": " + what + " is [" + m.out() + ", " + m.in() + "], but the model's widths make it ["
+                    + out + ", " + in + "]");
         }
     }
 }
