@@ -15,6 +15,7 @@ import io.genai4j.models.bert.classify.HeadTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public final class BertClassify implements Runnable {
             if (trainLimit != null) {
                 if (trainLimit < 1) throw new IllegalArgumentException("--train-limit must be >= 1");
                 int n = Math.min(trainLimit, train.size());
-                train = new Sst2(train.sentences().subList(0, n), java.util.Arrays.copyOf(train.labels(), n));
+                train = new Sst2(train.sentences().subList(0, n), Arrays.copyOf(train.labels(), n));
             }
             BertEncoder enc = model.load();
             boolean tokens = spec.kind().equals("gru");

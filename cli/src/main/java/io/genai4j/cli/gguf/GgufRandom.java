@@ -4,6 +4,7 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.TypeOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.util.Progress;
+import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.ModelPreset;
 import io.genai4j.models.llama.RandomModel;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class GgufRandom implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelPreset p = ModelPreset.of(preset);
-        if (io.genai4j.models.llama.Arch.of(arch) != p.arch()) {
+        if (Arch.of(arch) != p.arch()) {
             throw new IllegalArgumentException("preset " + p.name() + " is a " + p.arch().ggufName() + " model, not " + arch);
         }
         DType t = TypeOption.parse(type, "--type", RandomModel.TYPES);

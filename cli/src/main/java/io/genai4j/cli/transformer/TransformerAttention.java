@@ -1,9 +1,12 @@
 package io.genai4j.cli.transformer;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.translate.Loaded;
 import io.genai4j.course.chart.Heatmap;
+import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.transformer.Transformer;
+import io.genai4j.models.transformer.TransformerConfig;
 import io.genai4j.models.translation.Normalizer;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.SharedVocab;
@@ -37,8 +40,8 @@ public final class TransformerAttention implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TranslationCheckpoint ck = io.genai4j.cli.translate.Loaded.checkpoint(model, "transformer");
-        Transformer t = ck.into(new Transformer(io.genai4j.models.transformer.TransformerConfig.fromMap(ck.config()), new io.genai4j.engine.Rng(0)));
+        TranslationCheckpoint ck = Loaded.checkpoint(model, "transformer");
+        Transformer t = ck.into(new Transformer(TransformerConfig.fromMap(ck.config()), new Rng(0)));
         SharedVocab v = ck.vocab();
         String sentence = Normalizer.normalize(String.join(" ", words));
         if (sentence.isEmpty()) throw new IllegalArgumentException("empty sentence");

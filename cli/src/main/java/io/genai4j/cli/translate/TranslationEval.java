@@ -9,6 +9,7 @@ import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.Translations;
 import io.genai4j.text.metrics.Bleu;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,7 @@ public abstract class TranslationEval implements Callable<Integer> {
         if (json) {
             new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
                     .put("bleu", Rounding.places(s.bleu(), 2))
-                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
+                    .put("precisions", Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
                     .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
                     .put("parameters", l.parameters()).put("config", l.checkpoint().config())
                     .put("train_steps", l.trainSteps()).put("train_cpu_minutes", Rounding.places(l.trainCpuMinutes(), 2))

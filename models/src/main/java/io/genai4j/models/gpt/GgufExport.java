@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a GPT lesson checkpoint as a llama.cpp {@code gpt2} GGUF file: nanoGPT's names are
@@ -88,6 +89,6 @@ public final class GgufExport {
         }
         if (new HashSet<>(List.of(tokens)).size() != tokens.length) throw new IllegalArgumentException("the tokenizer has repeated tokens");
         return new Vocabulary("gpt2", "gpt-2", tokens, null, types, merges, eos, eos, -1, -1, -1,
-                eos >= 0 ? java.util.Set.of(eos) : java.util.Set.of(), false, false, false, "genai4j-gpt");
+                eos >= 0 ? Set.of(eos) : Set.of(), false, false, false, "genai4j-gpt");
     }
 }
