@@ -73,7 +73,8 @@ public final class OpenAiServer implements AutoCloseable {
                 error(ctx, new ApiException(500, "server_error", "internal_error", null, "internal server error", 0));
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null) error(ctx, new ApiException(404, "invalid_request_error", "unknown_url", null,
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) error(ctx, new ApiException(404, "invalid_request_error", "unknown_url", null,
                         "no route " + ctx.method() + " " + Printable.of(ctx.path()), 0));
             });
             config.routes.after(ctx -> metrics.request(ENDPOINTS.contains(ctx.path()) ? ctx.path() : "other", ctx.statusCode()));
