@@ -10,6 +10,12 @@ import io.genai4j.engine.DType;
 import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.TinyModels;
+import io.genai4j.llm.chat.LocalChatModel;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.server.Backend;
+import io.genai4j.server.OpenAiServer;
+import io.genai4j.server.ServerSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +62,31 @@ class ServeCliTest {
         assertTrue(j.get("usage").get("completion_tokens").asInt() <= 4);
         cmd.stop.countDown();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void runWithAnEndpointAnswersAsRunChatDoesLocally() throws Exception {
+        Path gguf = tmp.resolve("tiny.gguf");
+        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5), gguf, DType.F32);
+        CliRun local = CliRun.of("run", gguf.toString(), "--chat", "--prompt", "Hello there", "--temperature", "0", "--max-tokens", "6", "--json");
+        assertEquals(0, local.code(), local.err());
+        try (LoadedModel m = ModelLoader.load(gguf)) {
+            OpenAiServer server = new OpenAiServer(ServerSettings.local(0, 1).withApiKey("k2"), Throwable::printStackTrace).start();
+            try {
+                server.ready(new Backend(new LocalChatModel(m, "tiny", 1), null));
+                String url = "http://127.0.0.1:" + server.port() + "/v1";
+                CliRun remote = CliRun.of("run", "tiny", "--endpoint", url, "--api-key", "k2", "--prompt", "Hello there", "--temperature", "0",
+                        "--max-tokens", "6", "--json");
+                assertEquals(0, remote.code(), remote.err());
+                assertEquals(local.json().get("text"), remote.json().get("text"));
+                assertEquals(local.json().get("ids").size(), remote.json().get("completion_tokens").asInt());
+                CliRun refused = CliRun.of("run", "tiny", "--endpoint", url, "--api-key", "nope", "--prompt", "x");
+                assertEquals(2, refused.code());
+                assertTrue(refused.err().contains("answered 401"), refused.err());
+            } finally {
+                server.shutdown(java.time.Duration.ofSeconds(5));
+            }
+        }
     }
 
     @Test
