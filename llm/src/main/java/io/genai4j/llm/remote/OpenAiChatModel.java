@@ -90,12 +90,16 @@ public final class OpenAiChatModel implements ChatModel {
         List<String[]> calls = new ArrayList<>();   // id, name, arguments so far
         String finish = "stop";
         int prompt = 0, completion = 0;
+        boolean complete = false;
         while (lines.hasNext()) {
             if (listener.cancelled()) return done(text, calls, "cancelled", prompt, completion);
             String line = lines.next();
             if (!line.startsWith("data:")) continue;   // blank separators, comments, event names
             String data = line.substring(5).strip();
-            if (data.equals("[DONE]")) break;
+            if (data.equals("[DONE]")) {
+                complete = true;
+                break;
+            }
             JsonNode chunk = parse(data);
             if (chunk.has("error")) throw refusal(200, data);
             JsonNode usage = chunk.get("usage");
@@ -125,6 +129,8 @@ public final class OpenAiChatModel implements ChatModel {
             }
             if (choice.hasNonNull("finish_reason")) finish = choice.get("finish_reason").asText();
         }
+        // A stream cut short (the server died, a proxy dropped it) is a failure to retry, not an answer.
+        if (!complete) throw new IllegalStateException(chatUrl + " closed the stream before its end ([DONE])");
         return done(text, calls, finish, prompt, completion);
     }
 
