@@ -19,7 +19,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import io.genai4j.engine.DType;
 import io.genai4j.llm.GenerationOptions;
@@ -35,10 +34,7 @@ import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,26 +79,10 @@ class AdaptersTest {
         assertEquals("tiny", whole.modelName());
         assertTrue(whole.tokenUsage().outputTokenCount() > 0);
 
-        StringBuilder partial = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        new GenaiStreamingChatModel(local).chat(hello(), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String s) {
-                partial.append(s);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse r) {
-                done.complete(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        ChatResponse r = done.get(60, TimeUnit.SECONDS);
-        assertEquals(whole.aiMessage().text(), partial.toString());
+        StreamedAnswer streamed = new StreamedAnswer();
+        new GenaiStreamingChatModel(local).chat(hello(), streamed);
+        ChatResponse r = streamed.response();
+        assertEquals(whole.aiMessage().text(), streamed.text.toString());
         assertEquals(whole.aiMessage().text(), r.aiMessage().text());
     }
 
@@ -156,31 +136,11 @@ class AdaptersTest {
         assertEquals(33, g.options().maxTokens());
         assertEquals(List.of("END"), g.options().stop());
 
-        List<PartialToolCall> partials = new ArrayList<>();
-        List<CompleteToolCall> complete = new ArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        new GenaiStreamingChatModel(model).chat(req, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialToolCall(PartialToolCall p) {
-                partials.add(p);
-            }
-
-            @Override
-            public void onCompleteToolCall(CompleteToolCall c) {
-                complete.add(c);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse resp) {
-                done.complete(resp);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        assertEquals(r.aiMessage(), done.get(30, TimeUnit.SECONDS).aiMessage());
+        StreamedAnswer streamed = new StreamedAnswer();
+        new GenaiStreamingChatModel(model).chat(req, streamed);
+        assertEquals(r.aiMessage(), streamed.response().aiMessage());
+        List<PartialToolCall> partials = streamed.partialToolCalls;
+        List<CompleteToolCall> complete = streamed.completeToolCalls;
         assertEquals(2, partials.size());
         for (PartialToolCall p : partials) {
             assertEquals("call_7", p.id(), "every piece carries its call's id");

@@ -9,13 +9,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.genai4j.langchain4j.StreamedAnswer;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.data.message.UserMessage;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,26 +44,10 @@ class LangChain4jConformanceTest {
 
         OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(local.base() + "/v1").apiKey("unused").modelName("tiny")
                 .temperature(0.0).maxTokens(12).build();
-        StringBuilder partial = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        streaming.chat("Hello there", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String s) {
-                partial.append(s);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse r) {
-                done.complete(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        ChatResponse r = done.get(60, TimeUnit.SECONDS);
-        assertEquals(whole.aiMessage().text(), partial.toString());
+        StreamedAnswer streamed = new StreamedAnswer();
+        streaming.chat("Hello there", streamed);
+        ChatResponse r = streamed.response();
+        assertEquals(whole.aiMessage().text(), streamed.text.toString());
         assertEquals(whole.aiMessage().text(), r.aiMessage().text());
         assertEquals(whole.tokenUsage().totalTokenCount(), r.tokenUsage().totalTokenCount());
     }
@@ -86,28 +68,11 @@ class LangChain4jConformanceTest {
         assertEquals("call_2", calls.get(1).id());
 
         OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(scripted.base() + "/v1").apiKey("unused").modelName("scripted").build();
+        StreamedAnswer streamed = new StreamedAnswer();
+        streaming.chat(req, streamed);
+        ChatResponse r = streamed.response();
         StringBuilder fragments = new StringBuilder();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        streaming.chat(req, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String s) {}
-
-            @Override
-            public void onPartialToolCall(PartialToolCall p) {
-                if (p.index() == 0) fragments.append(p.partialArguments());
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse r) {
-                done.complete(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        ChatResponse r = done.get(60, TimeUnit.SECONDS);
+        for (PartialToolCall p : streamed.partialToolCalls) if (p.index() == 0) fragments.append(p.partialArguments());
         assertEquals(calls, r.aiMessage().toolExecutionRequests());
         assertEquals("{\"city\":\"Paris\"}", fragments.toString());
     }
