@@ -44,6 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Counted down to stop serving (by the shutdown hook, or by a test). */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down when draining is over: the shutdown hook waits for it, or the JVM would halt mid-drain. */
+    private final CountDownLatch finished = new CountDownLatch(1);
     /** The port serving, once listening (tests ask with --port 0). */
     volatile int boundPort = -1;
 
@@ -57,7 +59,14 @@ public final class ServeCommand implements Callable<Integer> {
         OpenAiServer server = new OpenAiServer(settings, bug -> bug.printStackTrace(err)).start();
         boundPort = server.port();
         err.println("genai serve: listening on http://" + host + ":" + server.port() + "/v1 (loading " + model + ")");
-        Thread hook = new Thread(stop::countDown, "genai-serve-shutdown");
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(limits.timeout().toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "genai-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             BertEncoder encoder = embeddingModel == null ? null : BertEncoder.load(embeddingModel);
@@ -69,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.shutdown(limits.timeout());
         } finally {
             server.shutdown(Duration.ZERO);
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
