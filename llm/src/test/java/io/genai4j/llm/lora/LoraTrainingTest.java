@@ -89,4 +89,13 @@ class LoraTrainingTest {
         assertArrayEquals(new int[] {13, 14}, w.get(1).input());
         assertArrayEquals(new int[] {-1, 15}, w.get(1).target());
     }
+
+    @Test
+    void aCharModelReadsANewCorpusThroughItsAlphabet() {
+        var tok = io.genai4j.text.CharTokenizer.fit("abcde \n");
+        assertEquals("a ce\nb\n", TextExamples.inAlphabet(TextExamples.column("x\tà çé!\tcc\ny\tb\n", 2), tok));
+        List<TokenWindow> w = TextExamples.windows("abcabc", tok, 2);
+        assertEquals(3, w.size());
+        assertEquals(5, w.stream().mapToInt(TokenWindow::counted).sum());
+    }
 }
