@@ -1,16 +1,10 @@
 package io.genai4j.cli.lora;
 
 import io.genai4j.engine.DType;
-import io.genai4j.engine.Tensor;
-import io.genai4j.engine.nn.LoraLinear;
 import io.genai4j.llm.lora.LoraAdapter;
-import io.genai4j.llm.lora.RotaryRows;
+import io.genai4j.llm.lora.MergedModel;
 import io.genai4j.models.gpt.GptCheckpoint;
-import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.GgufModelWriter;
-import io.genai4j.models.llama.LlamaConfig;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,29 +34,11 @@ public final class LoraMerge implements Callable<Integer> {
                 a.merge();
                 GptCheckpoint.save(out, b.gpt().model(), b.tokenizer(), Map.of("merged_adapter", spec.path().toString()));
             } else {
-                DType t = DType.valueOf(type.toUpperCase(Locale.ROOT));
-                LlamaConfig c = b.llama();
-                GgufModelWriter.write(out, c, b.name() + " + LoRA", mergedHfWeights(b, a), b.loaded().tokenizer().vocabulary(),
-                        b.loaded().chatTemplate(), t, c.arch() == Arch.GPT2 && c.geluErf() ? Map.of("genai4j.gelu", "erf") : Map.of());
+                MergedModel.writeGguf(out, b.loaded(), a, b.name() + " + LoRA", DType.valueOf(type.toUpperCase(Locale.ROOT)));
             }
             System.out.printf(Locale.ROOT, "merged %d adapted layers (scale %.3g) into %s%n", a.layers().size(), a.layers().values().iterator().next().scale(),
                     out.toAbsolutePath());
             return 0;
         }
-    }
-
-    /**
-     * The model's weights by Hugging Face name with the adapters merged, Q/K rows in Hugging Face's
-     * order (the writer permutes them for llama.cpp, so a base read from GGUF is turned back first).
-     */
-    static Map<String, Tensor> mergedHfWeights(LoraBase b, LoraAdapter a) {
-        RotaryRows rows = RotaryRows.ggufOrder(b.llama()) ? RotaryRows.of(b.llama()) : RotaryRows.NONE;
-        Map<String, Tensor> out = new LinkedHashMap<>(b.module().stateDict());
-        for (Map.Entry<String, LoraLinear> e : a.layers().entrySet()) out.put(e.getKey() + ".weight", e.getValue().mergedWeight());
-        for (Map.Entry<String, Tensor> e : out.entrySet()) {
-            String layer = e.getKey().substring(0, Math.max(0, e.getKey().length() - ".weight".length()));
-            if (e.getKey().endsWith(".weight") && e.getValue().dim() == 2) e.setValue(rows.toHf(layer, e.getValue().to(DType.F32)));
-        }
-        return out;
     }
 }

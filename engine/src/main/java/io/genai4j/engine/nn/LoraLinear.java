@@ -108,8 +108,9 @@ public final class LoraLinear extends Module implements Layer {
     private void addToBase(float sign) {
         Tensor w = base.weight;
         if (!(w.storage() instanceof Storage.F32) || !w.isContiguous()) {
-            throw new IllegalStateException("LoRA can only merge in place into a contiguous F32 weight, not " + w.dtype()
-                    + " (use mergedWeight() for an export)");
+            String what = w.storage() instanceof Storage.Segment ? "a memory-mapped " + w.dtype() : w.dtype().toString();
+            throw new IllegalStateException("LoRA can only merge in place into a contiguous F32 weight on the heap, not " + what
+                    + " weight (use mergedWeight() for an export)");
         }
         float[] d = deltaWeight().toArray(), wd = w.data();
         int off = w.offset();

@@ -5,6 +5,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
@@ -80,9 +81,15 @@ public final class LlamaModel extends Module implements CausalLm {
         return r;
     }
 
+    /**
+     * A session on the runtime; with LoRA adapters attached to the modules (unmerged), on a runtime
+     * that adds their side paths to the shared base weights, as they are now.
+     */
     @Override
     public Session newSession(int capacity, DType kvType) {
-        return runtime().newSession(capacity, kvType);
+        PlanAdapters adapters = LlamaPlan.adapters(this);
+        DecoderRuntime r = adapters == null ? runtime() : new DecoderRuntime(runtime().plan(), adapters);
+        return r.newSession(capacity, kvType);
     }
 
     /** The forward pass through the modules, as the class comment writes it. */
