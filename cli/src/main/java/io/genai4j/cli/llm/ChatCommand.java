@@ -30,6 +30,7 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "512", description = "Tokens per answer at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Mixin SamplingOptions sampling;
     @Mixin ThreadsOption threads;
+    @Mixin io.genai4j.cli.lora.LoraOption lora;
 
     @Override
     public Integer call() throws Exception {
@@ -40,6 +41,7 @@ public final class ChatCommand implements Callable<Integer> {
         String opening = first == null ? null : first.read(System.in);
         PrintStream out = System.out, err = System.err;
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            lora.apply(m);
             err.println("model: " + m.description() + (m.chatTemplate() == null ? " (no chat template: using ChatML)" : ""));
             err.println("type a message; /reset starts over, /exit quits");
             ChatSession session = new ChatSession(m, system);

@@ -30,6 +30,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--system", description = "System message with --chat.") String system;
     @Mixin SamplingOptions sampling;
     @Mixin ThreadsOption threads;
+    @Mixin io.genai4j.cli.lora.LoraOption lora;
     @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line.") boolean json;
 
     @Override
@@ -37,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
         threads.apply();
         String promptText = prompt.read(System.in);
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            lora.apply(m);
             System.err.println("model: " + m.description());
             String text = promptText;
             boolean addSpecial = true;

@@ -72,15 +72,17 @@ record LoraBase(String name, Module module, LoraTask.Scorer scorer, Tokenizer to
         return sb.toString();
     }
 
-    /** The Linear layers' names (GGUF adapters are matched against them). */
-    List<String> layers() {
-        return LinearSite.of(module).stream().map(LinearSite::name).toList();
+    /** An adapter for this base from a PEFT directory or a GGUF adapter file. */
+    LoraWeights readAdapter(Path adapter) throws IOException {
+        return readAdapter(adapter, module, llama);
     }
 
-    /** An adapter from a PEFT directory or a GGUF adapter file. */
-    LoraWeights readAdapter(Path adapter) throws IOException {
+    /** An adapter from a PEFT directory, or a GGUF adapter file matched against the model's Linear layers. */
+    static LoraWeights readAdapter(Path adapter, Module model, LlamaConfig llama) throws IOException {
         if (Files.isDirectory(adapter)) return io.genai4j.llm.lora.PeftAdapter.read(adapter);
-        return io.genai4j.llm.lora.GgufAdapter.read(adapter, layers(), io.genai4j.llm.lora.RotaryRows.of(llama));
+        if (!Files.isRegularFile(adapter)) throw new java.nio.file.NoSuchFileException(adapter + " (no PEFT adapter directory or GGUF adapter file)");
+        List<String> layers = LinearSite.of(model).stream().map(LinearSite::name).toList();
+        return io.genai4j.llm.lora.GgufAdapter.read(adapter, layers, io.genai4j.llm.lora.RotaryRows.of(llama));
     }
 
     @Override

@@ -49,8 +49,23 @@ class LoraCliTest {
         assertEquals(0, em.code(), em.err());
         assertEquals(j.get("val_loss_after").asDouble(), em.json().get("val_loss_base").asDouble(), 1e-3, "the merged model scores as base + adapter");
 
+        String[] run = {"run", base.toString(), "--prompt", "the cat", "--max-tokens", "12", "--temperature", "0", "--json"};
+        JsonNode plain = CliRun.of(run).json();
+        CliRun off = CliRun.of(concat(run, "--lora", out + ":0"));
+        assertEquals(0, off.code(), off.err());
+        assertTrue(off.err().contains("adapter: "), off.err());
+        assertEquals(plain.get("ids").toString(), off.json().get("ids").toString(), "strength 0 is the base model");
+        JsonNode adapted = CliRun.of(concat(run, "--lora", out.toString())).json();
+        assertTrue(!plain.get("ids").toString().equals(adapted.get("ids").toString()), "the adapter changes the greedy continuation");
+
         CliRun bad = CliRun.of("lora", "eval", base.toString(), tmp.resolve("none").toString(), "--data", data.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("none"), bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 }
