@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code genai lora eval}: validation loss of the base and of the base with an adapter, on the split lora train validates on. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Loss per counted token of the base and of base + adapter on the validation part (last 10%%) of a data file.")
 public final class LoraEval implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BASE", description = "The base model (as for lora train).") String base;
-    @Parameters(index = "1", paramLabel = "ADAPTER[:SCALE]", description = "A PEFT directory or a GGUF adapter, optionally with a strength.") String adapter;
+    @Mixin BaseAndAdapter args;
     @Option(names = "--data", required = true, description = "Data as for lora train.") Path data;
     @Option(names = "--column", defaultValue = "0", description = "Use the N-th tab-separated column of each line (0: the whole text).") int column;
     @Option(names = "--max-chars", defaultValue = "300000", description = "Text read at most (default ${DEFAULT-VALUE}; 0: all).") int maxChars;
@@ -28,8 +27,8 @@ public final class LoraEval implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AdapterSpec spec = AdapterSpec.parse(adapter);
-        try (LoraBase b = LoraBase.open(base)) {
+        AdapterSpec spec = args.spec();
+        try (LoraBase b = args.open()) {
             int win = b.gpt() != null ? Math.min(window, b.gpt().model().config.blockSize()) : window;
             List<TokenWindow> all = b.windows(data, column, win, maxChars);
             List<TokenWindow> val = all.subList(all.size() - Math.max(1, all.size() / 10), all.size());

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code genai lora merge}: the base with W + s·B·A in every adapted layer, as one model file: a GGUF
@@ -20,15 +20,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Merge an adapter into its base: a GGUF model file (Llama/Qwen bases) or a GPT checkpoint directory (the GPT).")
 public final class LoraMerge implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BASE", description = "The base model (as for lora train).") String base;
-    @Parameters(index = "1", paramLabel = "ADAPTER[:SCALE]", description = "A PEFT directory or a GGUF adapter, optionally with a strength.") String adapter;
+    @Mixin BaseAndAdapter args;
     @Option(names = "--out", required = true, description = "The merged model: a .gguf file, or a directory for the GPT.") Path out;
     @Option(names = "--type", defaultValue = "F16", description = "GGUF matrix type: F32, F16, BF16, Q8_0, Q4_0 (default ${DEFAULT-VALUE}).") String type;
 
     @Override
     public Integer call() throws Exception {
-        AdapterSpec spec = AdapterSpec.parse(adapter);
-        try (LoraBase b = LoraBase.open(base)) {
+        AdapterSpec spec = args.spec();
+        try (LoraBase b = args.open()) {
             LoraAdapter a = b.readAdapter(spec.path()).applyTo(b.module(), b.llama(), spec.scale());
             if (b.gpt() != null) {
                 a.merge();

@@ -17,6 +17,8 @@ import io.genai4j.llm.lora.PeftAdapter;
 import io.genai4j.llm.lora.RotaryRows;
 import io.genai4j.llm.lora.TextExamples;
 import io.genai4j.llm.lora.TokenWindow;
+import io.genai4j.models.gpt.Generator;
+import io.genai4j.models.sampling.LogitsSampler;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.SaveWhen;
@@ -80,6 +82,7 @@ public final class LoraTrain implements Callable<Integer> {
                     : LoraTargets.parse(target != null ? target : b.gpt() != null ? "c_attn" : "q_proj,v_proj");
             LoraConfig config = new LoraConfig(rank, alpha, dropout, rsLora, targets, b.name());
             double valBefore = LoraTask.meanLoss(b.scorer(), val), homeBefore = LoraTask.meanLoss(b.scorer(), home);
+            String sampleBefore = sample(b);
             LoraAdapter adapter = LoraAdapter.wrap(b.module(), config, new Rng(seed));
             System.out.println(adapter.trainable(b.module()).peftLine());
             System.out.printf(Locale.ROOT, "data: %,d training and %,d validation windows of up to %d tokens from %s%n", train.size(), val.size(), win, data);
@@ -92,6 +95,7 @@ public final class LoraTrain implements Callable<Integer> {
                 done = new TrainLoop(task, settings, bar).run();
             }
             double valAfter = task.meanLoss(val), homeAfter = home.isEmpty() ? Double.NaN : task.meanLoss(home);
+            String sampleAfter = sample(b);
 
             LoraWeights w = LoraWeights.of(adapter, b.llama());
             PeftAdapter.write(out, w);
@@ -104,6 +108,7 @@ public final class LoraTrain implements Callable<Integer> {
             double tokensPerSecond = done.items() / Math.max(done.stepSeconds(), 1e-9);
             System.out.printf(Locale.ROOT, "val loss on the new text: %.4f -> %.4f%n", valBefore, valAfter);
             if (!home.isEmpty()) System.out.printf(Locale.ROOT, "val loss on Shakespeare: %.4f -> %.4f%n", homeBefore, homeAfter);
+            if (sampleBefore != null) System.out.printf("sample before:%n%s%n%nsample after:%n%s%n%n", sampleBefore.strip(), sampleAfter.strip());
             System.out.printf(Locale.ROOT, "%d updates, %.0f tokens/s in training steps; adapter %,d bytes vs model %,d bytes (%.2f%%)%n",
                     done.steps(), tokensPerSecond, adapterBytes, b.bytes(), 100.0 * adapterBytes / b.bytes());
             System.out.println("adapter in " + out.toAbsolutePath() + (gguf != null ? " (PEFT, and llama.cpp's " + gguf.getFileName() + ")" : " (PEFT)"));
@@ -111,6 +116,7 @@ public final class LoraTrain implements Callable<Integer> {
                 Report r = new Report().put("trainable_params", adapter.trainable(b.module()).trainable())
                         .put("all_params", adapter.trainable(b.module()).all())
                         .put("val_loss_before", Rounding.places(valBefore, 4)).put("val_loss_after", Rounding.places(valAfter, 4));
+                if (sampleBefore != null) r.put("sample_before", sampleBefore).put("sample_after", sampleAfter);
                 if (!home.isEmpty()) r.put("home_val_loss_before", Rounding.places(homeBefore, 4)).put("home_val_loss_after", Rounding.places(homeAfter, 4));
                 r.put("steps", done.steps()).put("tokens_per_s", Rounding.whole(tokensPerSecond))
                         .put("train_seconds", Rounding.places(done.stepSeconds(), 2))
@@ -123,6 +129,15 @@ public final class LoraTrain implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** 240 characters from the GPT (temperature 0.8, the same seed before and after), or null for other bases. */
+    private String sample(LoraBase b) {
+        if (b.gpt() == null) return null;
+        var gpt = b.gpt().model();
+        int[] ids = new Generator(gpt).generate(b.tokenizer().encode("\n"), 240, new LogitsSampler(0.8f, 0, 1f, seed), true, null);
+        gpt.eval();
+        return b.tokenizer().decode(ids);
     }
 
     private static List<TokenWindow> limit(List<TokenWindow> w, int n) {
