@@ -13,16 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code genai lora merge}: the base with W + s·B·A in every adapted layer, as one model file: a GGUF
- * model for a Llama/Qwen base (written as llama.cpp's converter does, in --type), a GPT checkpoint
- * directory for the GPT.
+ * {@code genai lora merge}: the base with W + s·B·A in every adapted layer: a GGUF model or a Hugging
+ * Face directory for a Llama/Qwen base (matrices in --type), a GPT checkpoint directory for the GPT.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Merge an adapter into its base: a GGUF model file (Llama/Qwen bases) or a GPT checkpoint directory (the GPT).")
+        description = {"Merge an adapter into its base: --out FILE.gguf (a GGUF model), --out DIR (a Hugging Face safetensors directory; the base must be one),",
+                "or a GPT checkpoint directory for the GPT."})
 public final class LoraMerge implements Callable<Integer> {
     @Mixin BaseAndAdapter args;
-    @Option(names = "--out", required = true, description = "The merged model: a .gguf file, or a directory for the GPT.") Path out;
-    @Option(names = "--type", defaultValue = "F16", description = "GGUF matrix type: F32, F16, BF16, Q8_0, Q4_0 (default ${DEFAULT-VALUE}).") String type;
+    @Option(names = "--out", required = true, description = "The merged model: a .gguf file, or a directory (Hugging Face layout; a checkpoint for the GPT).") Path out;
+    @Option(names = "--type", defaultValue = "F16", description = "Matrix type: F32, F16, BF16 (and Q8_0, Q4_0 for GGUF) (default ${DEFAULT-VALUE}).") String type;
 
     @Override
     public Integer call() throws Exception {
@@ -33,7 +33,9 @@ public final class LoraMerge implements Callable<Integer> {
                 a.merge();
                 GptCheckpoint.save(out, b.gpt().model(), b.tokenizer(), Map.of("merged_adapter", spec.path().toString()));
             } else {
-                MergedModel.writeGguf(out, b.loaded(), a, b.name() + " + LoRA", DType.valueOf(type.toUpperCase(Locale.ROOT)));
+                DType t = DType.valueOf(type.toUpperCase(Locale.ROOT));
+                if (out.toString().endsWith(".gguf")) MergedModel.writeGguf(out, b.loaded(), a, b.name() + " + LoRA", t);
+                else MergedModel.writeHf(out, io.genai4j.llm.ModelStore.resolve(args.base), b.loaded(), a, t);
             }
             System.out.printf(Locale.ROOT, "merged %d adapted layers (scale %.3g) into %s%n", a.layers().size(), a.layers().values().iterator().next().scale(),
                     out.toAbsolutePath());

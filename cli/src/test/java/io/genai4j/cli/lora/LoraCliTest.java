@@ -63,6 +63,27 @@ class LoraCliTest {
         assertTrue(bad.err().contains("none"), bad.err());
     }
 
+    @Test
+    void styleLessonOnTheShippedGptMergesIntoACheckpoint() throws Exception {
+        Path data = tmp.resolve("fr.tsv");
+        Files.writeString(data, "Go.\tVa !\tCC-BY\nHello!\tBonjour !\tCC-BY\nI'm home.\tJe suis à la maison.\tCC-BY\n".repeat(20));
+        Path out = tmp.resolve("fr");
+        CliRun t = CliRun.of("lora", "train", "gpt", "--data", data.toString(), "--column", "2", "--rank", "4", "--steps", "3", "--batch", "1",
+                "--window", "32", "--eval-every", "3", "--eval-windows", "2", "--out", out.toString(), "--json");
+        assertEquals(0, t.code(), t.err());
+        JsonNode j = t.json();
+        assertEquals(4L * 4 * (256 + 768), j.get("trainable_params").asLong(), "rank 4 on c_attn of 4 layers by default");
+        assertTrue(j.has("home_val_loss_after") && j.has("sample_after"), t.out());
+        Path merged = tmp.resolve("merged");
+        CliRun m = CliRun.of("lora", "merge", "gpt", out.toString(), "--out", merged.toString());
+        assertEquals(0, m.code(), m.err());
+        JsonNode e = CliRun.of("lora", "eval", "gpt:" + merged, out + ":0", "--data", data.toString(), "--column", "2", "--window", "32",
+                "--eval-windows", "2", "--json").json();
+        JsonNode e2 = CliRun.of("lora", "eval", "gpt", out.toString(), "--data", data.toString(), "--column", "2", "--window", "32",
+                "--eval-windows", "2", "--json").json();
+        assertEquals(e2.get("val_loss_adapted").asDouble(), e.get("val_loss_base").asDouble(), 1e-3, "merged checkpoint = GPT + adapter");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

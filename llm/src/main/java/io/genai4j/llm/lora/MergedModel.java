@@ -8,14 +8,22 @@ import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.GgufModelWriter;
 import io.genai4j.models.llama.LlamaConfig;
 import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.engine.io.SafeTensors;
+import io.genai4j.engine.io.WriteEntry;
+import io.genai4j.engine.util.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A Llama/Qwen model with its adapters merged (W + s·B·A, whatever the base's format), written as a
- * GGUF model through {@link GgufModelWriter}, as llama.cpp's converter writes it.
+ * GGUF model through {@link GgufModelWriter}, as llama.cpp's converter writes it, or as a Hugging
+ * Face safetensors directory.
  */
 public final class MergedModel {
     private MergedModel() {}
@@ -34,6 +42,31 @@ public final class MergedModel {
             e.setValue(rows.toHf(layer, e.getValue().to(DType.F32)));
         }
         return out;
+    }
+
+    /**
+     * Writes the merged model as a Hugging Face directory: {@code model.safetensors} (matrices in t:
+     * F32, F16 or BF16; vectors F32) beside copies of the base directory's JSON files (config,
+     * tokenizer, generation config), so transformers and genai4j load it as they load the base.
+     */
+    public static void writeHf(Path outDir, Path baseDir, LoadedModel m, LoraAdapter adapter, DType t) throws IOException {
+        if (!Files.isRegularFile(baseDir.resolve("config.json"))) {
+            throw new IllegalArgumentException("a Hugging Face export needs a Hugging Face base directory (its config.json and tokenizer files are copied); "
+                    + baseDir + " has no config.json");
+        }
+        List<WriteEntry> entries = new ArrayList<>();
+        for (var e : hfWeights((Module) m.model(), m.config(), adapter).entrySet()) {
+            Tensor w = e.getValue().to(DType.F32).contiguous();
+            long[] shape = java.util.Arrays.stream(w.shape()).asLongStream().toArray();
+            entries.add(WriteEntry.ofFloats(e.getKey(), w.dim() == 2 ? t : DType.F32, shape, w.toArray()));
+        }
+        Files.createDirectories(outDir);
+        SafeTensors.write(outDir.resolve("model.safetensors"), entries, Map.of("format", "pt"));
+        try (Stream<Path> files = Files.list(baseDir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().endsWith(".index.json")).toList()) {
+                AtomicFiles.write(outDir.resolve(f.getFileName().toString()), Files.readAllBytes(f));
+            }
+        }
     }
 
     /** Writes the loaded model with the adapter merged as a GGUF file of matrix type t. */

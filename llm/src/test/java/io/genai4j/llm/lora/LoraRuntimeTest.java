@@ -69,6 +69,11 @@ class LoraRuntimeTest {
             try (LoadedModel mm = ModelLoader.load(merged)) {
                 assertClose(viaRuntime, runtime(mm, ids), 1e-5, arch + " merged model vs unmerged adapters on the runtime");
             }
+            Path mergedHf = tmp.resolve("merged-hf");
+            MergedModel.writeHf(mergedHf, hf, m, a, DType.F32);
+            try (LoadedModel mm = ModelLoader.load(mergedHf)) {
+                assertClose(viaRuntime, runtime(mm, ids), 1e-5, arch + " merged safetensors vs unmerged adapters on the runtime");
+            }
             a.detach();
             assertClose(base, runtime(m, ids), 1e-5, arch + " detached");
         }
