@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.word2vec.Word2VecCommand.class,
                 io.genai4j.cli.seq2seq.Seq2SeqCommand.class,
                 io.genai4j.cli.transformer.TransformerCommand.class,
+                io.genai4j.cli.lora.LoraCommand.class,
                 io.genai4j.cli.llm.RunCommand.class,
                 io.genai4j.cli.llm.ChatCommand.class,
                 io.genai4j.cli.llm.TokenizeCommand.class,

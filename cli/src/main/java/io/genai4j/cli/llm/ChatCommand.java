@@ -1,6 +1,7 @@
 package io.genai4j.cli.llm;
 
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.lora.LoraOption;
 import io.genai4j.llm.ModelStore;
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.Conversation;
@@ -34,6 +35,7 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin SamplingOptions sampling;
     @Mixin ThreadsOption threads;
     @Mixin EndpointOptions endpoint;
+    @Mixin LoraOption lora;
 
     @Override
     public Integer call() throws Exception {
@@ -43,12 +45,14 @@ public final class ChatCommand implements Callable<Integer> {
         threads.apply();
         String opening = first == null ? null : first.read(System.in);
         PrintStream out = System.out, err = System.err;
+        if (endpoint.remote() && lora.given()) throw new IllegalArgumentException("--lora applies to a local model; a remote --endpoint serves its own weights");
         if (endpoint.remote()) {
             err.println("endpoint: " + endpoint.url + ", model " + model);
             converse(new Conversation(endpoint.model(model), system), opening, out, err);
             return 0;
         }
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            lora.apply(m);
             err.println("model: " + m.description() + (m.chatTemplate() == null ? " (no chat template: using ChatML)" : ""));
             converse(new Conversation(new LocalChatModel(m, model, 1), system), opening, out, err);
         }

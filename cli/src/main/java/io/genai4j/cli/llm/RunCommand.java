@@ -2,6 +2,7 @@ package io.genai4j.cli.llm;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.lora.LoraOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
@@ -37,13 +38,16 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line (with --endpoint: {text, prompt_tokens, completion_tokens, stop}).") boolean json;
     @Mixin EndpointOptions endpoint;
+    @Mixin LoraOption lora;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
         String promptText = prompt.read(System.in);
+        if (endpoint.remote() && lora.given()) throw new IllegalArgumentException("--lora applies to a local model; a remote --endpoint serves its own weights");
         if (endpoint.remote()) return remote(promptText);
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            lora.apply(m);
             System.err.println("model: " + m.description());
             String text = promptText;
             boolean addSpecial = true;

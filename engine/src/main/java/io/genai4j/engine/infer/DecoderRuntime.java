@@ -33,6 +33,7 @@ public final class DecoderRuntime {
     public static final int ATTENTION_GEMM_FROM = CacheAttention.GEMM_FROM;
 
     private final DecoderPlan plan;
+    private final PlanAdapters adapters;   // unmerged LoRA side paths, or null
     private final DecoderPlan.Dims d;
     private final DecoderPlan.Style style;
     private final boolean layerNorm;
@@ -40,7 +41,16 @@ public final class DecoderRuntime {
     private final int dim, qDim, kvDim, qkvDim, ffn, vocab;
 
     public DecoderRuntime(DecoderPlan plan) {
+        this(plan, null);
+    }
+
+    /** A runtime of the plan's base weights plus unmerged adapters (null: none), one per layer. */
+    public DecoderRuntime(DecoderPlan plan, PlanAdapters adapters) {
+        if (adapters != null && adapters.layers().size() != plan.layers().size()) {
+            throw new IllegalArgumentException("adapters for " + adapters.layers().size() + " layers on a plan of " + plan.layers().size());
+        }
         this.plan = plan;
+        this.adapters = adapters;
         this.d = plan.dims();
         this.style = plan.style();
         this.layerNorm = style.norm() == DecoderPlan.Norm.LAYER;
@@ -101,6 +111,8 @@ public final class DecoderRuntime {
         // Attention: [q|k|v] = Norm(x)·[Wq|Wk|Wv]ᵀ
         norm(b.x, 0, t, w.attnNorm(), bias.attnNorm(), b.h, 0);
         w.qkv().apply(b.h, 0, t, qkv, 0, qkvDim);
+        PlanAdapters.Layer side = adapters == null ? PlanAdapters.Layer.NONE : adapters.layers().get(index);
+        PlanAdapters.apply(side.qkv(), b.h, t, qkv, qkvDim);
         for (int s = 0; s < t; s++) {
             int o = s * qkvDim;
             if (w.qkvBias() != null) VecMath.addInto(w.qkvBias(), 0, qkv, o, qkvDim);
@@ -117,6 +129,7 @@ public final class DecoderRuntime {
         attention.apply(cache, index, start, t, qkv, qkvDim, b.att);
         w.o().apply(b.att, 0, t, b.tmp, 0, dim);
         addBias(bias.o(), b.tmp, dim, t);
+        PlanAdapters.apply(side.o(), b.att, t, b.tmp, dim);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
 
         // Feed-forward: x += FFN(Norm(x))
@@ -124,14 +137,17 @@ public final class DecoderRuntime {
         if (style.ffn() == DecoderPlan.FeedForward.SWIGLU) {
             // (SiLU(g) ⊙ u)·Wdᵀ with [g|u] = h·[Wg|Wu]ᵀ
             w.gateUp().apply(b.h, 0, t, b.gu, 0, 2 * ffn);
+            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, 2 * ffn);
             swiGlu(b.gu, b.act, t);
         } else {
             // GELU(h·Wuᵀ + b)·Wdᵀ
             w.gateUp().apply(b.h, 0, t, b.gu, 0, ffn);
+            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, ffn);
             addBias(bias.up(), b.gu, ffn, t);
             gelu(b.gu, b.act, t);
         }
         w.down().apply(b.act, 0, t, b.tmp, 0, dim);
+        PlanAdapters.apply(side.down(), b.act, t, b.tmp, dim);
         addBias(bias.down(), b.tmp, dim, t);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
     }

@@ -4,6 +4,7 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.DecoderRuntime;
+import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
@@ -34,9 +35,20 @@ public abstract sealed class DecoderModel extends Module implements CausalLm per
         return runtime.get();
     }
 
+    /**
+     * A session on the runtime; with LoRA adapters attached to the modules (unmerged), on a runtime
+     * that adds their side paths to the shared base weights, as they are now.
+     */
     @Override
     public final Session newSession(int capacity, DType kvType) {
-        return runtime().newSession(capacity, kvType);
+        PlanAdapters side = adapters();
+        DecoderRuntime r = side == null ? runtime() : new DecoderRuntime(runtime().plan(), side);
+        return r.newSession(capacity, kvType);
+    }
+
+    /** Unmerged adapters on this model's layers, or null (the default: none the runtime can run). */
+    PlanAdapters adapters() {
+        return null;
     }
 
     /** lm_head [vocab, dim], registered under that name; or, when tied, the embedding itself (not a module of its own). */

@@ -4,6 +4,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Linear;
@@ -56,6 +57,12 @@ public final class LlamaModel extends DecoderModel {
     @Override
     public DecoderPlan plan() {
         return LlamaPlan.of(this, rope);
+    }
+
+    /** LoRA adapters attached (unmerged) to the modules, as side paths the runtime adds to the shared base weights. */
+    @Override
+    PlanAdapters adapters() {
+        return LlamaPlan.adapters(this);
     }
 
     /** The forward pass through the modules, as the class comment writes it. */
