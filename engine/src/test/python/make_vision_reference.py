@@ -11,11 +11,11 @@ cross-correlation, zero padding, dilation, groups; max pooling pads with -inf, a
 divides by the full window (count_include_pad=True); batch norm uses the biased variance to
 normalise and the unbiased one for running_var (momentum 0.1); interpolate(align_corners=False).
 """
-import json
-import struct
 from pathlib import Path
 
 import numpy as np
+
+import safetensors_fixture
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "fixtures" / "vision_reference.safetensors"
 rng = np.random.default_rng(20261203)
@@ -138,15 +138,4 @@ put("nearest_7x9.out", resize(x, 7, 9, False).astype(np.float32))
 put("bilinear_7x9.out", resize(x, 7, 9, True).astype(np.float32))
 put("bilinear_6x8.out", resize(x, 6, 8, True).astype(np.float32))
 
-# write safetensors: names sorted, data contiguous, header padded with spaces to 8 bytes
-header, blobs, offset = {"__metadata__": {"generator": "make_vision_reference.py", "numpy": np.__version__}}, [], 0
-for name in sorted(tensors):
-    raw = tensors[name].astype("<f4").tobytes()
-    header[name] = {"dtype": "F32", "shape": list(tensors[name].shape), "data_offsets": [offset, offset + len(raw)]}
-    blobs.append(raw)
-    offset += len(raw)
-hjson = json.dumps(header, separators=(",", ":")).encode()
-hjson += b" " * (-len(hjson) % 8)
-OUT.parent.mkdir(parents=True, exist_ok=True)
-OUT.write_bytes(struct.pack("<Q", len(hjson)) + hjson + b"".join(blobs))
-print(f"wrote {OUT} ({OUT.stat().st_size} bytes, {len(tensors)} tensors)")
+safetensors_fixture.write(OUT, tensors, "make_vision_reference.py")
