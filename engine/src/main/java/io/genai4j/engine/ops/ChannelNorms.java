@@ -29,6 +29,7 @@ public final class ChannelNorms {
             if (runningMean != null) updateRunning(rows, runningMean, runningVar, momentum);
             y = Norms.layerNorm(rows, null, null, eps).reshape(c, n, h, w).transpose(0, 1);
         } else {
+            if (runningMean == null || runningVar == null) throw new IllegalArgumentException("batch_norm2d in evaluation mode needs the running mean and variance");
             float[] rm = runningMean.contiguous().toArray(), rv = runningVar.contiguous().toArray();
             float[] scale = new float[c], shift = new float[c];
             for (int ch = 0; ch < c; ch++) {
