@@ -27,10 +27,14 @@ public final class Im2Col {
                             continue;
                         }
                         int src = xOff + (c * g.h() + iy) * g.w();
-                        int ix = -g.pw() + j * g.dw();
-                        for (int xo = 0; xo < g.ow(); xo++, ix += g.sw()) {
-                            cols[dst + xo] = ix >= 0 && ix < g.w() ? x[src + ix] : 0f;
+                        int ix0 = -g.pw() + j * g.dw(), lo = Math.min(firstInside(ix0, g.sw()), g.ow()), hi = Math.max(lo, endInside(ix0, g.sw(), g.w(), g.ow()));
+                        java.util.Arrays.fill(cols, dst, dst + lo, 0f);
+                        if (g.sw() == 1) {
+                            System.arraycopy(x, src + ix0 + lo, cols, dst + lo, hi - lo);
+                        } else {
+                            for (int xo = lo, ix = ix0 + lo * g.sw(); xo < hi; xo++, ix += g.sw()) cols[dst + xo] = x[src + ix];
                         }
+                        java.util.Arrays.fill(cols, dst + hi, dst + g.ow(), 0f);
                     }
                 }
             }
@@ -48,13 +52,21 @@ public final class Im2Col {
                         if (iy < 0 || iy >= g.h()) continue;
                         int src = row + y * g.ow();
                         int dst = gxOff + (c * g.h() + iy) * g.w();
-                        int ix = -g.pw() + j * g.dw();
-                        for (int xo = 0; xo < g.ow(); xo++, ix += g.sw()) {
-                            if (ix >= 0 && ix < g.w()) gx[dst + ix] += cols[src + xo];
-                        }
+                        int ix0 = -g.pw() + j * g.dw(), lo = Math.min(firstInside(ix0, g.sw()), g.ow()), hi = Math.max(lo, endInside(ix0, g.sw(), g.w(), g.ow()));
+                        for (int xo = lo, ix = ix0 + lo * g.sw(); xo < hi; xo++, ix += g.sw()) gx[dst + ix] += cols[src + xo];
                     }
                 }
             }
         }
+    }
+    /** The first output column whose input column ix0 + xo·s is ≥ 0 (left padding ends there). */
+    private static int firstInside(int ix0, int s) {
+        return ix0 >= 0 ? 0 : (-ix0 + s - 1) / s;
+    }
+
+    /** One past the last output column (of ow) whose input column ix0 + xo·s is < w (right padding starts there). */
+    private static int endInside(int ix0, int s, int w, int ow) {
+        if (ix0 >= w) return 0;
+        return Math.max(0, Math.min(ow, (w - 1 - ix0) / s + 1));
     }
 }

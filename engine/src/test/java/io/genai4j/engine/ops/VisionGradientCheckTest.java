@@ -27,6 +27,20 @@ class VisionGradientCheckTest {
     }
 
     @Test
+    void conv2dWithPaddingWiderThanTheKernelAndStrideTwo() {
+        // whole output rows and columns read only padding: the im2col fast path must leave them at 0
+        ConvGeometry geo = new ConvGeometry(1, 2, 1, 2, 2, 3, 1, 1, 1);
+        check(t -> F.conv2d(t[0], t[1], t[2], geo), rand(23, -1, 1, 1, 2, 2, 3), rand(24, -1, 1, 2, 2, 1, 2), rand(25, -1, 1, 2));
+        Tensor one = F.conv2d(Tensor.of(new float[] {1, 2, 3, 4}, 1, 1, 2, 2), Tensor.ones(1, 1, 1, 1), null, ConvGeometry.square(1, 1, 2, 1, 1));
+        float[] expected = new float[36];
+        expected[2 * 6 + 2] = 1;
+        expected[2 * 6 + 3] = 2;
+        expected[3 * 6 + 2] = 3;
+        expected[3 * 6 + 3] = 4;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, one.toArray());
+    }
+
+    @Test
     void maxPoolAwayFromTies() {
         // distinct values spaced well beyond h, so a perturbation never changes which element is the max
         float[] v = new float[2 * 2 * 5 * 5];

@@ -14,7 +14,7 @@ class LearningTest {
     void leNetReachesEightyPercentOnFiveHundredImages() throws Exception {
         Mnist.Split split = Mnist.split(Mnist.load(SharedData.require("images/mnist/" + Mnist.IMAGES).getParent()));
         VisionModel cnn = VisionModel.create(VisionConfig.cnn(), new Rng(1));
-        VisionTrainer.Settings s = new VisionTrainer.Settings(32, 2e-3, 0.01, 300, 0, 100, Augmentation.NONE, 1);
+        VisionTrainer.Settings s = new VisionTrainer.Settings(32, 2e-3, 0.01, 150, 0, 150, Augmentation.NONE, 1);
         VisionTrainer.Result r = VisionTrainer.train(cnn, split.train().range(0, 500), split.val(), s, TrainListener.NONE);
         double test = VisionEvaluation.accuracy(cnn, split.test());
         assertTrue(test > 0.8, "test accuracy " + test + " after " + r.steps() + " steps");
