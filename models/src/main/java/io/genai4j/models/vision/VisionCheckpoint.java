@@ -32,7 +32,7 @@ public record VisionCheckpoint(VisionModel model, Map<String, Object> train) {
         if (!FORMAT.equals(meta.get("format"))) throw new IllegalArgumentException(file + " is not a genai4j vision checkpoint (metadata 'format' is " + Printable.of(String.valueOf(meta.get("format"))) + ")");
         VisionConfig c;
         try {
-            c = VisionConfig.fromMap(json(meta, "config", file) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            c = VisionConfig.fromMap(Checkpoints.metadataJson(meta, "config", String.valueOf(file)) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": metadata 'config': " + e.getMessage());
         }
@@ -44,17 +44,7 @@ public record VisionCheckpoint(VisionModel model, Map<String, Object> train) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
         model.eval();
-        Object train = meta.containsKey("train") ? json(meta, "train", file) : Map.of();
+        Object train = meta.containsKey("train") ? Checkpoints.metadataJson(meta, "train", String.valueOf(file)) : Map.of();
         return new VisionCheckpoint(model, train instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
-    }
-
-    private static Object json(Map<String, String> meta, String key, Path file) {
-        String v = meta.get(key);
-        if (v == null) throw new IllegalArgumentException(file + ": metadata field '" + key + "' is missing");
-        try {
-            return Json.parse(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": metadata field '" + key + "' is not valid JSON: " + Printable.of(String.valueOf(e.getMessage())));
-        }
     }
 }

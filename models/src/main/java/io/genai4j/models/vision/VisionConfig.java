@@ -59,6 +59,7 @@ public record VisionConfig(String kind, int imageSize, int classes, int patch, i
 
     public static VisionConfig fromMap(Map<String, Object> m) {
         String kind = String.valueOf(m.get("kind"));
+        if (!kind.equals("cnn") && !kind.equals("vit")) throw new IllegalArgumentException("field 'kind' must be cnn or vit, got " + io.genai4j.engine.util.Printable.of(kind));
         return new VisionConfig(kind, num(m, "image_size"), num(m, "classes"),
                 kind.equals("vit") ? num(m, "patch") : 0, kind.equals("vit") ? num(m, "dim") : 0, kind.equals("vit") ? num(m, "depth") : 0,
                 kind.equals("vit") ? num(m, "heads") : 0, kind.equals("vit") ? num(m, "mlp") : 0);

@@ -53,6 +53,17 @@ class VisionModelTest {
     }
 
     @Test
+    void anEditedConfigIsOneErrorNamingTheFileAndField(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.safetensors");
+        io.genai4j.engine.io.Checkpoints.save(f, Map.of("w", Tensor.zeros(1)), Map.of("format", "genai4j-vision", "config", "{\"kind\": "));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VisionCheckpoint.load(f));
+        assertTrue(e.getMessage().contains("bad.safetensors") && e.getMessage().contains("metadata field 'config' is not valid JSON"), e.getMessage());
+        io.genai4j.engine.io.Checkpoints.save(f, Map.of("w", Tensor.zeros(1)), Map.of("format", "genai4j-vision", "config", "{\"kind\": \"resnet\"}"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VisionCheckpoint.load(f));
+        assertTrue(e.getMessage().contains("resnet"), e.getMessage());
+    }
+
+    @Test
     void checkpointRoundTripsWeightsAndConfig(@TempDir Path dir) throws Exception {
         VisionModel m = VisionModel.create(new VisionConfig("vit", 8, 3, 4, 8, 1, 2, 16), new Rng(7));
         Path f = dir.resolve("v.safetensors");
