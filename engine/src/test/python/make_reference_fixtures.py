@@ -7,12 +7,12 @@ The Java tests (ReferenceValuesTest) read the committed output and never need Py
 The safetensors file is written here with the standard library only (8-byte little-endian header
 length, JSON header, raw little-endian data), so it also serves as a golden file for the reader.
 """
-import json
 import math
-import struct
 from pathlib import Path
 
 import numpy as np
+
+import safetensors_fixture
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "fixtures" / "numpy_reference.safetensors"
 rng = np.random.default_rng(20261127)
@@ -76,17 +76,4 @@ grad /= n
 put("cross_entropy.logits", logits); put("cross_entropy.targets", targets.astype(np.int64))
 put("cross_entropy.loss", np.array(loss, dtype=np.float32)); put("cross_entropy.grad", grad.astype(np.float32))
 
-# write safetensors: names sorted, data contiguous, header padded with spaces to 8 bytes
-header, blobs, offset = {"__metadata__": {"generator": "make_reference_fixtures.py", "numpy": np.__version__}}, [], 0
-for name in sorted(tensors):
-    arr = tensors[name]
-    dtype = {np.float32: "F32", np.int64: "I64"}[arr.dtype.type]
-    raw = arr.astype(arr.dtype.newbyteorder("<")).tobytes()
-    header[name] = {"dtype": dtype, "shape": list(arr.shape), "data_offsets": [offset, offset + len(raw)]}
-    blobs.append(raw)
-    offset += len(raw)
-hjson = json.dumps(header, separators=(",", ":")).encode()
-hjson += b" " * (-len(hjson) % 8)
-OUT.parent.mkdir(parents=True, exist_ok=True)
-OUT.write_bytes(struct.pack("<Q", len(hjson)) + hjson + b"".join(blobs))
-print(f"wrote {OUT} ({OUT.stat().st_size} bytes, {len(tensors)} tensors)")
+safetensors_fixture.write(OUT, tensors, "make_reference_fixtures.py")

@@ -4,6 +4,7 @@ import io.genai4j.engine.DType;
 import io.genai4j.engine.Shape;
 import io.genai4j.engine.Storage;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.util.Printable;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -72,6 +73,22 @@ public final class Checkpoints {
     public static Map<String, String> metadata(Path file) throws IOException {
         try (SafeTensorsFile f = SafeTensors.open(file)) {
             return f.metadata();
+        }
+    }
+
+    /**
+     * A metadata field that holds JSON (a model's config, how it was trained), parsed; a missing or
+     * unparseable field is one clear error naming the file (or source) and the field, since the
+     * metadata of a checkpoint may have been edited by hand.
+     */
+    public static Object metadataJson(Map<String, String> metadata, String key, String source) {
+        String v = metadata.get(key);
+        if (v == null) throw new IllegalArgumentException(source + ": metadata field '" + key + "' is missing");
+        try {
+            return Json.parse(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(source + ": metadata field '" + key + "' is not valid JSON: "
+                    + Printable.of(String.valueOf(e.getMessage())));
         }
     }
 

@@ -73,4 +73,40 @@ public final class F {
     public static Tensor gather(Tensor x, int dim, int[] index, int... indexShape) {
         return Indexing.gather(x, dim, index, indexShape);
     }
+
+    /** 2-D convolution of x [N, C, H, W] with weight [O, C/G, kh, kw] (bias [O] or null); see {@link Convolution}. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, ConvGeometry geometry) {
+        return Convolution.conv2d(x, weight, bias, geometry);
+    }
+
+    /** Max pooling of NCHW images with a kernel×kernel window (padding counts as −∞). */
+    public static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
+        return Pooling.maxPool2d(x, ConvGeometry.square(kernel, stride, padding, 1, 1));
+    }
+
+    /** Average pooling of NCHW images with a kernel×kernel window (padding counts as 0). */
+    public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
+        return Pooling.avgPool2d(x, ConvGeometry.square(kernel, stride, padding, 1, 1));
+    }
+
+    /** Batch norm of NCHW images; see {@link ChannelNorms#batchNorm2d}. */
+    public static Tensor batchNorm2d(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar,
+                                     boolean training, float momentum, float eps) {
+        return ChannelNorms.batchNorm2d(x, weight, bias, runningMean, runningVar, training, momentum, eps);
+    }
+
+    /** Group norm of NCHW images over groups of C/G channels. */
+    public static Tensor groupNorm(Tensor x, int groups, Tensor weight, Tensor bias, float eps) {
+        return ChannelNorms.groupNorm(x, groups, weight, bias, eps);
+    }
+
+    /** Nearest-neighbour resize of NCHW images to [outH, outW]. */
+    public static Tensor upsampleNearest(Tensor x, int outH, int outW) {
+        return Upsampling.nearest(x, outH, outW);
+    }
+
+    /** Bilinear resize of NCHW images to [outH, outW] (align_corners=False). */
+    public static Tensor upsampleBilinear(Tensor x, int outH, int outW) {
+        return Upsampling.bilinear(x, outH, outW);
+    }
 }

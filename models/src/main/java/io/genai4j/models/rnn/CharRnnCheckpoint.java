@@ -5,7 +5,6 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
-import io.genai4j.engine.util.Printable;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.CodePointList;
 import java.io.IOException;
@@ -63,11 +62,11 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         if (!"genai4j-char-rnn".equals(meta.get("format"))) throw new IllegalArgumentException(name + " is not a genai4j char RNN checkpoint");
         CharRnnConfig c;
         try {
-            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), name + ": metadata 'config'");
+            c = CharRnnConfig.fromMap(Checkpoints.metadataJson(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), name + ": metadata 'config'");
         } catch (ClassCastException e) {
             throw new IllegalArgumentException(name + ": metadata 'config' is not a JSON object with string names");
         }
-        int[] points = CodePointList.parse(json(meta, "code_points", name), name, "code_points");
+        int[] points = CodePointList.parse(Checkpoints.metadataJson(meta, "code_points", name), name, "code_points");
         if (points.length != c.vocab()) {
             throw new IllegalArgumentException(name + ": field 'code_points' has " + points.length + " entries but the config's vocab_size is " + c.vocab());
         }
@@ -79,7 +78,7 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
         model.eval();
-        Object train = meta.containsKey("train") ? json(meta, "train", name) : Map.of();
+        Object train = meta.containsKey("train") ? Checkpoints.metadataJson(meta, "train", name) : Map.of();
         return new CharRnnCheckpoint(model, CharTokenizer.of(points), train instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
     }
 
@@ -95,16 +94,6 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         if (atLeast > present) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: metadata 'config' (vocab_size %d, embed %d, hidden %d, layers %d) needs at least %,.0f weights but the file holds %,d",
                     name, c.vocab(), c.embed(), c.hidden(), c.layers(), atLeast, present));
-        }
-    }
-
-    private static Object json(Map<String, String> meta, String key, String name) {
-        String v = meta.get(key);
-        if (v == null) throw new IllegalArgumentException(name + ": metadata field '" + key + "' is missing");
-        try {
-            return Json.parse(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": metadata field '" + key + "' is not valid JSON: " + Printable.of(String.valueOf(e.getMessage())));
         }
     }
 }

@@ -1,0 +1,121 @@
+package io.genai4j.models.vision;
+
+import io.genai4j.engine.Rng;
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.optim.AdamW;
+import io.genai4j.engine.optim.LrSchedule;
+import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.engine.ops.F;
+import io.genai4j.models.train.EvalWhen;
+import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
+import io.genai4j.models.train.TrainLoop;
+import io.genai4j.models.train.TrainTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trains a classifier with the shared {@link TrainLoop}: mini-batches drawn epoch by epoch from a
+ * fresh shuffle, each image augmented anew (if asked), cross-entropy, AdamW with a linear warm-up
+ * (then cosine decay when the run is bounded by steps, constant when bounded by CPU time), validation
+ * accuracy every {@code evalEvery} updates. The weights with the best validation accuracy are kept
+ * in memory and restored at the end: small training sets overfit, and early stopping on the
+ * validation set is the fair way to compare two models on them.
+ */
+public final class VisionTrainer {
+    /** maxSteps or cpuSeconds bounds the run (0 = no bound; at least one must be set). */
+    public record Settings(int batchSize, double lr, double weightDecay, int maxSteps, double cpuSeconds, int evalEvery,
+                           Augmentation augmentation, long seed) {
+        public Settings {
+            if (batchSize < 1 || evalEvery < 1) throw new IllegalArgumentException("--batch-size and --eval-every must be >= 1");
+            if (maxSteps < 0 || cpuSeconds < 0 || (maxSteps == 0 && cpuSeconds == 0)) throw new IllegalArgumentException("a run needs --max-steps or --cpu-seconds > 0");
+        }
+    }
+
+    /** How the run went: updates, epochs, training CPU and wall seconds, best validation accuracy and when. */
+    public record Result(int steps, double epochs, double cpuSeconds, double wallSeconds, double bestValAccuracy, int bestStep, double lastLoss) {}
+
+    private VisionTrainer() {}
+
+    public static Result train(VisionModel model, Images train, Images val, Settings s, TrainListener listener) {
+        if (train.size() == 0) throw new IllegalArgumentException("no training images");
+        AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), s.weightDecay()), s.lr(), 0.9, 0.999, 1e-8);
+        int warmup = Math.min(100, Math.max(1, s.maxSteps() / 10));
+        LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
+                : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
+        Rng rng = new Rng(s.seed());
+        model.train(true);
+        Map<String, float[]> best = new LinkedHashMap<>();
+        int[] bestStep = {0};
+        TrainTask task = new TrainTask() {
+            private int[] order = new int[0];
+            private int next;
+            private final int p = train.pixelsPerImage();
+
+            @Override
+            public AdamW optimizer() {
+                return opt;
+            }
+
+            @Override
+            public Batch loss(int step) {
+                int b = Math.min(s.batchSize(), train.size());
+                float[] px = new float[b * p];
+                int[] y = new int[b];
+                for (int i = 0; i < b; i++) {
+                    if (next == order.length) {
+                        order = Mnist.permutation(train.size(), rng);
+                        next = 0;
+                    }
+                    int k = order[next++];
+                    s.augmentation().apply(train.pixels(), k * p, train.height(), train.width(), px, i * p, rng);
+                    y[i] = train.labels()[k];
+                }
+                Tensor logits = model.forward(Tensor.of(px, b, 1, train.height(), train.width()));
+                return Batch.of(F.crossEntropy(logits, y), b);
+            }
+
+            @Override
+            public Score evaluate(int done, double meanTrainLoss) {
+                double acc = VisionEvaluation.accuracy(model, val);
+                model.train(true);
+                return new Score(meanTrainLoss, acc);
+            }
+
+            @Override
+            public boolean save(int done, double bestSoFar, java.util.List<TrainEvent.Eval> history) {
+                for (var e : model.stateDict().entrySet()) best.put(e.getKey(), e.getValue().toArray());
+                bestStep[0] = done;
+                return false;                                           // kept in memory, nothing written
+            }
+        };
+        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, 1.0, 1,
+                EvalWhen.every(s.evalEvery()), Goal.MAXIMIZE, SaveWhen.ON_BEST);
+        double[] last = {Double.NaN};
+        TrainLoop loop = new TrainLoop(task, settings, e -> {
+            if (e instanceof TrainEvent.Step st) last[0] = st.loss();
+            listener.on(e);
+        });
+        TrainEvent.Done d;
+        try {
+            d = loop.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                          // saves go to memory: cannot happen
+        }
+        restore(model, best);
+        model.eval();
+        double epochs = (double) d.items() / train.size();
+        return new Result(d.steps(), epochs, d.cpuSeconds(), d.stepSeconds(), loop.best(), bestStep[0], last[0]);
+    }
+
+    private static void restore(VisionModel model, Map<String, float[]> best) {
+        for (var e : model.stateDict().entrySet()) {
+            float[] v = best.get(e.getKey());
+            if (v != null) System.arraycopy(v, 0, e.getValue().data(), e.getValue().offset(), v.length);
+        }
+    }
+}
