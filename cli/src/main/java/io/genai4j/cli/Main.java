@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 BertCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
+                io.genai4j.cli.vae.VaeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
