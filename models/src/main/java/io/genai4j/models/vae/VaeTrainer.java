@@ -45,7 +45,7 @@ public final class VaeTrainer {
         LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
                 : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
         Rng rng = new Rng(s.seed());
-        ShuffledBatches batches = new ShuffledBatches(train, s.batchSize(), rng.split());
+        ShuffledBatches batches = new ShuffledBatches(train.size(), s.batchSize(), rng.split());
         Map<String, float[]> best = new HashMap<>();
         int[] bestStep = {0};
         vae.train(true);
@@ -57,7 +57,7 @@ public final class VaeTrainer {
 
             @Override
             public Batch loss(int step) {
-                Tensor x = batches.next();
+                Tensor x = train.batch(batches.next());
                 return Batch.of(Elbo.of(vae.forward(x, rng), x, s.beta()).loss(), x.size(0));
             }
 
