@@ -46,8 +46,15 @@ public final class VaeImages {
     public static Tensor means(ConvVae vae, Images images) {
         boolean was = vae.isTraining();
         vae.eval();
+        int l = vae.config.latent();
+        float[] mu = new float[images.size() * l];
         try (Grad g = Grad.off()) {
-            return vae.encode(images.batch(VaeEvaluation.all(images.size()))).mu().contiguous();
+            for (int from = 0; from < images.size(); from += 500) {      // batches bound the im2col buffers
+                int n = Math.min(500, images.size() - from);
+                float[] m = vae.encode(images.range(from, from + n).batch(VaeEvaluation.all(n))).mu().contiguous().toArray();
+                System.arraycopy(m, 0, mu, from * l, m.length);
+            }
+            return Tensor.of(mu, images.size(), l);
         } finally {
             vae.train(was);
         }
