@@ -5,12 +5,9 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.ops.F;
 import io.genai4j.models.generative.ShuffledBatches;
-import io.genai4j.models.train.EvalWhen;
-import io.genai4j.models.train.Goal;
-import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.generative.TrainingRun;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -27,8 +24,7 @@ public final class DiffusionTrainer {
     /** maxSteps or cpuSeconds bounds the run. */
     public record Settings(int batchSize, double lr, int maxSteps, double cpuSeconds, int evalEvery, long seed) {
         public Settings {
-            if (batchSize < 1 || evalEvery < 1) throw new IllegalArgumentException("--batch-size and --eval-every must be >= 1");
-            if (maxSteps < 0 || cpuSeconds < 0 || (maxSteps == 0 && cpuSeconds == 0)) throw new IllegalArgumentException("a run needs --max-steps or --cpu-seconds > 0");
+            TrainingRun.check(batchSize, evalEvery, maxSteps, cpuSeconds);
         }
     }
 
@@ -38,10 +34,8 @@ public final class DiffusionTrainer {
 
     /** train and val: [N, D] rows of x_0. */
     public static Result train(LatentDiffusion model, Tensor train, Tensor val, Settings s, TrainListener listener) {
-        AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), 0), s.lr(), 0.9, 0.999, 1e-8);
-        int warmup = Math.min(100, Math.max(1, s.maxSteps() / 10));
-        LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
-                : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
+        AdamW opt = TrainingRun.adam(model, s.lr());
+        LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 100);
         Rng rng = new Rng(s.seed());
         ShuffledBatches batches = new ShuffledBatches(train.size(0), s.batchSize(), rng.split());
         model.train(true);
@@ -64,8 +58,7 @@ public final class DiffusionTrainer {
                 return new Score(meanTrainLoss, lastVal[0]);
             }
         };
-        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, 1.0, 1,
-                EvalWhen.every(s.evalEvery()), Goal.MINIMIZE, SaveWhen.ON_BEST);
+        TrainLoop.Settings settings = TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery());
         TrainEvent.Done d;
         try {
             d = new TrainLoop(task, settings, listener).run();

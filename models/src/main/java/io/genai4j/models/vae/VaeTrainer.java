@@ -4,11 +4,8 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.models.generative.ShuffledBatches;
-import io.genai4j.models.train.EvalWhen;
-import io.genai4j.models.train.Goal;
-import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.generative.TrainingRun;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -28,8 +25,7 @@ public final class VaeTrainer {
     /** maxSteps or cpuSeconds bounds the run (0 = no bound; at least one must be set). */
     public record Settings(int batchSize, double lr, int maxSteps, double cpuSeconds, int evalEvery, float beta, long seed) {
         public Settings {
-            if (batchSize < 1 || evalEvery < 1) throw new IllegalArgumentException("--batch-size and --eval-every must be >= 1");
-            if (maxSteps < 0 || cpuSeconds < 0 || (maxSteps == 0 && cpuSeconds == 0)) throw new IllegalArgumentException("a run needs --max-steps or --cpu-seconds > 0");
+            TrainingRun.check(batchSize, evalEvery, maxSteps, cpuSeconds);
             if (!(beta >= 0)) throw new IllegalArgumentException("--beta must be >= 0, got " + beta);
         }
     }
@@ -40,10 +36,8 @@ public final class VaeTrainer {
     private VaeTrainer() {}
 
     public static Result train(ConvVae vae, Images train, Images val, Settings s, TrainListener listener) {
-        AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(vae.namedParameters(), 0), s.lr(), 0.9, 0.999, 1e-8);
-        int warmup = Math.min(50, Math.max(1, s.maxSteps() / 10));
-        LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
-                : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
+        AdamW opt = TrainingRun.adam(vae, s.lr());
+        LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 50);
         Rng rng = new Rng(s.seed());
         ShuffledBatches batches = new ShuffledBatches(train.size(), s.batchSize(), rng.split());
         Map<String, float[]> best = new HashMap<>();
@@ -74,8 +68,7 @@ public final class VaeTrainer {
                 return false;                                           // kept in memory, nothing written
             }
         };
-        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, 1.0, 1,
-                EvalWhen.every(s.evalEvery()), Goal.MINIMIZE, SaveWhen.ON_BEST);
+        TrainLoop.Settings settings = TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery());
         TrainLoop loop = new TrainLoop(task, settings, listener);
         TrainEvent.Done d;
         try {
