@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.vision.VisionCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
+                io.genai4j.cli.vae.VaeCommand.class,
+                io.genai4j.cli.diffusion.DiffusionCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -35,6 +35,11 @@ public final class F {
         return Losses.crossEntropy(logits, targets, ignoreIndex, labelSmoothing);
     }
 
+    /** Elementwise binary cross-entropy of logits against targets in [0, 1]; see {@link Losses#binaryCrossEntropyWithLogits}. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor targets) {
+        return Losses.binaryCrossEntropyWithLogits(logits, targets);
+    }
+
     /** Rows of weight [V, D] for each id; the result has shape idsShape + [D]. */
     public static Tensor embedding(Tensor weight, int[] ids, int... idsShape) {
         return Indexing.embedding(weight, ids, idsShape);

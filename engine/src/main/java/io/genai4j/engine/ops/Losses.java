@@ -69,4 +69,39 @@ public final class Losses {
             return new Tensor[] {Tensor.of(gx, shape)};
         }, logits);
     }
+
+    /**
+     * Binary cross-entropy of logits x against targets t in [0, 1], elementwise and numerically stable:
+     * <pre>
+     *   ℓ = −t·log σ(x) − (1 − t)·log(1 − σ(x)) = max(x, 0) − x·t + log(1 + e^−|x|)
+     *   ∂ℓ/∂x = σ(x) − t
+     * </pre>
+     * The targets are data (pixels, real/fake labels): they take no gradient.
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor targets) {
+        if (!java.util.Arrays.equals(logits.shape(), targets.shape())) {
+            throw new IllegalArgumentException("binary cross-entropy: logits " + java.util.Arrays.toString(logits.shape())
+                    + " and targets " + java.util.Arrays.toString(targets.shape()) + " differ in shape");
+        }
+        if (targets.requiresGrad()) throw new IllegalArgumentException("binary cross-entropy: the targets take no gradient (detach them)");
+        Tensor lc = logits.contiguous(), tc = targets.contiguous();
+        float[] x = lc.data(), t = tc.data();
+        int xo = lc.offset(), to = tc.offset(), n = lc.numel();
+        float[] y = new float[n];
+        Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                float v = x[xo + i];
+                y[i] = (float) (Math.max(v, 0) - v * t[to + i] + Math.log1p(Math.exp(-Math.abs(v))));
+            }
+        });
+        return Tensor.result(y, logits.shape(), "bce_with_logits", g -> {
+            Tensor gc = g.contiguous();
+            float[] gd = gc.data(), gx = new float[n];
+            int go = gc.offset();
+            Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) gx[i] = gd[go + i] * (float) (1 / (1 + Math.exp(-x[xo + i])) - t[to + i]);
+            });
+            return new Tensor[] {Tensor.of(gx, logits.shape())};
+        }, logits);
+    }
 }

@@ -1,0 +1,92 @@
+package io.genai4j.models.diffusion;
+
+import io.genai4j.engine.Rng;
+import io.genai4j.engine.Tensor;
+import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.optim.AdamW;
+import io.genai4j.engine.optim.LrSchedule;
+import io.genai4j.engine.ops.F;
+import io.genai4j.models.generative.ShuffledBatches;
+import io.genai4j.models.generative.TrainingRun;
+import io.genai4j.models.train.TrainEvent;
+import io.genai4j.models.train.TrainListener;
+import io.genai4j.models.train.TrainLoop;
+import io.genai4j.models.train.TrainTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Trains ε-prediction (Ho et al. 2020, alg. 1) on the shared {@link TrainLoop}: for data rows x_0
+ * (already scaled), draw t ~ U{1..T} and ε ~ N(0, I) per row and minimise ‖ε − ε_θ(x_t, t)‖² averaged
+ * over the elements. Validation: the same loss on held-out rows with t and ε from a fixed seed.
+ */
+public final class DiffusionTrainer {
+    /** maxSteps or cpuSeconds bounds the run. */
+    public record Settings(int batchSize, double lr, int maxSteps, double cpuSeconds, int evalEvery, long seed) {
+        public Settings {
+            TrainingRun.check(batchSize, evalEvery, maxSteps, cpuSeconds);
+        }
+    }
+
+    public record Result(int steps, double cpuSeconds, double lastValLoss) {}
+
+    private DiffusionTrainer() {}
+
+    /** train and val: [N, D] rows of x_0. */
+    public static Result train(LatentDiffusion model, Tensor train, Tensor val, Settings s, TrainListener listener) {
+        AdamW opt = TrainingRun.adam(model, s.lr());
+        LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 100);
+        Rng rng = new Rng(s.seed());
+        ShuffledBatches batches = new ShuffledBatches(train.size(0), s.batchSize(), rng.split());
+        model.train(true);
+        double[] lastVal = {Double.NaN};
+        TrainTask task = new TrainTask() {
+            @Override
+            public AdamW optimizer() {
+                return opt;
+            }
+
+            @Override
+            public Batch loss(int step) {
+                int[] idx = batches.next();
+                return Batch.of(DiffusionTrainer.loss(model, F.indexSelect(train, 0, idx), rng), idx.length);
+            }
+
+            @Override
+            public Score evaluate(int done, double meanTrainLoss) {
+                lastVal[0] = validationLoss(model, val, s.seed());
+                return new Score(meanTrainLoss, lastVal[0]);
+            }
+        };
+        TrainLoop.Settings settings = TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery());
+        TrainEvent.Done d;
+        try {
+            d = new TrainLoop(task, settings, listener).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                          // the task saves nothing
+        }
+        model.eval();
+        return new Result(d.steps(), d.cpuSeconds(), lastVal[0]);
+    }
+
+    /** The ε-prediction loss of rows x0 with t and ε drawn from rng. */
+    public static Tensor loss(LatentDiffusion model, Tensor x0, Rng rng) {
+        int b = x0.size(0), steps = model.schedule.steps();
+        int[] t = new int[b];
+        for (int i = 0; i < b; i++) t[i] = 1 + rng.nextInt(steps);
+        Tensor eps = Tensor.randn(rng, x0.shape());
+        Tensor diff = model.denoiser.forward(model.schedule.noised(x0, t, eps), t).sub(eps);
+        return diff.mul(diff).mean();
+    }
+
+    /** The loss on held-out rows, reproducible (t and ε from the seed), no graph. */
+    public static double validationLoss(LatentDiffusion model, Tensor val, long seed) {
+        boolean was = model.isTraining();
+        model.eval();
+        try (Grad g = Grad.off()) {
+            return loss(model, val, new Rng(seed)).item();
+        } finally {
+            model.train(was);
+        }
+    }
+}

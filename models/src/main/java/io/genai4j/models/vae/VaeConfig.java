@@ -1,0 +1,43 @@
+package io.genai4j.models.vae;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The sizes of a {@link ConvVae}: {@code latent} dimensions of z, {@code width} feature maps in the
+ * first convolution (twice that in the second), square images {@code imageSize} pixels wide (a
+ * multiple of 4: the encoder halves the side twice).
+ */
+public record VaeConfig(int latent, int width, int imageSize) {
+    public VaeConfig {
+        if (latent < 1 || width < 1) throw new IllegalArgumentException("--latent and --width must be >= 1, got " + latent + " and " + width);
+        if (imageSize < 4 || imageSize % 4 != 0) throw new IllegalArgumentException("the image size must be a multiple of 4, got " + imageSize);
+    }
+
+    /** For 28×28 digits. */
+    public static VaeConfig mnist(int latent, int width) {
+        return new VaeConfig(latent, width, 28);
+    }
+
+    /** The side of the encoder's last feature maps. */
+    public int side() {
+        return imageSize / 4;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("latent", latent);
+        m.put("width", width);
+        m.put("image_size", imageSize);
+        return m;
+    }
+
+    public static VaeConfig fromMap(Map<String, Object> m) {
+        return new VaeConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
+    }
+
+    private static int num(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
+        return n.intValue();
+    }
+}
