@@ -29,6 +29,7 @@ public final class ChatCommand implements Callable<Integer> {
     PromptOptions first;
     @Option(names = "--max-tokens", defaultValue = "512", description = "Tokens per answer at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Mixin SamplingOptions sampling;
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Format of every answer (optional):%n") ConstraintOptions constraint;
     @Mixin ThreadsOption threads;
 
     @Override
@@ -43,6 +44,7 @@ public final class ChatCommand implements Callable<Integer> {
             err.println("model: " + m.description() + (m.chatTemplate() == null ? " (no chat template: using ChatML)" : ""));
             err.println("type a message; /reset starts over, /exit quits");
             ChatSession session = new ChatSession(m, system);
+            var format = ConstraintOptions.of(constraint, m.tokenizer());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = opening; ; line = null) {
                 out.print("> ");
@@ -62,7 +64,7 @@ public final class ChatCommand implements Callable<Integer> {
                 if (line.isBlank()) continue;
                 boolean[] streamed = {false};
                 try {
-                    session.send(line, room -> sampling.options(Math.min(maxTokens, room)), s -> {
+                    session.send(line, room -> sampling.options(Math.min(maxTokens, room)).withConstraint(format), s -> {
                         streamed[0] = true;
                         out.print(s);
                         out.flush();

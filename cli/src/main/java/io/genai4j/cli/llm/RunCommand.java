@@ -29,6 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chat", description = "Send the prompt as a user message through the chat template.") boolean chat;
     @Option(names = "--system", description = "System message with --chat.") String system;
     @Mixin SamplingOptions sampling;
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Output format (optional):%n") ConstraintOptions constraint;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line.") boolean json;
 
@@ -48,7 +49,8 @@ public final class RunCommand implements Callable<Integer> {
                 addSpecial = false;   // the template writes BOS itself when the model wants one
             }
             int[] ids = m.tokenizer().encode(text, addSpecial, true);
-            GenerationResult r = new Generator(m).generate(ids, sampling.options(maxTokens), s -> {
+            var options = sampling.options(maxTokens).withConstraint(ConstraintOptions.of(constraint, m.tokenizer()));
+            GenerationResult r = new Generator(m).generate(ids, options, s -> {
                 System.out.print(s);
                 System.out.flush();
             });

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class ByteAutomaton {
     static final int DEAD = -1;
-    private static final int UNKNOWN = -2;
+    static final int UNKNOWN = -2;
     private static final int END = 0, BYTES = 1, REF = 2;
 
     private final int[] kind, arg;          // per grammar position
@@ -39,8 +39,11 @@ public final class ByteAutomaton {
 
     // States: sets of frames whose top is a BYTES element, plus whether the whole input may end here.
     private final List<int[]> leaves = new ArrayList<>();
-    private final List<int[]> transitions = new ArrayList<>();
+    /** Transitions of state s at {@code table[s * 256 + b]}: a state, DEAD, or UNKNOWN until first asked. */
+    int[] table = new int[256 * 64];
     private final List<long[]> firstBytes = new ArrayList<>();
+    private long[] loops = new long[4 * 64];        // per state: bytes that lead back to the same state
+    private final BitSet loopsKnown = new BitSet();
     private final BitSet accepting = new BitSet();
     private final Map<StateKey, Integer> stateIds = new HashMap<>();
     private final int start;
@@ -58,6 +61,7 @@ public final class ByteAutomaton {
     }
 
     private ByteAutomaton(int[] kind, int[] arg, long[][] byteSets, int[][] ruleAlts, int root) {
+        Arrays.fill(table, UNKNOWN);
         this.kind = kind;
         this.arg = arg;
         this.byteSets = byteSets;
@@ -78,12 +82,11 @@ public final class ByteAutomaton {
 
     /** The state after byte b (0-255), or {@link #DEAD} when the grammar does not allow it. */
     public int step(int state, int b) {
-        int[] t = transitions.get(state);
-        int next = t[b];
+        int next = table[state << 8 | b];
         if (next != UNKNOWN) return next;
         long[] first = firstBytes.get(state);
         if ((first[b >>> 6] >>> b & 1) == 0) {
-            t[b] = DEAD;
+            table[state << 8 | b] = DEAD;
             return DEAD;
         }
         Closure c = new Closure();
@@ -93,8 +96,33 @@ public final class ByteAutomaton {
             if ((set[b >>> 6] >>> b & 1) != 0) c.add(advance(pos, frameParent[f]));
         }
         next = c.intern();
-        t[b] = next;
+        table[state << 8 | b] = next;
         return next;
+    }
+
+    /**
+     * The bytes that lead from a state back to itself (inside a JSON string: every byte that needs no
+     * escaping), as 4 words of bits starting at {@code loops()[4 * state]}; computed on first use.
+     */
+    long[] loops(int state) {
+        if (!loopsKnown.get(state)) {
+            long w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+            for (int b = 0; b < 256; b++) {
+                if (step(state, b) != state) continue;
+                switch (b >>> 6) {
+                    case 0 -> w0 |= 1L << b;
+                    case 1 -> w1 |= 1L << b;
+                    case 2 -> w2 |= 1L << b;
+                    default -> w3 |= 1L << b;
+                }
+            }
+            loops[4 * state] = w0;
+            loops[4 * state + 1] = w1;
+            loops[4 * state + 2] = w2;
+            loops[4 * state + 3] = w3;
+            loopsKnown.set(state);
+        }
+        return loops;
     }
 
     /** The state after all the bytes, or {@link #DEAD}. */
@@ -158,22 +186,32 @@ public final class ByteAutomaton {
         return frames++;
     }
 
-    /** The stacks reachable without reading a byte, collected into a state. */
+    // Scratch of the closure being computed: frames seen in this closure carry the current epoch.
+    private int[] seenEpoch = new int[1024];
+    private int epoch;
+    private int[] tops = new int[64];
+
+    /** The stacks reachable without reading a byte, collected into a state (one at a time: scratch is shared). */
     private final class Closure {
-        private final BitSet seen = new BitSet();
-        private final BitSet tops = new BitSet();
+        private int count;
         private boolean accept;
+
+        Closure() {
+            epoch++;
+        }
 
         void add(int f) {
             if (f == -1) {
                 accept = true;
                 return;
             }
-            if (seen.get(f)) return;
-            seen.set(f);
+            if (f >= seenEpoch.length) seenEpoch = Arrays.copyOf(seenEpoch, Math.max(f + 1, seenEpoch.length * 2));
+            if (seenEpoch[f] == epoch) return;
+            seenEpoch[f] = epoch;
             int pos = framePos[f];
             if (kind[pos] == BYTES) {
-                tops.set(f);
+                if (count == tops.length) tops = Arrays.copyOf(tops, count * 2);
+                tops[count++] = f;
                 return;
             }
             int cont = advance(pos, frameParent[f]);   // kind REF
@@ -181,16 +219,20 @@ public final class ByteAutomaton {
         }
 
         int intern() {
-            if (tops.isEmpty() && !accept) return DEAD;
-            int[] fs = tops.stream().toArray();
+            if (count == 0 && !accept) return DEAD;
+            int[] fs = Arrays.copyOf(tops, count);
+            Arrays.sort(fs);
             StateKey key = new StateKey(fs, accept);
             Integer id = stateIds.get(key);
             if (id != null) return id;
             int s = leaves.size();
             leaves.add(fs);
-            int[] t = new int[256];
-            Arrays.fill(t, UNKNOWN);
-            transitions.add(t);
+            if ((s + 1) * 256 > table.length) {
+                int old = table.length;
+                table = Arrays.copyOf(table, old * 2);
+                Arrays.fill(table, old, table.length, UNKNOWN);
+                loops = Arrays.copyOf(loops, loops.length * 2);
+            }
             long[] first = new long[4];
             for (int f : fs) {
                 long[] set = byteSets[arg[framePos[f]]];

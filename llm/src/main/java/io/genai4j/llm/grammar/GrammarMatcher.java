@@ -63,31 +63,53 @@ public final class GrammarMatcher implements TokenConstraint.Factory {
         return masks.size();
     }
 
+    /**
+     * One walk of the trie. A subtree whose bytes all lead from the state at its top back to that
+     * same state (a run of plain characters inside a string) is accepted whole without walking it:
+     * its tokens are one run of the trie's sorted ids.
+     */
     private long[] compute(int state) {
         long[] bits = new long[words];
         if (automaton.accepting(state)) for (int id : trie.eog) bits[id >>> 6] |= 1L << id;
-        int[] end = trie.end, ts = trie.tokStart, tc = trie.tokCount, ids = trie.sortedIds;
+        int[] end = trie.end, ts = trie.tokStart, tc = trie.tokCount, ids = trie.sortedIds, before = trie.tokBefore;
+        long[] below = trie.belowBytes;
         byte[] nb = trie.nodeByte;
+        int[] table = automaton.table;
         int d = 0;
         cur[0] = 1;
         lim[0] = end[0];
         st[0] = state;
         while (d >= 0) {
-            if (cur[d] >= lim[d]) {
+            int c = cur[d];
+            if (c >= lim[d]) {
                 d--;
                 continue;
             }
-            int c = cur[d];
             cur[d] = end[c];
-            int s2 = automaton.step(st[d], nb[c] & 0xFF);
-            if (s2 == ByteAutomaton.DEAD) continue;
-            for (int k = ts[c], e = k + tc[c]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
-            if (end[c] > c + 1) {
-                d++;
-                cur[d] = c + 1;
-                lim[d] = end[c];
-                st[d] = s2;
+            int b = nb[c] & 0xFF;
+            int s2 = table[st[d] << 8 | b];
+            if (s2 == ByteAutomaton.UNKNOWN) {
+                s2 = automaton.step(st[d], b);
+                table = automaton.table;
             }
+            if (s2 == ByteAutomaton.DEAD) continue;
+            if (end[c] == c + 1) {
+                for (int k = ts[c], e = k + tc[c]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
+                continue;
+            }
+            long[] loops = automaton.loops(s2);
+            table = automaton.table;
+            int l = 4 * s2, o = 4 * c;
+            if ((below[o] & ~loops[l]) == 0 && (below[o + 1] & ~loops[l + 1]) == 0 && (below[o + 2] & ~loops[l + 2]) == 0
+                    && (below[o + 3] & ~loops[l + 3]) == 0) {
+                for (int k = before[c], e = before[end[c]]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
+                continue;
+            }
+            for (int k = ts[c], e = k + tc[c]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
+            d++;
+            cur[d] = c + 1;
+            lim[d] = end[c];
+            st[d] = s2;
         }
         return bits;
     }

@@ -317,8 +317,18 @@ public final class JsonSchema {
 
     // Shared rules: any JSON value, strings, numbers.
 
+    /** A shared rule, made on first use (not with computeIfAbsent: making one may make another). */
+    private Grammar.Element shared(String name, java.util.function.Supplier<Grammar.Element> make) {
+        Grammar.Element e = common.get(name);
+        if (e == null) {
+            e = make.get();
+            common.put(name, e);
+        }
+        return e;
+    }
+
     private Grammar.Element charRule() {
-        return common.computeIfAbsent("char", k -> {
+        return shared("char", () -> {
             Grammar.Chars plain = CharRanges.complement(CharRanges.of('"', '"', '\\', '\\', 0, 0x1F));
             Grammar.Element hex = CharRanges.HEX;
             // backslash-u escapes of scalar values only: a lone surrogate would break length counts and strict parsers.
@@ -333,12 +343,12 @@ public final class JsonSchema {
     }
 
     private Grammar.Element stringRule() {
-        return common.computeIfAbsent("string", k -> b.group("string", List.of(List.of(CharRanges.single('"'),
+        return shared("string", () -> b.group("string", List.of(List.of(CharRanges.single('"'),
                 b.group("chars", List.of(b.repeat(charRule(), 0, -1))), CharRanges.single('"')))));
     }
 
     private Grammar.Element numberRule() {
-        return common.computeIfAbsent("number", k -> {
+        return shared("number", () -> {
             Grammar.Element intPart = NumberRanges.integer(b, -MAX_ABS, MAX_ABS);
             Grammar.Element frac = b.group("frac", List.of(List.of(CharRanges.single('.'), b.group("digits", List.of(b.repeat(CharRanges.DIGIT, 1, MAX_DIGITS)))), List.of()));
             Grammar.Element exp = b.group("exp", List.of(List.of(CharRanges.of('e', 'e', 'E', 'E'), b.group("sign", List.of(List.of(CharRanges.of('+', '+', '-', '-')), List.of())),

@@ -22,6 +22,10 @@ public final class TokenTrie {
     final byte[][] tokenBytes;     // null: never produced by a grammar
     final byte[] nodeByte;
     final int[] end, tokStart, tokCount;
+    /** Tokens at nodes before node c in preorder: the tokens of c's subtree are sortedIds[tokBefore[c], tokBefore[end[c]]). */
+    final int[] tokBefore;
+    /** The bytes of c's descendants (c's own byte excluded), 4 words per node. */
+    final long[] belowBytes;
     final int[] sortedIds;
     final int[] eog;
     final int maxDepth;
@@ -94,6 +98,16 @@ public final class TokenTrie {
         tokStart = Arrays.copyOf(ts, nodes);
         tokCount = Arrays.copyOf(tc, nodes);
         maxDepth = maxLen;
+        tokBefore = new int[nodes + 1];
+        for (int c = 0; c < nodes; c++) tokBefore[c + 1] = tokBefore[c] + tokCount[c];
+        belowBytes = new long[4 * nodes];
+        for (int c = nodes - 1; c >= 0; c--) {
+            for (int ch = c + 1; ch < end[c]; ch = end[ch]) {
+                int b = nodeByte[ch] & 0xFF;
+                belowBytes[4 * c + (b >>> 6)] |= 1L << b;
+                for (int w = 0; w < 4; w++) belowBytes[4 * c + w] |= belowBytes[4 * ch + w];
+            }
+        }
     }
 
     public int vocabSize() {
