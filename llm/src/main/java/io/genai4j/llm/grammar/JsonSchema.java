@@ -136,7 +136,7 @@ public final class JsonSchema {
         if (t instanceof List<?> l) {
             List<String> out = new ArrayList<>();
             for (Object o : l) {
-                if (!(o instanceof String name) || !TYPES.contains(name)) throw error(path + "/type", "unknown type " + Printable.of(String.valueOf(o)) + " (known: " + TYPES + ")");
+                if (!(o instanceof String name) || !TYPES.contains(name)) throw error(path + "/type", "unknown type '" + Printable.of(String.valueOf(o)) + "' (known: " + TYPES + ")");
                 out.add(name);
             }
             return out;
@@ -243,7 +243,7 @@ public final class JsonSchema {
             if (lengths) throw error(path, "'format' together with minLength/maxLength is not supported");
             String f = string(s.get("format"), path + "/format");
             String regex = Formats.regex(f);
-            if (regex == null) throw error(path + "/format", "unsupported format " + Printable.of(f) + " (supported: " + Formats.NAMES + ")");
+            if (regex == null) throw error(path + "/format", "unsupported format '" + Printable.of(f) + "' (supported: " + Formats.NAMES + ")");
             body = Regex.compile(regex, b, plain, "format", true);
         } else {
             if (max >= 0 && max < min) throw error(path + "/maxLength", "maxLength " + max + " is below minLength " + min);
