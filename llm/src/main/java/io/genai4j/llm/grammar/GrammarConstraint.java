@@ -34,6 +34,11 @@ public final class GrammarConstraint implements TokenConstraint {
         return matcher.forced(state);
     }
 
+    /** The automaton state reached so far. */
+    int state() {
+        return state;
+    }
+
     /** True when the text so far may end here. */
     public boolean accepting() {
         synchronized (matcher) {
