@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.genai4j.engine.DType;
-import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
-import io.genai4j.models.llama.TinyModels;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +19,7 @@ class ConstrainedRunCliTest {
     Path tmp;
 
     private Path gguf() throws Exception {
-        Path hf = TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5);
-        Path g = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(hf, g, DType.Q8_0);
-        return g;
+        return LlmCliTest.tinyGguf(tmp);
     }
 
     @Test
