@@ -100,6 +100,70 @@ public final class ByteAutomaton {
         return next;
     }
 
+    /** Printable ASCII but the quote and the backslash: the bytes of plain text inside a JSON string. */
+    static final long[] PLAIN = plainBytes();
+    /** Plain runs longer than this count as unbounded. */
+    static final int PLAIN_CAP = 1 << 16;
+    private int[] plainDepth = new int[64];   // per state: 0 = not yet known, else 1 + the depth
+
+    private static long[] plainBytes() {
+        long[] set = new long[4];
+        for (int b = 0x20; b < 0x7F; b++) if (b != '"' && b != '\\') set[b >>> 6] |= 1L << b;
+        return set;
+    }
+
+    /**
+     * How many plain bytes (any of {@link #PLAIN}, in any order) the input may continue with from this
+     * state: every plain byte must lead to one same live state, again and again. Inside a JSON string of
+     * at most k more characters it is k; inside an unbounded one, {@link #PLAIN_CAP}; elsewhere mostly 0.
+     */
+    int plainDepth(int state) {
+        if (state >= plainDepth.length) plainDepth = Arrays.copyOf(plainDepth, Math.max(state + 1, plainDepth.length * 2));
+        if (plainDepth[state] != 0) return plainDepth[state] - 1;
+        // Follow the chain of uniform successors, then fill in the depths from its end backwards.
+        int[] chain = new int[16];
+        int n = 0, s = state, tail;
+        while (true) {
+            if (s < plainDepth.length && plainDepth[s] != 0) {
+                tail = plainDepth[s] - 1;
+                break;
+            }
+            if (n == chain.length) chain = Arrays.copyOf(chain, n * 2);
+            chain[n++] = s;
+            int next = uniformPlainSuccessor(s);
+            if (next == DEAD) {
+                tail = -1;   // the last state of the chain takes no plain byte: depth 0 there
+                break;
+            }
+            boolean seen = false;
+            for (int i = 0; i < n; i++) seen |= chain[i] == next;
+            if (seen || n >= PLAIN_CAP) {
+                tail = PLAIN_CAP - 1;   // a cycle of plain bytes: unbounded
+                break;
+            }
+            s = next;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            tail = Math.min(PLAIN_CAP, tail + 1);
+            int st = chain[i];
+            if (st >= plainDepth.length) plainDepth = Arrays.copyOf(plainDepth, Math.max(st + 1, plainDepth.length * 2));
+            plainDepth[st] = tail + 1;
+        }
+        return plainDepth[state] - 1;
+    }
+
+    /** The one live state that every plain byte leads to, or DEAD when they differ or one is rejected. */
+    private int uniformPlainSuccessor(int state) {
+        int next = UNKNOWN;
+        for (int b = 0x20; b < 0x7F; b++) {
+            if (b == '"' || b == '\\') continue;
+            int t = step(state, b);
+            if (t == DEAD || (next != UNKNOWN && t != next)) return DEAD;
+            next = t;
+        }
+        return next;
+    }
+
     /**
      * The bytes that lead from a state back to itself (inside a JSON string: every byte that needs no
      * escaping), as 4 words of bits starting at {@code loops()[4 * state]}; computed on first use.

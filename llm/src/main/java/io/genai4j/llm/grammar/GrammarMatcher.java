@@ -64,9 +64,11 @@ public final class GrammarMatcher implements TokenConstraint.Factory {
     }
 
     /**
-     * One walk of the trie. A subtree whose bytes all lead from the state at its top back to that
-     * same state (a run of plain characters inside a string) is accepted whole without walking it:
-     * its tokens are one run of the trie's sorted ids.
+     * One walk of the trie. Two kinds of subtree are accepted whole without walking them (their tokens
+     * are one run of the trie's sorted ids; these are the tokens whose acceptance does not depend on
+     * the rest of the parse): one whose bytes all lead from the state at its top back to that same
+     * state (plain text in an unbounded string), and one of plain bytes no deeper than the plain run
+     * the state allows (plain text in a string with room left).
      */
     private long[] compute(int state) {
         long[] bits = new long[words];
@@ -95,6 +97,11 @@ public final class GrammarMatcher implements TokenConstraint.Factory {
             if (s2 == ByteAutomaton.DEAD) continue;
             if (end[c] == c + 1) {
                 for (int k = ts[c], e = k + tc[c]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
+                continue;
+            }
+            if (trie.plainBelow[c] && trie.depthBelow[c] <= automaton.plainDepth(s2)) {   // e.g. a bounded string with room left
+                table = automaton.table;
+                for (int k = before[c], e = before[end[c]]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
                 continue;
             }
             long[] loops = automaton.loops(s2);

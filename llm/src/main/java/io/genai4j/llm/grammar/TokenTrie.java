@@ -26,6 +26,9 @@ public final class TokenTrie {
     final int[] tokBefore;
     /** The bytes of c's descendants (c's own byte excluded), 4 words per node. */
     final long[] belowBytes;
+    /** The longest path below c, in bytes; and whether every byte below c is plain (see {@link ByteAutomaton#PLAIN}). */
+    final int[] depthBelow;
+    final boolean[] plainBelow;
     final int[] sortedIds;
     final int[] eog;
     final int maxDepth;
@@ -101,12 +104,17 @@ public final class TokenTrie {
         tokBefore = new int[nodes + 1];
         for (int c = 0; c < nodes; c++) tokBefore[c + 1] = tokBefore[c] + tokCount[c];
         belowBytes = new long[4 * nodes];
+        depthBelow = new int[nodes];
+        plainBelow = new boolean[nodes];
         for (int c = nodes - 1; c >= 0; c--) {
             for (int ch = c + 1; ch < end[c]; ch = end[ch]) {
                 int b = nodeByte[ch] & 0xFF;
                 belowBytes[4 * c + (b >>> 6)] |= 1L << b;
                 for (int w = 0; w < 4; w++) belowBytes[4 * c + w] |= belowBytes[4 * ch + w];
+                depthBelow[c] = Math.max(depthBelow[c], 1 + depthBelow[ch]);
             }
+            plainBelow[c] = (belowBytes[4 * c] & ~ByteAutomaton.PLAIN[0]) == 0 && (belowBytes[4 * c + 1] & ~ByteAutomaton.PLAIN[1]) == 0
+                    && belowBytes[4 * c + 2] == 0 && belowBytes[4 * c + 3] == 0;
         }
     }
 

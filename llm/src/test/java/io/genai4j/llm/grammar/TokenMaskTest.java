@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TokenMaskTest {
     static final List<String> GRAMMARS = List.of(
+            "root ::= \"\\\"\" [^\"\\\\]{0,5} \"\\\"\" [a-z ]{0,3} \"!\"",
             "root ::= [α-ω]{1,4} \"→\" [^a-z\"]{2,3}",
             "root ::= \"{\\\"k\\\": \" ([0-9]+ | \"\\\"\" [^\"\\\\]{0,8} \"\\\"\") \"}\"");
 
@@ -29,6 +30,7 @@ class TokenMaskTest {
         List<Grammar> grammars = new ArrayList<>();
         for (String g : GRAMMARS) grammars.add(Gbnf.parse(g));
         for (String s : SchemaCorpus.generate(3, 11)) grammars.add(JsonSchema.grammar(s));
+        grammars.add(JsonSchema.grammar("{\"type\":\"array\",\"items\":{\"type\":\"string\",\"maxLength\":9},\"maxItems\":3}"));
         SplittableRandom r = new SplittableRandom(1);
         int checked = 0;
         for (Grammar g : grammars) {
