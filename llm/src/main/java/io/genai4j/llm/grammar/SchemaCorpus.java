@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * ask models for: records, orders, events, API results, configurations), made from a seed: nested
  * objects, arrays of objects, enums, optional fields, {@code $defs}/{@code $ref}, {@code anyOf} and
  * {@code oneOf} of tagged variants, string patterns, formats and lengths, integer and number ranges.
- * The benchmark and the validity proof use the same set.
+ * The benchmark and the validity proof use the same set. Every repetition is bounded (maxLength,
+ * maxItems, {n,m} in patterns): a model that writes anything would otherwise run into the token
+ * limit inside an unbounded run of digits (the document would be cut, not invalid).
  */
 public final class SchemaCorpus {
     private SchemaCorpus() {}
@@ -26,7 +28,7 @@ public final class SchemaCorpus {
             {"positive", "negative", "neutral"}, {"USD", "EUR", "GBP", "JPY"}, {"red", "green", "blue"}, {"admin", "editor", "viewer"},
             {"S", "M", "L", "XL"}, {"celsius", "fahrenheit"}};
     private static final String[] PATTERNS = {"^[A-Z]{3}-[0-9]{4}$", "^[a-z][a-z0-9_]{2,15}$", "^\\+?[0-9]{7,12}$", "^[0-9]{5}(-[0-9]{4})?$",
-            "^#[0-9a-f]{6}$", "^v[0-9]+\\.[0-9]+\\.[0-9]+$", "[A-Z]{2}[0-9]{2}"};
+            "^#[0-9a-f]{6}$", "^v[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,4}$", "[A-Z]{2}[0-9]{2}"};
     private static final String[] FORMATS = {"date", "date-time", "email", "uuid", "ipv4", "time", "hostname"};
 
     /** n schemas from a seed, as JSON texts. */
