@@ -58,31 +58,43 @@ public final class BenchGrammar implements Callable<Integer> {
         for (int i = 0; i < Math.min(20, set.size()); i++) ByteAutomaton.compile(JsonSchema.grammar(set.get(i)));   // JIT warm-up
         SplittableRandom r = new SplittableRandom(seed);
         long[] compile = new long[set.size()];
-        long[][] masks = new long[set.size()][];
+        long[][] masks = new long[set.size()][], cpu = new long[set.size()][];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] compileCpu = new long[set.size()];
         int complete = 0, tokens = 0, forced = 0;
         for (int i = 0; i < set.size(); i++) {
-            long c0 = System.nanoTime();
+            long u0 = threads.getCurrentThreadCpuTime(), c0 = System.nanoTime();
             GrammarMatcher m = new GrammarMatcher(ByteAutomaton.compile(JsonSchema.grammar(set.get(i))), trie);
             compile[i] = System.nanoTime() - c0;
+            compileCpu[i] = threads.getCurrentThreadCpuTime() - u0;
             RandomDecoding.Result res = RandomDecoding.run(m, r, maxTokens);
             masks[i] = res.maskNanos();
+            cpu[i] = res.maskCpuNanos();
             if (res.complete()) complete++;
             tokens += res.tokens();
             forced += res.forced();
         }
         long[] all = Arrays.stream(masks).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] allCpu = Arrays.stream(cpu).flatMapToLong(Arrays::stream).sorted().toArray();
         Arrays.sort(compile);
+        Arrays.sort(compileCpu);
         System.out.printf(Locale.ROOT, "vocabulary %s: %,d tokens, trie of %,d nodes built in %.0f ms%n", gguf.getFileName(), trie.vocabSize(), trie.nodes(), trieMs);
         System.out.printf(Locale.ROOT, "%d schemas, %d complete; %,d tokens (%,d forced by fast-forward), %,d masks%n", set.size(), complete, tokens, forced, all.length);
         System.out.printf(Locale.ROOT, "mask time: p50 %.1f us, p99 %.1f us, max %.1f us, mean %.1f us%n", us(pct(all, 50)), us(pct(all, 99)), us(all[all.length - 1]), us(mean(all)));
-        System.out.printf(Locale.ROOT, "compile time: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", ms(pct(compile, 50)), ms(pct(compile, 99)), ms(compile[compile.length - 1]));
+        System.out.printf(Locale.ROOT, "mask CPU time: p50 %.1f us, p99 %.1f us, max %.1f us, mean %.1f us%n", us(pct(allCpu, 50)), us(pct(allCpu, 99)),
+                us(allCpu[allCpu.length - 1]), us(mean(allCpu)));
+        System.out.printf(Locale.ROOT, "compile time: p50 %.2f ms, p99 %.2f ms, max %.2f ms (CPU: p50 %.2f ms, p99 %.2f ms, max %.2f ms)%n", ms(pct(compile, 50)),
+                ms(pct(compile, 99)), ms(compile[compile.length - 1]), ms(pct(compileCpu, 50)), ms(pct(compileCpu, 99)), ms(compileCpu[compileCpu.length - 1]));
         System.out.println("anchors: " + ANCHORS);
         if (json) new Report().put("op", "grammar").put("vocab", gguf.getFileName().toString()).put("vocab_size", trie.vocabSize())
                 .put("schemas", set.size()).put("complete", complete).put("tokens", tokens).put("forced_tokens", forced).put("masks", all.length)
                 .put("mask_us_p50", Rounding.places(us(pct(all, 50)), 2)).put("mask_us_p99", Rounding.places(us(pct(all, 99)), 1))
                 .put("mask_us_max", Rounding.places(us(all[all.length - 1]), 1)).put("mask_us_mean", Rounding.places(us(mean(all)), 2))
                 .put("compile_ms_p50", Rounding.places(ms(pct(compile, 50)), 3)).put("compile_ms_p99", Rounding.places(ms(pct(compile, 99)), 3))
-                .put("compile_ms_max", Rounding.places(ms(compile[compile.length - 1]), 3)).put("trie_ms", Rounding.places(trieMs, 1))
+                .put("compile_ms_max", Rounding.places(ms(compile[compile.length - 1]), 3))
+                .put("mask_cpu_us_p50", Rounding.places(us(pct(allCpu, 50)), 2)).put("mask_cpu_us_p99", Rounding.places(us(pct(allCpu, 99)), 1))
+                .put("mask_cpu_us_max", Rounding.places(us(allCpu[allCpu.length - 1]), 1)).put("compile_cpu_ms_p50", Rounding.places(ms(pct(compileCpu, 50)), 3))
+                .put("compile_cpu_ms_p99", Rounding.places(ms(pct(compileCpu, 99)), 3)).put("load_average", Rounding.places(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 1)).put("trie_ms", Rounding.places(trieMs, 1))
                 .put("anchors", ANCHORS).printJson(System.out);
         return 0;
     }

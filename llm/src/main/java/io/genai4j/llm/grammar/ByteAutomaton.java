@@ -42,8 +42,7 @@ public final class ByteAutomaton {
     /** Transitions of state s at {@code table[s * 256 + b]}: a state, DEAD, or UNKNOWN until first asked. */
     int[] table = new int[256 * 64];
     private final List<long[]> firstBytes = new ArrayList<>();
-    private long[] loops = new long[4 * 64];        // per state: bytes that lead back to the same state
-    private final BitSet loopsKnown = new BitSet();
+
     private final BitSet accepting = new BitSet();
     private final Map<StateKey, Integer> stateIds = new HashMap<>();
     private final int start;
@@ -165,28 +164,20 @@ public final class ByteAutomaton {
     }
 
     /**
-     * The bytes that lead from a state back to itself (inside a JSON string: every byte that needs no
-     * escaping), as 4 words of bits starting at {@code loops()[4 * state]}; computed on first use.
+     * True when every byte in the 256-bit set at {@code bytes[off..off+3]} leads from the state back
+     * to itself (inside a JSON string: every byte that needs no escaping). Stops at the first byte
+     * that does not, so a structural state (after a comma, say) costs one transition.
      */
-    long[] loops(int state) {
-        if (!loopsKnown.get(state)) {
-            long w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-            for (int b = 0; b < 256; b++) {
-                if (step(state, b) != state) continue;
-                switch (b >>> 6) {
-                    case 0 -> w0 |= 1L << b;
-                    case 1 -> w1 |= 1L << b;
-                    case 2 -> w2 |= 1L << b;
-                    default -> w3 |= 1L << b;
-                }
+    boolean loopsOn(int state, long[] bytes, int off) {
+        for (int w = 0; w < 4; w++) {
+            long bits = bytes[off + w];
+            while (bits != 0) {
+                int b = w * 64 + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (step(state, b) != state) return false;
             }
-            loops[4 * state] = w0;
-            loops[4 * state + 1] = w1;
-            loops[4 * state + 2] = w2;
-            loops[4 * state + 3] = w3;
-            loopsKnown.set(state);
         }
-        return loops;
+        return true;
     }
 
     /** The state after all the bytes, or {@link #DEAD}. */
@@ -295,7 +286,6 @@ public final class ByteAutomaton {
                 int old = table.length;
                 table = Arrays.copyOf(table, old * 2);
                 Arrays.fill(table, old, table.length, UNKNOWN);
-                loops = Arrays.copyOf(loops, loops.length * 2);
             }
             long[] first = new long[4];
             for (int f : fs) {

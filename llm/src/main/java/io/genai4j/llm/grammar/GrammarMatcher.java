@@ -104,11 +104,9 @@ public final class GrammarMatcher implements TokenConstraint.Factory {
                 for (int k = before[c], e = before[end[c]]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
                 continue;
             }
-            long[] loops = automaton.loops(s2);
+            boolean loops = automaton.loopsOn(s2, below, 4 * c);
             table = automaton.table;
-            int l = 4 * s2, o = 4 * c;
-            if ((below[o] & ~loops[l]) == 0 && (below[o + 1] & ~loops[l + 1]) == 0 && (below[o + 2] & ~loops[l + 2]) == 0
-                    && (below[o + 3] & ~loops[l + 3]) == 0) {
+            if (loops) {
                 for (int k = before[c], e = before[end[c]]; k < e; k++) bits[ids[k] >>> 6] |= 1L << ids[k];
                 continue;
             }

@@ -16,15 +16,18 @@ public final class RandomDecoding {
     /**
      * @param text        the bytes of the accepted tokens as text
      * @param complete    true when the grammar was finished (complete, or end-of-generation drawn)
-     * @param maskNanos   the time of each mask computation ({@link GrammarMatcher#allowed}), in order
+     * @param maskNanos   the wall time of each mask computation ({@link GrammarMatcher#allowed}), in order
+     * @param maskCpuNanos the same in CPU time of the thread (what other processes on a busy machine do not inflate)
      * @param forced      tokens appended by fast-forward
      */
-    public record Result(String text, int tokens, boolean complete, long[] maskNanos, int forced) {}
+    public record Result(String text, int tokens, boolean complete, long[] maskNanos, long[] maskCpuNanos, int forced) {}
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static Result run(GrammarMatcher m, SplittableRandom random, int maxTokens) {
         GrammarConstraint c = m.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long[] times = new long[maxTokens];
+        long[] times = new long[maxTokens], cpu = new long[maxTokens];
         int masks = 0, tokens = 0, forced = 0;
         boolean complete = false;
         while (tokens < maxTokens) {
@@ -42,9 +45,10 @@ public final class RandomDecoding {
                 forced += f.length;
                 continue;
             }
-            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             long[] allowed = c.allowed();
-            times[masks++] = System.nanoTime() - t0;
+            times[masks] = System.nanoTime() - t0;
+            cpu[masks++] = THREADS.getCurrentThreadCpuTime() - c0;
             int id = pick(allowed, random);
             if (m.trie().isEndOfGeneration(id)) {
                 complete = true;
@@ -54,7 +58,7 @@ public final class RandomDecoding {
             out.writeBytes(m.trie().bytes(id));
             tokens++;
         }
-        return new Result(out.toString(StandardCharsets.UTF_8), tokens, complete, Arrays.copyOf(times, masks), forced);
+        return new Result(out.toString(StandardCharsets.UTF_8), tokens, complete, Arrays.copyOf(times, masks), Arrays.copyOf(cpu, masks), forced);
     }
 
     /** A uniformly drawn set bit. */
