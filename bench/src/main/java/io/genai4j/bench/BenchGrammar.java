@@ -55,8 +55,9 @@ public final class BenchGrammar implements Callable<Integer> {
         TokenTrie trie = TokenTrie.of(tok);
         double trieMs = (System.nanoTime() - t0) / 1e6;
         List<String> set = SchemaCorpus.generate(schemas, seed);
-        for (int i = 0; i < Math.min(20, set.size()); i++) ByteAutomaton.compile(JsonSchema.grammar(set.get(i)));   // JIT warm-up
+        // JIT warm-up on schemas of another seed (compiled and decoded, then dropped), as JMH's warm-up iterations.
         SplittableRandom r = new SplittableRandom(seed);
+        for (String s : SchemaCorpus.generate(20, seed + 1)) RandomDecoding.run(new GrammarMatcher(ByteAutomaton.compile(JsonSchema.grammar(s)), trie), r, maxTokens);
         long[] compile = new long[set.size()];
         long[][] masks = new long[set.size()][], cpu = new long[set.size()][];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
