@@ -2,6 +2,9 @@ package io.genai4j.cli.llm;
 
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.chat.ChatListener;
+import io.genai4j.llm.chat.Conversation;
+import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import java.io.BufferedReader;
@@ -43,7 +46,7 @@ public final class ChatCommand implements Callable<Integer> {
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             err.println("model: " + m.description() + (m.chatTemplate() == null ? " (no chat template: using ChatML)" : ""));
             err.println("type a message; /reset starts over, /exit quits");
-            ChatSession session = new ChatSession(m, system);
+            Conversation session = new Conversation(new LocalChatModel(m, model, 1), system);
             var format = ConstraintOptions.of(constraint, m.tokenizer());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = opening; ; line = null) {
@@ -64,10 +67,13 @@ public final class ChatCommand implements Callable<Integer> {
                 if (line.isBlank()) continue;
                 boolean[] streamed = {false};
                 try {
-                    session.send(line, room -> sampling.options(Math.min(maxTokens, room)).withConstraint(format), s -> {
-                        streamed[0] = true;
-                        out.print(s);
-                        out.flush();
+                    session.send(line, sampling.options(maxTokens).withConstraint(format), new ChatListener() {
+                        @Override
+                        public void onText(String s) {
+                            streamed[0] = true;
+                            out.print(s);
+                            out.flush();
+                        }
                     });
                     out.println();
                 } catch (IllegalArgumentException | IllegalStateException e) {

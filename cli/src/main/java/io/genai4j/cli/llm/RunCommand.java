@@ -6,9 +6,11 @@ import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.llm.ModelStore;
-import io.genai4j.llm.chat.ChatTemplate;
+import io.genai4j.llm.chat.ChatMessage;
+import io.genai4j.llm.chat.ChatRenderer;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,10 +44,10 @@ public final class RunCommand implements Callable<Integer> {
             String text = promptText;
             boolean addSpecial = true;
             if (chat) {
-                List<java.util.Map<String, Object>> msgs = new java.util.ArrayList<>();
-                if (system != null) msgs.add(ChatTemplate.message("system", system));
-                msgs.add(ChatTemplate.message("user", promptText));
-                text = ChatChat.render(m, msgs);
+                List<ChatMessage> msgs = new ArrayList<>();
+                if (system != null) msgs.add(ChatMessage.system(system));
+                msgs.add(ChatMessage.user(promptText));
+                text = new ChatRenderer(m).render(msgs, List.of(), true);
                 addSpecial = false;   // the template writes BOS itself when the model wants one
             }
             int[] ids = m.tokenizer().encode(text, addSpecial, true);
