@@ -27,6 +27,11 @@ public final class ConstraintOptions {
         }
     }
 
+    /** With --endpoint: a constraint masks a local vocabulary, so asking for one is a user error, never silently dropped. */
+    static void refuseRemote(ConstraintOptions o) {
+        if (o != null) throw new IllegalArgumentException("--json-schema, --grammar and --regex need a local model (they mask its vocabulary), not --endpoint");
+    }
+
     /** The factory, or null when no constraint option was given. */
     static TokenConstraint.Factory of(ConstraintOptions o, LlmTokenizer tokenizer) throws IOException {
         return o == null ? null : o.factory(tokenizer);

@@ -51,13 +51,28 @@ public final class LocalChatModel implements ChatModel {
             throw new IllegalArgumentException("response format " + request.responseFormat().kind().name().toLowerCase() + " is not available on this model yet");
         }
         int[] ids = renderer.encode(request.messages(), "none".equals(request.toolChoice()) ? null : request.tools());
+        GenerationResult r = complete(ids, request.options(), forward(listener));
+        String finish = switch (r.stopReason()) {
+            case "eos", "stop" -> "stop";
+            default -> r.stopReason();
+        };
+        return new ChatResponse(ChatMessage.assistant(r.text()), finish,
+                new ChatResponse.Usage(ids.length, r.ids().length, r.promptTokensPerSecond(), r.generatedTokensPerSecond()));
+    }
+
+    /**
+     * Continues prompt ids as they are (no template: a text completion) in a session of the pool,
+     * which then remembers them and the answer for a follow-up; max tokens are capped by the room
+     * left in the context.
+     */
+    public GenerationResult complete(int[] ids, GenerationOptions options, GenerationListener listener) {
         int context = model.config().contextLength();
         int room = context - ids.length;
         if (room <= 0) {
-            throw new IllegalArgumentException("the conversation is " + ids.length + " tokens, more than the model's context of " + context
+            throw new IllegalArgumentException("the prompt is " + ids.length + " tokens, more than the model's context of " + context
                     + " tokens; shorten it or start a new one");
         }
-        GenerationOptions o = request.options();
+        GenerationOptions o = options;
         if (o.maxTokens() > room) o = o.withMaxTokens(room);
         SessionPool.Lease lease;
         try {
@@ -69,16 +84,11 @@ public final class LocalChatModel implements ChatModel {
         int reused = lease.reused();
         try {
             GenerationResult r = generator.continueFrom(lease.session(), Arrays.copyOf(ids, reused), Arrays.copyOfRange(ids, reused, ids.length), o,
-                    forward(listener));
+                    listener);
             int[] all = Arrays.copyOf(ids, ids.length + r.ids().length);
             System.arraycopy(r.ids(), 0, all, ids.length, r.ids().length);
             lease.holds(all);
-            String finish = switch (r.stopReason()) {
-                case "eos", "stop" -> "stop";
-                default -> r.stopReason();
-            };
-            return new ChatResponse(ChatMessage.assistant(r.text()), finish,
-                    new ChatResponse.Usage(ids.length, r.ids().length, r.promptTokensPerSecond(), r.generatedTokensPerSecond()));
+            return r;
         } catch (RuntimeException e) {
             lease.holds(Arrays.copyOf(ids, reused));   // what is known to be right: the prefix it started from
             throw e;
