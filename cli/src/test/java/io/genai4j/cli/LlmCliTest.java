@@ -27,8 +27,13 @@ class LlmCliTest {
     Path tmp;
 
     private Path gguf() throws Exception {
-        Path hf = TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5);
-        Path g = tmp.resolve("tiny.gguf");
+        return tinyGguf(tmp);
+    }
+
+    /** A tiny random Qwen2 written as Q8_0 GGUF into dir (300-token byte-level vocabulary). */
+    static Path tinyGguf(Path dir) throws Exception {
+        Path hf = TinyModels.writeHf(dir.resolve("hf"), Arch.QWEN2, 5);
+        Path g = dir.resolve("tiny.gguf");
         HfToGguf.convert(hf, g, DType.Q8_0);
         return g;
     }

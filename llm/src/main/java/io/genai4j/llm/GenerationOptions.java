@@ -8,10 +8,11 @@ import java.util.List;
  * top-k (0 = all), top-p, min-p and repetition penalties from a seeded generator; generation also
  * stops at an end-of-generation token or when the text contains one of the stop strings (which is
  * cut from the result). {@code useCache = false} recomputes the whole context at every step (for
- * checking the cache).
+ * checking the cache). {@code constraint} (may be null) makes a {@link TokenConstraint} per generation
+ * (a grammar, a JSON Schema): options are reused, a constraint is stateful.
  */
 public record GenerationOptions(int maxTokens, float temperature, int topK, float topP, float minP, Penalties penalties,
-                                long seed, List<String> stop, boolean useCache) {
+                                long seed, List<String> stop, boolean useCache, TokenConstraint.Factory constraint) {
 
     public GenerationOptions {
         if (maxTokens < 0) throw new IllegalArgumentException("max tokens must be >= 0, got " + maxTokens);
@@ -19,15 +20,26 @@ public record GenerationOptions(int maxTokens, float temperature, int topK, floa
         for (String s : stop) if (s.isEmpty()) throw new IllegalArgumentException("a stop string must not be empty");
     }
 
+    /** Without a constraint. */
+    public GenerationOptions(int maxTokens, float temperature, int topK, float topP, float minP, Penalties penalties,
+                             long seed, List<String> stop, boolean useCache) {
+        this(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, useCache, null);
+    }
+
     public static GenerationOptions greedy(int maxTokens) {
         return new GenerationOptions(maxTokens, 0f, 0, 1f, 0f, Penalties.NONE, 0, List.of(), true);
     }
 
     public GenerationOptions withMaxTokens(int n) {
-        return new GenerationOptions(n, temperature, topK, topP, minP, penalties, seed, stop, useCache);
+        return new GenerationOptions(n, temperature, topK, topP, minP, penalties, seed, stop, useCache, constraint);
     }
 
     public GenerationOptions withCache(boolean on) {
-        return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, on);
+        return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, on, constraint);
+    }
+
+    /** The same options with a constraint factory (null: none). */
+    public GenerationOptions withConstraint(TokenConstraint.Factory f) {
+        return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, useCache, f);
     }
 }

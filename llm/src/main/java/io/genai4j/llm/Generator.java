@@ -55,42 +55,69 @@ public final class Generator {
                     + ctx + " tokens; shorten the prompt or lower --max-tokens");
         }
         int vocab = model.config().vocabSize();
-        int[] seq = Arrays.copyOf(history, used + o.maxTokens());
+        int limit = used + o.maxTokens();
+        int[] seq = Arrays.copyOf(history, limit);
         System.arraycopy(prompt, 0, seq, history.length, prompt.length);
         int len = used;
         LogitsSampler sampler = new LogitsSampler(o.temperature(), o.topK(), o.topP(), o.minP(), o.seed());
         TextStream text = new TextStream(o.stop(), l::onText);
-        String reason = "length";
-        long t0 = System.nanoTime(), tPrompt = t0;
-        int generated = 0;
-        float[] logits = run(session, o.useCache(), seq, len, prompt.length);
-        tPrompt = System.nanoTime();
-        for (int step = 0; step < o.maxTokens(); step++) {
+        TokenConstraint c = o.constraint() == null ? null : o.constraint().start();
+        AllowedSampler allowed = c == null ? null : new AllowedSampler(vocab);
+        String reason = null;
+        long t0 = System.nanoTime();
+        if (c != null) len = fastForward(c, seq, len, limit, l, text);   // forced tokens join the prompt's batch
+        float[] logits = run(session, o.useCache(), seq, len, len - history.length);
+        long tPrompt = System.nanoTime();
+        if (c != null && c.complete() || text.stopped()) reason = "stop";
+        int pendingRun = 0;   // tokens appended since the model last ran
+        while (reason == null) {
+            if (len >= limit) {
+                reason = "length";
+                break;
+            }
+            if (logits == null) logits = run(session, o.useCache(), seq, len, pendingRun);
             o.penalties().apply(logits, 0, vocab, seq, len);
-            int next = sampler.sample(logits, 0, vocab);
+            int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
             if (tokenizer.isEndOfGeneration(next)) {
                 reason = "eos";
                 break;
             }
             seq[len++] = next;
-            generated++;
             l.onToken(next);
             text.add(tokenizer.piece(next, false));
-            if (text.stopped()) {
-                reason = "stop";
-                break;
+            int fresh = 1;
+            if (c != null) {
+                c.accept(next);
+                int before = len;
+                len = fastForward(c, seq, len, limit, l, text);
+                fresh += len - before;
             }
-            if (l.cancelled()) {
-                reason = "cancelled";
-                break;
-            }
-            if (step + 1 < o.maxTokens()) logits = run(session, o.useCache(), seq, len, 1);
+            logits = null;
+            pendingRun = fresh;
+            if (c != null && c.complete() || text.stopped()) reason = "stop";
+            else if (l.cancelled()) reason = "cancelled";
         }
         text.flush(true);
         long t1 = System.nanoTime();
+        int generated = len - used;
         double pp = prompt.length / Math.max((tPrompt - t0) / 1e9, 1e-9);
         double tg = generated / Math.max((t1 - tPrompt) / 1e9, 1e-9);
         return new GenerationResult(prompt.clone(), Arrays.copyOfRange(seq, used, len), text.text(), reason, pp, tg);
+    }
+
+    /**
+     * Appends the tokens the constraint forces, without a model step each (they run through the
+     * session later, in one batch with the token before them); returns the new length.
+     */
+    private int fastForward(TokenConstraint c, int[] seq, int len, int limit, GenerationListener l, TextStream text) {
+        for (int id : c.forced()) {
+            if (len >= limit) break;
+            c.accept(id);
+            seq[len++] = id;
+            l.onToken(id);
+            text.add(tokenizer.piece(id, false));
+        }
+        return len;
     }
 
     /** Logits after the last of the n newest tokens of seq[0, len). */

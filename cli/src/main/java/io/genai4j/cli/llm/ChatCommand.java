@@ -8,7 +8,9 @@ import io.genai4j.llm.chat.Conversation;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.llm.TokenConstraint;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ public final class ChatCommand implements Callable<Integer> {
     PromptOptions first;
     @Option(names = "--max-tokens", defaultValue = "512", description = "Tokens per answer at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Mixin SamplingOptions sampling;
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Format of every answer (optional):%n") ConstraintOptions constraint;
     @Mixin ThreadsOption threads;
     @Mixin EndpointOptions endpoint;
     @Mixin LoraOption lora;
@@ -47,20 +50,22 @@ public final class ChatCommand implements Callable<Integer> {
         PrintStream out = System.out, err = System.err;
         if (endpoint.remote() && lora.given()) throw new IllegalArgumentException("--lora applies to a local model; a remote --endpoint serves its own weights");
         if (endpoint.remote()) {
+            ConstraintOptions.refuseRemote(constraint);
             err.println("endpoint: " + endpoint.url + ", model " + model);
-            converse(new Conversation(endpoint.model(model), system), opening, out, err);
+            converse(new Conversation(endpoint.model(model), system), null, opening, out, err);
             return 0;
         }
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             lora.apply(m);
             err.println("model: " + m.description() + (m.chatTemplate() == null ? " (no chat template: using ChatML)" : ""));
-            converse(new Conversation(new LocalChatModel(m, model, 1), system), opening, out, err);
+            converse(new Conversation(new LocalChatModel(m, model, 1), system), ConstraintOptions.of(constraint, m.tokenizer()), opening, out, err);
         }
         return 0;
     }
 
-    /** Reads messages from stdin and streams each answer, until /exit or the end of input. */
-    private void converse(Conversation session, String opening, PrintStream out, PrintStream err) throws java.io.IOException {
+    /** Reads messages from stdin and streams each answer (in the format, when not null), until /exit or the end of input. */
+    private void converse(Conversation session, TokenConstraint.Factory format, String opening, PrintStream out, PrintStream err)
+            throws IOException {
         err.println("type a message; /reset starts over, /exit quits");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = opening; ; line = null) {
@@ -81,7 +86,7 @@ public final class ChatCommand implements Callable<Integer> {
             if (line.isBlank()) continue;
             boolean[] streamed = {false};
             try {
-                session.send(line, sampling.options(maxTokens), new ChatListener() {
+                session.send(line, sampling.options(maxTokens).withConstraint(format), new ChatListener() {
                     @Override
                     public void onText(String s) {
                         streamed[0] = true;

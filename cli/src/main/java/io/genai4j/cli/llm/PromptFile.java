@@ -19,13 +19,18 @@ final class PromptFile {
     private PromptFile() {}
 
     static String read(Path file, InputStream stdin) throws IOException {
+        return read("--prompt-file", file, stdin);
+    }
+
+    /** The UTF-8 text of a file named by the option {@code flag} (errors name it). */
+    static String read(String flag, Path file, InputStream stdin) throws IOException {
         byte[] bytes;
         if (file.toString().equals("-")) {
             bytes = stdin.readAllBytes();
         } else if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--prompt-file " + Printable.of(file.toString()) + " is a folder; expected a UTF-8 text file");
+            throw new IllegalArgumentException(flag + " " + Printable.of(file.toString()) + " is a folder; expected a UTF-8 text file");
         } else if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--prompt-file " + Printable.of(file.toString()) + ": no such file");
+            throw new IllegalArgumentException(flag + " " + Printable.of(file.toString()) + ": no such file");
         } else {
             bytes = Files.readAllBytes(file);
         }
@@ -36,7 +41,7 @@ final class PromptFile {
             String text = decoder.decode(in).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;   // a BOM is not part of the prompt
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("--prompt-file " + Printable.of(file.toString()) + " is not UTF-8 text (bad byte at offset " + in.position() + ")");
+            throw new IllegalArgumentException(flag + " " + Printable.of(file.toString()) + " is not UTF-8 text (bad byte at offset " + in.position() + ")");
         }
     }
 }

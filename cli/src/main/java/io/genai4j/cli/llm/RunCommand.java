@@ -35,6 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chat", description = "Send the prompt as a user message through the chat template.") boolean chat;
     @Option(names = "--system", description = "System message with --chat.") String system;
     @Mixin SamplingOptions sampling;
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Output format (optional):%n") ConstraintOptions constraint;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print {prompt_ids, ids, text, pp_tps, tg_tps} as one JSON line (with --endpoint: {text, prompt_tokens, completion_tokens, stop}).") boolean json;
     @Mixin EndpointOptions endpoint;
@@ -44,8 +45,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         String promptText = prompt.read(System.in);
-        if (endpoint.remote() && lora.given()) throw new IllegalArgumentException("--lora applies to a local model; a remote --endpoint serves its own weights");
-        if (endpoint.remote()) return remote(promptText);
+        if (endpoint.remote()) {
+            if (lora.given()) throw new IllegalArgumentException("--lora applies to a local model; a remote --endpoint serves its own weights");
+            ConstraintOptions.refuseRemote(constraint);
+            return remote(promptText);
+        }
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             lora.apply(m);
             System.err.println("model: " + m.description());
@@ -59,7 +63,8 @@ public final class RunCommand implements Callable<Integer> {
                 addSpecial = false;   // the template writes BOS itself when the model wants one
             }
             int[] ids = m.tokenizer().encode(text, addSpecial, true);
-            GenerationResult r = new Generator(m).generate(ids, sampling.options(maxTokens), s -> {
+            var options = sampling.options(maxTokens).withConstraint(ConstraintOptions.of(constraint, m.tokenizer()));
+            GenerationResult r = new Generator(m).generate(ids, options, s -> {
                 System.out.print(s);
                 System.out.flush();
             });
