@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.PullCommand.class,
                 io.genai4j.cli.llm.ModelsCommand.class,
                 BertCommand.class,
+                io.genai4j.cli.assistant.AssistantCommand.class,
+                io.genai4j.cli.agent.AgentCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 CommandLine.HelpCommand.class
