@@ -85,6 +85,20 @@ final class Arguments {
                 throw new IllegalStateException("cannot build " + c.getName(), e);
             }
         }
+        if (java.util.Collection.class.isAssignableFrom(c) || c.isArray()) {
+            // element by element, so records inside lists bind by their @Param names too
+            if (!v.isArray()) throw new IllegalArgumentException("expected an array, got " + Printable.of(v.toString()));
+            Type item = c.isArray() ? (t instanceof java.lang.reflect.GenericArrayType g ? g.getGenericComponentType() : c.getComponentType())
+                    : ((java.lang.reflect.ParameterizedType) t).getActualTypeArguments()[0];
+            if (c.isArray()) {
+                Object array = java.lang.reflect.Array.newInstance(SchemaOf.raw(item), v.size());
+                for (int i = 0; i < v.size(); i++) java.lang.reflect.Array.set(array, i, value(v.get(i), item));
+                return array;
+            }
+            java.util.Collection<Object> out = java.util.Set.class.isAssignableFrom(c) ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>();
+            for (JsonNode e : v) out.add(value(e, item));
+            return out;
+        }
         try {
             return JSON.convertValue(v, JSON.constructType(t));
         } catch (IllegalArgumentException e) {
