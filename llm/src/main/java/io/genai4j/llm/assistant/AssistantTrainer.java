@@ -96,7 +96,7 @@ public final class AssistantTrainer implements TrainTask {
     }
 
     /** GPT-2's initialisation: N(0, 0.02), the projections into the residual stream scaled by 1/√(2·layers), norms 1. */
-    static Map<String, Tensor> initialWeights(LlamaConfig c, Rng rng) {
+    public static Map<String, Tensor> initialWeights(LlamaConfig c, Rng rng) {
         Map<String, Tensor> w = new LinkedHashMap<>();
         double std = 0.02, residual = std / Math.sqrt(2.0 * c.layers());
         w.put("model.embed_tokens.weight", Init.normal(Tensor.zeros(c.vocabSize(), c.dim()), 0, std, rng));

@@ -193,7 +193,13 @@ public final class ToolCallParser {
         if (call != null) {
             if (call.name() != null) {
                 int index = calls.size();
-                calls.add(new ToolCall(id(index), call.name(), call.arguments()));
+                ToolCall cut = new ToolCall(id(index), call.name(), call.arguments());
+                // what was not streamed yet, so the fragments still add up to the arguments
+                String sent = emitted < 0 ? "" : call.raw().substring(call.argumentsStart(), emitted);
+                if (cut.arguments().startsWith(sent) && cut.arguments().length() > sent.length()) {
+                    out.onToolCall(index, null, null, cut.arguments().substring(sent.length()));
+                }
+                calls.add(cut);
             } else {
                 emitText(opened + call.raw());
             }
