@@ -1,6 +1,7 @@
 package io.genai4j.cli.agent;
 
 import io.genai4j.cli.Report;
+import io.genai4j.course.tools.AgentTrace;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Rounding;
@@ -60,7 +61,7 @@ public final class AgentCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (LoadedModel m = model.equals("tiny-assistant") ? TinyAssistant.load() : ModelLoader.load(ModelStore.resolve(model))) {
             Agent agent = new Agent(new LocalChatModel(m, model, 1), offered, o, maxSteps);
-            Agent.Result r = agent.run(question, e -> out.println(line(e)));
+            Agent.Result r = agent.run(question, e -> out.println(AgentTrace.line(e)));
             if (json) {
                 List<Map<String, Object>> trace = new ArrayList<>();
                 for (AgentEvent e : r.trace()) trace.add(json(e));
@@ -82,21 +83,6 @@ public final class AgentCommand implements Callable<Integer> {
             });
         }
         return out;
-    }
-
-    /** One trace line for people. */
-    static String line(AgentEvent e) {
-        return switch (e) {
-            case AgentEvent.ModelTurn t -> {
-                StringBuilder s = new StringBuilder("[" + t.step() + "] model");
-                if (!t.response().message().content().isBlank()) s.append(": ").append(t.response().message().content().strip());
-                for (ToolCall c : t.response().message().toolCalls()) s.append("\n[").append(t.step()).append("] model calls ").append(c.name()).append(c.arguments());
-                yield s.toString();
-            }
-            case AgentEvent.ToolRun r -> String.format(Locale.ROOT, "[%d] %s %s %s (%.1f ms)", r.step(), r.call().name(), r.error() ? "failed:" : "returned",
-                    r.result().replace("\n", "\n    "), r.millis());
-            case AgentEvent.Finished f -> "answer (" + f.reason() + ", " + f.steps() + " model turns): " + f.answer().strip();
-        };
     }
 
     static Map<String, Object> json(AgentEvent e) {

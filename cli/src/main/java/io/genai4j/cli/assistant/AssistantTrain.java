@@ -22,20 +22,21 @@ import picocli.CommandLine.Option;
 
 /** {@code genai assistant train}: trains the tiny assistant and writes it as GGUF. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train the tiny assistant on synthetic tool-calling conversations; the best model by validation loss is written as GGUF.")
+        description = {"Train the tiny assistant on synthetic tool-calling conversations; the best model by validation loss is written as GGUF.",
+                "The defaults are the shipped model's run (llm/src/main/resources/io/genai4j/llm/assistant/MODEL_CARD.md)."})
 public final class AssistantTrain implements Callable<Integer> {
-    @Option(names = "--dim", defaultValue = "192", description = "Model width (default ${DEFAULT-VALUE}).") int dim;
+    @Option(names = "--dim", defaultValue = "128", description = "Model width (default ${DEFAULT-VALUE}).") int dim;
     @Option(names = "--layers", defaultValue = "4", description = "Blocks (default ${DEFAULT-VALUE}).") int layers;
-    @Option(names = "--heads", defaultValue = "6", description = "Attention heads (default ${DEFAULT-VALUE}).") int heads;
-    @Option(names = "--ffn", defaultValue = "512", description = "SwiGLU width (default ${DEFAULT-VALUE}).") int ffn;
-    @Option(names = "--context", defaultValue = "256", description = "Context length and training window (default ${DEFAULT-VALUE}).") int context;
+    @Option(names = "--heads", defaultValue = "4", description = "Attention heads (default ${DEFAULT-VALUE}).") int heads;
+    @Option(names = "--ffn", defaultValue = "384", description = "SwiGLU width (default ${DEFAULT-VALUE}).") int ffn;
+    @Option(names = "--context", defaultValue = "192", description = "Context length and training window (default ${DEFAULT-VALUE}).") int context;
     @Option(names = "--vocab", defaultValue = "1024", description = "BPE vocabulary size (default ${DEFAULT-VALUE}).") int vocab;
     @Option(names = "--conversations", defaultValue = "40000", description = "Training conversations (default ${DEFAULT-VALUE}).") int conversations;
     @Option(names = "--batch", defaultValue = "4", description = "Windows per update (default ${DEFAULT-VALUE}).") int batch;
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).") double lr;
-    @Option(names = "--steps", defaultValue = "3000", description = "Updates (default ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--cpu-minutes", defaultValue = "0", description = "CPU-time budget of the training steps, 0 = none (default ${DEFAULT-VALUE}).") double cpuMinutes;
-    @Option(names = "--eval-interval", defaultValue = "200", description = "Updates between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
+    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).") double lr;
+    @Option(names = "--steps", defaultValue = "4000", description = "Updates (default ${DEFAULT-VALUE}).") int steps;
+    @Option(names = "--cpu-minutes", defaultValue = "40", description = "CPU-time budget of the training steps, 0 = none (default ${DEFAULT-VALUE}).") double cpuMinutes;
+    @Option(names = "--eval-interval", defaultValue = "500", description = "Updates between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
     @Option(names = "--seed", defaultValue = "15", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--type", defaultValue = "F16", description = "Weight type of the file: F32, F16, Q8_0 (default ${DEFAULT-VALUE}).") DType type;
     @Option(names = "--out", defaultValue = "runs/assistant/tiny-assistant.gguf", description = "The GGUF file (default ${DEFAULT-VALUE}).") Path out;

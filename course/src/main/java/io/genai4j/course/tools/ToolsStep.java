@@ -5,12 +5,10 @@ import io.genai4j.course.tour.TourContext;
 import io.genai4j.course.tour.TourStep;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.agent.Agent;
-import io.genai4j.llm.agent.AgentEvent;
 import io.genai4j.llm.agent.builtin.Arithmetic;
 import io.genai4j.llm.agent.builtin.Calculator;
 import io.genai4j.llm.agent.builtin.CurrentTime;
 import io.genai4j.llm.assistant.TinyAssistant;
-import io.genai4j.llm.chat.ToolCall;
 import io.genai4j.models.llama.LoadedModel;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -48,7 +46,7 @@ public final class ToolsStep implements TourStep {
             Agent agent = new Agent(TinyAssistant.chatModel(m), List.of(Calculator.tool(), CurrentTime.tool(Clock.systemUTC())),
                     GenerationOptions.greedy(64), 3);
             say.say("> " + QUESTION);
-            Agent.Result r = agent.run(QUESTION, e -> say.say("  " + describe(e)));
+            Agent.Result r = agent.run(QUESTION, e -> say.say("  " + AgentTrace.line(e)));
             String expected = Arithmetic.format(Arithmetic.evaluate("37 * 48"));
             boolean right = r.answer().contains(expected);
             say.blank();
@@ -59,18 +57,5 @@ public final class ToolsStep implements TourStep {
             figures.put("model_turns", r.steps());
             return new StepResult("asked \"" + QUESTION + "\": " + r.answer().strip(), figures);
         }
-    }
-
-    static String describe(AgentEvent e) {
-        return switch (e) {
-            case AgentEvent.ModelTurn t -> {
-                StringBuilder s = new StringBuilder("model");
-                if (!t.response().message().content().isBlank()) s.append(": ").append(t.response().message().content().strip());
-                for (ToolCall c : t.response().message().toolCalls()) s.append(" calls ").append(c.name()).append(' ').append(c.arguments());
-                yield s.toString();
-            }
-            case AgentEvent.ToolRun r -> r.call().name() + (r.error() ? " failed: " : " returns ") + r.result();
-            case AgentEvent.Finished f -> "done after " + f.steps() + " model turns";
-        };
     }
 }

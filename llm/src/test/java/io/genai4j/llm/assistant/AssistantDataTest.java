@@ -72,7 +72,7 @@ class AssistantDataTest {
         StringBuilder text = new StringBuilder();
         LlmTokenizer plain = new LlmTokenizer(AssistantVocabulary.train("<|im_start|>", 259));
         ChatRenderer r0 = new ChatRenderer(new ChatTemplate(AssistantTemplate.SOURCE), plain);
-        for (int i = 0; i < 400; i++) text.append(r0.render(d.next().conversation(), TinyAssistant.TOOLS, false));
+        for (int i = 0; i < 200; i++) text.append(r0.render(d.next().conversation(), TinyAssistant.TOOLS, false));
         LlmTokenizer tok = new LlmTokenizer(AssistantVocabulary.train(text.toString(), 512));
         int[] inQuestion = tok.encode("What is 12 * 7?", false, true);
         int[] inCall = tok.encode("{\"expression\": \"12 * 7\"}", false, true);
