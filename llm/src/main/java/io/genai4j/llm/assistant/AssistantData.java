@@ -20,9 +20,11 @@ import java.util.SplittableRandom;
  * Synthetic conversations the tiny assistant learns from, and the held-out questions it is measured
  * on (another seed). Four kinds, in equal shares: arithmetic and unit conversions answered by
  * calling the calculator, date and time questions by the clock, lookups in the user's notes by the
- * search tool, and small talk answered directly. Tool results are what the real tools return
- * ({@link Arithmetic}, {@link CurrentTime#format}, the {@code file: line} hits of {@link FolderSearch}),
- * so what the model reads in training is what it reads when it runs.
+ * search tool, and small talk answered directly. Calculator and clock results are what those
+ * tools return ({@link Arithmetic}, {@link CurrentTime#format}); search results are listed as
+ * {@link FolderSearch} lists hits ({@code file: line}, the asked fact first, then other lines of its
+ * note and a line of another note that shares a word), so what the model reads in training is what
+ * it reads when it runs.
  */
 public final class AssistantData {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -71,6 +71,7 @@ public final class AssistantTrainer implements TrainTask {
         ChatTemplate template = new ChatTemplate(AssistantTemplate.SOURCE);
         // the vocabulary is learned from the rendered conversations (a few thousand suffice: the text is repetitive)
         StringBuilder text = new StringBuilder();
+        // rendering needs only the template and the BOS/EOS texts: a vocabulary of the bytes and control tokens gives them
         ChatRenderer plain = new ChatRenderer(template, new LlmTokenizer(AssistantVocabulary.train("<|im_start|>", 259)));
         for (AssistantData.Sample x : trainSamples.subList(0, Math.min(4000, trainSamples.size()))) {
             text.append(plain.render(x.conversation(), TinyAssistant.TOOLS, false));
