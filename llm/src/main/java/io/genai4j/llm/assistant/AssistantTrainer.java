@@ -129,6 +129,18 @@ public final class AssistantTrainer implements TrainTask {
         return train;
     }
 
+    AssistantCorpus validationCorpus() {
+        return val;
+    }
+
+    /** The windows every evaluation scores: EVAL_WINDOWS of them, spread over the validation conversations. */
+    static int[] evaluationStarts(AssistantCorpus val) {
+        int[] starts = new int[EVAL_WINDOWS];
+        int stride = Math.max(1, val.conversations() / EVAL_WINDOWS);
+        for (int i = 0; i < EVAL_WINDOWS; i++) starts[i] = val.start((i * stride) % val.conversations());
+        return starts;
+    }
+
     public long parameters() {
         long n = 0;
         for (Tensor t : model.stateDict().values()) n += t.numel();
@@ -160,10 +172,7 @@ public final class AssistantTrainer implements TrainTask {
     public Score evaluate(int done, double meanTrainLoss) {
         double sum = 0;
         try (Grad g = Grad.off()) {
-            int stride = Math.max(1, val.conversations() / EVAL_WINDOWS);
-            for (int i = 0; i < EVAL_WINDOWS; i++) {
-                sum += windowLoss(val.window(val.start((i * stride) % val.conversations()), config.contextLength(), IGNORE)).item();
-            }
+            for (int start : evaluationStarts(val)) sum += windowLoss(val.window(start, config.contextLength(), IGNORE)).item();
         }
         return new Score(meanTrainLoss, TrainingDiverged.check(sum / EVAL_WINDOWS, "the evaluation after " + done + " steps"));
     }
