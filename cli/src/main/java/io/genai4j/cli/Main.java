@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.InspectCommand.class,
                 io.genai4j.cli.llm.PullCommand.class,
                 io.genai4j.cli.llm.ModelsCommand.class,
+                io.genai4j.cli.serve.ServeCommand.class,
                 BertCommand.class,
                 io.genai4j.cli.assistant.AssistantCommand.class,
                 io.genai4j.cli.agent.AgentCommand.class,

@@ -4,9 +4,9 @@ import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
-import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.llm.tools.ToolCallFormat;
 import io.genai4j.llm.tools.ToolCallParser;
+import io.genai4j.models.llama.LoadedModel;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -58,13 +58,36 @@ public final class LocalChatModel implements ChatModel {
         }
         ToolUse tools = ToolUse.of(request, ToolCallFormat.of(renderer.template().source()));
         int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
+        ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");
+        if (parser != null) parser.add(tools.opening());   // a forced call's opening is the answer's, though the prompt holds it
+        GenerationResult r = complete(ids, request.options(), forward(listener, parser));
+        String finish = switch (r.stopReason()) {
+            case "eos", "stop" -> "stop";
+            default -> r.stopReason();
+        };
+        ChatMessage answer = ChatMessage.assistant(r.text());
+        if (parser != null) {
+            parser.finish();
+            answer = ChatMessage.assistant(parser.text(), parser.calls());
+            if (!parser.calls().isEmpty() && finish.equals("stop")) finish = "tool_calls";
+        }
+        return new ChatResponse(answer, finish,
+                new ChatResponse.Usage(ids.length, r.ids().length, r.promptTokensPerSecond(), r.generatedTokensPerSecond()));
+    }
+
+    /**
+     * Continues prompt ids as they are (no template: a text completion) in a session of the pool,
+     * which then remembers them and the answer for a follow-up; max tokens are capped by the room
+     * left in the context.
+     */
+    public GenerationResult complete(int[] ids, GenerationOptions options, GenerationListener listener) {
         int context = model.config().contextLength();
         int room = context - ids.length;
         if (room <= 0) {
-            throw new IllegalArgumentException("the conversation is " + ids.length + " tokens, more than the model's context of " + context
+            throw new IllegalArgumentException("the prompt is " + ids.length + " tokens, more than the model's context of " + context
                     + " tokens; shorten it or start a new one");
         }
-        GenerationOptions o = request.options();
+        GenerationOptions o = options;
         if (o.maxTokens() > room) o = o.withMaxTokens(room);
         SessionPool.Lease lease;
         try {
@@ -74,26 +97,13 @@ public final class LocalChatModel implements ChatModel {
             throw new IllegalStateException("interrupted while waiting for a free session", e);
         }
         int reused = lease.reused();
-        ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");
         try {
-            if (parser != null) parser.add(tools.opening());   // a forced call's opening is the answer's, though the prompt holds it
             GenerationResult r = generator.continueFrom(lease.session(), Arrays.copyOf(ids, reused), Arrays.copyOfRange(ids, reused, ids.length), o,
-                    forward(listener, parser));
+                    listener);
             int[] all = Arrays.copyOf(ids, ids.length + r.ids().length);
             System.arraycopy(r.ids(), 0, all, ids.length, r.ids().length);
             lease.holds(all);
-            String finish = switch (r.stopReason()) {
-                case "eos", "stop" -> "stop";
-                default -> r.stopReason();
-            };
-            ChatMessage answer = ChatMessage.assistant(r.text());
-            if (parser != null) {
-                parser.finish();
-                answer = ChatMessage.assistant(parser.text(), parser.calls());
-                if (!parser.calls().isEmpty() && finish.equals("stop")) finish = "tool_calls";
-            }
-            return new ChatResponse(answer, finish,
-                    new ChatResponse.Usage(ids.length, r.ids().length, r.promptTokensPerSecond(), r.generatedTokensPerSecond()));
+            return r;
         } catch (RuntimeException e) {
             lease.holds(Arrays.copyOf(ids, reused));   // what is known to be right: the prefix it started from
             throw e;

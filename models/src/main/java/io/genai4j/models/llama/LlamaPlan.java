@@ -1,6 +1,8 @@
 package io.genai4j.models.llama;
 
-import io.genai4j.engine.DType;
+import static io.genai4j.models.llama.PlanWeights.floats;
+import static io.genai4j.models.llama.PlanWeights.matrix;
+
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.RMSNorm;
@@ -41,12 +43,8 @@ final class LlamaPlan {
                 layers, weights(m.norm), MatVec.prepared(matrix(m.lmHead)));
     }
 
-    private static WeightMatrix matrix(Linear l) {
-        return WeightMatrix.of(l.weight);
-    }
-
     private static float[] weights(RMSNorm n) {
-        return n.weight.to(DType.F32).contiguous().toArray();
+        return floats(n.weight);
     }
 
     private static void copyBias(Linear l, float[] dst, int off) {
