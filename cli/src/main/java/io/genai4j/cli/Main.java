@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.ModelsCommand.class,
                 io.genai4j.cli.serve.ServeCommand.class,
                 BertCommand.class,
+                io.genai4j.cli.assistant.AssistantCommand.class,
+                io.genai4j.cli.agent.AgentCommand.class,
                 io.genai4j.cli.vision.VisionCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,

@@ -54,7 +54,12 @@ public final class ChatRenderer {
 
     /** The prompt's token ids, ready for generation. */
     public int[] encode(List<ChatMessage> messages, List<ToolSpec> tools) {
-        return tokenizer.encode(render(messages, tools, true), false, true);
+        return encode(render(messages, tools, true));
+    }
+
+    /** Prompt text (a render, possibly with the start of the answer after it) as token ids. */
+    public int[] encode(String prompt) {
+        return tokenizer.encode(prompt, false, true);
     }
 
     static Map<String, Object> toTemplate(ChatMessage m) {

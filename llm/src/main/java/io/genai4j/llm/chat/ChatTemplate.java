@@ -62,8 +62,9 @@ public final class ChatTemplate {
         // Python string methods that real templates call, spelled the way Java's String answers them.
         // Jinjava honours whitespace control on {% %} tags but not on {{- and -}}: strip it here, as Jinja2 does.
         String t = template.replaceAll("\\s*\\{\\{-", "{{").replaceAll("-}}\\s*", "}}");
-        this.template = t.replace(".startswith(", ".startsWith(").replace(".endswith(", ".endsWith(")
+        t = t.replace(".startswith(", ".startsWith(").replace(".endswith(", ".endsWith(")
                 .replace(".upper()", ".toUpperCase()").replace(".lower()", ".toLowerCase()");
+        this.template = notBindsLooserThanComparisons(t);
         this.limits = limits;
         JinjavaConfig cfg = JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).withFailOnUnknownTokens(false)
                 .withMaxOutputSize(limits.maxOutputBytes()).withMaxStringLength(limits.maxOutputBytes())
@@ -73,6 +74,26 @@ public final class ChatTemplate {
         jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", ChatTemplate.class, "raiseException", String.class));
         jinja.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", ChatTemplate.class, "strftimeNow", String.class));
         jinja.getGlobalContext().registerFilter(new ToJson());
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("\\{%.*?%}", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern NOT_COMPARISON =
+            java.util.regex.Pattern.compile("\\bnot\\s+([^\\s()]+)\\s*(==|!=|<=|>=|<|>)\\s*([^\\s()%]+)");
+
+    /**
+     * In Jinja2 {@code not a|length == 1} is {@code not (a|length == 1)}; Jinjava binds {@code not}
+     * to the operand first (and then compares a boolean with a number: Llama 3.1's template fails on
+     * any tool call). Inside {@code {% %}} tags such a comparison gets its parentheses.
+     */
+    static String notBindsLooserThanComparisons(String t) {
+        java.util.regex.Matcher tags = TAG.matcher(t);
+        StringBuilder out = new StringBuilder();
+        while (tags.find()) {
+            String fixed = NOT_COMPARISON.matcher(tags.group()).replaceAll("not ($1 $2 $3)");
+            tags.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(fixed));
+        }
+        tags.appendTail(out);
+        return out.toString();
     }
 
     /** The model's template, or ChatML when it has none. */

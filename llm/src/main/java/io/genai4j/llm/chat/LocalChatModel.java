@@ -4,7 +4,10 @@ import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
+import io.genai4j.llm.tools.ToolCallFormat;
+import io.genai4j.llm.tools.ToolCallParser;
 import io.genai4j.models.llama.LoadedModel;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -12,8 +15,11 @@ import java.util.Arrays;
  * model's chat template, the prompt runs in a session of a {@link SessionPool} (so a follow-up turn
  * reuses the KV cache of the turns before it, and {@code parallel} requests run at once), and the
  * answer is generated with the request's options, capped by the room left in the context.
+ * Offered tools are rendered the model's way and calls parsed out of the answer as it streams
+ * ({@link ToolUse}); an answer with calls ends with finish reason {@code tool_calls}.
  */
 public final class LocalChatModel implements ChatModel {
+    private static final SecureRandom CALL_IDS = new SecureRandom();
     private final String name;
     private final LoadedModel model;
     private final Generator generator;
@@ -50,13 +56,22 @@ public final class LocalChatModel implements ChatModel {
         if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
             throw new IllegalArgumentException("response format " + request.responseFormat().kind().name().toLowerCase() + " is not available on this model yet");
         }
-        int[] ids = renderer.encode(request.messages(), "none".equals(request.toolChoice()) ? null : request.tools());
-        GenerationResult r = complete(ids, request.options(), forward(listener));
+        ToolUse tools = ToolUse.of(request, ToolCallFormat.of(renderer.template().source()));
+        int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
+        ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");
+        if (parser != null) parser.add(tools.opening());   // a forced call's opening is the answer's, though the prompt holds it
+        GenerationResult r = complete(ids, request.options(), forward(listener, parser));
         String finish = switch (r.stopReason()) {
             case "eos", "stop" -> "stop";
             default -> r.stopReason();
         };
-        return new ChatResponse(ChatMessage.assistant(r.text()), finish,
+        ChatMessage answer = ChatMessage.assistant(r.text());
+        if (parser != null) {
+            parser.finish();
+            answer = ChatMessage.assistant(parser.text(), parser.calls());
+            if (!parser.calls().isEmpty() && finish.equals("stop")) finish = "tool_calls";
+        }
+        return new ChatResponse(answer, finish,
                 new ChatResponse.Usage(ids.length, r.ids().length, r.promptTokensPerSecond(), r.generatedTokensPerSecond()));
     }
 
@@ -97,11 +112,12 @@ public final class LocalChatModel implements ChatModel {
         }
     }
 
-    private static GenerationListener forward(ChatListener l) {
+    private static GenerationListener forward(ChatListener l, ToolCallParser parser) {
         return new GenerationListener() {
             @Override
             public void onText(String text) {
-                l.onText(text);
+                if (parser != null) parser.add(text);
+                else l.onText(text);
             }
 
             @Override

@@ -52,7 +52,7 @@ public final class GgufExport {
     }
 
     /** The checkpoint's tokenizer as a GGUF byte-level BPE vocabulary of exactly vocabSize tokens. */
-    static Vocabulary vocabulary(Tokenizer tok, int vocabSize) {
+    public static Vocabulary vocabulary(Tokenizer tok, int vocabSize) {
         String[] tokens = new String[vocabSize];
         TokenType[] types = new TokenType[vocabSize];
         String[] merges;

@@ -1,0 +1,61 @@
+package io.genai4j.cli.assistant;
+
+import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
+import io.genai4j.engine.util.Rounding;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.assistant.AssistantEval;
+import io.genai4j.llm.assistant.TinyAssistant;
+import io.genai4j.llm.chat.LocalChatModel;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code genai assistant eval}: the share of held-out questions the assistant gets entirely right. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure the tiny assistant on held-out questions: right tool, schema-valid arguments, right final answer (greedy, unconstrained).")
+public final class AssistantEvalCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "A GGUF file from genai assistant train (default: the shipped model).") Path model;
+    @Option(names = "--questions", defaultValue = "200", description = "Held-out questions (default ${DEFAULT-VALUE}).") int questions;
+    @Mixin ThreadsOption threads;
+    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        threads.apply();
+        Path work = Files.createTempDirectory("assistant-eval");
+        try (LoadedModel m = model == null ? TinyAssistant.load() : ModelLoader.load(model)) {
+            long t0 = System.nanoTime();
+            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1), questions, GenerationOptions.greedy(96), work,
+                    done -> { if (done % 20 == 0) System.err.printf("%d/%d questions%n", done, questions); });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            for (var e : r.byKind().entrySet()) {
+                AssistantEval.Tally t = e.getValue();
+                System.out.printf(Locale.ROOT, "%-13s %3d questions: right tool %5.1f%%, valid arguments %5.1f%%, right answer %5.1f%%, all right %5.1f%%%n",
+                        e.getKey(), t.questions(), pct(t.rightTool(), t), pct(t.validArguments(), t), pct(t.rightAnswer(), t), 100 * t.share());
+                kinds.put(e.getKey(), Map.of("questions", t.questions(), "right_tool", t.rightTool(), "valid_arguments", t.validArguments(),
+                        "right_answer", t.rightAnswer(), "all_right", t.allRight()));
+            }
+            System.out.printf(Locale.ROOT, "all right: %d of %d held-out questions (%.1f%%), unconstrained, in %.0f s%n", r.all().allRight(), r.all().questions(),
+                    100 * r.all().share(), seconds);
+            if (json) {
+                new Report().put("questions", r.all().questions()).put("all_right", r.all().allRight()).put("share", Rounding.places(r.all().share(), 4))
+                        .put("constrained", false).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
+            }
+        }
+        return 0;
+    }
+
+    private static double pct(int n, AssistantEval.Tally t) {
+        return t.questions() == 0 ? 0 : 100.0 * n / t.questions();
+    }
+}

@@ -1,0 +1,41 @@
+package io.genai4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** {@code genai agent} prints the trace of the shipped assistant calling the calculator; {@code genai assistant eval} reports its figures. */
+class AgentCliTest {
+    @Test
+    void theAgentPrintsEveryStepAndItsJson() throws Exception {
+        CliRun r = CliRun.of("agent", "tiny-assistant", "--tools", "calc,time", "What is 12 * 7?", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[1] model calls calculator {\"expression\": \"12 * 7\"}"), r.out());
+        assertTrue(r.out().contains("[1] calculator returns 84"), r.out());
+        JsonNode j = r.json();
+        assertEquals("calculator", j.get("trace").get(0).get("tool_calls").get(0).get("name").asText());
+        assertEquals("tool_calls", j.get("trace").get(0).get("finish_reason").asText());
+        assertEquals("84", j.get("trace").get(1).get("result").asText());
+        assertEquals("finished", j.get("trace").get(j.get("trace").size() - 1).get("event").asText());
+        assertEquals(2, j.get("steps").asInt());
+    }
+
+    @Test
+    void anUnknownToolIsAUserError() {
+        CliRun r = CliRun.of("agent", "tiny-assistant", "--tools", "calc,shell", "hi");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("unknown tool shell in --tools"), r.err());
+    }
+
+    @Test
+    void evalReportsTheShareOfHeldOutQuestions() throws Exception {
+        CliRun r = CliRun.of("assistant", "eval", "--questions", "4", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals(4, j.get("questions").asInt());
+        assertEquals(false, j.get("constrained").asBoolean());
+        assertTrue(j.get("share").asDouble() >= 0 && j.get("share").asDouble() <= 1);
+    }
+}
