@@ -25,6 +25,7 @@ public final class LocalChatModel implements ChatModel {
     private final Generator generator;
     private final ChatRenderer renderer;
     private final SessionPool pool;
+    private final ResponseFormats formats;
 
     public LocalChatModel(LoadedModel model, String name, int parallel) {
         this.name = name;
@@ -32,6 +33,7 @@ public final class LocalChatModel implements ChatModel {
         this.generator = new Generator(model);
         this.renderer = new ChatRenderer(model);
         this.pool = new SessionPool(generator, parallel, Math.min(1024, model.config().contextLength()));
+        this.formats = new ResponseFormats(model.tokenizer());
     }
 
     @Override
@@ -53,14 +55,19 @@ public final class LocalChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request, ChatListener listener) {
-        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
-            throw new IllegalArgumentException("response format " + request.responseFormat().kind().name().toLowerCase() + " is not available on this model yet");
-        }
         ToolUse tools = ToolUse.of(request, ToolCallFormat.of(renderer.template().source()));
+        GenerationOptions options = request.options();
+        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
+            if (tools.format() != null) {
+                throw new IllegalArgumentException("response_format " + request.responseFormat().kind().name().toLowerCase()
+                        + " together with tools is not supported: send tool_choice \"none\" or no tools");
+            }
+            options = options.withConstraint(formats.of(request.responseFormat()));
+        }
         int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
         ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");
         if (parser != null) parser.add(tools.opening());   // a forced call's opening is the answer's, though the prompt holds it
-        GenerationResult r = complete(ids, request.options(), forward(listener, parser));
+        GenerationResult r = complete(ids, options, forward(listener, parser));
         String finish = switch (r.stopReason()) {
             case "eos", "stop" -> "stop";
             default -> r.stopReason();

@@ -113,6 +113,30 @@ class LocalChatModelTest {
     }
 
     @Test
+    void aJsonSchemaResponseFormatGivesValidJsonEvenFromRandomWeights() throws Exception {
+        String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"maxLength\":8},\"age\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":120}},"
+                + "\"required\":[\"name\",\"age\"],\"additionalProperties\":false}";
+        LocalChatModel model = new LocalChatModel(m, "tiny", 1);
+        GenerationOptions o = new GenerationOptions(80, 1f, 0, 1f, 0f, Penalties.NONE, 11, List.of(), true);
+        for (ResponseFormat format : List.of(ResponseFormat.jsonSchema(schema), ResponseFormat.JSON_OBJECT)) {
+            ChatResponse r = model.chat(ChatRequest.of(List.of(ChatMessage.user("Who?")), o).withResponseFormat(format));
+            assertEquals("stop", r.finishReason(), r.message().content());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.message().content());
+            assertTrue(json.isObject(), r.message().content());
+            if (format.kind() == ResponseFormat.Kind.JSON_SCHEMA) {
+                assertTrue(json.get("name").isTextual() && json.get("name").asText().length() <= 8, r.message().content());
+                int age = json.get("age").asInt(-1);
+                assertTrue(json.get("age").isIntegralNumber() && age >= 0 && age <= 120, r.message().content());
+                assertEquals(2, json.size(), r.message().content());
+            }
+        }
+        ChatRequest both = ChatRequest.of(List.of(ChatMessage.user("Who?")), o).withResponseFormat(ResponseFormat.JSON_OBJECT)
+                .withTools(List.of(new ToolSpec("calc", "adds", null)), "auto");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.chat(both));
+        assertTrue(e.getMessage().contains("together with tools"), e.getMessage());
+    }
+
+    @Test
     void toolCallsAndToolsReachTheTemplateAsHuggingFaceShapesThem() {
         ChatTemplate t = new ChatTemplate("{% for m in messages %}{% if m.tool_calls %}{% for c in m.tool_calls %}{{ c.function.name }}{{ c.function.arguments | tojson }}"
                 + "{% endfor %}{% else %}{{ m.role }}:{{ m.content }}{% endif %};{% endfor %}{% for t in tools %}[{{ t.function.name }}|{{ t.function.parameters.type }}]{% endfor %}");
