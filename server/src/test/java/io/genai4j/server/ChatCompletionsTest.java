@@ -65,6 +65,21 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aJsonSchemaResponseFormatIsEnforcedOnTheLocalModel() throws Exception {
+        ObjectNode b = request(60);
+        b.put("temperature", 1).put("seed", 3);
+        ObjectNode schema = b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "pick").putObject("schema");
+        schema.put("type", "object").put("additionalProperties", false).putArray("required").add("colour");
+        schema.putObject("properties").putObject("colour").put("type", "string").putArray("enum").add("red").add("green");
+        TinyServer.Reply r = s.post("/v1/chat/completions", b);
+        assertEquals(200, r.status(), r.text());
+        String content = r.json().get("choices").get(0).get("message").get("content").asText();
+        JsonNode answer = TinyServer.JSON.readTree(content);
+        assertTrue(List.of("red", "green").contains(answer.get("colour").asText()) && answer.size() == 1, content);
+        assertEquals("stop", r.json().get("choices").get(0).get("finish_reason").asText());
+    }
+
+    @Test
     void aStreamFollowsTheChunkContract() throws Exception {
         ObjectNode b = request(12).put("stream", true);
         b.putObject("stream_options").put("include_usage", true);
