@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 public final class AssistantEvalCommand implements Callable<Integer> {
     @Option(names = "--model", description = "A GGUF file from genai assistant train (default: the shipped model).") Path model;
     @Option(names = "--questions", defaultValue = "200", description = "Held-out questions (default ${DEFAULT-VALUE}).") int questions;
+    @Option(names = "--constrained", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Hold each tool call, once started, to the tools' schemas with the grammar engine (default; --no-constrained measures the model alone).")
+    boolean constrained;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
@@ -34,7 +37,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("assistant-eval");
         try (LoadedModel m = model == null ? TinyAssistant.load() : ModelLoader.load(model)) {
             long t0 = System.nanoTime();
-            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1), questions, GenerationOptions.greedy(96), work,
+            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1).constrainToolCalls(constrained), questions, GenerationOptions.greedy(96), work,
                     done -> { if (done % 20 == 0) System.err.printf("%d/%d questions%n", done, questions); });
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> kinds = new LinkedHashMap<>();
@@ -45,11 +48,11 @@ public final class AssistantEvalCommand implements Callable<Integer> {
                 kinds.put(e.getKey(), Map.of("questions", t.questions(), "right_tool", t.rightTool(), "valid_arguments", t.validArguments(),
                         "right_answer", t.rightAnswer(), "all_right", t.allRight()));
             }
-            System.out.printf(Locale.ROOT, "all right: %d of %d held-out questions (%.1f%%), unconstrained, in %.0f s%n", r.all().allRight(), r.all().questions(),
-                    100 * r.all().share(), seconds);
+            System.out.printf(Locale.ROOT, "all right: %d of %d held-out questions (%.1f%%), %s, in %.0f s%n", r.all().allRight(), r.all().questions(),
+                    100 * r.all().share(), constrained ? "tool calls constrained" : "unconstrained", seconds);
             if (json) {
                 new Report().put("questions", r.all().questions()).put("all_right", r.all().allRight()).put("share", Rounding.places(r.all().share(), 4))
-                        .put("constrained", false).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
+                        .put("constrained", constrained).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
             }
         }
         return 0;

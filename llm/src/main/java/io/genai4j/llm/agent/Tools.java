@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,7 +27,15 @@ public final class Tools {
 
     /** A tool whose arguments are one record (its components are the properties). */
     public static <A extends Record> Tool of(String name, String description, Class<A> arguments, Body<A> body) {
-        ToolSpec spec = spec(name, description, arguments);
+        return tool(spec(name, description, arguments), json -> body.apply(arguments.cast(Arguments.value(Arguments.parse(json), arguments))));
+    }
+
+    /** What a tool does with its arguments (JSON text) once its specification is known. */
+    private interface Call {
+        String apply(String argumentsJson) throws Exception;
+    }
+
+    private static Tool tool(ToolSpec spec, Call call) {
         return new Tool() {
             @Override
             public ToolSpec spec() {
@@ -35,7 +44,7 @@ public final class Tools {
 
             @Override
             public String call(String json) throws Exception {
-                return body.apply(arguments.cast(Arguments.value(Arguments.parse(json), arguments)));
+                return call.apply(json);
             }
         };
     }
@@ -54,7 +63,7 @@ public final class Tools {
             if (Modifier.isStatic(m.getModifiers())) throw new IllegalArgumentException("tool method " + m.getName() + " must not be static");
             out.add(method(target, m, f));
         }
-        out.sort(java.util.Comparator.comparing(Tool::name));   // getMethods() has no order
+        out.sort(Comparator.comparing(Tool::name));   // getMethods() has no order
         return out;
     }
 
@@ -70,24 +79,16 @@ public final class Tools {
             types[i] = ps[i].getParameterizedType();
         }
         ToolSpec spec = new ToolSpec(f.name().isEmpty() ? m.getName() : f.name(), f.description(), SchemaOf.object(names, types, params).toString());
-        return new Tool() {
-            @Override
-            public ToolSpec spec() {
-                return spec;
+        return tool(spec, json -> {
+            JsonNode args = Arguments.parse(json);
+            Object result;
+            try {
+                result = m.invoke(target, Arguments.bind(args, names, types, params));
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof Exception ex) throw ex;
+                throw e;
             }
-
-            @Override
-            public String call(String json) throws Exception {
-                JsonNode args = Arguments.parse(json);
-                Object result;
-                try {
-                    result = m.invoke(target, Arguments.bind(args, names, types, params));
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof Exception ex) throw ex;
-                    throw e;
-                }
-                return result instanceof String s ? s : Arguments.JSON.writeValueAsString(result);
-            }
-        };
+            return result instanceof String s ? s : Arguments.JSON.writeValueAsString(result);
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.llm.tools.ToolCallFormat;
+import io.genai4j.llm.tools.ToolCallConstraint;
 import io.genai4j.llm.tools.ToolCallParser;
 import io.genai4j.models.llama.LoadedModel;
 import java.security.SecureRandom;
@@ -16,7 +17,9 @@ import java.util.Arrays;
  * reuses the KV cache of the turns before it, and {@code parallel} requests run at once), and the
  * answer is generated with the request's options, capped by the room left in the context.
  * Offered tools are rendered the model's way and calls parsed out of the answer as it streams
- * ({@link ToolUse}); an answer with calls ends with finish reason {@code tool_calls}.
+ * ({@link ToolUse}); an answer with calls ends with finish reason {@code tool_calls}. A call, once
+ * started, is held to the offered tools' schemas by the grammar engine ({@link ToolCallConstraint}),
+ * and a {@code response_format} to its JSON Schema.
  */
 public final class LocalChatModel implements ChatModel {
     private static final SecureRandom CALL_IDS = new SecureRandom();
@@ -26,6 +29,7 @@ public final class LocalChatModel implements ChatModel {
     private final ChatRenderer renderer;
     private final SessionPool pool;
     private final ResponseFormats formats;
+    private volatile boolean constrainToolCalls = true;
 
     public LocalChatModel(LoadedModel model, String name, int parallel) {
         this.name = name;
@@ -34,6 +38,15 @@ public final class LocalChatModel implements ChatModel {
         this.renderer = new ChatRenderer(model);
         this.pool = new SessionPool(generator, parallel, Math.min(1024, model.config().contextLength()));
         this.formats = new ResponseFormats(model.tokenizer());
+    }
+
+    /**
+     * Whether a tool call, once the answer starts one, is held to the grammar of the offered tools'
+     * schemas (the default; off to measure what the model writes on its own).
+     */
+    public LocalChatModel constrainToolCalls(boolean on) {
+        constrainToolCalls = on;
+        return this;
     }
 
     @Override
@@ -63,6 +76,8 @@ public final class LocalChatModel implements ChatModel {
                         + " together with tools is not supported: send tool_choice \"none\" or no tools");
             }
             options = options.withConstraint(formats.of(request.responseFormat()));
+        } else if (constrainToolCalls && tools.format() != null && tools.opening().isEmpty() && options.constraint() == null) {
+            options = options.withConstraint(ToolCallConstraint.of(tools.format(), request.tools(), model.tokenizer(), model.config().vocabSize()));
         }
         int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
         ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");

@@ -1,0 +1,119 @@
+package io.genai4j.llm.tools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genai4j.llm.TokenConstraint;
+import io.genai4j.llm.chat.ToolSpec;
+import io.genai4j.llm.grammar.Constraints;
+import io.genai4j.llm.grammar.Grammar;
+import io.genai4j.llm.grammar.JsonSchema;
+import io.genai4j.text.vocab.LlmTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Free text until a tool call starts, then the grammar engine: once the answer has written the
+ * format's opening ({@code <tool_call>} for Hermes/Qwen), the call must be {@code {"name": N,
+ * "arguments": A}} with N one of the offered tools and A valid against that tool's parameter schema,
+ * followed by the closing text; after it the answer is free again (another call may follow). So a
+ * model may choose whether to call, but never writes a call that does not parse or fit its tool.
+ * Only formats with an opening and a closing text are constrained ({@link #of} gives null otherwise).
+ */
+public final class ToolCallConstraint implements TokenConstraint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TokenConstraint.Factory call;
+    private final LlmTokenizer tokenizer;
+    private final long[] any;
+    private final byte[] opening;
+    private byte[] tail = new byte[0];   // the last bytes written, to see the opening
+    private TokenConstraint inCall;      // the call's grammar while a call is being written
+
+    private ToolCallConstraint(TokenConstraint.Factory call, LlmTokenizer tokenizer, long[] any, byte[] opening) {
+        this.call = call;
+        this.tokenizer = tokenizer;
+        this.any = any;
+        this.opening = opening;
+    }
+
+    /** A factory constraining calls to {@code tools} in {@code format}, or null when the format has no opening and closing text. */
+    public static TokenConstraint.Factory of(ToolCallFormat format, List<ToolSpec> tools, LlmTokenizer tokenizer, int vocabSize) {
+        if (format.starts.isEmpty() || format.end == null || tools.isEmpty()) return null;
+        Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey));
+        TokenConstraint.Factory call = Constraints.of(wrapped(callObject, format.end), tokenizer);
+        long[] any = new long[(vocabSize + 63) >>> 6];
+        Arrays.fill(any, -1L);
+        if ((vocabSize & 63) != 0) any[any.length - 1] = (1L << (vocabSize & 63)) - 1;
+        byte[] opening = format.starts.getFirst().getBytes(StandardCharsets.UTF_8);
+        return () -> new ToolCallConstraint(call, tokenizer, any, opening);
+    }
+
+    /** {"anyOf": [{name: const N, arguments: schema of N}, ...]} (one tool: its object alone), both keys required, in that order. */
+    static String callSchema(List<ToolSpec> tools, String argumentsKey) {
+        ArrayNode variants = JSON.createArrayNode();
+        for (ToolSpec t : tools) {
+            ObjectNode v = variants.addObject().put("type", "object").put("additionalProperties", false);
+            ObjectNode props = v.putObject("properties");
+            props.putObject("name").put("const", t.name());
+            try {
+                props.set(argumentsKey, JSON.readTree(t.parametersSchema()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the parameters of tool " + t.name() + " are not JSON", e);
+            }
+            v.putArray("required").add("name").add(argumentsKey);
+        }
+        if (variants.size() == 1) return variants.get(0).toString();
+        ObjectNode schema = JSON.createObjectNode();
+        schema.set("anyOf", variants);
+        return schema.toString();
+    }
+
+    /** An optional newline, the call object, then "\n" + the closing text: the call as the format writes it. */
+    static Grammar wrapped(Grammar object, String closing) {
+        List<Grammar.Rule> rules = new ArrayList<>(object.rules());
+        List<Grammar.Element> tail = new ArrayList<>();
+        for (int cp : ("\n" + closing).codePoints().toArray()) tail.add(new Grammar.Chars(new int[] {cp, cp}));
+        List<Grammar.Element> withNewline = new ArrayList<>(List.of(new Grammar.Chars(new int[] {'\n', '\n'}), new Grammar.Ref(object.root())));
+        withNewline.addAll(tail);
+        List<Grammar.Element> without = new ArrayList<>(List.of(new Grammar.Ref(object.root())));
+        without.addAll(tail);
+        rules.add(new Grammar.Rule("tool-call", List.of(withNewline, without)));
+        return new Grammar(rules, rules.size() - 1);
+    }
+
+    @Override
+    public long[] allowed() {
+        return inCall != null ? inCall.allowed() : any;
+    }
+
+    @Override
+    public void accept(int token) {
+        if (inCall != null) {
+            inCall.accept(token);
+            if (inCall.complete()) {
+                inCall = null;
+                tail = new byte[0];
+            }
+            return;
+        }
+        byte[] piece = tokenizer.piece(token, false);
+        byte[] joined = Arrays.copyOf(tail, tail.length + piece.length);
+        System.arraycopy(piece, 0, joined, tail.length, piece.length);
+        tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - opening.length), joined.length);
+        if (Arrays.equals(tail, opening)) inCall = call.start();
+    }
+
+    @Override
+    public boolean complete() {
+        return false;   // outside a call the answer may go on or end
+    }
+
+    @Override
+    public int[] forced() {
+        return inCall != null ? inCall.forced() : new int[0];
+    }
+}
