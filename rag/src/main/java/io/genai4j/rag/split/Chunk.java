@@ -1,0 +1,29 @@
+package io.genai4j.rag.split;
+
+/**
+ * A piece of a document small enough for the encoder.
+ *
+ * @param source   the document's source (path relative to the corpus root)
+ * @param title    the document's title
+ * @param heading  the heading trail of the section the chunk comes from (may be empty)
+ * @param position the chunk's index within its document, from 0
+ * @param text     the chunk's text
+ */
+public record Chunk(String source, String title, String heading, int position, String text) {
+
+    /** Unique in an index: source and position. */
+    public String id() {
+        return source + "#" + position;
+    }
+
+    /** What is embedded and indexed: the title and heading give a chunk the context its text lacks. */
+    public String indexedText() {
+        return header(title, heading) + text;
+    }
+
+    /** "title › heading\n" (either part may be absent). */
+    static String header(String title, String heading) {
+        String h = heading.isEmpty() ? title : title.isEmpty() ? heading : title + " › " + heading;
+        return h.isEmpty() ? "" : h + "\n";
+    }
+}
