@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.PullCommand.class,
                 io.genai4j.cli.llm.ModelsCommand.class,
                 BertCommand.class,
+                io.genai4j.cli.rag.RagCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 CommandLine.HelpCommand.class

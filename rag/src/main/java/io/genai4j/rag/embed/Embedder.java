@@ -19,16 +19,19 @@ public final class Embedder {
 
     private final BertEncoder encoder;
     private final String queryPrefix;
+    private final String name;
 
-    public Embedder(BertEncoder encoder, String queryPrefix) {
+    /** @param name what an index records as its model: a spec {@link #load} takes back */
+    public Embedder(BertEncoder encoder, String queryPrefix, String name) {
         this.encoder = encoder;
         this.queryPrefix = queryPrefix;
+        this.name = name;
     }
 
-    /** A bundled encoder by name (minilm, bge-small) or a model path, with its query prefix. */
+    /** A bundled encoder by name (minilm, bge-small) or a model path, with its query prefix; named by spec. */
     public static Embedder load(String spec) throws IOException {
         BertEncoder enc = BertEncoder.load(spec);
-        return new Embedder(enc, prefixFor(enc.name()));
+        return new Embedder(enc, prefixFor(enc.name()), spec);
     }
 
     /** The query instruction for a model name: BGE models take theirs, others none. */
@@ -51,8 +54,9 @@ public final class Embedder {
         return queries(List.of(question), null)[0];
     }
 
+    /** The model as an index records it (the spec it was loaded from). */
     public String name() {
-        return encoder.name();
+        return name;
     }
 
     public String queryPrefix() {

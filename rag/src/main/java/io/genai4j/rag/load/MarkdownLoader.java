@@ -6,16 +6,14 @@ import java.util.List;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Markdown through commonmark-java: each top-level node (paragraph, list, code block, quote) is a
  * block under the trail of headings above it; the title is the first level-1 heading, else the
- * file name. Markup is dropped (links keep their text).
+ * file name. Markup is dropped ({@link MarkdownText}).
  */
 public final class MarkdownLoader implements Loader {
     private static final Parser PARSER = Parser.builder().build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     @Override
     public Document load(String source, byte[] bytes) throws IOException {
@@ -24,7 +22,7 @@ public final class MarkdownLoader implements Loader {
         String title = null;
         List<Block> blocks = new ArrayList<>();
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            String text = TEXT.render(n).strip();
+            String text = MarkdownText.of(n);
             if (n instanceof Heading h) {
                 trail.enter(h.getLevel(), text);
                 if (title == null && h.getLevel() == 1) title = text;

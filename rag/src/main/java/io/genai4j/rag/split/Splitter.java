@@ -135,7 +135,7 @@ public final class Splitter {
     private record Piece(String text, int tokens, boolean paragraphStart) {}
 
     /** The sentences of a paragraph, by java.text.BreakIterator's rules. */
-    static List<String> sentences(String paragraph) {
+    public static List<String> sentences(String paragraph) {
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
         it.setText(paragraph);
         List<String> out = new ArrayList<>();
