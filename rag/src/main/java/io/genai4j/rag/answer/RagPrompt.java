@@ -29,7 +29,6 @@ public final class RagPrompt {
 
     /** "title › heading (source)", the parts that exist. */
     public static String label(Chunk c) {
-        String name = c.heading().isEmpty() ? c.title() : c.title() + " › " + c.heading();
-        return name + " (" + c.source() + ")";
+        return c.context() + " (" + c.source() + ")";
     }
 }

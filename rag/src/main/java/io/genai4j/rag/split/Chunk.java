@@ -21,9 +21,20 @@ public record Chunk(String source, String title, String heading, int position, S
         return header(title, heading) + text;
     }
 
-    /** "title › heading\n" (either part may be absent). */
+    /** "title › heading", either part may be absent; a heading trail that starts with the title (a Markdown H1) is not repeated. */
+    public String context() {
+        return context(title, heading);
+    }
+
+    static String context(String title, String heading) {
+        if (heading.isEmpty()) return title;
+        if (title.isEmpty() || heading.equals(title) || heading.startsWith(title + " › ")) return heading;
+        return title + " › " + heading;
+    }
+
+    /** The context line that starts the indexed text ("" without one). */
     static String header(String title, String heading) {
-        String h = heading.isEmpty() ? title : title.isEmpty() ? heading : title + " › " + heading;
+        String h = context(title, heading);
         return h.isEmpty() ? "" : h + "\n";
     }
 }

@@ -84,6 +84,15 @@ class SplitterTest {
     }
 
     @Test
+    void aHeadingTrailThatStartsWithTheTitleDoesNotRepeatIt() {
+        assertEquals("Tea › Brewing", new Chunk("t.md", "Tea", "Tea › Brewing", 0, "x").context());
+        assertEquals("Tea", new Chunk("t.md", "Tea", "Tea", 0, "x").context());
+        assertEquals("Tea › Teapots", new Chunk("t.md", "Tea", "Teapots", 0, "x").context());
+        assertEquals("Tea › Teapots\nx", new Chunk("t.md", "Tea", "Teapots", 0, "x").indexedText());
+        assertEquals("x", new Chunk("t.md", "", "", 0, "x").indexedText());
+    }
+
+    @Test
     void settingsOutsideTheirRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Splitter(WORDS, 8, 0));
         assertThrows(IllegalArgumentException.class, () -> new Splitter(WORDS, 100, 50));
