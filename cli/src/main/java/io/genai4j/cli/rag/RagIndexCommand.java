@@ -34,10 +34,8 @@ public final class RagIndexCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "minilm|bge-small|PATH",
             description = "Embedding model (default: the index's, or minilm for a new index).")
     String model;
-    @Option(names = "--chunk-tokens", defaultValue = "200", description = "Chunk size in the encoder's word pieces (default: ${DEFAULT-VALUE}).")
-    int chunkTokens;
-    @Option(names = "--overlap", defaultValue = "30", description = "Tokens a chunk repeats from the previous one in its section (default: ${DEFAULT-VALUE}).")
-    int overlap;
+    @Mixin
+    ChunkOptions chunks;
     @Option(names = "--max-file-mb", defaultValue = "32", description = "Skip files larger than this (default: ${DEFAULT-VALUE} MB).")
     long maxFileMb;
     @Option(names = "--keep-missing", description = "Keep documents whose files are gone from the folder (default: delete them).")
@@ -54,7 +52,7 @@ public final class RagIndexCommand implements Callable<Integer> {
         threads.apply();
         if (maxFileMb < 1) throw new IllegalArgumentException("--max-file-mb must be at least 1, got " + maxFileMb);
         Embedder embedder = RagAsk.embedder(index, model);
-        Splitter splitter = Splitter.of(embedder.tokenizer(), Math.min(chunkTokens, embedder.maxLength() - 2), overlap);
+        Splitter splitter = chunks.splitter(embedder);
         int[] skipped = {0};
         LoadListener loads = new LoadListener() {
             @Override
