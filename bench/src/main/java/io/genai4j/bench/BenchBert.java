@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -138,8 +140,8 @@ public final class BenchBert implements Callable<Integer> {
 
     /** ONNX Runtime with `threads` Java threads each running whole batches on a single-threaded session. */
     private static double runOrtSideBySide(OrtBert ort, List<Batch> batches, int threads) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong sink = new java.util.concurrent.atomic.AtomicLong();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong sink = new AtomicLong();
         Thread[] ts = new Thread[threads];
         Exception[] failure = new Exception[1];
         long t0 = System.nanoTime();

@@ -12,6 +12,7 @@ import io.genai4j.models.llama.CausalLm;
 import io.genai4j.models.llama.LlamaConfig;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ public final class BenchLlm implements Callable<Integer> {
         return 2L * c.layers() * c.kvHeads() * c.headDim() * positions * (t == DType.F16 ? 2 : 4);
     }
 
-    private static long directorySize(Path dir) throws java.io.IOException {
+    private static long directorySize(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

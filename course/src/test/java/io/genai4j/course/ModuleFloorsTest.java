@@ -78,9 +78,9 @@ class ModuleFloorsTest {
     @Test
     void anUnknownGenai4jPackageIsReported(@TempDir Path root) throws IOException {
         tree(root);
-        write(root, "llm", "io/genai4j/llm/X.java", "package io.genai4j.llm;\nimport io.genai4j.server.Api;\nclass X {}\n");
+        write(root, "llm", "io/genai4j/llm/X.java", "package io.genai4j.llm;\nimport io.genai4j.studio.Api;\nclass X {}\n");
         List<ModuleFloors.Violation> v = ModuleFloors.scan(root);
-        assertEquals(List.of("io.genai4j.server@2"), summary(v));
+        assertEquals(List.of("io.genai4j.studio@2"), summary(v));
         assertTrue(v.get(0).why().contains("no floor module declares"), v.get(0).why());
     }
 

@@ -5,10 +5,12 @@ import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.hub.HubClient;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,15 +113,15 @@ public final class CachedModels {
         long[] bytes = {0};
         int[] files = {0}, partial = {0};
         Instant[] modified = {Instant.EPOCH};
-        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                if (!a.isRegularFile()) return java.nio.file.FileVisitResult.CONTINUE;
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                if (!a.isRegularFile()) return FileVisitResult.CONTINUE;
                 bytes[0] += a.size();
                 if (f.getFileName().toString().endsWith(".part")) partial[0]++;
                 else files[0]++;
                 if (a.lastModifiedTime().toInstant().isAfter(modified[0])) modified[0] = a.lastModifiedTime().toInstant();
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
         });
         return new Entry(dir.getParent().getFileName() + "/" + dir.getFileName(), dir, bytes[0], files[0], partial[0], modified[0]);

@@ -23,6 +23,10 @@ public record GenerationOptions(int maxTokens, float temperature, int topK, floa
         return new GenerationOptions(maxTokens, 0f, 0, 1f, 0f, Penalties.NONE, 0, List.of(), true);
     }
 
+    public GenerationOptions withMaxTokens(int n) {
+        return new GenerationOptions(n, temperature, topK, topP, minP, penalties, seed, stop, useCache);
+    }
+
     public GenerationOptions withCache(boolean on) {
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, on);
     }

@@ -1,7 +1,8 @@
 package io.genai4j.cli.bert;
 
-import io.genai4j.engine.util.Progress;
+import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
@@ -11,10 +12,10 @@ import io.genai4j.models.bert.classify.Head;
 import io.genai4j.models.bert.classify.HeadFile;
 import io.genai4j.models.bert.classify.HeadSpec;
 import io.genai4j.models.bert.classify.HeadTrainer;
-import io.genai4j.cli.train.TrainProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +47,8 @@ public final class BertClassify implements Runnable {
 
     /** Features of a split with a progress bar while they are computed. */
     static Features features(BertEncoder enc, String split, List<String> texts, boolean tokens) throws IOException {
-        Progress[] bar = {null};
-        try {
-            return Features.cached(enc, split, texts, tokens, n -> {
-                if (bar[0] == null) bar[0] = new Progress("encode " + split, texts.size()).rate("sentences", 1);
-                bar[0].advance(n);
-            });
-        } finally {
-            if (bar[0] != null) bar[0].close();
+        try (ItemsBar bar = new ItemsBar("encode " + split, texts.size(), "sentences")) {
+            return Features.cached(enc, split, texts, tokens, bar);
         }
     }
 
@@ -96,7 +91,7 @@ public final class BertClassify implements Runnable {
             if (trainLimit != null) {
                 if (trainLimit < 1) throw new IllegalArgumentException("--train-limit must be >= 1");
                 int n = Math.min(trainLimit, train.size());
-                train = new Sst2(train.sentences().subList(0, n), java.util.Arrays.copyOf(train.labels(), n));
+                train = new Sst2(train.sentences().subList(0, n), Arrays.copyOf(train.labels(), n));
             }
             BertEncoder enc = model.load();
             boolean tokens = spec.kind().equals("gru");

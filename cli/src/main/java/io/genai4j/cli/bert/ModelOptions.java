@@ -3,6 +3,7 @@ package io.genai4j.cli.bert;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.Pooling;
 import java.io.IOException;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** --model and --pooling, shared by the bert subcommands. */
@@ -17,7 +18,7 @@ public final class ModelOptions {
         long t0 = System.nanoTime();
         BertEncoder e = BertEncoder.load(model);
         if (pooling != null) e = e.withPooling(Pooling.parse(pooling));
-        System.err.printf(java.util.Locale.ROOT, "loaded %s: %d layers, %d hidden, %d heads, %.1fM parameters (%.1f s)%n", e.name(),
+        System.err.printf(Locale.ROOT, "loaded %s: %d layers, %d hidden, %d heads, %.1fM parameters (%.1f s)%n", e.name(),
                 e.model().config().layers(), e.dimension(), e.model().config().heads(), e.model().numParameters() / 1e6, (System.nanoTime() - t0) / 1e9);
         return e;
     }

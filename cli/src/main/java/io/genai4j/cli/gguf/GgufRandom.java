@@ -1,8 +1,10 @@
 package io.genai4j.cli.gguf;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TypeOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.util.Progress;
+import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.ModelPreset;
 import io.genai4j.models.llama.RandomModel;
 import java.nio.file.Files;
@@ -41,11 +43,11 @@ public final class GgufRandom implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelPreset p = ModelPreset.of(preset);
-        if (io.genai4j.models.llama.Arch.of(arch) != p.arch()) {
+        if (Arch.of(arch) != p.arch()) {
             throw new IllegalArgumentException("preset " + p.name() + " is a " + p.arch().ggufName() + " model, not " + arch);
         }
-        DType t = dtype(type, "--type");
-        DType head = outputType == null ? null : dtype(outputType, "--output-type");
+        DType t = TypeOption.parse(type, "--type", RandomModel.TYPES);
+        DType head = outputType == null ? null : TypeOption.parse(outputType, "--output-type", RandomModel.TYPES);
         if (vocab != null && !Files.isRegularFile(vocab)) throw new NoSuchFileException("no vocabulary file at " + vocab);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new NoSuchFileException("no directory " + parent + " to write " + out.getFileName() + " into");
@@ -61,15 +63,5 @@ public final class GgufRandom implements Callable<Integer> {
                     .put("type", t.name().toLowerCase(Locale.ROOT)).printJson(System.out);
         }
         return 0;
-    }
-
-    private static DType dtype(String s, String option) {
-        try {
-            DType t = DType.valueOf(s.trim().toUpperCase(Locale.ROOT));
-            if (RandomModel.TYPES.contains(t)) return t;
-        } catch (IllegalArgumentException e) {
-            // the message below names the choices
-        }
-        throw new IllegalArgumentException("unknown " + option + " '" + s + "' (choose f32, f16, bf16, q8_0, q4_0, q4_k, q6_k)");
     }
 }

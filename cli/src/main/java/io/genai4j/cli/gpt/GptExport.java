@@ -1,11 +1,13 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TypeOption;
 import io.genai4j.engine.DType;
 import io.genai4j.models.gpt.GgufExport;
 import io.genai4j.models.gpt.GptCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,12 +29,7 @@ public final class GptExport implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DType t;
-        try {
-            t = DType.valueOf(type.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --type '" + type + "' (F32, F16, BF16, Q8_0, Q4_0, Q4_1)");
-        }
+        DType t = TypeOption.parse(type, "--type", List.of(DType.F32, DType.F16, DType.BF16, DType.Q8_0, DType.Q4_0, DType.Q4_1));
         if ((gguf == null) == (to == null)) throw new IllegalArgumentException("give one of --gguf FILE or --to DIR");
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         if (to != null) {

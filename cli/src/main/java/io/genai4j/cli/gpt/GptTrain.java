@@ -4,6 +4,7 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
+import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.Gpt;
 import io.genai4j.models.gpt.GptCheckpoint;
@@ -14,6 +15,7 @@ import io.genai4j.models.train.TrainEvent;
 import io.genai4j.cli.train.LossChart;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.models.gpt.TrainConfig;
+import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Corpus;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.bpe.BpeTrainer;
@@ -79,7 +81,7 @@ public final class GptTrain implements Callable<Integer> {
             trainer.resumeFrom(out);
         } else {
             Tokenizer tok = switch (tokenizer.toLowerCase(Locale.ROOT)) {
-                case "char" -> io.genai4j.text.CharTokenizer.fit(text.text());
+                case "char" -> CharTokenizer.fit(text.text());
                 case "bpe" -> BpeTrainer.train(text.split().train(), bpeVocab, List.of());
                 default -> throw new IllegalArgumentException("unknown --tokenizer '" + tokenizer + "': expected char or bpe");
             };
@@ -104,7 +106,7 @@ public final class GptTrain implements Callable<Integer> {
         plot(r.evals(), model);
         double gflops = r.tokensPerSecond() * model.trainingFlopsPerToken() / 1e9;
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
-                r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, io.genai4j.engine.util.Progress.duration(r.trainSeconds()));
+                r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
         if (json) {
             new Report().put("best_val_loss", Rounding.places(r.bestValLoss(), 4)).put("iters", r.iters())

@@ -48,7 +48,7 @@ public final class PullCommand implements Callable<Integer> {
         Path dir = ModelStore.repoDir(repo);
         List<String> done = new ArrayList<>();
         for (HubClient.RemoteFile f : chosen) {
-            Path p = hub.download(repo, f, dir, true);
+            Path p = hub.download(repo, f, dir, new DownloadBar());
             done.add(f.name());
             System.out.println(Printable.of(p.toString(), 4096));
         }

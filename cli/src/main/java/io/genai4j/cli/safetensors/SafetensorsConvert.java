@@ -1,6 +1,7 @@
 package io.genai4j.cli.safetensors;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.TypeOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
@@ -8,6 +9,7 @@ import io.genai4j.engine.util.PathFacts;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +28,7 @@ public final class SafetensorsConvert implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DType t;
-        try {
-            t = DType.valueOf(type.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --type '" + type + "' (F16, BF16 or F32)");
-        }
+        DType t = TypeOption.parse(type, "--type", List.of(DType.F16, DType.BF16, DType.F32));
         checkPaths();
         long before = Files.size(in);
         if (CheckpointDir.holds(out)) {   // a file of a checkpoint: its manifest must describe the converted file

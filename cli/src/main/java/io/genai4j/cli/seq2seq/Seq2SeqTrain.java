@@ -7,6 +7,7 @@ import io.genai4j.models.seq2seq.Seq2Seq;
 import io.genai4j.models.seq2seq.Seq2SeqConfig;
 import io.genai4j.models.translation.SharedVocab;
 import io.genai4j.models.translation.TranslationModel;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ public final class Seq2SeqTrain extends TranslationTrain {
     @Override
     protected String describe(TranslationModel m) {
         Seq2SeqConfig c = ((Seq2Seq) m).config;
-        return String.format(java.util.Locale.ROOT, "bidirectional %s encoder + %s decoder with %s attention, %d layer(s), embed %d, hidden %d",
-                c.cell().toUpperCase(java.util.Locale.ROOT), c.cell().toUpperCase(java.util.Locale.ROOT), c.attention(), c.layers(), c.embed(), c.hidden());
+        return String.format(Locale.ROOT, "bidirectional %s encoder + %s decoder with %s attention, %d layer(s), embed %d, hidden %d",
+                c.cell().toUpperCase(Locale.ROOT), c.cell().toUpperCase(Locale.ROOT), c.attention(), c.layers(), c.embed(), c.hidden());
     }
 }

@@ -1,9 +1,12 @@
 package io.genai4j.cli.transformer;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.translate.Loaded;
 import io.genai4j.course.chart.Heatmap;
+import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.transformer.Transformer;
+import io.genai4j.models.transformer.TransformerConfig;
 import io.genai4j.models.translation.Normalizer;
 import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.SharedVocab;
@@ -37,12 +40,12 @@ public final class TransformerAttention implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TranslationCheckpoint ck = io.genai4j.cli.translate.Loaded.checkpoint(model, "transformer");
-        Transformer t = ck.into(new Transformer(io.genai4j.models.transformer.TransformerConfig.fromMap(ck.config()), new io.genai4j.engine.Rng(0)));
+        TranslationCheckpoint ck = Loaded.checkpoint(model, "transformer");
+        Transformer t = ck.into(new Transformer(TransformerConfig.fromMap(ck.config()), new Rng(0)));
         SharedVocab v = ck.vocab();
         String sentence = Normalizer.normalize(String.join(" ", words));
         if (sentence.isEmpty()) throw new IllegalArgumentException("empty sentence");
-        Translations.Translation tr = Translations.translate(t, v, List.of(sentence), 1, false).get(0);
+        Translations.Translation tr = Translations.translate(t, v, List.of(sentence), 1, Translations.QUIETLY).get(0);
         int[] src = v.encode(sentence);
         int[] out = v.bpe().encode(tr.text());
         int[] tgtIn = new int[out.length + 1];

@@ -1,5 +1,6 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -8,6 +9,7 @@ import io.genai4j.models.translation.ParallelCorpus;
 import io.genai4j.models.translation.Translations;
 import io.genai4j.text.metrics.Bleu;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +52,10 @@ public abstract class TranslationEval implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown --split '" + split + "': expected test or val");
         };
         pairs = ParallelCorpus.sample(pairs, limit, seed);
-        Translations.Evaluation ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, true);
+        Translations.Evaluation ev;
+        try (ItemsBar bar = new ItemsBar("translate", pairs.size(), "sentences")) {
+            ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, bar);
+        }
         Bleu.Score s = ev.bleu();
         System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
         System.out.printf(Locale.ROOT, "model: %,d parameters, trained %d steps in %.1f CPU-minutes; translating took %.1f s%n",
@@ -63,7 +68,7 @@ public abstract class TranslationEval implements Callable<Integer> {
         if (json) {
             new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
                     .put("bleu", Rounding.places(s.bleu(), 2))
-                    .put("precisions", java.util.Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
+                    .put("precisions", Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
                     .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())
                     .put("parameters", l.parameters()).put("config", l.checkpoint().config())
                     .put("train_steps", l.trainSteps()).put("train_cpu_minutes", Rounding.places(l.trainCpuMinutes(), 2))

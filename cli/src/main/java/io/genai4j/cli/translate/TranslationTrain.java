@@ -99,7 +99,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
         model.module().eval();
         double bleu = Double.NaN;
         if (bleuPairs > 0) {
-            var ev = Translations.bleu(model, vocab, ParallelCorpus.sample(corpus.val(), bleuPairs, seed), 1, false);
+            var ev = Translations.bleu(model, vocab, ParallelCorpus.sample(corpus.val(), bleuPairs, seed), 1, Translations.QUIETLY);
             bleu = ev.bleu().bleu();
             System.out.printf(Locale.ROOT, "validation BLEU on %d pairs (greedy): %s%n", ev.sentences(), ev.bleu());
         }

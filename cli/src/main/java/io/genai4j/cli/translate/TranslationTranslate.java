@@ -34,7 +34,7 @@ public abstract class TranslationTranslate implements Callable<Integer> {
             if (n.isEmpty()) throw new IllegalArgumentException("empty sentence");
             norm.add(n);
         }
-        List<Translations.Translation> out = Translations.translate(l.model(), l.checkpoint().vocab(), norm, beam, false);
+        List<Translations.Translation> out = Translations.translate(l.model(), l.checkpoint().vocab(), norm, beam, Translations.QUIETLY);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Translations.Translation t : out) {
             System.out.println(t.source() + "  →  " + t.text());

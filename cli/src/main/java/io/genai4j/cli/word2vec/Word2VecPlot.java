@@ -6,6 +6,7 @@ import io.genai4j.models.word2vec.WordMap;
 import io.genai4j.models.word2vec.WordVectors;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ public final class Word2VecPlot implements Callable<Integer> {
         WordMap map = WordMap.of(v, words);
         Path written = WordMapPicture.save(map, png, "Word vectors, first two principal components");
         for (int i = 0; i < map.words().size(); i++) {
-            System.out.printf(java.util.Locale.ROOT, "  %-14s %8.3f %8.3f%n", map.words().get(i), map.xy()[i][0], map.xy()[i][1]);
+            System.out.printf(Locale.ROOT, "  %-14s %8.3f %8.3f%n", map.words().get(i), map.xy()[i][0], map.xy()[i][1]);
         }
         System.out.println("Picture: " + written);
         if (json) new Report().put("words", map.words()).put("xy", map.xy()).put("png", written.toString()).printJson(System.out);

@@ -3,6 +3,8 @@ package io.genai4j.course.chart;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +65,10 @@ public final class ScatterPlot {
             Point p = points.get(a.from), q = points.get(a.to);
             g.setColor(new Color(0xAA, 0xAA, 0xAA));
             double sx = ax.x(p.x), sy = ax.y(p.y), ex = ax.x(q.x), ey = ax.y(q.y);
-            g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
+            g.draw(new Line2D.Double(sx, sy, ex, ey));
             double ang = Math.atan2(ey - sy, ex - sx);
             for (double d : new double[] {-0.4, 0.4}) {
-                g.draw(new java.awt.geom.Line2D.Double(ex, ey, ex - 9 * Math.cos(ang + d), ey - 9 * Math.sin(ang + d)));
+                g.draw(new Line2D.Double(ex, ey, ex - 9 * Math.cos(ang + d), ey - 9 * Math.sin(ang + d)));
             }
         }
         for (Point p : points) {
@@ -75,7 +77,7 @@ public final class ScatterPlot {
         }
         // Labels after every marker, each placed where it covers no other label and no point.
         Font font = Canvas.font(13, false);
-        LabelPlacer placer = new LabelPlacer(new java.awt.geom.Rectangle2D.Double(ax.left, ax.top, ax.width(), ax.height()));
+        LabelPlacer placer = new LabelPlacer(new Rectangle2D.Double(ax.left, ax.top, ax.width(), ax.height()));
         for (Point p : points) placer.obstacle(ax.x(p.x), ax.y(p.y), 5);
         var metrics = g.getFontMetrics(font);
         for (Point p : points) {
@@ -85,7 +87,7 @@ public final class ScatterPlot {
                 g.setColor(new Color(0xBB, 0xBB, 0xBB));
                 var b = s.box();
                 double lx = Math.max(b.getMinX(), Math.min(x, b.getMaxX())), ly = Math.max(b.getMinY(), Math.min(y, b.getMaxY()));
-                g.draw(new java.awt.geom.Line2D.Double(x, y, lx, ly));
+                g.draw(new Line2D.Double(x, y, lx, ly));
             }
             c.text(p.label, s.box().getX(), s.baseline(), Canvas.Anchor.LEFT, font, Canvas.INK);
         }

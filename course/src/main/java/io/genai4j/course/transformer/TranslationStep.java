@@ -52,7 +52,7 @@ public final class TranslationStep implements TourStep {
         say.note(String.format(Locale.ROOT, "a small shipped Transformer: N=%d, d_model=%d, h=%d, d_ff=%d, %,d parameters, shared BPE of %,d tokens; "
                 + "%s", c.layers(), c.dModel(), c.heads(), c.dFf(), model.numParameters(), ck.vocab().size(), ParallelCorpus.ATTRIBUTION));
         say.blank();
-        List<Translations.Translation> out = Translations.translate(model, ck.vocab(), SENTENCES.stream().map(Normalizer::normalize).toList(), 4, false);
+        List<Translations.Translation> out = Translations.translate(model, ck.vocab(), SENTENCES.stream().map(Normalizer::normalize).toList(), 4, Translations.QUIETLY);
         TextTable t = new TextTable("English", "French (beam 4)").maxWidth(0, 44).maxWidth(1, 44);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Translations.Translation tr : out) {

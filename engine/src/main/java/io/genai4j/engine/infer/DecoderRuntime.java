@@ -1,9 +1,11 @@
 package io.genai4j.engine.infer;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.kernels.NormRows;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.kernels.VecMath;
 import io.genai4j.engine.quant.Lanes;
+import io.genai4j.engine.quant.WeightMatrix;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,10 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * tree) without tensors or autograd. Matrices that read the same input run as one group (Q|K|V,
  * gate|up), SiLU·up and the residual adds are fused loops, and attention reads the KV cache in place.
  * <pre>
- *   per layer:  h = RMSNorm(x);  [q|k|v] = h·[Wq|Wk|Wv]ᵀ (+b);  q, k ← RoPE;  cache ← k, v
- *               x += Attention(q, cache)·Woᵀ
- *               h = RMSNorm(x);  [g|u] = h·[Wg|Wu]ᵀ;  x += (SiLU(g) ⊙ u)·Wdᵀ
- *   logits = RMSNorm(x)·Wᵀ
+ *   x = embed[ids] (+ positions[p])
+ *   per layer:  h = Norm(x);  [q|k|v] = h·[Wq|Wk|Wv]ᵀ (+b);  q, k ← RoPE;  cache ← k, v
+ *               x += Attention(q, cache)·Woᵀ (+b)
+ *               h = Norm(x);  [g|u] = h·[Wg|Wu]ᵀ;  x += (SiLU(g) ⊙ u)·Wdᵀ     or  x += GELU(h·Wuᵀ + b)·Wdᵀ + b
+ *   logits = Norm(x)·Wᵀ
  * </pre>
  * Generation is memory-bound: one token streams every weight byte once, so the work outside the
  * matrix products (a few microseconds per layer) is kept to a handful of dispatches.
@@ -30,13 +33,27 @@ public final class DecoderRuntime {
     public static final int ATTENTION_GEMM_FROM = CacheAttention.GEMM_FROM;
 
     private final DecoderPlan plan;
+    private final PlanAdapters adapters;   // unmerged LoRA side paths, or null
     private final DecoderPlan.Dims d;
+    private final DecoderPlan.Style style;
+    private final boolean layerNorm;
     private final CacheAttention attention;
     private final int dim, qDim, kvDim, qkvDim, ffn, vocab;
 
     public DecoderRuntime(DecoderPlan plan) {
+        this(plan, null);
+    }
+
+    /** A runtime of the plan's base weights plus unmerged adapters (null: none), one per layer. */
+    public DecoderRuntime(DecoderPlan plan, PlanAdapters adapters) {
+        if (adapters != null && adapters.layers().size() != plan.layers().size()) {
+            throw new IllegalArgumentException("adapters for " + adapters.layers().size() + " layers on a plan of " + plan.layers().size());
+        }
         this.plan = plan;
+        this.adapters = adapters;
         this.d = plan.dims();
+        this.style = plan.style();
+        this.layerNorm = style.norm() == DecoderPlan.Norm.LAYER;
         dim = d.dim();
         qDim = d.qDim();
         kvDim = d.kvDim();
@@ -64,18 +81,23 @@ public final class DecoderRuntime {
         cache.reserve(start + t);
         b.ensureRows(t);
         RopeTable rope = plan.rope();
+        WeightMatrix positions = style.positions();
         for (int s = 0; s < t; s++) {
             if (tokens[s] < 0 || tokens[s] >= vocab) {
                 throw new IllegalArgumentException("token id " + tokens[s] + " at position " + s + " is outside the vocabulary [0, " + vocab + ")");
             }
             plan.embed().decodeRows(tokens[s], 1, b.x, s * dim);
+            if (positions != null) {   // GPT-2: x = wte[id] + wpe[p]
+                positions.decodeRows(start + s, 1, b.tmp, 0);
+                VecMath.addInto(b.tmp, 0, b.x, s * dim, dim);
+            }
             rope.angles(start + s, b.cos, b.sin, s * rope.pairs());
         }
         for (int l = 0; l < plan.layers().size(); l++) layer(b, l, plan.layers().get(l), cache, start, t);
         cache.advance(t);
 
         int first = allPositions ? 0 : t - 1, n = t - first;
-        rmsNorm(b.x, first * dim, n, plan.finalNorm(), b.h, 0);
+        norm(b.x, first * dim, n, plan.finalNorm(), style.finalNormBias(), b.h, 0);
         float[] logits = new float[n * vocab];
         plan.head().apply(b.h, 0, n, logits, 0, vocab);
         return logits;
@@ -84,16 +106,19 @@ public final class DecoderRuntime {
     private void layer(SessionBuffers b, int index, DecoderPlan.Layer w, KvCache cache, int start, int t) {
         int hd = d.headDim();
         RopeTable rope = plan.rope();
+        DecoderPlan.Biases bias = w.biases();
         float[] qkv = b.qkv;
-        // Attention: [q|k|v] = RMSNorm(x)·[Wq|Wk|Wv]ᵀ
-        rmsNorm(b.x, 0, t, w.attnNorm(), b.h, 0);
+        // Attention: [q|k|v] = Norm(x)·[Wq|Wk|Wv]ᵀ
+        norm(b.x, 0, t, w.attnNorm(), bias.attnNorm(), b.h, 0);
         w.qkv().apply(b.h, 0, t, qkv, 0, qkvDim);
+        PlanAdapters.Layer side = adapters == null ? PlanAdapters.Layer.NONE : adapters.layers().get(index);
+        PlanAdapters.apply(side.qkv(), b.h, t, qkv, qkvDim);
         for (int s = 0; s < t; s++) {
             int o = s * qkvDim;
             if (w.qkvBias() != null) VecMath.addInto(w.qkvBias(), 0, qkv, o, qkvDim);
             if (w.qNorm() != null) {
-                for (int i = 0; i < d.heads(); i++) rmsNormRow(qkv, o + i * hd, hd, w.qNorm(), qkv, o + i * hd);
-                for (int i = 0; i < d.kvHeads(); i++) rmsNormRow(qkv, o + qDim + i * hd, hd, w.kNorm(), qkv, o + qDim + i * hd);
+                for (int i = 0; i < d.heads(); i++) normRow(qkv, o + i * hd, hd, w.qNorm(), null, false, qkv, o + i * hd);
+                for (int i = 0; i < d.kvHeads(); i++) normRow(qkv, o + qDim + i * hd, hd, w.kNorm(), null, false, qkv, o + qDim + i * hd);
             }
             if (rope.pairs() > 0) {
                 rope.rotate(qkv, o, d.heads(), b.cos, b.sin, s * rope.pairs(), 1f);
@@ -103,50 +128,66 @@ public final class DecoderRuntime {
         }
         attention.apply(cache, index, start, t, qkv, qkvDim, b.att);
         w.o().apply(b.att, 0, t, b.tmp, 0, dim);
+        addBias(bias.o(), b.tmp, dim, t);
+        PlanAdapters.apply(side.o(), b.att, t, b.tmp, dim);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
 
-        // Feed-forward: x += (SiLU(g) ⊙ u)·Wdᵀ with [g|u] = RMSNorm(x)·[Wg|Wu]ᵀ
-        rmsNorm(b.x, 0, t, w.ffnNorm(), b.h, 0);
-        w.gateUp().apply(b.h, 0, t, b.gu, 0, 2 * ffn);
-        swiGlu(b.gu, b.act, t);
+        // Feed-forward: x += FFN(Norm(x))
+        norm(b.x, 0, t, w.ffnNorm(), bias.ffnNorm(), b.h, 0);
+        if (style.ffn() == DecoderPlan.FeedForward.SWIGLU) {
+            // (SiLU(g) ⊙ u)·Wdᵀ with [g|u] = h·[Wg|Wu]ᵀ
+            w.gateUp().apply(b.h, 0, t, b.gu, 0, 2 * ffn);
+            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, 2 * ffn);
+            swiGlu(b.gu, b.act, t);
+        } else {
+            // GELU(h·Wuᵀ + b)·Wdᵀ
+            w.gateUp().apply(b.h, 0, t, b.gu, 0, ffn);
+            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, ffn);
+            addBias(bias.up(), b.gu, ffn, t);
+            gelu(b.gu, b.act, t);
+        }
         w.down().apply(b.act, 0, t, b.tmp, 0, dim);
+        PlanAdapters.apply(side.down(), b.act, t, b.tmp, dim);
+        addBias(bias.down(), b.tmp, dim, t);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
     }
 
-    /** RMSNorm of n rows of width dim from src[off..] into dst[dstOff..], rows split over threads when there are many. */
-    private void rmsNorm(float[] src, int off, int n, float[] weight, float[] dst, int dstOff) {
+    /** rows[s·width ..] += bias for each of t rows; nothing without a bias. */
+    private static void addBias(float[] bias, float[] rows, int width, int t) {
+        if (bias == null) return;
+        for (int s = 0; s < t; s++) VecMath.addInto(bias, 0, rows, s * width, width);
+    }
+
+    /** The plan's norm of n rows of width dim from src[off..] into dst[dstOff..], rows split over threads when there are many. */
+    private void norm(float[] src, int off, int n, float[] weight, float[] bias, float[] dst, int dstOff) {
         if (n == 1) {
-            rmsNormRow(src, off, dim, weight, dst, dstOff);
+            normRow(src, off, dim, weight, bias, layerNorm, dst, dstOff);
             return;
         }
         Parallel.forRange(n, 8, (lo, hi) -> {
-            for (int r = lo; r < hi; r++) rmsNormRow(src, off + r * dim, dim, weight, dst, dstOff + r * dim);
+            for (int r = lo; r < hi; r++) normRow(src, off + r * dim, dim, weight, bias, layerNorm, dst, dstOff + r * dim);
         });
     }
 
-    /** y = x / √(mean(x²) + ε) ⊙ w, as {@link io.genai4j.engine.ops.Norms}. */
-    private void rmsNormRow(float[] src, int off, int n, float[] weight, float[] dst, int dstOff) {
-        float ms = sumSquares(src, off, n) / n;
-        float rs = (float) (1.0 / Math.sqrt(ms + plan.normEps()));
-        int i = 0;
-        FloatVector vrs = FloatVector.broadcast(F, rs);
-        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-            FloatVector.fromArray(F, src, off + i).mul(vrs).mul(FloatVector.fromArray(F, weight, i)).intoArray(dst, dstOff + i);
-        }
-        for (; i < n; i++) dst[dstOff + i] = src[off + i] * rs * weight[i];
+    /**
+     * One row as {@link io.genai4j.engine.ops.Norms} computes it, with its row kernel: LayerNorm
+     * y = (x − μ)·rstd ⊙ w + b, or RMSNorm (μ = 0, no shift) y = x·rstd ⊙ w.
+     */
+    private void normRow(float[] src, int off, int n, float[] weight, float[] bias, boolean center, float[] dst, int dstOff) {
+        float mu = center ? VecMath.sum(src, off, n) / n : 0f;
+        float var = VecMath.sumSquaredDeviation(src, off, n, mu) / n;
+        float rs = (float) (1.0 / Math.sqrt(var + plan.normEps()));
+        NormRows.forward(src, off, dst, dstOff, n, mu, rs, weight, bias);
     }
 
-    /** Σ x², vectorized. */
-    private static float sumSquares(float[] a, int off, int n) {
-        FloatVector acc = FloatVector.zero(F);
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, a, off + i);
-            acc = v.fma(v, acc);
+    /** act = GELU(x) row by row, in the plan's form (tanh approximation or exact). */
+    private void gelu(float[] x, float[] act, int t) {
+        VecMath.Unary op = style.ffn() == DecoderPlan.FeedForward.GELU_TANH ? VecMath.Unary.GELU_TANH : VecMath.Unary.GELU;
+        if (t == 1) {
+            VecMath.unary(op, x, 0, act, 0, ffn);
+            return;
         }
-        float s = Lanes.sum(acc);
-        for (; i < n; i++) s += a[off + i] * a[off + i];
-        return s;
+        Parallel.forRange(t, 4, (lo, hi) -> VecMath.unary(op, x, lo * ffn, act, lo * ffn, (hi - lo) * ffn));
     }
 
     /** act = SiLU(gate) ⊙ up, row by row from gu = [gate | up]. */

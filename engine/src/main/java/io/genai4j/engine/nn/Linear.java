@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class Linear extends Module implements Layer {
     public final Tensor weight;
     public final Tensor bias;   // null without bias
+    private LoraLinear adapter;  // a low-rank side path added to the output (attached by LoraLinear), or null
 
     public Linear(int in, int out, boolean bias, Rng rng) {
         this.weight = param("weight", Init.kaimingUniform(Tensor.zeros(out, in), Math.sqrt(5), rng));
@@ -41,7 +42,19 @@ public final class Linear extends Module implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = x.matmul(weight.mT());
-        return bias == null ? y : y.add(bias);
+        if (bias != null) y = y.add(bias);
+        return adapter == null || adapter.isMerged() ? y : y.add(adapter.delta(x));
+    }
+
+    /** The LoRA adapter wrapped around this layer, or null. */
+    public LoraLinear adapter() {
+        return adapter;
+    }
+
+    /** Called by {@link LoraLinear} only: one adapter at a time, so a second one is a bug of the caller. */
+    void setAdapter(LoraLinear a) {
+        if (a != null && adapter != null) throw new IllegalStateException("this Linear already has a LoRA adapter");
+        adapter = a;
     }
 
     public int inFeatures() {

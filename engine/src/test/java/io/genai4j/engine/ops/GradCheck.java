@@ -15,14 +15,14 @@ import java.util.function.Function;
  * weights, L = Σ out ⊙ R, so every output element contributes; each input element is perturbed by
  * ±h and (L⁺ − L⁻)/2h (accumulated in double) is compared with the autograd gradient.
  */
-final class GradCheck {
+public final class GradCheck {
     private GradCheck() {}
 
-    static void check(Function<Tensor[], Tensor> f, Tensor... inputs) {
+    public static void check(Function<Tensor[], Tensor> f, Tensor... inputs) {
         check(f, 1e-2f, 2e-2, inputs);
     }
 
-    static void check(Function<Tensor[], Tensor> f, float h, double tol, Tensor... inputs) {
+    public static void check(Function<Tensor[], Tensor> f, float h, double tol, Tensor... inputs) {
         for (Tensor in : inputs) in.requiresGrad(true).zeroGrad();
         Tensor out = f.apply(inputs);
         Tensor r = Tensor.randn(new Rng(99), out.shape());
@@ -60,7 +60,7 @@ final class GradCheck {
     }
 
     /** A random tensor with values in [lo, hi). */
-    static Tensor rand(long seed, float lo, float hi, int... shape) {
+    public static Tensor rand(long seed, float lo, float hi, int... shape) {
         return Tensor.uniform(new Rng(seed), lo, hi, shape);
     }
 }

@@ -2,7 +2,6 @@ package io.genai4j.llm.hub;
 
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.util.Printable;
-import io.genai4j.engine.util.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -24,6 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Downloads model files from the Hugging Face hub (or anything speaking its API: $HF_ENDPOINT):
@@ -56,6 +57,7 @@ public final class HubClient {
     private static final int MAX_LISTING = 64 << 20;
     private static final int MAX_REDIRECTS = 10;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final Pattern CONTENT_RANGE_START = Pattern.compile("bytes\\s+(\\d+)-");
 
     private final HubEndpoint endpoint;
     private final Duration readTimeout;
@@ -141,8 +143,9 @@ public final class HubClient {
     /**
      * Downloads one file into dir (which mirrors the repository), resuming a partial download;
      * returns the file. A file already in place is kept when it matches the listing's size and digest.
+     * The transfer is reported to {@code listener} (nothing is reported for a file already in place).
      */
-    public Path download(String repo, RemoteFile f, Path dir, boolean showProgress) throws IOException {
+    public Path download(String repo, RemoteFile f, Path dir, DownloadListener listener) throws IOException {
         checkRepo(repo);
         Path target = RepoPaths.resolve(dir, f.name());
         String what = repo + "/" + Printable.of(f.name());
@@ -158,7 +161,7 @@ public final class HubClient {
             Files.delete(part);
             have = 0;
         }
-        if (f.size() < 0 || have < f.size()) fetch(repo, f, part, have, showProgress);
+        if (f.size() < 0 || have < f.size()) fetch(repo, f, part, have, listener);
         String problem = Integrity.mismatch(part, f);
         if (problem != null) {
             Files.delete(part);
@@ -169,7 +172,7 @@ public final class HubClient {
     }
 
     /** Fetches the rest of f (from byte have) into part. */
-    private void fetch(String repo, RemoteFile f, Path part, long have, boolean showProgress) throws IOException {
+    private void fetch(String repo, RemoteFile f, Path part, long have, DownloadListener listener) throws IOException {
         String what = repo + "/" + Printable.of(f.name());
         String path = String.join("/", Arrays.stream(f.name().split("/")).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")).toList());
         HttpResponse<InputStream> r = get(URI.create(endpoint.base() + "/" + repo + "/resolve/main/" + path), have > 0 ? "bytes=" + have + "-" : null);
@@ -190,17 +193,16 @@ public final class HubClient {
             if (length >= 0 && have + length != total) {
                 throw new IOException(what + ": the server sends " + (have + length) + " bytes, the hub lists " + total + "; run again later");
             }
-            copy(body, part, resumed, have, total, what, showProgress ? Printable.of(f.name()) : null);
+            copy(body, part, resumed, have, total, what, Printable.of(f.name()), listener);
         }
     }
 
     /** Appends (or writes) body to part; never more than total bytes in all. */
-    private void copy(InputStream body, Path part, boolean append, long have, long total, String what, String label) throws IOException {
+    private void copy(InputStream body, Path part, boolean append, long have, long total, String what, String file, DownloadListener listener)
+            throws IOException {
         long done = have;
-        try (PartFile out = PartFile.open(part, append);
-             // A resumed download shows the rest only, so the rate counts this run's bytes alone.
-             Progress bar = label == null ? null : new Progress(have == 0 ? label : label + " (resumed at " + have * 100 / Math.max(total, 1) + "%)", total - have)
-                     .rate("MB", 1e-6)) {
+        listener.started(file, have, total);
+        try (PartFile out = PartFile.open(part, append)) {
             boolean tooLong = false;
             try {
                 for (int n; (n = out.readFrom(body)) >= 0; ) {
@@ -209,7 +211,7 @@ public final class HubClient {
                         tooLong = true;
                         break;
                     }
-                    if (bar != null) bar.update(done - have, "");
+                    listener.received(done - have);
                 }
             } catch (StallGuard.StalledException e) {
                 out.flush();   // keep what arrived: the next run resumes after it
@@ -225,6 +227,8 @@ public final class HubClient {
                 throw new IOException(what + ": the server sent more than the " + total + " bytes expected; download discarded, run again");
             }
             out.flush();
+        } finally {
+            listener.ended();
         }
         if (done < total) throw new IOException("download of " + what + " ended early at " + done + " of " + total + " bytes; run the same command again to resume");
     }
@@ -232,7 +236,7 @@ public final class HubClient {
     /** The first byte of a 206 answer ("Content-Range: bytes 100-199/200"), -1 when it does not say. */
     private static long rangeStart(HttpResponse<?> r) {
         String cr = r.headers().firstValue("Content-Range").orElse("");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes\\s+(\\d+)-").matcher(cr);
+        Matcher m = CONTENT_RANGE_START.matcher(cr);
         return m.lookingAt() ? Long.parseLong(m.group(1)) : -1;
     }
 

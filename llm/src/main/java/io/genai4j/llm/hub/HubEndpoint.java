@@ -3,6 +3,7 @@ package io.genai4j.llm.hub;
 import io.genai4j.engine.util.Printable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +48,7 @@ final class HubEndpoint {
             secrets.add(t);
             authorization = "Bearer " + t;
         } else if (userInfo != null) {
-            String plain = java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
+            String plain = URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
             authorization = "Basic " + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
         } else {
             authorization = null;
@@ -56,7 +57,7 @@ final class HubEndpoint {
             int colon = userInfo.indexOf(':');
             String secret = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;   // https://TOKEN@host: the user is the secret
             secrets.add(secret);
-            secrets.add(java.net.URLDecoder.decode(secret, StandardCharsets.UTF_8));
+            secrets.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
         }
         secrets.removeIf(String::isEmpty);
         shown = redactUserInfo(e);

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,7 +21,7 @@ final class StallGuard extends FilterInputStream {
     static final class StalledException extends IOException {
         StalledException(Duration timeout) {
             super("no data for " + (timeout.toMillis() % 1000 == 0 ? String.valueOf(timeout.toSeconds())
-                    : String.format(java.util.Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)) + " s");
+                    : String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)) + " s");
         }
     }
 

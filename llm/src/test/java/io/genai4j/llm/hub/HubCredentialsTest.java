@@ -97,7 +97,7 @@ class HubCredentialsTest {
     void theTokenGoesToTheHubButNotToTheHostARedirectPointsAt() throws Exception {
         HubClient client = new HubClient(url(), "hf_secret");
         HubClient.RemoteFile f = client.list("acme/tiny").get(0);
-        Path got = client.download("acme/tiny", f, tmp.resolve("acme/tiny"), false);
+        Path got = client.download("acme/tiny", f, tmp.resolve("acme/tiny"), DownloadListener.NONE);
         assertArrayEquals(blob, Files.readAllBytes(got));
         assertEquals("Bearer hf_secret", seen.get("/api/models/acme/tiny/revision/main"));
         assertEquals("Bearer hf_secret", seen.get("/acme/tiny/resolve/main/model.gguf"));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +44,6 @@ public record Sst2(List<String> sentences, int[] labels) {
             s.add(line.substring(0, tab).strip());
             y[n++] = label.charAt(0) - '0';
         }
-        return new Sst2(List.copyOf(s), java.util.Arrays.copyOf(y, n));
+        return new Sst2(List.copyOf(s), Arrays.copyOf(y, n));
     }
 }

@@ -5,6 +5,7 @@ import io.genai4j.engine.Tensor;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +16,7 @@ final class WeightLoading {
     private WeightLoading() {}
 
     /** source.get(name) returns the values (row-major, the parameter's shape) or null when absent. */
-    static void load(BertModel model, String what, java.util.function.Function<String, Supplier<float[]>> source) {
+    static void load(BertModel model, String what, Function<String, Supplier<float[]>> source) {
         TreeSet<String> missing = new TreeSet<>();
         for (Map.Entry<String, Tensor> e : model.stateDict().entrySet()) {
             Supplier<float[]> s = source.apply(e.getKey());

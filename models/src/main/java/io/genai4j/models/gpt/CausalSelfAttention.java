@@ -4,6 +4,7 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.nn.Dropout;
+import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.nn.MultiHeadAttention;
 import io.genai4j.engine.ops.Attention;
@@ -14,15 +15,15 @@ import io.genai4j.engine.ops.F;
  * attention = softmax(Q·Kᵀ/√d)·V under a causal mask, heads concatenated, projected by c_proj.
  */
 final class CausalSelfAttention extends Module {
-    final io.genai4j.engine.nn.Linear cAttn, cProj;
+    final Linear cAttn, cProj;
     private final Dropout residDropout;
     private final int nHead, nEmbd;
     private final float attnDropout;
     private final Rng rng;
 
     CausalSelfAttention(GptConfig c, Rng rng) {
-        this.cAttn = add("c_attn", new io.genai4j.engine.nn.Linear(c.nEmbd(), 3 * c.nEmbd(), c.bias(), rng));
-        this.cProj = add("c_proj", new io.genai4j.engine.nn.Linear(c.nEmbd(), c.nEmbd(), c.bias(), rng));
+        this.cAttn = add("c_attn", new Linear(c.nEmbd(), 3 * c.nEmbd(), c.bias(), rng));
+        this.cProj = add("c_proj", new Linear(c.nEmbd(), c.nEmbd(), c.bias(), rng));
         this.residDropout = add("resid_dropout", new Dropout(c.dropout(), rng));
         this.nHead = c.nHead();
         this.nEmbd = c.nEmbd();

@@ -2,10 +2,8 @@ package io.genai4j.models.gpt;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
-import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.GgufModelWriter;
 import io.genai4j.models.llama.LlamaConfig;
-import io.genai4j.models.llama.RopeStyle;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Tokenizer;
 import io.genai4j.text.bpe.ByteAlphabet;
@@ -18,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a GPT lesson checkpoint as a llama.cpp {@code gpt2} GGUF file: nanoGPT's names are
@@ -32,8 +31,7 @@ public final class GgufExport {
     public static void export(GptCheckpoint ck, Path out, DType type) throws IOException {
         Gpt m = ck.model();
         GptConfig g = m.config;
-        LlamaConfig c = new LlamaConfig(Arch.GPT2, g.vocabSize(), g.nEmbd(), g.nLayer(), g.nHead(), g.nHead(), g.nEmbd() / g.nHead(),
-                4 * g.nEmbd(), g.blockSize(), 1e-5f, 10000f, RopeStyle.NONE, g.nEmbd() / g.nHead(), null, 1f, true, true);
+        LlamaConfig c = g.decoder();
         Map<String, Tensor> state = m.stateDict();
         Map<String, Tensor> w = new LinkedHashMap<>();
         for (var e : state.entrySet()) w.put(e.getKey(), e.getValue());
@@ -91,6 +89,6 @@ public final class GgufExport {
         }
         if (new HashSet<>(List.of(tokens)).size() != tokens.length) throw new IllegalArgumentException("the tokenizer has repeated tokens");
         return new Vocabulary("gpt2", "gpt-2", tokens, null, types, merges, eos, eos, -1, -1, -1,
-                eos >= 0 ? java.util.Set.of(eos) : java.util.Set.of(), false, false, false, "genai4j-gpt");
+                eos >= 0 ? Set.of(eos) : Set.of(), false, false, false, "genai4j-gpt");
     }
 }

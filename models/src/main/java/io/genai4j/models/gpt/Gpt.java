@@ -3,6 +3,7 @@ package io.genai4j.models.gpt;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Dropout;
@@ -11,6 +12,9 @@ import io.genai4j.engine.nn.Init;
 import io.genai4j.engine.nn.LayerNorm;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.F;
+import io.genai4j.models.llama.Gpt2Plan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A decoder-only transformer as in nanoGPT's model.py (GPT-2 architecture):
@@ -82,6 +86,16 @@ public final class Gpt extends Module {
         for (int l = 0; l < h.length; l++) x = h[l].forward(x, cache, l, attentionOut != null, attentionOut);
         if (cache != null) cache.advance(t);
         return lnF.forward(x);
+    }
+
+    /**
+     * This module tree as the decoder runtime's plan: the same weight arrays, norms and biases copied
+     * as they are now (plan again after training on).
+     */
+    public DecoderPlan plan() {
+        List<Gpt2Plan.Block> blocks = new ArrayList<>(h.length);
+        for (Block b : h) blocks.add(new Gpt2Plan.Block(b.ln1, b.attn.cAttn, b.attn.cProj, b.ln2, b.mlp.cFc, b.mlp.cProj));
+        return Gpt2Plan.of(config.decoder(), wte, wpe, blocks, lnF, wte.weight);
     }
 
     /** Logits [.., V] = hidden·wteᵀ (weight tying). */

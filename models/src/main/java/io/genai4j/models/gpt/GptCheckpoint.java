@@ -1,5 +1,6 @@
 package io.genai4j.models.gpt;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.util.AtomicFiles;
@@ -22,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,11 +47,11 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
     public static final String CONFIG = "config.json";
 
     public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train) throws IOException {
-        save(dir, model, tok, train, io.genai4j.engine.DType.F32);
+        save(dir, model, tok, train, DType.F32);
     }
 
     /** As above with the weights stored as F32, F16 or BF16 (loading converts them back to F32). */
-    public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train, io.genai4j.engine.DType weights) throws IOException {
+    public static void save(Path dir, Gpt model, Tokenizer tok, Map<String, Object> train, DType weights) throws IOException {
         try (CheckpointDir c = CheckpointDir.begin(dir)) {
             writeInto(c, model, tok, train, weights);
             c.commit(iteration(train));
@@ -61,8 +64,8 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
     }
 
     /** Writes the model's files into a checkpoint being saved (the caller adds its own and commits). */
-    static void writeInto(CheckpointDir c, Gpt model, Tokenizer tok, Map<String, Object> train, io.genai4j.engine.DType weights) throws IOException {
-        if (weights != io.genai4j.engine.DType.F32 && weights != io.genai4j.engine.DType.F16 && weights != io.genai4j.engine.DType.BF16) {
+    static void writeInto(CheckpointDir c, Gpt model, Tokenizer tok, Map<String, Object> train, DType weights) throws IOException {
+        if (weights != DType.F32 && weights != DType.F16 && weights != DType.BF16) {
             throw new IllegalArgumentException("GPT checkpoints store weights as F32, F16 or BF16, not " + weights);
         }
         Map<String, Object> tokInfo = new LinkedHashMap<>();
@@ -76,7 +79,7 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
             case ByteLevelBpe b -> Gpt2Files.save(b, c.staging());
             default -> throw new IllegalArgumentException("cannot save a " + tok.kind() + " tokenizer with a GPT checkpoint");
         }
-        Map<String, Tensor> state = new java.util.LinkedHashMap<>();
+        Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : model.stateDict().entrySet()) state.put(e.getKey(), e.getValue().to(weights));
         Checkpoints.save(c.file(WEIGHTS), state, Map.of("format", "genai4j-gpt"));
         Map<String, Object> cfg = new LinkedHashMap<>();
@@ -107,7 +110,7 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
         try (var in = GptCheckpoint.class.getResourceAsStream(BUNDLED + CONFIG)) {
             config = in.readAllBytes();
         }
-        String key = Integer.toHexString(java.util.Arrays.hashCode(config));
+        String key = Integer.toHexString(Arrays.hashCode(config));
         Path dir = Cache.dir("models").resolve("gpt-shakespeare-char-" + key);
         for (String name : BUNDLED_FILES) Cache.extract(BUNDLED.substring(1) + name, dir, "the genai4j-models jar");
         return load(dir);
@@ -183,7 +186,7 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
         }
         double declared = config.parameterCount();
         if (declared != present) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: field 'config' (n_layer %d, n_head %d, n_embd %d, block_size %d, vocab_size %d, bias %s) declares %,.0f weights but %s holds %,d",
                     cfgFile, config.nLayer(), config.nHead(), config.nEmbd(), config.blockSize(), config.vocabSize(), config.bias(),
                     declared, weightsFile.getFileName(), present));

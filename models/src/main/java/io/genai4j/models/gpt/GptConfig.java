@@ -1,8 +1,10 @@
 package io.genai4j.models.gpt;
 
 import io.genai4j.engine.io.Json;
-import io.genai4j.engine.util.Printable;
-import java.util.LinkedHashMap;
+import io.genai4j.engine.io.JsonFields;
+import io.genai4j.models.llama.Arch;
+import io.genai4j.models.llama.LlamaConfig;
+import io.genai4j.models.llama.RopeStyle;
 import java.util.Map;
 
 /**
@@ -32,30 +34,31 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
         return (double) vocabSize * c + (double) blockSize * c + nLayer * perBlock + c + (bias ? c : 0);
     }
 
+    /**
+     * This GPT in llama.cpp's {@code gpt2} terms (how GGUF files and the decoder runtime describe it):
+     * as many key/value heads as heads, a 4× wide MLP, LayerNorm ε 1e-5, no RoPE, the head tied to
+     * wte, and nanoGPT's exact GELU.
+     */
+    public LlamaConfig decoder() {
+        int headDim = nEmbd / nHead;
+        return new LlamaConfig(Arch.GPT2, vocabSize, nEmbd, nLayer, nHead, nHead, headDim, 4 * nEmbd, blockSize, 1e-5f, 10000f,
+                RopeStyle.NONE, headDim, null, 1f, true, true);
+    }
+
     /** As written in a checkpoint's config.json (nanoGPT's names). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("n_layer", nLayer);
-        m.put("n_head", nHead);
-        m.put("n_embd", nEmbd);
-        m.put("block_size", blockSize);
-        m.put("vocab_size", vocabSize);
-        m.put("dropout", (double) dropout);
-        m.put("bias", bias);
-        return m;
+        return JsonFields.ordered("n_layer", nLayer, "n_head", nHead, "n_embd", nEmbd, "block_size", blockSize, "vocab_size", vocabSize,
+                "dropout", (double) dropout, "bias", bias);
     }
 
     /** Reads the map written by {@link #toMap}; names the missing or mistyped field. */
     public static GptConfig fromMap(Map<String, Object> m, String source) {
-        int nLayer = integer(m, "n_layer", source), nHead = integer(m, "n_head", source), nEmbd = integer(m, "n_embd", source);
-        int blockSize = integer(m, "block_size", source), vocabSize = integer(m, "vocab_size", source);
-        float dropout = (float) number(m, "dropout", source);
-        boolean bias = bool(m, "bias", source);
-        try {
-            return new GptConfig(nLayer, nHead, nEmbd, blockSize, vocabSize, dropout, bias);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage());
-        }
+        JsonFields f = new JsonFields(m, source);
+        int nLayer = f.integer("n_layer"), nHead = f.integer("n_head"), nEmbd = f.integer("n_embd");
+        int blockSize = f.integer("block_size"), vocabSize = f.integer("vocab_size");
+        float dropout = (float) f.number("dropout");
+        boolean bias = f.bool("bias");
+        return f.checked(() -> new GptConfig(nLayer, nHead, nEmbd, blockSize, vocabSize, dropout, bias));
     }
 
     public static GptConfig parse(String json, String source) {
@@ -68,26 +71,5 @@ public record GptConfig(int nLayer, int nHead, int nEmbd, int blockSize, int voc
         if (!(v instanceof Map<?, ?> m)) throw new IllegalArgumentException(source + ": expected a JSON object");
         @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
         return fromMap(map, source);
-    }
-
-    private static Object field(Map<String, Object> m, String key, String source) {
-        if (!m.containsKey(key)) throw new IllegalArgumentException(source + ": missing field '" + key + "'");
-        return m.get(key);
-    }
-
-    private static int integer(Map<String, Object> m, String key, String source) {
-        if (field(m, key, source) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) < Integer.MAX_VALUE) return n.intValue();
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be an integer, got " + Printable.of(String.valueOf(m.get(key))));
-    }
-
-    private static double number(Map<String, Object> m, String key, String source) {
-        if (field(m, key, source) instanceof Number n) return n.doubleValue();
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be a number, got " + Printable.of(String.valueOf(m.get(key))));
-    }
-
-    private static boolean bool(Map<String, Object> m, String key, String source) {
-        if (field(m, key, source) instanceof Boolean b) return b;
-        throw new IllegalArgumentException(source + ": field '" + key + "' must be true or false, got " + Printable.of(String.valueOf(m.get(key))));
     }
 }

@@ -1,9 +1,9 @@
 package io.genai4j.models.llama;
 
-import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.infer.DecoderPlan;
+import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
-import io.genai4j.engine.infer.Session;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.LayerNorm;
@@ -11,6 +11,8 @@ import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.Attention;
 import io.genai4j.engine.ops.F;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * GPT-2 (Radford et al. 2019) for inference from a model file, as llama.cpp's gpt2 graph:
@@ -23,9 +25,11 @@ import io.genai4j.engine.ops.F;
  * GELU is GPT-2's tanh approximation unless the config asks for the exact erf form (nanoGPT's
  * nn.GELU(), recorded in the GGUF files genai4j exports). Names follow Hugging Face's GPT2LMHeadModel
  * ({@code transformer.h.0.attn.c_attn.weight}), with weights laid out [out, in] like every Linear.
+ *
+ * <p>{@link #forward} runs these modules (the reference); inference runs the same weights through
+ * {@link DecoderRuntime} ({@link #newSession}) from the {@link #plan} they describe.
  */
-public final class Gpt2Model extends Module implements CausalLm {
-    private final LlamaConfig config;
+public final class Gpt2Model extends DecoderModel {
     final Embedding wte, wpe;
     final Block[] h;
     final LayerNorm lnF;
@@ -70,8 +74,8 @@ public final class Gpt2Model extends Module implements CausalLm {
     }
 
     public Gpt2Model(LlamaConfig c, WeightSource w) {
+        super(c);
         if (c.arch() != Arch.GPT2) throw new IllegalArgumentException("Gpt2Model runs gpt2, not " + c.arch());
-        this.config = c;
         Container tr = add("transformer", new Container());
         Tensor emb = WeightSource.shaped(w.require("transformer.wte.weight"), "transformer.wte.weight", c.vocabSize(), c.dim());
         wte = tr.put("wte", Embedding.frozen(emb));
@@ -81,13 +85,7 @@ public final class Gpt2Model extends Module implements CausalLm {
         for (int i = 0; i < h.length; i++) h[i] = hs.put(Integer.toString(i), new Block(c, w, "transformer.h." + i + "."));
         lnF = tr.put("ln_f", LayerNorm.frozen(WeightSource.shaped(w.require("transformer.ln_f.weight"), "transformer.ln_f.weight", c.dim()),
                 w.optional("transformer.ln_f.bias"), c.normEps()));
-        Tensor head = c.tiedEmbeddings() ? emb : WeightSource.shaped(w.require("lm_head.weight"), "lm_head.weight", c.vocabSize(), c.dim());
-        lmHead = c.tiedEmbeddings() ? Linear.frozen(head, null) : add("lm_head", Linear.frozen(head, null));
-    }
-
-    @Override
-    public LlamaConfig config() {
-        return config;
+        lmHead = outputHead(w, emb);
     }
 
     @Override
@@ -100,12 +98,13 @@ public final class Gpt2Model extends Module implements CausalLm {
         for (int l = 0; l < h.length; l++) x = h[l].forward(x, cache, l);
         if (cache != null) cache.advance(t);
         if (!allPositions) x = x.narrow(1, t - 1, 1);
-        return lmHead.forward(lnF.forward(x)).reshape(-1, config.vocabSize());
+        return lmHead.forward(lnF.forward(x)).reshape(-1, config().vocabSize());
     }
 
-    /** GPT-2's LayerNorm/GELU blocks have no runtime plan yet: its sessions run the modules. */
     @Override
-    public Session newSession(int capacity, DType kvType) {
-        return new ModuleSession(this, newCache(capacity, kvType));
+    public DecoderPlan plan() {
+        List<Gpt2Plan.Block> blocks = new ArrayList<>(h.length);
+        for (Block b : h) blocks.add(new Gpt2Plan.Block(b.ln1, b.cAttn, b.attnProj, b.ln2, b.cFc, b.mlpProj));
+        return Gpt2Plan.of(config(), wte, wpe, blocks, lnF, lmHead.weight);
     }
 }

@@ -3,6 +3,7 @@ package io.genai4j.models.llama;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.text.bpe.RegexPreTokenizer;
 import io.genai4j.text.vocab.TokenizerJson;
 import io.genai4j.text.vocab.Vocabulary;
 import java.io.IOException;
@@ -36,9 +37,9 @@ public final class HfToGguf {
     static String preName(TokenizerJson.Result tj) {
         if (tj.vocabulary().model().equals("llama")) return "default";
         String p = tj.preTokenizer().toString();
-        String regexes = ((io.genai4j.text.bpe.RegexPreTokenizer) tj.preTokenizer()).regexes().toString();
+        String regexes = ((RegexPreTokenizer) tj.preTokenizer()).regexes().toString();
         for (String name : new String[] {"llama-bpe", "qwen2", "gpt-2", "deepseek-llm", "deepseek-coder", "falcon", "starcoder"}) {
-            if (io.genai4j.text.bpe.RegexPreTokenizer.forGguf(name).equivalent(tj.preTokenizer())) return name;
+            if (RegexPreTokenizer.forGguf(name).equivalent(tj.preTokenizer())) return name;
         }
         throw new IllegalArgumentException("tokenizer.json's pre-tokenizer " + p + " " + regexes + " matches none that llama.cpp knows");
     }

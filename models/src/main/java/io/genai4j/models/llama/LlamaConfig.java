@@ -35,6 +35,12 @@ public record LlamaConfig(Arch arch, int vocabSize, int dim, int layers, int hea
     /** Wider than any published model's heads (256) by far; larger values can only come from a corrupt file. */
     public static final int MAX_HEAD_DIM = 1 << 16;
 
+    /** The same model with the output projection tied to the token embedding, or not. */
+    public LlamaConfig withTiedEmbeddings(boolean tied) {
+        return new LlamaConfig(arch, vocabSize, dim, layers, heads, kvHeads, headDim, ffnDim, contextLength, normEps, ropeTheta, ropeStyle, ropeDim,
+                ropeFreqFactors, ropeFreqScale, tied, geluErf);
+    }
+
     public int qDim() {
         return heads * headDim;
     }

@@ -1,11 +1,10 @@
 package io.genai4j.models.llama;
 
-import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
-import io.genai4j.engine.infer.Session;
+import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Linear;
@@ -28,18 +27,16 @@ import io.genai4j.engine.nn.RMSNorm;
  * Inference runs the same weights through {@link DecoderRuntime} ({@link #newSession}), from the
  * {@link #plan} this module tree describes; tests compare the two paths.
  */
-public final class LlamaModel extends Module implements CausalLm {
-    private final LlamaConfig config;
+public final class LlamaModel extends DecoderModel {
     final Embedding embedTokens;
     final LlamaBlock[] layers;
     final RMSNorm norm;
     final Linear lmHead;
     private final Rope rope;
-    private volatile DecoderRuntime runtime;   // built on first use: planning scans and copies the norms
 
     public LlamaModel(LlamaConfig c, WeightSource w) {
+        super(c);
         if (c.arch() == Arch.GPT2) throw new IllegalArgumentException("gpt2 models are built by Gpt2Model");
-        this.config = c;
         Rope rope = new Rope(c);
         this.rope = rope;
         Container model = add("model", new Container());
@@ -49,13 +46,7 @@ public final class LlamaModel extends Module implements CausalLm {
         layers = new LlamaBlock[c.layers()];
         for (int i = 0; i < layers.length; i++) layers[i] = ls.put(Integer.toString(i), new LlamaBlock(c, w, "model.layers." + i + ".", rope));
         norm = model.put("norm", RMSNorm.frozen(WeightSource.shaped(w.require("model.norm.weight"), "model.norm.weight", c.dim()), c.normEps()));
-        Tensor head = c.tiedEmbeddings() ? emb : WeightSource.shaped(w.require("lm_head.weight"), "lm_head.weight", c.vocabSize(), c.dim());
-        lmHead = c.tiedEmbeddings() ? Linear.frozen(head, null) : add("lm_head", Linear.frozen(head, null));
-    }
-
-    @Override
-    public LlamaConfig config() {
-        return config;
+        lmHead = outputHead(w, emb);
     }
 
     @Override
@@ -63,26 +54,15 @@ public final class LlamaModel extends Module implements CausalLm {
         return forwardModules(tokens, cache, allPositions, startPosition(tokens, cache));
     }
 
-    /** This module tree as the runtime's plan (the same weights). */
+    @Override
     public DecoderPlan plan() {
         return LlamaPlan.of(this, rope);
     }
 
-    /** The inference path: one runtime per model, shared by every session. */
-    public DecoderRuntime runtime() {
-        DecoderRuntime r = runtime;
-        if (r == null) {
-            synchronized (this) {   // held only while planning, never across a forward pass
-                r = runtime;
-                if (r == null) runtime = r = new DecoderRuntime(plan());
-            }
-        }
-        return r;
-    }
-
+    /** LoRA adapters attached (unmerged) to the modules, as side paths the runtime adds to the shared base weights. */
     @Override
-    public Session newSession(int capacity, DType kvType) {
-        return runtime().newSession(capacity, kvType);
+    PlanAdapters adapters() {
+        return LlamaPlan.adapters(this);
     }
 
     /** The forward pass through the modules, as the class comment writes it. */
@@ -93,6 +73,6 @@ public final class LlamaModel extends Module implements CausalLm {
         if (cache != null) cache.advance(t);
         if (!allPositions) x = x.narrow(1, t - 1, 1);
         Tensor logits = lmHead.forward(norm.forward(x));
-        return logits.reshape(-1, config.vocabSize());
+        return logits.reshape(-1, config().vocabSize());
     }
 }

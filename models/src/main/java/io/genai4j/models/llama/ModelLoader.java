@@ -95,10 +95,7 @@ public final class ModelLoader {
         TokenizerJson.Result tj = TokenizerJson.read(dir);
         SafetensorsWeights w = new SafetensorsWeights(dir, c.arch() == Arch.GPT2);
         try {
-            if (!c.tiedEmbeddings() && w.optional("lm_head.weight") == null) {
-                c = new LlamaConfig(c.arch(), c.vocabSize(), c.dim(), c.layers(), c.heads(), c.kvHeads(), c.headDim(), c.ffnDim(), c.contextLength(),
-                        c.normEps(), c.ropeTheta(), c.ropeStyle(), c.ropeDim(), c.ropeFreqFactors(), c.ropeFreqScale(), true, c.geluErf());
-            }
+            if (!c.tiedEmbeddings() && w.optional("lm_head.weight") == null) c = c.withTiedEmbeddings(true);
             requireLayers(c, w);
             CausalLm model = c.arch() == Arch.GPT2 ? new Gpt2Model(c, w) : new LlamaModel(c, w);
             return new LoadedModel(model, tj.tokenizer(), tj.chatTemplate(), describe(dir.getFileName().toString(), c, "safetensors"), w);

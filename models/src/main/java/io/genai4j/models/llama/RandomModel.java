@@ -1,6 +1,7 @@
 package io.genai4j.models.llama;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.io.gguf.GgufArray;
 import io.genai4j.engine.io.gguf.GgufFile;
 import io.genai4j.engine.io.gguf.GgufMetadata;
 import io.genai4j.engine.io.gguf.GgufWriter;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
@@ -58,7 +61,7 @@ public final class RandomModel {
         GgufWriter w = new GgufWriter();
         String a = preset.arch().ggufName();
         w.putString("general.architecture", a);
-        w.putString("general.name", "random " + preset.name() + " " + type.name().toLowerCase(java.util.Locale.ROOT) + " (seed " + seed + ")");
+        w.putString("general.name", "random " + preset.name() + " " + type.name().toLowerCase(Locale.ROOT) + " (seed " + seed + ")");
         w.putU32("general.file_type", fileType(type));
 
         ModelPreset p = preset;
@@ -67,7 +70,7 @@ public final class RandomModel {
                 for (GgufMetadata.Entry e : v.metadata().entries().values()) {
                     if (e.key().startsWith("tokenizer.")) w.put(e.key(), e.type(), e.value());
                 }
-                if (!(v.metadata().entry("tokenizer.ggml.tokens").value() instanceof io.genai4j.engine.io.gguf.GgufArray tokens)) {
+                if (!(v.metadata().entry("tokenizer.ggml.tokens").value() instanceof GgufArray tokens)) {
                     throw new IllegalArgumentException(vocabFile + " has no tokenizer.ggml.tokens array");
                 }
                 p = preset.withVocab(tokens.length());
@@ -128,7 +131,7 @@ public final class RandomModel {
         add.vector("output_norm.weight", d, 1f, 0.1f);
         if (!p.tied()) add.matrix("output.weight", headType, p.vocab(), d);
         w.write(out);
-        return java.nio.file.Files.size(out);
+        return Files.size(out);
     }
 
     /** ggml's llama_ftype number of a file whose matrices are t (general.file_type). */

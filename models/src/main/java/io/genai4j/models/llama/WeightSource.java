@@ -1,6 +1,7 @@
 package io.genai4j.models.llama;
 
 import io.genai4j.engine.Tensor;
+import java.util.Arrays;
 
 /**
  * Where a model's weights come from, addressed by Hugging Face names ({@code model.layers.0.self_attn.q_proj.weight}):
@@ -25,9 +26,9 @@ public interface WeightSource {
 
     /** Checks a tensor's shape, naming it on mismatch. */
     static Tensor shaped(Tensor t, String name, int... shape) {
-        if (!java.util.Arrays.equals(t.shape(), shape)) {
-            throw new IllegalArgumentException("tensor '" + name + "' has shape " + java.util.Arrays.toString(t.shape()) + ", expected "
-                    + java.util.Arrays.toString(shape));
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new IllegalArgumentException("tensor '" + name + "' has shape " + Arrays.toString(t.shape()) + ", expected "
+                    + Arrays.toString(shape));
         }
         return t;
     }

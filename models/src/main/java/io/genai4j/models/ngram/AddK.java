@@ -8,31 +8,19 @@ import java.util.Arrays;
  * with h the last order−1 tokens (fewer at the start of a text). It never backs off: an unseen
  * context gives the uniform 1/V. Simple, normalised, and visibly worse than Kneser-Ney.
  */
-public final class AddK implements LanguageModel {
-    private final NgramCounts c;
-    private final int order;
+public final class AddK extends CountedModel {
     private final double k;
-    private final int[] nodes;
 
     public AddK(NgramCounts counts, int order, double k) {
-        if (order < 1 || order > counts.maxOrder) throw new IllegalArgumentException("order must be 1.." + counts.maxOrder + ", got " + order);
+        super(counts, order);
         if (!(k > 0)) throw new IllegalArgumentException("add-k needs k > 0, got " + k);
-        this.c = counts;
-        this.order = order;
         this.k = k;
-        this.nodes = new int[order + 1];
     }
 
     /** The context node: the last order−1 tokens, or fewer when the history is shorter. -1 if unseen. */
     private int context(int[] seq, int end) {
         int len = Math.min(order - 1, end);
         return c.find(seq, end - len, end);
-    }
-
-    private double childTotal(int h) {
-        double s = 0;
-        for (int x = c.firstChild[h]; x < c.firstChild[h + 1]; x++) s += c.count[x];
-        return s;
     }
 
     @Override
@@ -55,16 +43,6 @@ public final class AddK implements LanguageModel {
         double z = childTotal(h) + k * v;
         Arrays.fill(out, 0, c.vocabSize, k / z);
         for (int x = c.firstChild[h]; x < c.firstChild[h + 1]; x++) out[c.token[x]] = (c.count[x] + k) / z;
-    }
-
-    @Override
-    public int vocabSize() {
-        return c.vocabSize;
-    }
-
-    @Override
-    public int order() {
-        return order;
     }
 
     @Override

@@ -17,14 +17,11 @@ import java.util.Arrays;
  * even one never seen in training, a non-zero probability. The γ term is exactly the mass the
  * discounts removed, so each level sums to 1.
  */
-public final class KneserNey implements LanguageModel {
-    private final NgramCounts c;
-    private final int order;
+public final class KneserNey extends CountedModel {
     private final double[][] discounts; // [k][r] for r = 1, 2, 3 (3 = "3 or more")
     private final double[] denom;       // per context node (depth < order): Σ_v c_k(h v)
     private final double[] gamma;       // per context node: back-off weight
     private final double[] unigram;     // P_1(w): the same for every history, so made once
-    private final int[] nodes;
     private final double[] mass;
 
     public KneserNey(NgramCounts counts, int order) {
@@ -33,9 +30,7 @@ public final class KneserNey implements LanguageModel {
 
     /** @param fixedDiscounts null to estimate from the counts, else {D1, D2, D3+} used at every order */
     public KneserNey(NgramCounts counts, int order, double[] fixedDiscounts) {
-        if (order < 1 || order > counts.maxOrder) throw new IllegalArgumentException("order must be 1.." + counts.maxOrder + ", got " + order);
-        this.c = counts;
-        this.order = order;
+        super(counts, order);
         this.discounts = new double[order + 1][];
         for (int k = 1; k <= order; k++) discounts[k] = fixedDiscounts != null ? fixedDiscounts.clone() : estimate(k);
         int contexts = counts.levelStart[order]; // nodes of depth 0..order-1
@@ -52,7 +47,6 @@ public final class KneserNey implements LanguageModel {
             denom[h] = sum;
             gamma[h] = sum > 0 ? removed / sum : 1;
         }
-        nodes = new int[order + 1];
         mass = new double[order + 2];
         unigram = new double[counts.vocabSize];
         Arrays.fill(unigram, gamma[0] / counts.vocabSize);
@@ -104,16 +98,6 @@ public final class KneserNey implements LanguageModel {
     /** The discounts {D1, D2, D3+} used at order k. */
     public double[] discounts(int k) {
         return discounts[k].clone();
-    }
-
-    @Override
-    public int vocabSize() {
-        return c.vocabSize;
-    }
-
-    @Override
-    public int order() {
-        return order;
     }
 
     @Override

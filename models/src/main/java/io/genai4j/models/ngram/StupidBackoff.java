@@ -1,5 +1,7 @@
 package io.genai4j.models.ngram;
 
+import java.util.Arrays;
+
 /**
  * Stupid backoff (Brants et al. 2007), the cheap smoothing for generation from huge tables:
  * <pre>
@@ -11,39 +13,27 @@ package io.genai4j.models.ngram;
  * that needs a probability ({@link #distribution}, {@link #logProb}, perplexity) uses S divided by
  * its sum over the vocabulary, and reports say so.
  */
-public final class StupidBackoff implements LanguageModel {
+public final class StupidBackoff extends CountedModel {
     public static final double DEFAULT_ALPHA = 0.4;
 
-    private final NgramCounts c;
-    private final int order;
     private final double alpha;
     private final double unigramTotal;
     private final double[] unigram;    // add-one unigram S(w), made once: every query starts from it
     private final double unigramSum;
-    private final int[] nodes;
     private final double[] scratch;
 
     public StupidBackoff(NgramCounts counts, int order, double alpha) {
-        if (order < 1 || order > counts.maxOrder) throw new IllegalArgumentException("order must be 1.." + counts.maxOrder + ", got " + order);
+        super(counts, order);
         if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("backoff alpha must be in (0, 1], got " + alpha);
-        this.c = counts;
-        this.order = order;
         this.alpha = alpha;
         this.unigramTotal = childTotal(0) + counts.vocabSize;
         this.unigram = new double[counts.vocabSize];
-        java.util.Arrays.fill(unigram, 1 / unigramTotal);
+        Arrays.fill(unigram, 1 / unigramTotal);
         for (int x = counts.firstChild[0]; x < counts.firstChild[1]; x++) unigram[counts.token[x]] = (counts.count[x] + 1) / unigramTotal;
         double sum = 0;
         for (double u : unigram) sum += u;
         this.unigramSum = sum;
-        this.nodes = new int[order + 1];
         this.scratch = new double[counts.vocabSize];
-    }
-
-    private double childTotal(int h) {
-        double s = 0;
-        for (int x = c.firstChild[h]; x < c.firstChild[h + 1]; x++) s += c.count[x];
-        return s;
     }
 
     /** The raw, unnormalised score S(seq[pos] | seq[0, pos)). */
@@ -98,16 +88,6 @@ public final class StupidBackoff implements LanguageModel {
     public double logProb(int[] seq, int pos) {
         double z = scores(seq, pos, scratch);
         return Math.log(scratch[seq[pos]] / z);
-    }
-
-    @Override
-    public int vocabSize() {
-        return c.vocabSize;
-    }
-
-    @Override
-    public int order() {
-        return order;
     }
 
     @Override

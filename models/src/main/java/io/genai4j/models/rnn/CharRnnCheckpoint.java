@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "genai4j-char-rnn");
         meta.put("config", Json.toJson(model.config.toMap(), Integer.MAX_VALUE));
-        meta.put("code_points", Json.toJson(java.util.Arrays.stream(chars.codePoints()).boxed().toList(), Integer.MAX_VALUE));
+        meta.put("code_points", Json.toJson(Arrays.stream(chars.codePoints()).boxed().toList(), Integer.MAX_VALUE));
         meta.put("train", Json.toJson(train, Integer.MAX_VALUE));
         if (file.getParent() != null) Files.createDirectories(file.getParent());
         Checkpoints.save(file, weights, meta);
@@ -61,9 +63,9 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         if (!"genai4j-char-rnn".equals(meta.get("format"))) throw new IllegalArgumentException(name + " is not a genai4j char RNN checkpoint");
         CharRnnConfig c;
         try {
-            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": metadata 'config': " + e.getMessage());
+            c = CharRnnConfig.fromMap(json(meta, "config", name) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), name + ": metadata 'config'");
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException(name + ": metadata 'config' is not a JSON object with string names");
         }
         int[] points = CodePointList.parse(json(meta, "code_points", name), name, "code_points");
         if (points.length != c.vocab()) {
@@ -91,7 +93,7 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         for (Tensor t : weights.values()) present += t.numel();
         double atLeast = (double) c.vocab() * c.embed() + (double) c.layers() * c.hidden() * c.hidden();
         if (atLeast > present) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: metadata 'config' (vocab_size %d, embed %d, hidden %d, layers %d) needs at least %,.0f weights but the file holds %,d",
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: metadata 'config' (vocab_size %d, embed %d, hidden %d, layers %d) needs at least %,.0f weights but the file holds %,d",
                     name, c.vocab(), c.embed(), c.hidden(), c.layers(), atLeast, present));
         }
     }

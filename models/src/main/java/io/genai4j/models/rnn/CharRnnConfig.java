@@ -1,7 +1,7 @@
 package io.genai4j.models.rnn;
 
+import io.genai4j.engine.io.JsonFields;
 import io.genai4j.engine.util.Rounding;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,23 +15,17 @@ public record CharRnnConfig(String cell, int vocab, int embed, int hidden, int l
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cell", cell);
-        m.put("vocab_size", vocab);
-        m.put("embed", embed);
-        m.put("hidden", hidden);
-        m.put("layers", layers);
-        m.put("dropout", Rounding.places(dropout, 6));
-        return m;
+        return JsonFields.ordered("cell", cell, "vocab_size", vocab, "embed", embed, "hidden", hidden, "layers", layers,
+                "dropout", Rounding.places(dropout, 6));
     }
 
-    public static CharRnnConfig fromMap(Map<String, Object> m) {
-        try {
-            return new CharRnnConfig((String) m.get("cell"), ((Number) m.get("vocab_size")).intValue(), ((Number) m.get("embed")).intValue(),
-                    ((Number) m.get("hidden")).intValue(), ((Number) m.get("layers")).intValue(), ((Number) m.get("dropout")).floatValue());
-        } catch (ClassCastException | NullPointerException e) {
-            throw new IllegalArgumentException("RNN config is missing a field: " + m);
-        }
+    /** Reads the map written by {@link #toMap}; names the missing or mistyped field. */
+    public static CharRnnConfig fromMap(Map<String, Object> m, String source) {
+        JsonFields f = new JsonFields(m, source);
+        String cell = f.string("cell");
+        int vocab = f.integer("vocab_size"), embed = f.integer("embed"), hidden = f.integer("hidden"), layers = f.integer("layers");
+        float dropout = (float) f.number("dropout");
+        return f.checked(() -> new CharRnnConfig(cell, vocab, embed, hidden, layers, dropout));
     }
 
     /** "LSTM 2×256" */

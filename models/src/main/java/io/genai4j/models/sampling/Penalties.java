@@ -1,5 +1,8 @@
 package io.genai4j.models.sampling;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Penalties that discourage repeating tokens, applied to the logits before sampling, over the last
  * {@code lastN} tokens of the context (all of it when lastN ≤ 0):
@@ -25,7 +28,7 @@ public record Penalties(float repetition, float frequency, float presence, int l
     public void apply(float[] logits, int off, int n, int[] history, int historyLength) {
         if (isNone() || historyLength == 0) return;
         int from = lastN > 0 ? Math.max(0, historyLength - lastN) : 0;
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
         for (int i = from; i < historyLength; i++) {
             int id = history[i];
             if (id >= 0 && id < n) counts.merge(id, 1, Integer::sum);

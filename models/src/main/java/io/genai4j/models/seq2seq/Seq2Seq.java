@@ -8,9 +8,11 @@ import io.genai4j.engine.nn.Init;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.F;
+import io.genai4j.engine.ops.Recurrence;
 import io.genai4j.models.translation.Batch;
 import io.genai4j.models.translation.DecoderState;
 import io.genai4j.models.translation.TranslationModel;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -102,7 +104,7 @@ public final class Seq2Seq extends Module implements TranslationModel {
         int b = batch.b(), t = batch.t();
         Encoder.Encoded enc = encoder.forward(embed(batch.src(), b, batch.s()), batch.srcMask());
         Tensor keys = attention.keys(enc.annotations()), pad = batch.srcPadding();
-        Tensor[] target = io.genai4j.engine.ops.Recurrence.unbind(embed(batch.tgtIn(), b, t), 1);   // E·y_{i−1} per step
+        Tensor[] target = Recurrence.unbind(embed(batch.tgtIn(), b, t), 1);   // E·y_{i−1} per step
         Carry carry = start(enc, b);
         Tensor[] outs = new Tensor[t];
         for (int i = 0; i < t; i++) {
@@ -152,7 +154,7 @@ public final class Seq2Seq extends Module implements TranslationModel {
             int n = tokens.length, s = so.alpha().size(1);
             float[] a = so.alpha().contiguous().toArray();
             float[][] rows = new float[n][];
-            for (int i = 0; i < n; i++) rows[i] = java.util.Arrays.copyOfRange(a, i * s, (i + 1) * s);
+            for (int i = 0; i < n; i++) rows[i] = Arrays.copyOfRange(a, i * s, (i + 1) * s);
             return new Step(logp, rows);
         }
 

@@ -1,8 +1,8 @@
 package io.genai4j.models.seq2seq;
 
+import io.genai4j.engine.io.JsonFields;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.TranslationCheckpoint;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,20 +24,16 @@ public record Seq2SeqConfig(String cell, String attention, int vocab, int embed,
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cell", cell);
-        m.put("attention", attention);
-        m.put("vocab_size", vocab);
-        m.put("embed", embed);
-        m.put("hidden", hidden);
-        m.put("layers", layers);
-        m.put("dropout", Rounding.places(dropout, 6));
-        return m;
+        return JsonFields.ordered("cell", cell, "attention", attention, "vocab_size", vocab, "embed", embed, "hidden", hidden, "layers", layers,
+                "dropout", Rounding.places(dropout, 6));
     }
 
+    /** Reads the map written by {@link #toMap} from a checkpoint's config.json. */
     public static Seq2SeqConfig fromMap(Map<String, Object> m) {
-        return new Seq2SeqConfig(TranslationCheckpoint.stringOf(m, "cell"), TranslationCheckpoint.stringOf(m, "attention"),
-                TranslationCheckpoint.intOf(m, "vocab_size"), TranslationCheckpoint.intOf(m, "embed"), TranslationCheckpoint.intOf(m, "hidden"),
-                TranslationCheckpoint.intOf(m, "layers"), (float) TranslationCheckpoint.doubleOf(m, "dropout"));
+        JsonFields f = new JsonFields(m, TranslationCheckpoint.CONFIG);
+        String cell = f.string("cell"), attention = f.string("attention");
+        int vocab = f.integer("vocab_size"), embed = f.integer("embed"), hidden = f.integer("hidden"), layers = f.integer("layers");
+        float dropout = (float) f.number("dropout");
+        return f.checked(() -> new Seq2SeqConfig(cell, attention, vocab, embed, hidden, layers, dropout));
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.models.train;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 
 /**
  * CPU time of the whole process (all threads, JIT and GC included): what training costs, whatever
@@ -9,7 +10,7 @@ import java.lang.management.ManagementFactory;
 public final class CpuClock {
     private CpuClock() {}
 
-    private static final java.lang.management.OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
 
     /** Process CPU nanoseconds so far (-1 if the JVM cannot tell). */
     public static long processNanos() {

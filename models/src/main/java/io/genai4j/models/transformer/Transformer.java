@@ -2,6 +2,7 @@ package io.genai4j.models.transformer;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Dropout;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.Init;
@@ -100,7 +101,7 @@ public final class Transformer extends Module implements TranslationModel {
      * next token.
      */
     public float[][][][] crossAttentionMaps(int[] src, int[] tgtIn) {
-        try (var g = io.genai4j.engine.autograd.Grad.off()) {
+        try (var g = Grad.off()) {
             Tensor pad = Tensor.zeros(1, src.length);
             Tensor memory = encode(src, 1, src.length, pad);
             Tensor y = embed(tgtIn, 1, tgtIn.length);

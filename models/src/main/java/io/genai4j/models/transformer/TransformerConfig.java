@@ -1,8 +1,8 @@
 package io.genai4j.models.transformer;
 
+import io.genai4j.engine.io.JsonFields;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.translation.TranslationCheckpoint;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,20 +18,16 @@ public record TransformerConfig(int vocab, int layers, int dModel, int heads, in
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vocab_size", vocab);
-        m.put("layers", layers);
-        m.put("d_model", dModel);
-        m.put("heads", heads);
-        m.put("d_ff", dFf);
-        m.put("dropout", Rounding.places(dropout, 6));
-        m.put("max_len", maxLen);
-        return m;
+        return JsonFields.ordered("vocab_size", vocab, "layers", layers, "d_model", dModel, "heads", heads, "d_ff", dFf,
+                "dropout", Rounding.places(dropout, 6), "max_len", maxLen);
     }
 
+    /** Reads the map written by {@link #toMap} from a checkpoint's config.json. */
     public static TransformerConfig fromMap(Map<String, Object> m) {
-        return new TransformerConfig(TranslationCheckpoint.intOf(m, "vocab_size"), TranslationCheckpoint.intOf(m, "layers"),
-                TranslationCheckpoint.intOf(m, "d_model"), TranslationCheckpoint.intOf(m, "heads"), TranslationCheckpoint.intOf(m, "d_ff"),
-                (float) TranslationCheckpoint.doubleOf(m, "dropout"), TranslationCheckpoint.intOf(m, "max_len"));
+        JsonFields f = new JsonFields(m, TranslationCheckpoint.CONFIG);
+        int vocab = f.integer("vocab_size"), layers = f.integer("layers"), dModel = f.integer("d_model"), heads = f.integer("heads");
+        int dFf = f.integer("d_ff"), maxLen = f.integer("max_len");
+        float dropout = (float) f.number("dropout");
+        return f.checked(() -> new TransformerConfig(vocab, layers, dModel, heads, dFf, dropout, maxLen));
     }
 }

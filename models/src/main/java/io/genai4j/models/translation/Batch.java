@@ -1,6 +1,7 @@
 package io.genai4j.models.translation;
 
 import io.genai4j.engine.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,9 +21,9 @@ public record Batch(int b, int s, int t, int[] src, int[] srcLengths, int[] tgtI
         for (int[] x : sources) s = Math.max(s, x.length);
         for (int[] y : targets) t = Math.max(t, y.length);   // y ends with </s>; tgtIn = <s> + y without </s>
         int[] src = new int[b * s], lens = new int[b], in = new int[b * t], out = new int[b * t];
-        java.util.Arrays.fill(src, v.pad);
-        java.util.Arrays.fill(in, v.pad);
-        java.util.Arrays.fill(out, v.pad);
+        Arrays.fill(src, v.pad);
+        Arrays.fill(in, v.pad);
+        Arrays.fill(out, v.pad);
         for (int i = 0; i < b; i++) {
             int[] x = sources.get(i), y = targets.get(i);
             System.arraycopy(x, 0, src, i * s, x.length);

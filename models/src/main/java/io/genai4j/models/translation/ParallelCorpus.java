@@ -2,6 +2,7 @@ package io.genai4j.models.translation;
 
 import java.io.IOException;
 import java.io.BufferedReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Sentence pairs split into train, validation and test, deterministically.
@@ -51,7 +54,7 @@ public record ParallelCorpus(List<Pair> train, List<Pair> val, List<Pair> test, 
                 if (a.isEmpty() || b.isEmpty() || Normalizer.words(a) > maxWords || Normalizer.words(b) > maxWords) continue;
                 out.add(reverse ? new Pair(b, a) : new Pair(a, b));
             }
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new IOException(file + " is not UTF-8 text");
         }
         if (out.isEmpty()) throw new IllegalArgumentException(file + ": no pair has at most " + maxWords + " words on both sides");
@@ -63,7 +66,7 @@ public record ParallelCorpus(List<Pair> train, List<Pair> val, List<Pair> test, 
         Map<String, List<Pair>> bySource = new LinkedHashMap<>();
         for (Pair p : pairs) bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p);
         List<String> sources = new ArrayList<>(bySource.keySet());
-        Collections.shuffle(sources, new java.util.Random(seed));
+        Collections.shuffle(sources, new Random(seed));
         int n = sources.size(), nTest = Math.max(1, n / 20), nVal = Math.max(1, n / 20);
         if (n < 3) throw new IllegalArgumentException("need at least 3 distinct source sentences, got " + n);
         List<Pair> test = new ArrayList<>(), val = new ArrayList<>(), train = new ArrayList<>();
@@ -71,7 +74,7 @@ public record ParallelCorpus(List<Pair> train, List<Pair> val, List<Pair> test, 
             List<Pair> group = bySource.get(sources.get(i));
             (i < nTest ? test : i < nTest + nVal ? val : train).addAll(group);
         }
-        String d = String.format(java.util.Locale.ROOT, "%s: %,d pairs (%,d distinct sources) → train %,d / val %,d / test %,d, seed %d",
+        String d = String.format(Locale.ROOT, "%s: %,d pairs (%,d distinct sources) → train %,d / val %,d / test %,d, seed %d",
                 name, pairs.size(), n, train.size(), val.size(), test.size(), seed);
         return new ParallelCorpus(List.copyOf(train), List.copyOf(val), List.copyOf(test), d);
     }
@@ -85,7 +88,7 @@ public record ParallelCorpus(List<Pair> train, List<Pair> val, List<Pair> test, 
         if (n <= 0 || n >= pairs.size()) return pairs;
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) idx.add(i);
-        Collections.shuffle(idx, new java.util.Random(seed));
+        Collections.shuffle(idx, new Random(seed));
         List<Integer> keep = new ArrayList<>(idx.subList(0, n));
         Collections.sort(keep);
         List<Pair> out = new ArrayList<>(n);

@@ -1,10 +1,12 @@
 package io.genai4j.models.translation;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.util.AtomicFiles;
 import io.genai4j.engine.io.CheckpointDir;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
+import io.genai4j.text.bpe.Gpt2Files;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
         try (CheckpointDir c = CheckpointDir.begin(dir)) {
             vocab.save(c.staging());
             Map<String, Tensor> weights = new LinkedHashMap<>();
-            for (var e : model.module().stateDict().entrySet()) weights.put(e.getKey(), half ? e.getValue().to(io.genai4j.engine.DType.F16) : e.getValue());
+            for (var e : model.module().stateDict().entrySet()) weights.put(e.getKey(), half ? e.getValue().to(DType.F16) : e.getValue());
             Checkpoints.save(c.file(WEIGHTS), weights, Map.of("format", "genai4j-" + model.kind()));
             Map<String, Object> cfg = new LinkedHashMap<>();
             cfg.put("model_type", model.kind());
@@ -81,7 +83,7 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
         if (anchor.getResource(folder + "/" + CONFIG) == null) return null;
         Path tmp = Files.createTempDirectory("genai4j-" + kind);
         try {
-            for (String f : new String[] {CONFIG, WEIGHTS, io.genai4j.text.bpe.Gpt2Files.ENCODER, io.genai4j.text.bpe.Gpt2Files.MERGES}) {
+            for (String f : new String[] {CONFIG, WEIGHTS, Gpt2Files.ENCODER, Gpt2Files.MERGES}) {
                 try (var in = anchor.getResourceAsStream(folder + "/" + f)) {
                     if (in == null) throw new IllegalStateException("bundled " + kind + " model lacks " + f);
                     Files.write(tmp.resolve(f), in.readAllBytes());
@@ -105,21 +107,5 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
         }
         model.module().eval();
         return model;
-    }
-
-    /** An integer from a config map, with a clear error. */
-    public static int intOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
-        return n.intValue();
-    }
-
-    public static double doubleOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a number");
-        return n.doubleValue();
-    }
-
-    public static String stringOf(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) throw new IllegalArgumentException("config.json: \"" + key + "\" missing or not a string");
-        return s;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public record Analogies(List<Question> questions) {
     }
 
     public static Analogies load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException("analogy file not found: " + file);
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException("analogy file not found: " + file);
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 

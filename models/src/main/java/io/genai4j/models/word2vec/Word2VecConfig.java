@@ -1,6 +1,6 @@
 package io.genai4j.models.word2vec;
 
-import java.util.LinkedHashMap;
+import io.genai4j.engine.io.JsonFields;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,16 +28,7 @@ public record Word2VecConfig(String mode, int dim, int window, int negative, int
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", mode);
-        m.put("dim", dim);
-        m.put("window", window);
-        m.put("negative", negative);
-        m.put("min_count", minCount);
-        m.put("sample", sample);
-        m.put("epochs", epochs);
-        m.put("alpha", alpha);
-        m.put("seed", seed);
-        return m;
+        return JsonFields.ordered("mode", mode, "dim", dim, "window", window, "negative", negative, "min_count", minCount, "sample", sample,
+                "epochs", epochs, "alpha", alpha, "seed", seed);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A text as word ids for word2vec: lower-cased words (punctuation dropped, inner apostrophes and
@@ -56,7 +57,7 @@ public final class WordCorpus {
         List<int[]> passages = new ArrayList<>();
         long tokens = 0;
         for (List<String> ws : raw) {
-            int[] p = ws.stream().map(ids::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
+            int[] p = ws.stream().map(ids::get).filter(Objects::nonNull).mapToInt(Integer::intValue).toArray();
             if (p.length > 1) {
                 passages.add(p);
                 tokens += p.length;

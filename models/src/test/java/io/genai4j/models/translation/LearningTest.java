@@ -45,14 +45,16 @@ class LearningTest {
         TranslationTrainer.Result r = t.train(data, null);
         assertTrue(r.valLoss() < 0.2 * before, m.kind() + ": loss " + before + " → " + r.valLoss());
         m.module().eval();
-        var ev = Translations.bleu(m, v, TinyPairs.PAIRS, 1, false);
+        var ev = Translations.bleu(m, v, TinyPairs.PAIRS, 1, Translations.QUIETLY);
         assertEquals(100.0, ev.bleu().bleu(), 1e-9, m.kind() + " " + ev.hypotheses());
         TranslationCheckpoint.save(dir, m, v, Map.of("max_words", 10), Map.of("steps", r.steps()));
         TranslationCheckpoint ck = TranslationCheckpoint.load(dir, m.kind());
         TranslationModel again = m instanceof Seq2Seq s2 ? ck.into(new Seq2Seq(s2.config, new Rng(99)))
                 : ck.into(new Transformer(((Transformer) m).config, new Rng(99)));
         List<String> src = TinyPairs.PAIRS.stream().map(Pair::source).toList();
-        assertEquals(ev.hypotheses(), Translations.translate(again, ck.vocab(), src, 1, false).stream().map(Translations.Translation::text).toList());
+        int[] reported = {0};   // the library reports progress to its caller instead of drawing a bar
+        assertEquals(ev.hypotheses(), Translations.translate(again, ck.vocab(), src, 1, n -> reported[0] += n).stream().map(Translations.Translation::text).toList());
+        assertEquals(src.size(), reported[0], "every translated sentence is reported once");
         assertEquals(Checkpoints.load(dir.resolve(TranslationCheckpoint.WEIGHTS)).keySet(), m.module().stateDict().keySet());
     }
 }

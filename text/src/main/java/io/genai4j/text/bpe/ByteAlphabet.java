@@ -1,5 +1,7 @@
 package io.genai4j.text.bpe;
 
+import java.util.Arrays;
+
 /**
  * GPT-2's {@code bytes_to_unicode}: a reversible map from the 256 byte values to 256 printable
  * Unicode characters, so that BPE tokens (byte strings) can be stored as readable strings in
@@ -13,7 +15,7 @@ public final class ByteAlphabet {
     private static final int[] BYTE_ORDER = new int[256];
 
     static {
-        java.util.Arrays.fill(CHAR_TO_BYTE, -1);
+        Arrays.fill(CHAR_TO_BYTE, -1);
         int k = 0;
         for (int b = 0; b < 256; b++) {
             if (printable(b)) {

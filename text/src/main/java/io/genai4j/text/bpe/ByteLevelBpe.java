@@ -4,7 +4,11 @@ import io.genai4j.text.Tokenizer;
 import io.genai4j.text.prim.IntArrayBuilder;
 import io.genai4j.text.prim.LongIntMap;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,9 +106,9 @@ public final class ByteLevelBpe implements Tokenizer {
             rankOfPair.putIfAbsent(LongIntMap.pack(a, b), kept); // keep the first (lowest) rank of a repeated pair
             kept++;
         }
-        mergeLeft = java.util.Arrays.copyOf(left, kept);
-        mergeRight = java.util.Arrays.copyOf(right, kept);
-        mergeResult = java.util.Arrays.copyOf(result, kept);
+        mergeLeft = Arrays.copyOf(left, kept);
+        mergeRight = Arrays.copyOf(right, kept);
+        mergeResult = Arrays.copyOf(result, kept);
         specials = new LinkedHashMap<>();
         special = specialIn != null ? specialIn : new boolean[n];
         for (int id = 0; id < n; id++) {
@@ -114,7 +118,7 @@ public final class ByteLevelBpe implements Tokenizer {
     }
 
     /** Loads GPT-2's (or any byte-level BPE's) {@code encoder.json} and {@code vocab.bpe}. */
-    public static ByteLevelBpe load(java.nio.file.Path dir) throws java.io.IOException {
+    public static ByteLevelBpe load(Path dir) throws IOException {
         return Gpt2Files.load(dir);
     }
 
@@ -294,8 +298,8 @@ public final class ByteLevelBpe implements Tokenizer {
         byte[] b = tokenBytes(id);
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
-            return Tokenizer.visible(decoder.decode(java.nio.ByteBuffer.wrap(b)).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return Tokenizer.visible(decoder.decode(ByteBuffer.wrap(b)).toString());
+        } catch (CharacterCodingException e) {
             StringBuilder s = new StringBuilder(); // part of a multi-byte character: show the bytes
             for (byte x : b) s.append(String.format("<%02X>", x & 0xff));
             return s.toString();

@@ -2,6 +2,7 @@ package io.genai4j.text.bpe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ public final class Gpt2PreTokenizer implements PreTokenizer {
     }
 
     @Override
-    public void split(String text, java.util.function.Consumer<String> piece) {
+    public void split(String text, Consumer<String> piece) {
         Matcher m = matcher(text);
         while (m.find()) piece.accept(m.group());
     }

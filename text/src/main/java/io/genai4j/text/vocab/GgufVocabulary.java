@@ -1,6 +1,7 @@
 package io.genai4j.text.vocab;
 
 import io.genai4j.engine.io.gguf.GgufMetadata;
+import io.genai4j.engine.util.Printable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class GgufVocabulary {
                     addBos = true;
                 }
             }
-            default -> throw new IllegalArgumentException("unsupported tokenizer model '" + io.genai4j.engine.util.Printable.of(model) + "' in tokenizer.ggml.model (supported: gpt2, llama, bert)");
+            default -> throw new IllegalArgumentException("unsupported tokenizer model '" + Printable.of(model) + "' in tokenizer.ggml.model (supported: gpt2, llama, bert)");
         }
         if (m.has("tokenizer.ggml.add_space_prefix")) addSpacePrefix = m.bool("tokenizer.ggml.add_space_prefix", addSpacePrefix);
         bos = id(m, "tokenizer.ggml.bos_token_id", bos, n);

@@ -7,6 +7,8 @@ import io.genai4j.text.bpe.PreTokenizer;
 import io.genai4j.text.prim.IntArrayBuilder;
 import io.genai4j.text.spm.SentencePieceBpe;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The tokenizer of an LLM, as llama.cpp applies it (llama_vocab::impl::tokenize):
@@ -38,7 +41,7 @@ public final class LlmTokenizer implements Tokenizer {
     private final int[] specialsByLength;      // the ids cut out of raw text, longest text first
     private final boolean[] lstrip, rstrip;
     private final int[] byteIds = new int[256];
-    private final java.util.function.UnaryOperator<String> normalizer;
+    private final UnaryOperator<String> normalizer;
 
     public LlmTokenizer(Vocabulary v) {
         this(v, null, null);
@@ -48,7 +51,7 @@ public final class LlmTokenizer implements Tokenizer {
      * With an explicit pre-tokenizer and normalizer (tokenizer.json); null selects llama.cpp's
      * pre-tokenizer by {@code pre}, and no normalization.
      */
-    public LlmTokenizer(Vocabulary v, PreTokenizer preTokenizer, java.util.function.UnaryOperator<String> normalizer) {
+    public LlmTokenizer(Vocabulary v, PreTokenizer preTokenizer, UnaryOperator<String> normalizer) {
         this.vocab = v;
         this.normalizer = normalizer;
         String[] t = v.tokens();
@@ -244,8 +247,8 @@ public final class LlmTokenizer implements Tokenizer {
         if (type != TokenType.NORMAL) return vocab.tokens()[id];
         byte[] b = piece(id, true);
         try {
-            return Tokenizer.visible(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString());
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return Tokenizer.visible(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString());
+        } catch (CharacterCodingException e) {
             StringBuilder s = new StringBuilder();
             for (byte x : b) s.append(String.format("<%02X>", x & 0xff));
             return s.toString();

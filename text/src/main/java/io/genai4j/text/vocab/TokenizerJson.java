@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class TokenizerJson {
             pre = preTokenizer(preRegexes(root.get("pre_tokenizer")), file);
         } else {
             scores = new float[n];
-            java.util.Arrays.fill(scores, Float.NaN);
+            Arrays.fill(scores, Float.NaN);
             Map<String, Integer> ids = new HashMap<>();
             for (int i = 0; i < n; i++) ids.put(tokens[i], i);
             for (int r = 0; r < merges.size(); r++) {

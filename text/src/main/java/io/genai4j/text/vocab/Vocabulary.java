@@ -1,5 +1,7 @@
 package io.genai4j.text.vocab;
 
+import io.genai4j.engine.util.Printable;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,11 +23,11 @@ public record Vocabulary(String model, String pre, String[] tokens, float[] scor
                          boolean lowercase, boolean stripAccents) {
 
     /** The algorithms {@link LlmTokenizer} runs. */
-    static final java.util.List<String> MODELS = java.util.List.of("gpt2", "llama", "bert");
+    static final List<String> MODELS = List.of("gpt2", "llama", "bert");
 
     public Vocabulary {
         if (!MODELS.contains(model)) {
-            throw new IllegalArgumentException("unsupported tokenizer model '" + io.genai4j.engine.util.Printable.of(model) + "' (supported: gpt2 = byte-level BPE, llama = SentencePiece, bert = WordPiece)");
+            throw new IllegalArgumentException("unsupported tokenizer model '" + Printable.of(model) + "' (supported: gpt2 = byte-level BPE, llama = SentencePiece, bert = WordPiece)");
         }
         if (tokens.length == 0) throw new IllegalArgumentException("the vocabulary has no tokens");
         if (scores != null && scores.length != tokens.length) {

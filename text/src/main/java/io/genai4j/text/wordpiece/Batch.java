@@ -1,18 +1,21 @@
 package io.genai4j.text.wordpiece;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Encodings padded to one length, flattened row-major [size, length]: what a BERT encoder takes.
  */
 public record Batch(int size, int length, int[] ids, int[] typeIds, int[] attentionMask) {
 
     /** Builds a batch padded (on the right) to the longest encoding, or to at least minLength. */
-    public static Batch of(java.util.List<Encoding> encodings, int padId, int padToMultipleOf) {
+    public static Batch of(List<Encoding> encodings, int padId, int padToMultipleOf) {
         int len = 0;
         for (Encoding e : encodings) len = Math.max(len, e.length());
         if (padToMultipleOf > 1 && len % padToMultipleOf != 0) len += padToMultipleOf - len % padToMultipleOf;
         int b = encodings.size();
         int[] ids = new int[b * len], types = new int[b * len], mask = new int[b * len];
-        java.util.Arrays.fill(ids, padId);
+        Arrays.fill(ids, padId);
         for (int i = 0; i < b; i++) {
             Encoding e = encodings.get(i);
             System.arraycopy(e.ids(), 0, ids, i * len, e.length());

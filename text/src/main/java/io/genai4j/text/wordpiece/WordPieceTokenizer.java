@@ -4,6 +4,7 @@ import io.genai4j.text.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public final class WordPieceTokenizer implements Tokenizer {
             }
         }
         int[] mask = new int[ids.size()];
-        java.util.Arrays.fill(mask, 1);
+        Arrays.fill(mask, 1);
         return new Encoding(ids.toArray(), types.toArray(), mask);
     }
 

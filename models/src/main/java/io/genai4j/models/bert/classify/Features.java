@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public record Features(float[][] pooled, float[] tokens, int[] offsets, int hidd
             int n = t.get("pooled").size(0), h = t.get("pooled").size(1);
             float[] p = t.get("pooled").toArray();
             float[][] pooled = new float[n][];
-            for (int i = 0; i < n; i++) pooled[i] = java.util.Arrays.copyOfRange(p, i * h, (i + 1) * h);
+            for (int i = 0; i < n; i++) pooled[i] = Arrays.copyOfRange(p, i * h, (i + 1) * h);
             if (!withTokens) return new Features(pooled, null, null, h);
             float[] o = t.get("offsets").toArray();
             int[] off = new int[o.length];

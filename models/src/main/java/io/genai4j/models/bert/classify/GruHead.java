@@ -6,6 +6,7 @@ import io.genai4j.engine.nn.Dropout;
 import io.genai4j.engine.nn.GRU;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.ops.F;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public final class GruHead extends Head {
         for (int i = 0; i < rows.length; i++) {
             int len = f.length(rows[i]);
             System.arraycopy(f.tokens(), f.offsets()[rows[i]] * h, x, i * t * h, len * h);
-            java.util.Arrays.fill(m, i * t, i * t + len, 1f);
+            Arrays.fill(m, i * t, i * t + len, 1f);
         }
         Tensor hn = gru.forward(Tensor.of(x, rows.length, t, h), Tensor.of(m, rows.length, t)).hidden();   // [2, B, W]
         Tensor both = F.cat(-1, hn.select(0, 0), hn.select(0, 1));

@@ -2,6 +2,7 @@ package io.genai4j.models.bert.classify;
 
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.nn.Module;
+import java.util.Map;
 
 /**
  * The trainable part on top of a frozen encoder: features of a batch of sentences → class logits
@@ -18,7 +19,7 @@ public abstract class Head extends Module {
     public abstract Tensor logits(Features f, int[] rows);
 
     /** Hyper-parameters that rebuild this head's shape (saved with its weights). */
-    public abstract java.util.Map<String, String> shape();
+    public abstract Map<String, String> shape();
 
     /** Pooled vectors of the given rows as [B, H]. */
     static Tensor pooled(Features f, int[] rows) {

@@ -1,0 +1,31 @@
+package io.genai4j.cli.lora;
+
+import io.genai4j.engine.nn.Module;
+import io.genai4j.llm.lora.LoraAdapter;
+import io.genai4j.models.llama.LoadedModel;
+import java.io.IOException;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** {@code --lora DIR[:SCALE]} on run and chat: the model answers with an adapter, unmerged (the runtime adds its side paths). */
+public final class LoraOption {
+    @Option(names = "--lora", paramLabel = "ADAPTER[:SCALE]", description = "A LoRA adapter (PEFT directory or GGUF adapter) applied unmerged, at a strength (default 1).")
+    String adapter;
+
+    /** Attaches the adapter to the loaded model's layers; a note on stderr says which. */
+    /** True when --lora was given. */
+    public boolean given() {
+        return adapter != null;
+    }
+
+    public void apply(LoadedModel m) throws IOException {
+        if (adapter == null) return;
+        if (!(m.model() instanceof io.genai4j.models.llama.LlamaModel)) {
+            throw new IllegalArgumentException("--lora needs a Llama or Qwen model; the inference path of " + m.config().arch() + " takes no adapter yet");
+        }
+        AdapterSpec spec = AdapterSpec.parse(adapter);
+        LoraAdapter a = LoraBase.readAdapter(spec.path(), (Module) m.model(), m.config()).applyTo((Module) m.model(), m.config(), spec.scale());
+        System.err.printf(Locale.ROOT, "adapter: %s on %d layers, rank %d, scale %.3g%n", spec.path(), a.layers().size(), a.config().rank(),
+                a.layers().values().iterator().next().scale());
+    }
+}

@@ -1,0 +1,90 @@
+package io.genai4j.cli.serve;
+
+import io.genai4j.cli.ThreadsOption;
+import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.chat.LocalChatModel;
+import io.genai4j.models.bert.BertEncoder;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.server.Backend;
+import io.genai4j.server.Limits;
+import io.genai4j.server.OpenAiServer;
+import io.genai4j.server.ServerSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code genai serve MODEL}: the OpenAI-compatible API on this machine. The port opens at once and
+ * /health says 503 until the model is loaded; SIGTERM (or Ctrl-C) drains: no new requests, answers
+ * in flight finish, then the process exits.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve a model over the OpenAI API: /v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models,",
+                "/health, /live, /metrics, /tokenize, /detokenize, /apply-template. Point any OpenAI client at http://HOST:PORT/v1."})
+public final class ServeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .gguf file, a model directory, or OWNER/REPO in the cache.") String model;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).") String host;
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).") int port;
+    @Option(names = "--api-key", defaultValue = "${env:GENAI_API_KEY}",
+            description = "Require 'Authorization: Bearer KEY' on every route but /health and /live (default: $GENAI_API_KEY, else none).") String apiKey;
+    @Option(names = "--parallel", defaultValue = "1", description = "Requests generating at once, each in its own session (default ${DEFAULT-VALUE}).") int parallel;
+    @Option(names = "--queue", description = "Requests that may wait for a session before 429 (default: 4 × --parallel).") Integer queue;
+    @Option(names = "--name", description = "The model's name in the API (default: MODEL as given).") String name;
+    @Option(names = "--embedding-model", paramLabel = "minilm|bge-small|PATH", description = "Also serve /v1/embeddings with this BERT encoder.") String embeddingModel;
+    @Option(names = "--max-tokens", defaultValue = "2048", description = "Most tokens one choice may generate, and the default (default ${DEFAULT-VALUE}).") int maxTokens;
+    @Option(names = "--max-body", defaultValue = "4194304", description = "Largest request body in bytes (default ${DEFAULT-VALUE}).") long maxBody;
+    @Option(names = "--timeout", defaultValue = "300", description = "Seconds a request may take, queueing included (default ${DEFAULT-VALUE}).") int timeoutSeconds;
+    @Mixin ThreadsOption threads;
+
+    /** Counted down to stop serving (by the shutdown hook, or by a test). */
+    final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down when draining is over: the shutdown hook waits for it, or the JVM would halt mid-drain. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** The port serving, once listening (tests ask with --port 0). */
+    volatile int boundPort = -1;
+
+    @Override
+    public Integer call() throws Exception {
+        if (queue != null && queue < 0) throw new IllegalArgumentException("--queue must be >= 0, got " + queue);
+        threads.apply();
+        Limits limits = new Limits(maxBody, maxTokens, 8, Duration.ofSeconds(timeoutSeconds));
+        ServerSettings settings = new ServerSettings(host, port, apiKey, parallel, queue == null ? 4 * parallel : queue, limits);
+        PrintStream err = System.err;
+        OpenAiServer server = new OpenAiServer(settings, bug -> bug.printStackTrace(err)).start();
+        boundPort = server.port();
+        err.println("genai serve: listening on http://" + host + ":" + server.port() + "/v1 (loading " + model + ")");
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(limits.timeout().toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "genai-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+            BertEncoder encoder = embeddingModel == null ? null : BertEncoder.load(embeddingModel);
+            server.ready(new Backend(new LocalChatModel(m, name == null ? model : name, parallel), encoder));
+            err.println("genai serve: ready: " + m.description() + (encoder == null ? "" : "; embeddings: " + encoder.name())
+                    + "; " + parallel + " parallel, queue " + settings.queue());
+            stop.await();
+            err.println("genai serve: draining");
+            server.shutdown(limits.timeout());
+        } finally {
+            server.shutdown(Duration.ZERO);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook has run
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package io.genai4j.llm.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genai4j.engine.DType;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.Generator;
+import io.genai4j.models.llama.Arch;
+import io.genai4j.models.llama.HfToGguf;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.models.llama.TinyModels;
+import io.genai4j.models.sampling.Penalties;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local chat model answers exactly what the generator answers on the rendered conversation,
+ * whether the conversation's earlier turns come from a session's KV cache or not, alone or with
+ * other requests at once; a turn that cannot be answered leaves the conversation as it was.
+ */
+class LocalChatModelTest {
+    @TempDir
+    static Path tmp;
+    static LoadedModel m;
+    static final GenerationOptions GREEDY = GenerationOptions.greedy(10);
+    static final GenerationOptions SAMPLED = new GenerationOptions(10, 0.9f, 0, 0.95f, 0f, Penalties.NONE, 7, List.of(), true);
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path gguf = tmp.resolve("tiny.gguf");
+        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
+        m = ModelLoader.load(gguf);
+    }
+
+    @AfterAll
+    static void close() {
+        m.close();
+    }
+
+    /** The answer of a fresh session: the reference every other path must match. */
+    static String fresh(List<ChatMessage> messages, GenerationOptions o) {
+        int[] ids = new ChatRenderer(m).encode(messages, List.of());
+        return new Generator(m).generate(ids, o, null).text();
+    }
+
+    @Test
+    void anAnswerIsTheGeneratorsOnTheRenderedConversation() {
+        List<ChatMessage> msgs = List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hello world"));
+        ChatResponse r = new LocalChatModel(m, "tiny", 1).chat(ChatRequest.of(msgs, GREEDY));
+        assertEquals(fresh(msgs, GREEDY), r.message().content());
+        assertEquals("assistant", r.message().role());
+        assertEquals(new ChatRenderer(m).encode(msgs, List.of()).length, r.usage().promptTokens());
+        assertTrue(List.of("stop", "length").contains(r.finishReason()), r.finishReason());
+    }
+
+    @Test
+    void aFollowUpTurnReusesTheCacheAndAnswersAsAFreshSessionWould() throws Exception {
+        LocalChatModel model = new LocalChatModel(m, "tiny", 1);
+        Conversation c = new Conversation(model, null);
+        c.send("The quick brown fox", SAMPLED, ChatListener.NONE);
+        List<ChatMessage> before = c.messages();
+        String second = c.send("and the lazy dog", SAMPLED, ChatListener.NONE).message().content();
+        List<ChatMessage> asked = c.messages().subList(0, before.size() + 1);
+        assertEquals(fresh(asked, SAMPLED), second);
+
+        int[] next = new ChatRenderer(m).encode(c.messages(), List.of());
+        SessionPool.Lease lease = model.pool().acquire(next, 1000);
+        assertNotNull(lease);
+        int firstTurns = new ChatRenderer(m).encode(before, List.of()).length;
+        assertTrue(lease.reused() >= firstTurns, "the cache keeps the earlier turns: reused " + lease.reused() + " of " + next.length);
+        model.pool().release(lease);
+    }
+
+    @Test
+    void aTurnThatDoesNotFitLeavesTheConversationAsItWas() {
+        Conversation c = new Conversation(new LocalChatModel(m, "tiny", 1), "Be brief.");
+        c.send("Hello", GREEDY, ChatListener.NONE);
+        List<ChatMessage> before = c.messages();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.send("word ".repeat(400), GREEDY, ChatListener.NONE));
+        assertTrue(e.getMessage().contains("more than the model's context"), e.getMessage());
+        assertEquals(before, c.messages());
+        String answer = c.send("again", GREEDY, ChatListener.NONE).message().content();
+        assertEquals(fresh(c.messages().subList(0, before.size() + 1), GREEDY), answer);
+    }
+
+    @Test
+    void concurrentRequestsAnswerAsSequentialOnes() throws Exception {
+        LocalChatModel model = new LocalChatModel(m, "tiny", 2);
+        String[] prompts = {"Hello", "The cache keeps", "café brown fox", "a b c"};
+        ExecutorService pool = Executors.newFixedThreadPool(prompts.length);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String p : prompts) answers.add(pool.submit(() -> model.chat(ChatRequest.of(List.of(ChatMessage.user(p)), SAMPLED)).message().content()));
+            for (int i = 0; i < prompts.length; i++) {
+                assertEquals(fresh(List.of(ChatMessage.user(prompts[i])), SAMPLED), answers.get(i).get(60, TimeUnit.SECONDS), prompts[i]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void toolCallsAndToolsReachTheTemplateAsHuggingFaceShapesThem() {
+        ChatTemplate t = new ChatTemplate("{% for m in messages %}{% if m.tool_calls %}{% for c in m.tool_calls %}{{ c.function.name }}{{ c.function.arguments | tojson }}"
+                + "{% endfor %}{% else %}{{ m.role }}:{{ m.content }}{% endif %};{% endfor %}{% for t in tools %}[{{ t.function.name }}|{{ t.function.parameters.type }}]{% endfor %}");
+        ChatRenderer r = new ChatRenderer(t, m.tokenizer());
+        ToolCall call = new ToolCall("c1", "calc", "{\"expr\": \"1+2\"}");
+        String out = r.render(List.of(ChatMessage.user("sum?"), ChatMessage.assistant("", List.of(call)), ChatMessage.tool(call, "3")),
+                List.of(new ToolSpec("calc", "adds", "{\"type\":\"object\",\"properties\":{\"expr\":{\"type\":\"string\"}}}")), false);
+        assertEquals("user:sum?;calc{\"expr\": \"1+2\"};tool:3;[calc|object]", out);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.render(List.of(ChatMessage.assistant("", List.of(new ToolCall("c2", "calc", "{oops")))), List.of(), false));
+        assertTrue(e.getMessage().contains("arguments of tool call calc"), e.getMessage());
+    }
+}

@@ -1,0 +1,117 @@
+package io.genai4j.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genai4j.llm.chat.ChatListener;
+import io.genai4j.llm.chat.ChatModel;
+import io.genai4j.llm.chat.ChatResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers one chat completion, whole or streamed. A stream sends, per choice, the role in its first
+ * delta, text and tool-call pieces as the model produces them, and the finish reason in its last
+ * chunk; then the usage chunk when asked ({@code stream_options.include_usage}) and {@code [DONE]}.
+ * The n choices are generated one after the other in the request's session.
+ */
+final class ChatCompletions {
+    private final ChatModel model;
+    private final ServerMetrics metrics;
+
+    ChatCompletions(ChatModel model, ServerMetrics metrics) {
+        this.model = model;
+        this.metrics = metrics;
+    }
+
+    /** The whole answer as a {@code chat.completion} object. */
+    ObjectNode complete(ChatCompletionRequest req, RequestClock clock) {
+        ChatCompletionJson json = new ChatCompletionJson("chatcmpl-" + Ids.random(), System.currentTimeMillis() / 1000, model.name());
+        List<ChatResponse> choices = new ArrayList<>();
+        Watch watch = new Watch(clock, null, metrics);
+        for (int i = 0; i < req.sampling().n(); i++) {
+            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
+                @Override
+                public void onText(String text) {
+                    watch.token();
+                }
+
+                @Override
+                public void onToolCall(int index, String id, String name, String argumentsFragment) {
+                    watch.token();
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return watch.stop();
+                }
+            });
+            if (watch.timedOut()) throw clock.timeoutError();
+            account(r);
+            choices.add(r);
+        }
+        return json.completion(choices);
+    }
+
+    /** Streams the answer; returns when done, when the client left, or after telling it the time ran out. */
+    void stream(ChatCompletionRequest req, RequestClock clock, SseWriter sse) {
+        ChatCompletionJson json = new ChatCompletionJson("chatcmpl-" + Ids.random(), System.currentTimeMillis() / 1000, model.name());
+        Watch watch = new Watch(clock, sse, metrics);
+        int prompt = 0, completion = 0;
+        for (int i = 0; i < req.sampling().n() && !watch.stop(); i++) {
+            int index = i;
+            boolean[] opened = {false};
+            Runnable open = () -> {
+                if (opened[0]) return;
+                opened[0] = true;
+                ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
+                sse.send(json.chunk(index, delta, null));
+            };
+            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
+                @Override
+                public void onText(String text) {
+                    watch.token();
+                    open.run();
+                    if (!text.isEmpty()) sse.send(json.chunk(index, Json.object().put("content", text), null));
+                }
+
+                @Override
+                public void onToolCall(int callIndex, String id, String name, String argumentsFragment) {
+                    watch.token();
+                    open.run();
+                    ObjectNode call = Json.object().put("index", callIndex);
+                    if (id != null) call.put("id", id);
+                    if (name != null) call.put("type", "function");
+                    ObjectNode fn = call.putObject("function");
+                    if (name != null) fn.put("name", name);
+                    fn.put("arguments", argumentsFragment == null ? "" : argumentsFragment);
+                    ObjectNode delta = Json.object();
+                    ArrayNode calls = delta.putArray("tool_calls");
+                    calls.add(call);
+                    sse.send(json.chunk(index, delta, null));
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return watch.stop();
+                }
+            });
+            account(r);
+            prompt = r.usage().promptTokens();
+            completion += r.usage().completionTokens();
+            if (watch.clientGone()) return;
+            if (watch.timedOut()) {
+                sse.send(Errors.body(clock.timeoutError()));
+                return;
+            }
+            open.run();
+            sse.send(json.chunk(index, Json.object(), ChatCompletionJson.finishReason(r)));
+        }
+        if (req.includeUsage()) sse.send(json.usageChunk(prompt, completion));
+        sse.done();
+    }
+
+    private void account(ChatResponse r) {
+        metrics.tokens(r.usage().promptTokens(), r.usage().completionTokens());
+        metrics.speed(r.usage().generatedTokensPerSecond());
+    }
+}

@@ -1,0 +1,52 @@
+package io.genai4j.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.models.sampling.Penalties;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The sampling fields chat and text completions share, read as OpenAI defines them: temperature
+ * (0..2, default 1), top_p (default 1), max_tokens or max_completion_tokens (at most the server's
+ * limit, which is also the default), stop (a string or up to 4), seed (random when absent),
+ * presence/frequency penalties (-2..2, over the whole context) and n choices. {@code logit_bias}
+ * and {@code logprobs} are refused with a 400 rather than silently ignored: the generator has no
+ * hook for them yet.
+ */
+record Sampling(GenerationOptions options, int n) {
+    static Sampling read(Fields f, Limits limits) {
+        double temperature = f.number("temperature", 1.0, 0, 2);
+        double topP = f.number("top_p", 1.0, 0, 1);
+        if (topP == 0) throw ApiException.invalid(f.path("top_p"), f.path("top_p") + " must be > 0");
+        String maxName = f.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+        long max = f.integer(maxName, limits.maxTokens(), 0, Integer.MAX_VALUE);
+        if (max > limits.maxTokens()) {
+            throw ApiException.invalid(f.path(maxName), f.path(maxName) + " is " + max + ", above this server's limit of " + limits.maxTokens());
+        }
+        List<String> stop = f.strings("stop");
+        if (stop.size() > 4) throw ApiException.invalid(f.path("stop"), f.path("stop") + " takes at most 4 strings, got " + stop.size());
+        for (String s : stop) if (s.isEmpty()) throw ApiException.invalid(f.path("stop"), f.path("stop") + " must not contain an empty string");
+        long seed = f.has("seed") ? f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : ThreadLocalRandom.current().nextLong();
+        double presence = f.number("presence_penalty", 0, -2, 2);
+        double frequency = f.number("frequency_penalty", 0, -2, 2);
+        int n = (int) f.integer("n", 1, 1, limits.maxChoices());
+        JsonNode bias = f.get("logit_bias");
+        if (bias != null && !(bias.isObject() && bias.isEmpty())) {
+            throw ApiException.unsupported(f.path("logit_bias"), f.path("logit_bias") + " is not supported by this server");
+        }
+        JsonNode logprobs = f.get("logprobs");
+        if (logprobs != null && !(logprobs.isBoolean() && !logprobs.booleanValue())) {
+            throw ApiException.unsupported(f.path("logprobs"), f.path("logprobs") + " is not supported by this server");
+        }
+        if (f.has("top_logprobs")) throw ApiException.unsupported(f.path("top_logprobs"), f.path("top_logprobs") + " is not supported by this server");
+        Penalties penalties = new Penalties(1f, (float) frequency, (float) presence, 0);
+        return new Sampling(new GenerationOptions((int) max, (float) temperature, 0, (float) topP, 0f, penalties, seed, stop, true), n);
+    }
+
+    /** The options of choice {@code i}: its own seed, so n choices differ. */
+    GenerationOptions forChoice(int i) {
+        GenerationOptions o = options;
+        return new GenerationOptions(o.maxTokens(), o.temperature(), o.topK(), o.topP(), o.minP(), o.penalties(), o.seed() + i, o.stop(), o.useCache());
+    }
+}
