@@ -1,5 +1,6 @@
 package io.genai4j.models.bert;
 
+import io.genai4j.engine.util.SharedDataDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +22,7 @@ public record Sst2(List<String> sentences, int[] labels) {
 
     /** The default folder holding train.tsv, dev.tsv and test.tsv. */
     public static Path defaultDir() {
-        String d = System.getProperty("genai.data", System.getenv("GENAI_DATA"));
-        if (d != null && !d.isBlank()) return Path.of(d).resolve("sentiment").resolve("sst2");
-        Path home = Path.of(System.getProperty("genai.home", "")).toAbsolutePath();
-        for (Path p = home; p != null; p = p.getParent()) {
-            Path c = p.resolveSibling("shared").resolve("data").resolve("sentiment").resolve("sst2");
-            if (Files.isDirectory(c)) return c;
-        }
-        return home.resolveSibling("shared").resolve("data").resolve("sentiment").resolve("sst2");
+        return SharedDataDir.resolve("sentiment/sst2");
     }
 
     /** Reads dir/split.tsv (split = train, dev or test). */

@@ -1,0 +1,104 @@
+package io.genai4j.cli.rag;
+
+import io.genai4j.cli.Report;
+import io.genai4j.cli.ThreadsOption;
+import io.genai4j.engine.util.Printable;
+import io.genai4j.engine.util.Rounding;
+import io.genai4j.rag.answer.Answer;
+import io.genai4j.rag.answer.ExtractiveAnswer;
+import io.genai4j.rag.answer.RagPrompt;
+import io.genai4j.rag.embed.Embedder;
+import io.genai4j.rag.index.Filter;
+import io.genai4j.rag.index.Hit;
+import io.genai4j.rag.index.IndexInfo;
+import io.genai4j.rag.index.RagSearcher;
+import io.genai4j.rag.retrieve.Mode;
+import io.genai4j.rag.retrieve.Retriever;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code genai rag ask QUESTION}: retrieve, answer with citations, show the cited chunks. */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = {"Answer a question from the index: the best chunks are retrieved (hybrid BM25 + dense by default) and",
+                "the answer cites them as [n]. Without a generator the answer is extractive: the sentences closest to the",
+                "question, its words in **bold**. --prompt prints the prompt a generator would be given."})
+public final class RagAsk implements Callable<Integer> {
+    @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question (words are joined).")
+    List<String> words;
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = RagCommand.DEFAULT_INDEX, description = "Index folder (default: ${DEFAULT-VALUE}).")
+    Path index;
+    @Option(names = "-k", defaultValue = "5", description = "Chunks retrieved (default: ${DEFAULT-VALUE}).")
+    int k;
+    @Option(names = "--mode", defaultValue = "hybrid", description = "bm25, dense or hybrid (default: ${DEFAULT-VALUE}).")
+    String mode;
+    @Option(names = "--mmr", paramLabel = "LAMBDA", description = "Diversify by maximal marginal relevance (1 = relevance only; 0.7 is a common choice).")
+    Double mmr;
+    @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Only chunks with this metadata (source, type, title; a trailing * is a prefix). Repeatable.")
+    List<String> filters = new ArrayList<>();
+    @Option(names = "--sentences", defaultValue = "2", description = "Sentences in the extractive answer (default: ${DEFAULT-VALUE}).")
+    int sentences;
+    @Option(names = "--prompt", description = "Also print the prompt (numbered sources) a generator would get.")
+    boolean prompt;
+    @Option(names = "--json", description = "Also print the answer and its sources as one JSON line.")
+    boolean json;
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() throws Exception {
+        threads.apply();
+        if (sentences < 1) throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
+        String question = String.join(" ", words).strip();
+        if (question.isEmpty()) throw new IllegalArgumentException("the question is empty");
+        Retriever.Query q = new Retriever.Query(Mode.parse(mode), k, Filter.parse(filters), mmr == null ? Double.NaN : mmr);
+        try (RagSearcher searcher = RagSearcher.open(index)) {
+            Embedder embedder = embedder(index, null);
+            List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
+            Answer a = ExtractiveAnswer.answer(question, hits, embedder, sentences);
+            if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
+            System.out.println(a.text());
+            System.out.println();
+            for (int i = 0; i < hits.size(); i++) {
+                Hit h = hits.get(i);
+                String mark = a.citations().cited().contains(i + 1) ? "cited" : "     ";
+                System.out.printf(Locale.ROOT, "[%d] %s %s  (score %.4f)%n    %s%n", i + 1, mark, Printable.of(RagPrompt.label(h.chunk()), 200),
+                        h.score(), Printable.of(h.chunk().text().replaceAll("\\s+", " "), 300));
+            }
+            if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
+            if (json) {
+                List<Map<String, Object>> sources = new ArrayList<>();
+                for (Hit h : hits) {
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("source", h.chunk().source());
+                    s.put("title", h.chunk().title());
+                    s.put("heading", h.chunk().heading());
+                    s.put("position", h.chunk().position());
+                    s.put("score", Rounding.places(h.score(), 6));
+                    s.put("text", h.chunk().text());
+                    sources.add(s);
+                }
+                new Report().put("question", question).put("mode", q.mode().name().toLowerCase(Locale.ROOT)).put("model", embedder.name())
+                        .put("answer", a.text()).put("method", a.method()).put("cited", a.citations().cited())
+                        .put("invalid_citations", a.citations().invalid()).put("sources", sources).printJson(System.out);
+            }
+        }
+        return 0;
+    }
+
+    /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
+    static Embedder embedder(Path index, String model) throws IOException {
+        IndexInfo info = IndexInfo.read(index);
+        String spec = model != null ? model : info != null ? info.model() : "minilm";
+        return Embedder.load(spec);
+    }
+}

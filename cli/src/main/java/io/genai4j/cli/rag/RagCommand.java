@@ -1,0 +1,21 @@
+package io.genai4j.cli.rag;
+
+import picocli.CommandLine.Command;
+
+/** {@code genai rag ...}: retrieval-augmented answers on a Lucene index and our BERT encoders. */
+@Command(name = "rag", mixinStandardHelpOptions = true,
+        description = {"Retrieval-augmented generation: index a folder (text, Markdown, HTML, PDF) with BM25 and BERT vectors",
+                "in one Lucene index, ask it questions answered with cited sources, and evaluate retrieval on SQuAD."},
+        subcommands = {RagIndexCommand.class, RagAsk.class, RagEval.class})
+public final class RagCommand implements Runnable {
+    /** Where `rag index` writes and `rag ask` reads when --index is not given. */
+    static final String DEFAULT_INDEX = "runs/rag-index";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
