@@ -15,11 +15,11 @@ public final class EndpointOptions {
     @Option(names = "--request-timeout", defaultValue = "600", description = "Seconds one --endpoint answer may take (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    boolean remote() {
+    public boolean remote() {
         return url != null;
     }
 
-    ChatModel model(String name) {
+    public ChatModel model(String name) {
         return new OpenAiChatModel(url, name, apiKey, Duration.ofSeconds(timeoutSeconds));
     }
 }

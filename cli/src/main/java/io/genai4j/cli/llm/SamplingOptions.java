@@ -20,7 +20,7 @@ public final class SamplingOptions {
     @Option(names = "--stop", description = "Stop when the text contains this string (repeatable).") List<String> stop = new ArrayList<>();
     @Option(names = "--no-cache", description = "Recompute the whole context at every token (to compare with the KV cache).") boolean noCache;
 
-    GenerationOptions options(int maxTokens) {
+    public GenerationOptions options(int maxTokens) {
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP,
                 new Penalties(repeatPenalty, frequencyPenalty, presencePenalty, repeatLastN), seed, stop, !noCache);
     }

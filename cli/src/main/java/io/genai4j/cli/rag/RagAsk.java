@@ -2,10 +2,18 @@ package io.genai4j.cli.rag;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.llm.EndpointOptions;
+import io.genai4j.cli.llm.SamplingOptions;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.chat.ChatListener;
+import io.genai4j.llm.chat.LocalChatModel;
+import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.rag.answer.Answer;
 import io.genai4j.rag.answer.ExtractiveAnswer;
+import io.genai4j.rag.answer.GeneratedAnswer;
 import io.genai4j.rag.answer.RagPrompt;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.index.Filter;
@@ -31,7 +39,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Answer a question from the index: the best chunks are retrieved (hybrid BM25 + dense by default) and",
                 "the answer cites them as [n]. Without a generator the answer is extractive: the sentences closest to the",
-                "question, its words in **bold**. --prompt prints the prompt a generator would be given."})
+                "question, its words in **bold**. With --model (a local LLM) or --endpoint URL --model NAME (a remote one)",
+                "a chat model writes the answer from the numbered sources. --prompt prints the prompt a generator is given."})
 public final class RagAsk implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question (words are joined).")
     List<String> words;
@@ -51,6 +60,14 @@ public final class RagAsk implements Callable<Integer> {
     boolean prompt;
     @Option(names = "--json", description = "Also print the answer and its sources as one JSON line.")
     boolean json;
+    @Option(names = "--model", paramLabel = "MODEL", description = "The generator: a .gguf file, a model directory, OWNER/REPO in the cache (with --endpoint: the model's name there).")
+    String model;
+    @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a generated answer at most (default ${DEFAULT-VALUE}).")
+    int maxTokens;
+    @Mixin
+    SamplingOptions sampling;
+    @Mixin
+    EndpointOptions endpoint;
     @Mixin
     ThreadsOption threads;
 
@@ -64,8 +81,8 @@ public final class RagAsk implements Callable<Integer> {
         try (RagSearcher searcher = RagSearcher.open(index)) {
             Embedder embedder = embedder(index, null);
             List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
-            Answer a = ExtractiveAnswer.answer(question, hits, embedder, sentences);
             if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
+            Answer a = answer(question, hits, embedder);
             System.out.println(a.text());
             System.out.println();
             for (int i = 0; i < hits.size(); i++) {
@@ -93,6 +110,29 @@ public final class RagAsk implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Written by the --model / --endpoint chat model (streamed to stderr as it comes), or extractive without one. */
+    private Answer answer(String question, List<Hit> hits, Embedder embedder) throws IOException {
+        if (endpoint.remote() && model == null) throw new IllegalArgumentException("--endpoint needs --model NAME: the model's name on that server");
+        if (model == null) return ExtractiveAnswer.answer(question, hits, embedder, sentences);
+        ChatListener stream = new ChatListener() {
+            @Override
+            public void onText(String text) {
+                System.err.print(text);
+                System.err.flush();
+            }
+        };
+        Answer a;
+        if (endpoint.remote()) {
+            a = GeneratedAnswer.answer(endpoint.model(model), question, hits, sampling.options(maxTokens), stream);
+        } else {
+            try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
+                a = GeneratedAnswer.answer(new LocalChatModel(m, model, 1), question, hits, sampling.options(maxTokens), stream);
+            }
+        }
+        System.err.println();
+        return a;
     }
 
     /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
