@@ -48,24 +48,68 @@ public final class JsonSchema {
     private final Map<String, Integer> refs = new HashMap<>();
     private final Map<String, Grammar.Element> common = new HashMap<>();
 
-    private JsonSchema(Object root) {
+    private final Separators separators;
+
+    /**
+     * How members and items are separated: {@link #COMPACT} ({@code ,} and {@code :}, the fewest
+     * tokens) or {@link #PYTHON} ({@code ", "} and {@code ": "}, as Python's json.dumps and the chat
+     * templates' {@code tojson} write it, so a model trained on rendered tool calls meets its own style).
+     */
+    public enum Separators {
+        COMPACT(",", ":"), PYTHON(", ", ": ");
+
+        final String item, key;
+
+        Separators(String item, String key) {
+            this.item = item;
+            this.key = key;
+        }
+    }
+
+    private JsonSchema(Object root, Separators separators) {
         this.root = root;
+        this.separators = separators;
+    }
+
+    /** The separator between items or members ({@code ,} or {@code ", "}). */
+    private Grammar.Element comma() {
+        return separator("sep-comma", separators.item);
+    }
+
+    /** The separator between a key and its value ({@code :} or {@code ": "}). */
+    private Grammar.Element colon() {
+        return separator("sep-colon", separators.key);
+    }
+
+    private Grammar.Element separator(String name, String text) {
+        if (text.length() == 1) return CharRanges.single(text.charAt(0));
+        return common.computeIfAbsent(name, k -> b.group(k, List.of(GrammarBuilder.literal(text))));
     }
 
     /** The grammar of the documents valid against a schema given as JSON text. */
     public static Grammar grammar(String schemaJson) {
+        return grammar(schemaJson, Separators.COMPACT);
+    }
+
+    /** The same with the given separators. */
+    public static Grammar grammar(String schemaJson, Separators separators) {
         Object schema;
         try {
             schema = Json.parse(schemaJson);
         } catch (Json.ParseException e) {
             throw new GrammarException("the schema is not valid JSON: " + e.getMessage());
         }
-        return grammar(schema);
+        return grammar(schema, separators);
     }
 
     /** The grammar of a schema already parsed into maps and lists ({@link Json#parse}). */
     public static Grammar grammar(Object schema) {
-        JsonSchema c = new JsonSchema(schema);
+        return grammar(schema, Separators.COMPACT);
+    }
+
+    /** The same with the given separators. */
+    public static Grammar grammar(Object schema, Separators separators) {
+        JsonSchema c = new JsonSchema(schema, separators);
         Grammar.Element e = c.compile(schema, "#");
         int r = c.b.rule("root");
         c.b.define(r, List.of(List.of(e)));
@@ -164,9 +208,9 @@ public final class JsonSchema {
         if (names.isEmpty()) {
             if (Boolean.FALSE.equals(additional)) return b.group("object", List.of(GrammarBuilder.literal("{}")));
             Grammar.Element value = compile(additional, path + "/additionalProperties");
-            List<Grammar.Element> kv = new ArrayList<>(List.of(stringRule(), CharRanges.single(':'), value));
+            List<Grammar.Element> kv = new ArrayList<>(List.of(stringRule(), colon(), value));
             Grammar.Element member = b.group("member", List.of(kv));
-            Grammar.Element more = b.group("members", List.of(b.repeat(b.group("member", List.of(List.of(CharRanges.single(','), member))), 0, -1)));
+            Grammar.Element more = b.group("members", List.of(b.repeat(b.group("member", List.of(List.of(comma(), member))), 0, -1)));
             List<Grammar.Element> some = new ArrayList<>(List.of(CharRanges.single('{'), member, more, CharRanges.single('}')));
             return b.group("map", List.of(GrammarBuilder.literal("{}"), some));
         }
@@ -175,7 +219,7 @@ public final class JsonSchema {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             Object ps = props.containsKey(n) ? props.get(n) : Boolean.TRUE;
-            List<Grammar.Element> kv = new ArrayList<>(GrammarBuilder.literal(Json.quote(n) + ":"));
+            List<Grammar.Element> kv = new ArrayList<>(GrammarBuilder.literal(Json.quote(n) + separators.key));
             kv.add(compile(ps, path + "/properties/" + pointerEscape(n)));
             kvs[i] = b.group("kv", List.of(kv));
         }
@@ -187,7 +231,7 @@ public final class JsonSchema {
                     continue;
                 }
                 List<Grammar.Element> take = new ArrayList<>();
-                if (w == 1) take.add(CharRanges.single(','));
+                if (w == 1) take.add(comma());
                 take.add(kvs[i]);
                 take.add(rest[i + 1][1]);
                 rest[i][w] = required.contains(names.get(i)) ? b.group("props", List.of(take)) : b.group("props", List.of(take, List.of(rest[i + 1][w])));
@@ -207,7 +251,7 @@ public final class JsonSchema {
         List<Grammar.Element> seq = new ArrayList<>();
         seq.add(CharRanges.single('['));
         for (int i = 0; i < prefix.size(); i++) {
-            if (i > 0) seq.add(CharRanges.single(','));
+            if (i > 0) seq.add(comma());
             seq.add(compile(prefix.get(i), path + "/prefixItems/" + i));
         }
         int restMin = Math.max(0, min - prefix.size()), restMax = max < 0 ? -1 : max - prefix.size();
@@ -215,7 +259,7 @@ public final class JsonSchema {
             if (restMin > 0) throw error(path + "/minItems", "minItems " + min + " needs more items than prefixItems allows with items false");
         } else if (restMax != 0) {
             Grammar.Element item = compile(items, path + "/items");
-            Grammar.Element sepItem = b.group("item", List.of(List.of(CharRanges.single(','), item)));
+            Grammar.Element sepItem = b.group("item", List.of(List.of(comma(), item)));
             if (!prefix.isEmpty()) {
                 seq.add(b.group("items", List.of(b.repeat(sepItem, restMin, restMax))));
             } else {
@@ -363,11 +407,11 @@ public final class JsonSchema {
         int value = b.fresh("value");
         Grammar.Element v = new Grammar.Ref(value);
         common.put("value", v);
-        Grammar.Element member = b.group("member", List.of(List.of(stringRule(), CharRanges.single(':'), v)));
+        Grammar.Element member = b.group("member", List.of(List.of(stringRule(), colon(), v)));
         Grammar.Element object = b.group("object", List.of(GrammarBuilder.literal("{}"), List.of(CharRanges.single('{'), member,
-                b.group("members", List.of(b.repeat(b.group("more", List.of(List.of(CharRanges.single(','), member))), 0, -1))), CharRanges.single('}'))));
+                b.group("members", List.of(b.repeat(b.group("more", List.of(List.of(comma(), member))), 0, -1))), CharRanges.single('}'))));
         Grammar.Element array = b.group("array", List.of(GrammarBuilder.literal("[]"), List.of(CharRanges.single('['), v,
-                b.group("elements", List.of(b.repeat(b.group("more", List.of(List.of(CharRanges.single(','), v))), 0, -1))), CharRanges.single(']'))));
+                b.group("elements", List.of(b.repeat(b.group("more", List.of(List.of(comma(), v))), 0, -1))), CharRanges.single(']'))));
         b.define(value, List.of(List.of(object), List.of(array), List.of(stringRule()), List.of(numberRule()),
                 GrammarBuilder.literal("true"), GrammarBuilder.literal("false"), GrammarBuilder.literal("null")));
         return v;

@@ -43,7 +43,7 @@ public final class ToolCallConstraint implements TokenConstraint {
     /** A factory constraining calls to {@code tools} in {@code format}, or null when the format has no opening and closing text. */
     public static TokenConstraint.Factory of(ToolCallFormat format, List<ToolSpec> tools, LlmTokenizer tokenizer, int vocabSize) {
         if (format.starts.isEmpty() || format.end == null || tools.isEmpty()) return null;
-        Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey));
+        Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey), JsonSchema.Separators.PYTHON);   // as templates render calls (tojson)
         TokenConstraint.Factory call = Constraints.of(wrapped(callObject, format.end), tokenizer);
         long[] any = new long[(vocabSize + 63) >>> 6];
         Arrays.fill(any, -1L);
@@ -112,8 +112,13 @@ public final class ToolCallConstraint implements TokenConstraint {
         return false;   // outside a call the answer may go on or end
     }
 
+    /**
+     * Nothing is forced: fast-forwarding the call's fixed text ({@code "arguments": }) would cut it
+     * into tokens the model never saw there (a lone space before a brace it writes as " {" in one
+     * token), and a small model then loses its way. Under the mask it writes them itself, its way.
+     */
     @Override
     public int[] forced() {
-        return inCall != null ? inCall.forced() : new int[0];
+        return new int[0];
     }
 }

@@ -15,6 +15,19 @@ class JsonSchemaTest {
     }
 
     @Test
+    void pythonSeparatorsAreJsonDumpsStyleAndCompactIsTheDefault() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},"
+                + "\"c\":{}},\"required\":[\"a\",\"b\"]}";
+        ByteAutomaton python = ByteAutomaton.compile(JsonSchema.grammar(schema, JsonSchema.Separators.PYTHON));
+        assertTrue(python.matches("{\"a\": 1, \"b\": [1, 2]}"));
+        assertTrue(python.matches("{\"a\": 1, \"b\": [], \"c\": {\"x\": [true, null]}}"));
+        assertFalse(python.matches("{\"a\":1,\"b\":[1,2]}"));
+        ByteAutomaton compact = schema(schema);
+        assertTrue(compact.matches("{\"a\":1,\"b\":[1,2]}"));
+        assertFalse(compact.matches("{\"a\": 1, \"b\": [1, 2]}"));
+    }
+
+    @Test
     void integerRangesAreExact() {
         long[][] ranges = {{-37, 512}, {0, 9}, {7, 60573}, {-1000, -17}, {100, 100}, {-5, 0}};
         for (long[] r : ranges) {
