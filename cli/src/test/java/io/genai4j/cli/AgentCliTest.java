@@ -35,7 +35,10 @@ class AgentCliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals(4, j.get("questions").asInt());
-        assertEquals(false, j.get("constrained").asBoolean());
+        assertEquals(true, j.get("constrained").asBoolean());   // tool calls held to their schemas by default
         assertTrue(j.get("share").asDouble() >= 0 && j.get("share").asDouble() <= 1);
+        JsonNode free = CliRun.of("assistant", "eval", "--questions", "4", "--no-constrained", "--temperature", "1", "--json").json();
+        assertEquals(false, free.get("constrained").asBoolean());
+        assertEquals(1.0, free.get("temperature").asDouble());
     }
 }

@@ -9,9 +9,11 @@ import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
+import io.genai4j.models.sampling.Penalties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +30,9 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     @Option(names = "--constrained", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Hold each tool call, once started, to the tools' schemas with the grammar engine (default; --no-constrained measures the model alone).")
     boolean constrained;
+    @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default ${DEFAULT-VALUE}: greedy; at 1 the constraint has more to catch).")
+    float temperature;
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed with --temperature (default ${DEFAULT-VALUE}).") long seed;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
@@ -37,7 +42,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("assistant-eval");
         try (LoadedModel m = model == null ? TinyAssistant.load() : ModelLoader.load(model)) {
             long t0 = System.nanoTime();
-            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1).constrainToolCalls(constrained), questions, GenerationOptions.greedy(96), work,
+            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1).constrainToolCalls(constrained), questions, new GenerationOptions(96, temperature, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true), work,
                     done -> { if (done % 20 == 0) System.err.printf("%d/%d questions%n", done, questions); });
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> kinds = new LinkedHashMap<>();
@@ -52,7 +57,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
                     100 * r.all().share(), constrained ? "tool calls constrained" : "unconstrained", seconds);
             if (json) {
                 new Report().put("questions", r.all().questions()).put("all_right", r.all().allRight()).put("share", Rounding.places(r.all().share(), 4))
-                        .put("constrained", constrained).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
+                        .put("constrained", constrained).put("temperature", temperature).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
             }
         }
         return 0;
