@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genai agent} prints the trace of the shipped assistant calling the calculator; {@code genai assistant eval} reports its figures. */
 class AgentCliTest {
@@ -40,5 +43,25 @@ class AgentCliTest {
         JsonNode free = CliRun.of("assistant", "eval", "--questions", "4", "--no-constrained", "--temperature", "1", "--json").json();
         assertEquals(false, free.get("constrained").asBoolean());
         assertEquals(1.0, free.get("temperature").asDouble());
+    }
+
+    @Test
+    void theRagToolSearchesAnIndexForTheAgent(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("zorbel.md"), "# Zorbel\n\nThe Zorbel project stores its notes in the blue cabinet.\n");
+        Files.writeString(docs.resolve("tea.md"), "# Tea\n\nBlack tea is brewed with boiling water for four minutes.\n");
+        String index = tmp.resolve("index").toString();
+        assertEquals(0, CliRun.of("rag", "index", docs.toString(), "--index", index).code());
+        CliRun r = CliRun.of("agent", "tiny-assistant", "Where does the Zorbel project store its notes?", "--tools", "rag,calc", "--index", index,
+                "--rag-k", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode search = null;
+        for (JsonNode e : r.json().get("trace")) if ("tool".equals(e.get("event").asText())) search = e;
+        assertTrue(search != null && search.get("name").asText().equals("search"), r.out());
+        assertTrue(search.get("result").asText().startsWith("[1] Zorbel (zorbel.md): The Zorbel project stores"), search.get("result").asText());
+
+        CliRun missing = CliRun.of("agent", "tiny-assistant", "x", "--tools", "rag", "--index", tmp.resolve("none").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("genai rag index"), missing.err());
     }
 }

@@ -1,8 +1,10 @@
 package io.genai4j.cli.agent;
 
 import io.genai4j.cli.Report;
-import io.genai4j.course.tools.AgentTrace;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.rag.RagAsk;
+import io.genai4j.cli.rag.RagCommand;
+import io.genai4j.course.tools.AgentTrace;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationOptions;
@@ -20,6 +22,10 @@ import io.genai4j.llm.chat.ToolCall;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.sampling.Penalties;
+import io.genai4j.rag.index.RagSearcher;
+import io.genai4j.rag.retrieve.Mode;
+import io.genai4j.rag.retrieve.Retriever;
+import io.genai4j.rag.retrieve.SearchTool;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,9 +49,13 @@ public final class AgentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "tiny-assistant, a .gguf file, a model directory, or OWNER/REPO in the cache.") String model;
     @Parameters(index = "1", paramLabel = "QUESTION", description = "What to ask.") String question;
     @Option(names = "--tools", split = ",", defaultValue = "calc,time,search",
-            description = "Tools to offer: calc, time, search (over --folder), http (fetches URLs: never on unless named) (default ${DEFAULT-VALUE}).")
+            description = {"Tools to offer: calc, time, search (words over --folder), rag (search over a genai rag index, --index;",
+                    "instead of search), http (fetches URLs: never on unless named) (default ${DEFAULT-VALUE})."})
     List<String> tools;
     @Option(names = "--folder", defaultValue = ".", description = "The folder the search tool reads (default ${DEFAULT-VALUE}).") Path folder;
+    @Option(names = "--index", defaultValue = RagCommand.DEFAULT_INDEX, description = "The index the rag tool searches (default ${DEFAULT-VALUE}).") Path index;
+    @Option(names = "--rag-k", defaultValue = "2", description = "Passages the rag tool returns (default ${DEFAULT-VALUE}; 1 for the tiny assistant's 192-token context).") int ragK;
+    @Option(names = "--rag-chars", defaultValue = "160", description = "Characters per passage at most (default ${DEFAULT-VALUE}).") int ragChars;
     @Option(names = "--max-steps", defaultValue = "5", description = "Model turns at most (default ${DEFAULT-VALUE}).") int maxSteps;
     @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens per model turn at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature, 0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
@@ -56,7 +66,14 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        List<Tool> offered = tools(tools, folder);
+        boolean rag = tools.stream().anyMatch(n -> n.strip().equalsIgnoreCase("rag"));
+        try (RagSearcher searcher = rag ? RagSearcher.open(index) : null) {
+            Tool ragTool = rag ? SearchTool.of(new Retriever(searcher, RagAsk.embedder(index, null)), Retriever.Query.of(Mode.HYBRID, ragK), ragChars) : null;
+            return run(tools(tools, folder, ragTool));
+        }
+    }
+
+    private int run(List<Tool> offered) throws Exception {
         GenerationOptions o = new GenerationOptions(maxTokens, temperature, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true);
         PrintStream out = System.out;
         try (LoadedModel m = model.equals("tiny-assistant") ? TinyAssistant.load() : ModelLoader.load(ModelStore.resolve(model))) {
@@ -71,7 +88,8 @@ public final class AgentCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<Tool> tools(List<String> names, Path folder) {
+    /** The named tools; {@code rag} is the given index search tool (null when no index is open). */
+    static List<Tool> tools(List<String> names, Path folder, Tool rag) {
         List<Tool> out = new ArrayList<>();
         for (String n : names) {
             out.add(switch (n.strip().toLowerCase(Locale.ROOT)) {
@@ -79,7 +97,8 @@ public final class AgentCommand implements Callable<Integer> {
                 case "time", "current_time" -> CurrentTime.tool(Clock.systemUTC());
                 case "search" -> FolderSearch.tool(folder, 3);
                 case "http", "http_get" -> HttpGet.tool(Duration.ofSeconds(10), 64 * 1024);
-                default -> throw new IllegalArgumentException("unknown tool " + Printable.of(n) + " in --tools (known: calc, time, search, http)");
+                case "rag" -> rag;
+                default -> throw new IllegalArgumentException("unknown tool " + Printable.of(n) + " in --tools (known: calc, time, search, rag, http)");
             });
         }
         return out;

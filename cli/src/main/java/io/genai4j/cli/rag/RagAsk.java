@@ -136,7 +136,7 @@ public final class RagAsk implements Callable<Integer> {
     }
 
     /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
-    static Embedder embedder(Path index, String model) throws IOException {
+    public static Embedder embedder(Path index, String model) throws IOException {
         IndexInfo info = IndexInfo.read(index);
         String spec = model != null ? model : info != null ? info.model() : "minilm";
         return Embedder.load(spec);

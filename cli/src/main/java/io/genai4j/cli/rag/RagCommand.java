@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RagIndexCommand.class, RagAsk.class, RagEval.class})
 public final class RagCommand implements Runnable {
     /** Where `rag index` writes and `rag ask` reads when --index is not given. */
-    static final String DEFAULT_INDEX = "runs/rag-index";
+    public static final String DEFAULT_INDEX = "runs/rag-index";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
