@@ -4,8 +4,8 @@ import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
-import io.genai4j.llm.tools.ToolCallFormat;
 import io.genai4j.llm.tools.ToolCallConstraint;
+import io.genai4j.llm.tools.ToolCallFormat;
 import io.genai4j.llm.tools.ToolCallParser;
 import io.genai4j.models.llama.LoadedModel;
 import java.security.SecureRandom;
@@ -77,7 +77,9 @@ public final class LocalChatModel implements ChatModel {
             }
             options = options.withConstraint(formats.of(request.responseFormat()));
         } else if (constrainToolCalls && tools.format() != null && tools.opening().isEmpty() && options.constraint() == null) {
-            options = options.withConstraint(ToolCallConstraint.of(tools.format(), request.tools(), model.tokenizer(), model.config().vocabSize()));
+            ToolCallFormat format = tools.format();
+            String key = "tools " + format + " " + request.tools();   // ToolSpec records: name, description, schema
+            options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.of(format, request.tools(), model.tokenizer(), model.config().vocabSize())));
         }
         int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
         ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");

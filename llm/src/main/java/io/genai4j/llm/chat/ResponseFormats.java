@@ -5,12 +5,13 @@ import io.genai4j.llm.grammar.Constraints;
 import io.genai4j.text.vocab.LlmTokenizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The grammar constraint of each {@link ResponseFormat} on one vocabulary: {@code json_object} is
- * any JSON object, {@code json_schema} JSON valid against the schema. Compiled matchers are kept
- * (the 64 most recently used) because a client sends the same schema request after request, and a
- * matcher's cached masks are what make its later requests fast.
+ * The grammar constraints of one vocabulary: each {@link ResponseFormat} ({@code json_object} is any
+ * JSON object, {@code json_schema} JSON valid against the schema) and the tool-call grammar of each
+ * set of tools. Compiled matchers are kept (the 64 most recently used) because a client sends the
+ * same schema or tools request after request, and a matcher's cached masks make its later requests fast.
  */
 final class ResponseFormats {
     private static final int KEEP = 64;
@@ -35,9 +36,18 @@ final class ResponseFormats {
             case JSON_SCHEMA -> format.schema();
         };
         if (schema == null) return null;
+        return cached(schema, () -> Constraints.jsonSchema(schema, tokenizer));
+    }
+
+    /**
+     * The constraint compiled for {@code key}, compiled by {@code compile} on first use (also for
+     * tool-call grammars, keyed by their tools): its masks, cached as requests visit its states, then
+     * serve every later request with the same key.
+     */
+    TokenConstraint.Factory cached(String key, Supplier<TokenConstraint.Factory> compile) {
         synchronized (compiled) {
-            TokenConstraint.Factory f = compiled.get(schema);
-            if (f == null) compiled.put(schema, f = Constraints.jsonSchema(schema, tokenizer));
+            TokenConstraint.Factory f = compiled.get(key);
+            if (f == null) compiled.put(key, f = compile.get());
             return f;
         }
     }
