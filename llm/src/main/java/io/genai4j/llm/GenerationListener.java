@@ -1,5 +1,7 @@
 package io.genai4j.llm;
 
+import io.genai4j.models.sampling.LogitsSampler;
+
 /**
  * Receives a generation as it happens: the CLI prints the text, a server streams it to its client.
  * {@link #cancelled()} is asked between tokens, so a client that disconnects stops the generation
@@ -9,6 +11,20 @@ package io.genai4j.llm;
 public interface GenerationListener {
     /** Text that is final: whole UTF-8 characters, and never part of a stop string. */
     void onText(String text);
+
+    /**
+     * True to receive {@link #onCandidates} before each sampled token (it costs a sort of the
+     * vocabulary per token, so only listeners that show the distribution ask for it).
+     */
+    default boolean wantsCandidates() {
+        return false;
+    }
+
+    /**
+     * The distribution the next token is drawn from, most likely first: after penalties,
+     * temperature, top-k/p, min-p and the constraint (greedy: the argmax with probability 1).
+     */
+    default void onCandidates(LogitsSampler.Candidates candidates) {}
 
     /** A token was generated (its text may still be held back by {@link #onText}). */
     default void onToken(int id) {}
