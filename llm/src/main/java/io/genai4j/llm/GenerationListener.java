@@ -1,6 +1,7 @@
 package io.genai4j.llm;
 
 import io.genai4j.models.sampling.LogitsSampler;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Receives a generation as it happens: the CLI prints the text, a server streams it to its client.
@@ -32,6 +33,31 @@ public interface GenerationListener {
     /** True to stop: generation ends before running the model again, with stop reason {@code cancelled}. */
     default boolean cancelled() {
         return false;
+    }
+
+    /** A listener for explanations: each generated token with the distribution it was drawn from (text ignored). */
+    static GenerationListener explaining(ObjIntConsumer<LogitsSampler.Candidates> perToken) {
+        return new GenerationListener() {
+            private LogitsSampler.Candidates last;
+
+            @Override
+            public void onText(String text) {}
+
+            @Override
+            public boolean wantsCandidates() {
+                return true;
+            }
+
+            @Override
+            public void onCandidates(LogitsSampler.Candidates c) {
+                last = c;
+            }
+
+            @Override
+            public void onToken(int id) {
+                perToken.accept(last, id);
+            }
+        };
     }
 
     /** Ignores everything. */

@@ -74,25 +74,10 @@ class LessonGenerationTest {
     void listenersThatAskSeeTheDistributionEachTokenIsDrawnFrom() {
         List<LogitsSampler.Candidates> seen = new ArrayList<>();
         List<Integer> drawn = new ArrayList<>();
-        GenerationListener l = new GenerationListener() {
-            @Override
-            public void onText(String text) {}
-
-            @Override
-            public boolean wantsCandidates() {
-                return true;
-            }
-
-            @Override
-            public void onCandidates(LogitsSampler.Candidates c) {
-                seen.add(c);
-            }
-
-            @Override
-            public void onToken(int id) {
-                drawn.add(id);
-            }
-        };
+        GenerationListener l = GenerationListener.explaining((c, id) -> {
+            seen.add(c);
+            drawn.add(id);
+        });
         generator.generate(prompt, GenerationOptions.slidingWindow(15, 1f, 5, 1f, 2), l);
         assertEquals(15, seen.size());
         for (int i = 0; i < 15; i++) {

@@ -8,7 +8,6 @@ import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.models.gpt.GptLm;
 import io.genai4j.models.gpt.GptCheckpoint;
-import io.genai4j.models.sampling.LogitsSampler;
 import io.genai4j.text.Tokenizer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,7 +39,14 @@ public final class GptSample implements Callable<Integer> {
         GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed).withCache(!noCache);
         GenerationListener listener;
         if (explain) {
-            listener = new Explanation(tok);
+            int[] step = {0};
+            listener = GenerationListener.explaining((candidates, id) -> {
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step[0]++, "'" + tok.display(id) + "'"));
+                for (int i = 0; i < Math.min(5, candidates.ids().length); i++) {
+                    sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(candidates.ids()[i]), candidates.probs()[i]));
+                }
+                System.out.println(sb);
+            });
         } else {
             // Stream: the prompt, then the text as it is drawn.
             System.out.print(prompt);
@@ -62,38 +68,5 @@ public final class GptSample implements Callable<Integer> {
                     .put("tokens_per_s", Rounding.whole(n / Math.max(seconds, 1e-9))).printJson(System.out);
         }
         return 0;
-    }
-
-    /** --explain: one line per step, the drawn token and the five most likely ones with their probabilities. */
-    private static final class Explanation implements GenerationListener {
-        private final Tokenizer tok;
-        private LogitsSampler.Candidates candidates;
-        private int step;
-
-        Explanation(Tokenizer tok) {
-            this.tok = tok;
-        }
-
-        @Override
-        public void onText(String text) {}
-
-        @Override
-        public boolean wantsCandidates() {
-            return true;
-        }
-
-        @Override
-        public void onCandidates(LogitsSampler.Candidates c) {
-            candidates = c;
-        }
-
-        @Override
-        public void onToken(int id) {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step++, "'" + tok.display(id) + "'"));
-            for (int i = 0; i < Math.min(5, candidates.ids().length); i++) {
-                sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(candidates.ids()[i]), candidates.probs()[i]));
-            }
-            System.out.println(sb);
-        }
     }
 }
