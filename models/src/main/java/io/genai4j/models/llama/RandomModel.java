@@ -134,6 +134,15 @@ public final class RandomModel {
         return Files.size(out);
     }
 
+    /**
+     * Fills dst with random weights of type t exactly as a random model's matrices are made (values of
+     * about N(0, 0.02), finite block scales): for kernel benchmarks that need weights but no file.
+     */
+    public static void fill(DType t, long seed, MemorySegment dst) {
+        if (!TYPES.contains(t)) throw new IllegalArgumentException("cannot make random " + t + " weights (supported: " + TYPES + ")");
+        source(t, seed, new long[2], null).fill(0, dst);
+    }
+
     /** ggml's llama_ftype number of a file whose matrices are t (general.file_type). */
     private static int fileType(DType t) {
         return switch (t) {
