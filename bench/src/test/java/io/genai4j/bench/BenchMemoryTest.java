@@ -26,13 +26,15 @@ class BenchMemoryTest {
 
     @Test
     void kernelsReportBytesPerSecondAgainstTriad() throws Exception {
-        CliRun r = CliRun.of("bench", "kernels", "--types", "q4_0,Q6_K", "--shapes", "64x512", "--threads", "1", "--mb", "1", "--stream-mb", "2",
+        CliRun r = CliRun.of("bench", "kernels", "--types", "q4_0,Q6_K", "--shapes", "64x512", "--activations", "float,q8", "--threads", "1", "--mb", "1", "--stream-mb", "2",
                 "--warmup-ms", "0", "--repeats", "1", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode res = r.json().get("results");
-        assertEquals(2, res.size(), r.out());
-        assertEquals("Q4_0", res.get(0).get("type").asText());
-        assertEquals("Q6_K", res.get(1).get("type").asText());
+        // q8 activations give only Q4_0 a kernel of its own: Q6_K is measured once.
+        assertEquals(3, res.size(), r.out());
+        assertEquals("Q4_0 float", res.get(0).get("type").asText() + " " + res.get(0).get("activations").asText());
+        assertEquals("Q4_0 q8", res.get(1).get("type").asText() + " " + res.get(1).get("activations").asText());
+        assertEquals("Q6_K float", res.get(2).get("type").asText() + " " + res.get(2).get("activations").asText());
         assertEquals(64, res.get(0).get("rows").asInt());
         assertEquals(512, res.get(0).get("cols").asInt());
         JsonNode q4 = res.get(0);
@@ -51,5 +53,8 @@ class BenchMemoryTest {
         CliRun shape = CliRun.of("bench", "kernels", "--types", "Q4_K", "--shapes", "64x100", "--threads", "1", "--mb", "1");
         assertEquals(2, shape.code(), shape.err());
         assertTrue(shape.err().contains("rows of 100 are not whole Q4_K blocks"), shape.err());
+        CliRun act = CliRun.of("bench", "kernels", "--activations", "int4", "--mb", "1");
+        assertEquals(2, act.code(), act.err());
+        assertTrue(act.err().contains("--activations: unknown 'int4'"), act.err());
     }
 }
