@@ -72,7 +72,7 @@ public final class BenchKernels implements Callable<Integer> {
         List<Map<String, Object>> memory = new ArrayList<>();
         for (MemoryBandwidth.Result r : stream) {
             System.out.printf(Locale.ROOT, "memory  threads %d  copy %.1f GB/s  triad %.1f GB/s%n", r.threads(), r.copyGBs(), r.triadGBs());
-            memory.add(Map.of("threads", r.threads(), "copy_gbs", Rounding.places(r.copyGBs(), 2), "triad_gbs", Rounding.places(r.triadGBs(), 2)));
+            memory.add(BenchMemory.json(r));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         int before = Parallel.threads();

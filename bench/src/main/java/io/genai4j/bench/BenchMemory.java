@@ -34,14 +34,19 @@ public final class BenchMemory implements Callable<Integer> {
         for (MemoryBandwidth.Result r : results) {
             System.out.printf(Locale.ROOT, "memory  threads %d  copy %.1f GB/s  triad %.1f GB/s  (3 arrays of %d MB, best of %d)%n",
                     r.threads(), r.copyGBs(), r.triadGBs(), mb, repeats);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("threads", r.threads());
-            row.put("copy_gbs", Rounding.places(r.copyGBs(), 2));
-            row.put("triad_gbs", Rounding.places(r.triadGBs(), 2));
-            rows.add(row);
+            rows.add(json(r));
         }
         if (json) new Report().put("op", "memory").put("mb_per_array", mb).put("results", rows).printJson(System.out);
         return 0;
+    }
+
+    /** One result as a JSON object's fields. */
+    static Map<String, Object> json(MemoryBandwidth.Result r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("threads", r.threads());
+        row.put("copy_gbs", Rounding.places(r.copyGBs(), 2));
+        row.put("triad_gbs", Rounding.places(r.triadGBs(), 2));
+        return row;
     }
 
     /** Copy and triad at each thread count, on one set of arrays; the engine's thread count is restored after. */
