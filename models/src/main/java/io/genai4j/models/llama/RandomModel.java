@@ -92,7 +92,8 @@ public final class RandomModel {
         long[] written = {0, 0};   // bytes written, bytes in all
         long[] tensorSeed = {seed};
         class Adder {
-            void matrix(String name, DType t, int rows, int cols) {
+            void matrix(String name, DType asked, int rows, int cols) {
+                DType t = fitting(asked, cols);
                 written[1] += t.bytesFor((long) rows * cols);
                 w.addTensor(name, t, new long[] {rows, cols}, source(t, tensorSeed[0]++, written, progress));
             }
@@ -132,6 +133,30 @@ public final class RandomModel {
         if (!p.tied()) add.matrix("output.weight", headType, p.vocab(), d);
         w.write(out);
         return Files.size(out);
+    }
+
+    /**
+     * Fills dst with random weights of type t exactly as a random model's matrices are made (values of
+     * about N(0, 0.02), finite block scales): for kernel benchmarks that need weights but no file.
+     */
+    public static void fill(DType t, long seed, MemorySegment dst) {
+        if (!TYPES.contains(t)) throw new IllegalArgumentException("cannot make random " + t + " weights (supported: " + TYPES + ")");
+        source(t, seed, new long[2], null).fill(0, dst);
+    }
+
+    /**
+     * The type a matrix with rows of cols elements gets when t's blocks do not divide its rows: the
+     * fallback llama-quantize takes (llama-quant.cpp: Q4_K → Q5_0, Q6_K → Q8_0, then F16), e.g. for
+     * Qwen2.5-0.5B's 896-wide rows, which are not whole 256-element super-blocks.
+     */
+    static DType fitting(DType t, int cols) {
+        if (cols % t.blockSize() == 0) return t;
+        DType fallback = switch (t) {
+            case Q4_K -> DType.Q5_0;
+            case Q6_K -> DType.Q8_0;
+            default -> DType.F16;
+        };
+        return cols % fallback.blockSize() == 0 ? fallback : DType.F16;
     }
 
     /** ggml's llama_ftype number of a file whose matrices are t (general.file_type). */
@@ -189,7 +214,7 @@ public final class RandomModel {
         for (long i = n & ~7L; i < n; i++) dst.set(ValueLayout.JAVA_BYTE, i, (byte) r.nextInt());
         int bb = t.blockBytes();
         int[] scaleAt = switch (t) {
-            case Q8_0, Q4_0 -> new int[] {0};
+            case Q8_0, Q4_0, Q5_0 -> new int[] {0};
             case Q4_K -> new int[] {0, 2};
             case Q6_K -> new int[] {208};
             default -> throw new AssertionError(t);
@@ -197,6 +222,7 @@ public final class RandomModel {
         float scale = switch (t) {
             case Q8_0 -> STD / 64;       // |q| up to 127
             case Q4_0 -> STD / 4;        // |q − 8| up to 8
+            case Q5_0 -> STD / 8;        // |q − 16| up to 16
             case Q4_K -> STD / 8 / 32;   // d·sc·q with 6-bit sc and 4-bit q
             case Q6_K -> STD / 16 / 64;  // d·sc·(q − 32) with int8 sc
             default -> throw new AssertionError(t);
