@@ -38,6 +38,7 @@ public final class CaptionTrain implements Callable<Integer> {
     @Option(names = "--encoder-depth", defaultValue = "2", description = "ViT encoder blocks (default ${DEFAULT-VALUE}).") int encoderDepth;
     @Option(names = "--decoder-depth", defaultValue = "2", description = "Decoder blocks (default ${DEFAULT-VALUE}).") int decoderDepth;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initialisation, scenes and batches (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--init", paramLabel = "FILE", description = "Start from this checkpoint's weights and sizes (--dim and the depths are then ignored).") Path init;
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/caption-git.safetensors", description = "Checkpoint (default ${DEFAULT-VALUE}).") Path out;
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
@@ -54,6 +55,10 @@ public final class CaptionTrain implements Callable<Integer> {
         SceneGenerator train = new SceneGenerator(split.train(), SceneGenerator.Split.TRAIN, seed);
         SceneGenerator val = new SceneGenerator(split.val(), SceneGenerator.Split.TRAIN, seed);
         Git m = new Git(c, new Rng(seed));
+        if (init != null) {
+            m = CaptionCheckpoint.load(init).model();
+            c = m.config;
+        }
         CaptionTrainer.Settings s = new CaptionTrainer.Settings(batchSize, lr, weightDecay, maxSteps, cpuSeconds, evalEvery, trainScenes, qaFraction, seed);
         System.out.printf(Locale.ROOT, "GIT captioner: %,d parameters, %d image tokens + up to %d text tokens; %,d training scenes, %.0f%% questions%n",
                 m.numParameters(), c.imageTokens(), c.maxText(), trainScenes, 100 * qaFraction);
