@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.assistant.AssistantCommand.class,
                 io.genai4j.cli.agent.AgentCommand.class,
                 io.genai4j.cli.vision.VisionCommand.class,
+                io.genai4j.cli.caption.CaptionCommand.class,
                 io.genai4j.cli.gguf.GgufCommand.class,
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 io.genai4j.cli.vae.VaeCommand.class,

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
 import io.genai4j.models.vision.Mnist;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,23 +23,7 @@ class VisionCliTest {
 
     @BeforeAll
     static void data() throws IOException {
-        int n = 2100;
-        try (DataOutputStream img = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(dir.resolve(Mnist.IMAGES))));
-             DataOutputStream lbl = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(dir.resolve(Mnist.LABELS))))) {
-            img.writeInt(0x803);
-            img.writeInt(n);
-            img.writeInt(28);
-            img.writeInt(28);
-            lbl.writeInt(0x801);
-            lbl.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                int label = i % 10;
-                byte[] px = new byte[28 * 28];
-                for (int x = 4; x < 24; x++) px[(2 + 2 * label) * 28 + x] = (byte) 255;
-                img.write(px);
-                lbl.writeByte(label);
-            }
-        }
+        SyntheticMnist.write(dir, 2100);
     }
 
     @Test

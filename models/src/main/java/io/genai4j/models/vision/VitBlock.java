@@ -22,7 +22,7 @@ public final class VitBlock extends Module {
     /** The block's output and, when asked for, its attention weights [B, heads, T, T]. */
     public record Output(Tensor x, Tensor weights) {}
 
-    VitBlock(int dim, int heads, int mlp, Rng rng) {
+    public VitBlock(int dim, int heads, int mlp, Rng rng) {
         norm1 = add("norm1", new LayerNorm(dim));
         attn = add("attn", new MultiHeadAttention(dim, heads, true, 0f, rng));
         norm2 = add("norm2", new LayerNorm(dim));

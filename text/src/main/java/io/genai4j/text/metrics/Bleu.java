@@ -56,7 +56,7 @@ public final class Bleu {
         return this;
     }
 
-    private static Map<List<String>, Integer> counts(List<String> tokens, int n) {
+    static Map<List<String>, Integer> counts(List<String> tokens, int n) {
         Map<List<String>, Integer> m = new HashMap<>();
         for (int i = 0; i + n <= tokens.size(); i++) m.merge(tokens.subList(i, i + n), 1, Integer::sum);
         return m;
