@@ -20,6 +20,9 @@ public final class Studio {
     private final boolean keyRequired;
     private final Supplier<String> chatModel;
     private final StudioTools tools = new StudioTools(Clock.systemUTC());
+    private final NgramLesson ngram = new NgramLesson();
+    private final GptLesson gpt = new GptLesson();
+    private final TranslationLesson translation = new TranslationLesson();
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
@@ -43,6 +46,11 @@ public final class Studio {
         routes.get("/studio/api/status", ctx -> json(ctx, status()));
         routes.get("/studio/api/tools", ctx -> json(ctx, tools.list()));
         routes.post("/studio/api/tools/run", ctx -> json(ctx, tools.run(body.apply(ctx))));
+        routes.post("/studio/api/lessons/ngram/next", ctx -> json(ctx, ngram.next(body.apply(ctx))));
+        routes.post("/studio/api/lessons/ngram/sample", ctx -> json(ctx, ngram.sample(body.apply(ctx))));
+        routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
+        routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
+        routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
     }
 
     private ObjectNode status() {

@@ -20,7 +20,6 @@ final class StudioAssets {
             "api.js", JS,
             "chat.js", JS,
             "lessons.js", JS,
-            "models.js", JS,
             "svg.js", JS);
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
@@ -28,6 +27,10 @@ final class StudioAssets {
 
     static boolean exists(String name) {
         return TYPES.containsKey(name);
+    }
+
+    static java.util.Set<String> names() {
+        return TYPES.keySet();
     }
 
     static String contentType(String name) {

@@ -2,8 +2,9 @@
 // URL's hash, and starts each page once.
 import { getJson, apiKey, setApiKey } from '/studio/api.js';
 import { initChat } from '/studio/chat.js';
+import { initLessons } from '/studio/lessons.js';
 
-const pages = { chat: initChat };
+const pages = { chat: initChat, lessons: initLessons };
 const started = new Set();
 
 function show(name) {

@@ -55,6 +55,7 @@ class StudioRoutesTest {
             assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"), js);
         }
         assertTrue(get(base + "/studio/studio.css", null).headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        for (String name : StudioAssets.names()) if (!name.equals("index.html")) assertEquals(200, get(base + "/studio/" + name, null).statusCode(), name);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.genai4j.server.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genai4j.server.OpenAiServer;
+import io.genai4j.server.ServerSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The lessons page in headless Chromium, on the bundled models of a studio without a chat model. */
+class LessonsPageTest {
+    private static final List<Throwable> BUGS = new CopyOnWriteArrayList<>();
+    private static OpenAiServer server;
+    private static String url;
+
+    @BeforeAll
+    static void start() {
+        server = new OpenAiServer(ServerSettings.local(0, 1), BUGS::add).start();
+        url = "http://127.0.0.1:" + server.port() + "/#lessons";
+    }
+
+    @AfterAll
+    static void stop() {
+        server.shutdown(Duration.ZERO);
+        assertEquals(List.of(), BUGS, "server bugs");
+    }
+
+    /** What the endpoint answers, asked over plain HTTP. */
+    private static List<String> nextWords(String context) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/ngram/next"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"context\":\"" + context + "\",\"top\":12}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            List<String> words = new java.util.ArrayList<>();
+            for (var n : io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("next")) words.add(n.get("token").textValue());
+            return words;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StudioBrowser open() {
+        StudioBrowser b = StudioBrowser.get();
+        b.open(url);
+        return b;
+    }
+
+    @Test
+    void ngramTableFollowsTheContextAndSamplesStepByStep() {
+        StudioBrowser b = open();
+        b.await("the first distribution", () -> b.all("#ngram-chart .bar").size() == 12);
+        assertTrue(b.find("#ngram-caption").getText().startsWith("After “I will”"), b.find("#ngram-caption").getText());
+        b.find("#ngram-context").clear();
+        b.find("#ngram-context").sendKeys("to be or not", Keys.ENTER);
+        b.await("the new distribution", () -> b.find("#ngram-caption").getText().startsWith("After “to be or not”"));
+        List<String> drawnBars = b.all("#ngram-chart .bar").stream().map(e -> e.getDomAttribute("data-label")).toList();
+        assertEquals(nextWords("to be or not"), drawnBars, "the bars are the endpoint's words, likeliest first");
+
+        b.find("#ngram-step").click();
+        b.await("a drawn word", () -> b.find("#ngram-status").getText().startsWith("Drew"));
+        String grown = b.find("#ngram-context").getDomProperty("value");
+        String drawn = b.find("#ngram-status").getText().replaceAll("^Drew “(.*)”\\.$", "$1");
+        assertTrue(grown.startsWith("to be or not") && grown.endsWith(drawn) && grown.length() > "to be or not".length(), grown + " / " + drawn);
+        b.await("the table for the longer context", () -> b.find("#ngram-caption").getText().startsWith("After “" + grown + "”"));
+
+        b.find("#ngram-context").clear();
+        b.find("#ngram-context").sendKeys("xyzzy", Keys.ENTER);
+        b.await("the refusal", () -> b.find("#ngram-status").getText().startsWith("Error:"));
+        assertTrue(b.find("#ngram-status").getText().contains("xyzzy"), b.find("#ngram-status").getText());
+        b.find("#ngram-context").clear();
+        b.find("#ngram-context").sendKeys("I will", Keys.ENTER);
+        b.await("the table again", () -> b.find("#ngram-caption").getText().startsWith("After “I will”"));
+        b.screenshots("lesson-ngram");
+    }
+
+    @Test
+    void translationHeatmapAnswersAHover() {
+        StudioBrowser b = open();
+        b.find("#tab-translation").click();
+        b.await("the heatmap", () -> !b.all("#translation-heatmap rect.cell").isEmpty());
+        assertTrue(b.find("#translation-output").getText().startsWith("where is the station ? →")
+                || b.find("#translation-output").getText().toLowerCase().startsWith("where is the station"), b.find("#translation-output").getText());
+        WebElement cell = b.find("#translation-heatmap rect.cell[data-row='0'][data-col='0']");
+        new Actions(b.driver).moveToElement(cell).perform();
+        b.await("the hover readout", () -> b.find("#translation-readout").getText().startsWith("Writing"));
+        assertTrue(cell.getDomAttribute("class").contains("hot"));
+        b.screenshots("lesson-translation");
+    }
+
+    @Test
+    void gptSamplingShowsTheTopFiveAtEveryStep() {
+        StudioBrowser b = open();
+        b.find("#tab-gpt").click();
+        b.await("the steps", () -> b.all("#gpt-steps tr").size() == 41);
+        for (WebElement row : b.all("#gpt-steps tr").subList(1, 41)) {
+            List<WebElement> chips = row.findElements(org.openqa.selenium.By.cssSelector(".chip"));
+            assertTrue(!chips.isEmpty() && chips.size() <= 5, "top-5 chips: " + chips.size());
+        }
+        assertTrue(b.find("#gpt-text").getText().startsWith("ROMEO:"));
+        assertEquals(46, b.find("#gpt-text").getDomProperty("textContent").length(), "the prompt and 40 characters");
+        b.screenshots("lesson-gpt");
+    }
+
+    @Test
+    void gptAttentionGridAndHeadViewAnswerAHover() {
+        StudioBrowser b = open();
+        b.find("#tab-attention").click();
+        b.await("the layer x head grid", () -> !b.all("#attention-grid .thumb").isEmpty());
+        int thumbs = b.all("#attention-grid .thumb").size();
+        assertTrue(thumbs >= 4, "layers x heads: " + thumbs);
+        b.find("#attention-grid .thumb[data-layer='0'][data-head='1']").click();
+        assertEquals("Layer 1, head 2: hover a character on the left", b.find("#attention-head-title").getText());
+        WebElement token = b.all("#attention-head .query").get(4);
+        new Actions(b.driver).moveToElement(token).perform();
+        b.await("the readout for the hovered character", () -> b.find("#attention-readout").getText().contains("(position 5)"));
+        assertEquals(19, b.all("#attention-head line").size(), "one line per key");
+        b.screenshots("lesson-attention");
+        b.assertNoConsoleErrors();
+    }
+}
