@@ -6,6 +6,7 @@ import io.genai4j.server.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,14 +24,17 @@ public final class Studio {
     private final NgramLesson ngram = new NgramLesson();
     private final GptLesson gpt = new GptLesson();
     private final TranslationLesson translation = new TranslationLesson();
+    private final TrainingLesson training;
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
      * @param chatModel the chat model's name, or null while none is loaded (or in a studio without one)
+     * @param bugs where an unexpected failure of a background job (a training run) goes
      */
-    public Studio(boolean keyRequired, Supplier<String> chatModel) {
+    public Studio(boolean keyRequired, Supplier<String> chatModel, Consumer<Throwable> bugs) {
         this.keyRequired = keyRequired;
         this.chatModel = chatModel;
+        this.training = new TrainingLesson(bugs);
     }
 
     /** Paths anyone may GET without the key: the page, its files, and whether a key is needed. */
@@ -51,6 +55,9 @@ public final class Studio {
         routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
+        routes.post("/studio/api/train/start", ctx -> json(ctx, training.start(body.apply(ctx))));
+        routes.post("/studio/api/train/stop", ctx -> json(ctx, training.stop()));
+        routes.get("/studio/api/train/events", training::events);
     }
 
     private ObjectNode status() {

@@ -54,8 +54,17 @@ export async function postJson(path, body, signal) {
  * POSTs body and calls onEvent with each parsed "data:" payload of the SSE answer until [DONE]
  * (or the end of the body). An {"error":...} event mid-stream throws an ApiError.
  */
-export async function postStream(path, body, onEvent, signal) {
-  const res = await fetch(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body), signal });
+export function postStream(path, body, onEvent, signal) {
+  return stream(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body), signal }, onEvent);
+}
+
+/** GETs an SSE stream (fetch, not EventSource: EventSource cannot send the API key). */
+export function getStream(path, onEvent, signal) {
+  return stream(path, { headers: headers(false), signal }, onEvent);
+}
+
+async function stream(path, init, onEvent) {
+  const res = await fetch(path, init);
   if (!res.ok) throw await failure(res);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();

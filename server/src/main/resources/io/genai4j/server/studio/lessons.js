@@ -1,12 +1,12 @@
 // The lessons page, in course order: n-gram next words, translation attention, GPT sampling with
 // its top-5 per step, and GPT attention (bertviz-style model and head views). Each asks the server
 // for what the library returns and draws it as SVG.
-import { postJson } from '/studio/api.js';
+import { postJson, getStream } from '/studio/api.js';
 import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, translation: translate, gpt: sampleGpt, attention: showAttention };
+const starts = { ngram: showNext, translation: translate, gpt: sampleGpt, attention: showAttention, training: () => {} };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -15,6 +15,8 @@ export function initLessons() {
   $('translation-form').addEventListener('submit', e => { e.preventDefault(); translate(); });
   $('gpt-form').addEventListener('submit', e => { e.preventDefault(); sampleGpt(); });
   $('attention-form').addEventListener('submit', e => { e.preventDefault(); showAttention(); });
+  $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
+  $('training-stop').addEventListener('click', () => postJson('/studio/api/train/stop', {}));
   open('ngram');
 }
 
@@ -180,4 +182,64 @@ function selectHead(r, l, h, thumbs, box) {
   }
   $('attention-head').replaceChildren(root);
   draw(t - 1);
+}
+
+// ---------------------------------------------------------------------------------- training curves
+
+async function startTraining() {
+  $('training-start').disabled = true;
+  try {
+    const steps = Number($('training-steps').value);
+    await postJson('/studio/api/train/start', { steps, eval_every: Number($('training-every').value) });
+    $('training-stop').disabled = false;
+    const curve = { steps, losses: [], evals: [] };
+    let drawPending = false;
+    await getStream('/studio/api/train/events', e => {
+      if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
+      if (e.type === 'step') {
+        curve.losses.push([e.step, e.loss]);
+        $('training-status').textContent = `Step ${e.step} of ${steps}: loss ${e.loss.toFixed(3)}`;
+      }
+      if (e.type === 'eval') curve.evals.push(e);
+      if (e.type === 'end') {
+        const last = curve.evals[curve.evals.length - 1];
+        $('training-status').textContent = (e.stopped ? 'Stopped' : 'Done') + ` after ${curve.losses.length} steps`
+          + (last ? `; validation loss ${last.val.toFixed(3)} at step ${last.step}.` : '.') + (e.error ? ' Error: ' + e.error : '');
+      }
+      if (!drawPending) {           // one redraw per frame, however fast the steps come
+        drawPending = true;
+        requestAnimationFrame(() => { drawPending = false; drawCurve(curve); });
+      }
+    });
+    drawCurve(curve);
+  } catch (e) {
+    $('training-status').textContent = 'Error: ' + e.message;
+  } finally {
+    $('training-start').disabled = false;
+    $('training-stop').disabled = true;
+  }
+}
+
+function drawCurve(curve) {
+  const width = 640, height = 300, left = 48, bottom = 28, top = 10, right = 12;
+  const ys = [...curve.losses.map(p => p[1]), ...curve.evals.flatMap(e => [e.train, e.val])];
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'curve', role: 'img', 'aria-label': 'Loss by training step' });
+  if (ys.length) {
+    const lo = Math.min(...ys), hi = Math.max(...ys), span = Math.max(hi - lo, 1e-6);
+    // the axis grows with the run, so a short or stopped run fills the chart
+    const lastStep = Math.max(10, ...curve.losses.map(p => p[0]), ...curve.evals.map(e => e.step));
+    const x = s => left + (width - left - right) * s / lastStep;
+    const y = v => top + (height - top - bottom) * (hi - v) / span;
+    for (const v of [lo, (lo + hi) / 2, hi]) {
+      root.append(svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: 'gridline' }),
+        svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'label' }, v.toFixed(2)));
+    }
+    root.append(svg('text', { x: width - right, y: height - 8, 'text-anchor': 'end', class: 'label' }, 'step ' + lastStep),
+      svg('polyline', { points: curve.losses.map(([s, l]) => `${x(s)},${y(l)}`).join(' '), class: 'loss' }));
+    for (const e of curve.evals) {
+      root.append(svg('circle', { cx: x(e.step), cy: y(e.train), r: 4, class: 'eval-train' }, svg('title', {}, `step ${e.step}: train ${e.train}`)),
+        svg('circle', { cx: x(e.step), cy: y(e.val), r: 4, class: 'eval-val' }, svg('title', {}, `step ${e.step}: validation ${e.val}`)));
+    }
+  }
+  $('training-chart').replaceChildren(root);
 }

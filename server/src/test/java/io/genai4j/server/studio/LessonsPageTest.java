@@ -126,4 +126,26 @@ class LessonsPageTest {
         b.screenshots("lesson-attention");
         b.assertNoConsoleErrors();
     }
+
+    @Test
+    void aTrainingRunStreamsItsLossLiveAndStops() {
+        StudioBrowser b = open();
+        b.find("#tab-training").click();
+        b.find("#training-steps").clear();
+        b.find("#training-steps").sendKeys("5000");
+        b.find("#training-every").clear();
+        b.find("#training-every").sendKeys("10");
+        b.find("#training-start").click();
+        b.await("a few steps on the curve", () -> ((Number) b.js("const p = document.querySelector('#training-chart polyline');"
+                + " return p ? p.points.numberOfItems : 0")).intValue() >= 12);
+        assertTrue(!b.all("#training-chart circle.eval-val").isEmpty(), "the evaluations are drawn");
+        assertTrue(b.find("#training-status").getText().startsWith("Step "), b.find("#training-status").getText());
+        b.find("#training-stop").click();
+        b.await("the stop", () -> b.find("#training-status").getText().startsWith("Stopped after"));
+        int steps = Integer.parseInt(b.find("#training-status").getText().replaceAll("^Stopped after (\\d+) steps.*", "$1"));
+        assertTrue(steps >= 12 && steps < 5000, "stopped early: " + steps);
+        assertTrue(b.find("#training-start").isEnabled() && !b.find("#training-stop").isEnabled());
+        b.screenshots("lesson-training");
+        b.assertNoConsoleErrors();
+    }
 }
