@@ -67,7 +67,7 @@ public final class OpenAiServer implements AutoCloseable {
             config.routes.post("/tokenize", ctx -> json(ctx, 200, TokenizerEndpoints.tokenize(body(ctx), ready().local("/tokenize"))));
             config.routes.post("/detokenize", ctx -> json(ctx, 200, TokenizerEndpoints.detokenize(body(ctx), ready().local("/detokenize"))));
             config.routes.post("/apply-template", ctx -> json(ctx, 200, TokenizerEndpoints.applyTemplate(body(ctx), ready().local("/apply-template"))));
-            new Studio(settings.apiKey() != null, this::chatModelName, bugs).register(config.routes, this::body);
+            new Studio(settings.apiKey() != null, this::studioBackend, bugs).register(config.routes, this::body);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.invalid(null, e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -205,10 +205,9 @@ public final class OpenAiServer implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------- helpers
 
-    /** The chat model's name for the studio, or null while none is loaded. */
-    private String chatModelName() {
-        Backend b = backend.get();
-        return b == null ? null : b.chat().name();
+    /** What the studio shows: the models, or null while loading or draining. */
+    private Backend studioBackend() {
+        return draining ? null : backend.get();
     }
 
     private Backend ready() {

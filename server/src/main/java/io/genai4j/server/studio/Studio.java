@@ -2,6 +2,7 @@ package io.genai4j.server.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genai4j.server.Backend;
 import io.genai4j.server.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,7 +20,7 @@ public final class Studio {
     static final String AUTH = "/studio/api/auth";
 
     private final boolean keyRequired;
-    private final Supplier<String> chatModel;
+    private final Supplier<Backend> backend;
     private final StudioTools tools = new StudioTools(Clock.systemUTC());
     private final NgramLesson ngram = new NgramLesson();
     private final GptLesson gpt = new GptLesson();
@@ -28,12 +29,12 @@ public final class Studio {
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
-     * @param chatModel the chat model's name, or null while none is loaded (or in a studio without one)
+     * @param backend the models served, or null while none is loaded (or in a studio without one)
      * @param bugs where an unexpected failure of a background job (a training run) goes
      */
-    public Studio(boolean keyRequired, Supplier<String> chatModel, Consumer<Throwable> bugs) {
+    public Studio(boolean keyRequired, Supplier<Backend> backend, Consumer<Throwable> bugs) {
         this.keyRequired = keyRequired;
-        this.chatModel = chatModel;
+        this.backend = backend;
         this.training = new TrainingLesson(bugs);
     }
 
@@ -49,6 +50,7 @@ public final class Studio {
         routes.get(AUTH, ctx -> json(ctx, Json.object().put("key_required", keyRequired)));
         routes.get("/studio/api/status", ctx -> json(ctx, status()));
         routes.get("/studio/api/tools", ctx -> json(ctx, tools.list()));
+        routes.get("/studio/api/models", ctx -> json(ctx, ModelsInfo.of(backend.get())));
         routes.post("/studio/api/tools/run", ctx -> json(ctx, tools.run(body.apply(ctx))));
         routes.post("/studio/api/lessons/ngram/next", ctx -> json(ctx, ngram.next(body.apply(ctx))));
         routes.post("/studio/api/lessons/ngram/sample", ctx -> json(ctx, ngram.sample(body.apply(ctx))));
@@ -62,9 +64,9 @@ public final class Studio {
 
     private ObjectNode status() {
         ObjectNode o = Json.object();
-        String model = chatModel.get();
-        if (model == null) o.putNull("chat_model");
-        else o.put("chat_model", model);
+        Backend b = backend.get();
+        if (b == null) o.putNull("chat_model");
+        else o.put("chat_model", b.chat().name());
         return o;
     }
 

@@ -20,6 +20,7 @@ final class StudioAssets {
             "api.js", JS,
             "chat.js", JS,
             "lessons.js", JS,
+            "models.js", JS,
             "svg.js", JS);
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 

@@ -3,8 +3,9 @@
 import { getJson, apiKey, setApiKey } from '/studio/api.js';
 import { initChat } from '/studio/chat.js';
 import { initLessons } from '/studio/lessons.js';
+import { initModels } from '/studio/models.js';
 
-const pages = { chat: initChat, lessons: initLessons };
+const pages = { chat: initChat, lessons: initLessons, models: initModels };
 const started = new Set();
 
 function show(name) {
