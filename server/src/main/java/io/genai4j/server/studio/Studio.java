@@ -25,6 +25,7 @@ public final class Studio {
     private final NgramLesson ngram = new NgramLesson();
     private final GptLesson gpt = new GptLesson();
     private final TranslationLesson translation = new TranslationLesson();
+    private final WordVectorsLesson words = new WordVectorsLesson();
     private final TrainingLesson training;
 
     /**
@@ -54,6 +55,8 @@ public final class Studio {
         routes.post("/studio/api/tools/run", ctx -> json(ctx, tools.run(body.apply(ctx))));
         routes.post("/studio/api/lessons/ngram/next", ctx -> json(ctx, ngram.next(body.apply(ctx))));
         routes.post("/studio/api/lessons/ngram/sample", ctx -> json(ctx, ngram.sample(body.apply(ctx))));
+        routes.post("/studio/api/lessons/word2vec/analogy", ctx -> json(ctx, words.analogy(body.apply(ctx))));
+        routes.post("/studio/api/lessons/word2vec/map", ctx -> json(ctx, words.map(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));

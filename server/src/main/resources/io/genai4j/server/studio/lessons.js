@@ -6,12 +6,14 @@ import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, translation: translate, gpt: sampleGpt, attention: showAttention, training: () => {} };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, gpt: sampleGpt, attention: showAttention, training: () => {} };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
   $('ngram-form').addEventListener('submit', e => { e.preventDefault(); showNext(); });
   $('ngram-step').addEventListener('click', sampleWord);
+  $('analogy-form').addEventListener('submit', e => { e.preventDefault(); analogy(); });
+  $('map-form').addEventListener('submit', e => { e.preventDefault(); drawMap(); });
   $('translation-form').addEventListener('submit', e => { e.preventDefault(); translate(); });
   $('gpt-form').addEventListener('submit', e => { e.preventDefault(); sampleGpt(); });
   $('attention-form').addEventListener('submit', e => { e.preventDefault(); showAttention(); });
@@ -35,9 +37,11 @@ function open(name) {
 
 /** Runs a lesson request, reporting a refusal (an unknown word, say) in the lesson's status line. */
 async function run(statusId, work) {
+  const working = 'Working…';
   try {
-    $(statusId).textContent = 'Working…';
+    $(statusId).textContent = working;
     await work();
+    if ($(statusId).textContent === working) $(statusId).textContent = '';
   } catch (e) {
     $(statusId).textContent = 'Error: ' + e.message;
   }
@@ -70,6 +74,40 @@ function sampleWord() {
     $('ngram-context').value = r.text;
     await showNext();
     $('ngram-status').textContent = 'Drew “' + r.token + '”.';
+  });
+}
+
+// ---------------------------------------------------------------------------------------- word2vec
+
+function analogy() {
+  return run('word2vec-status', async () => {
+    const q = { a: $('analogy-a').value, b: $('analogy-b').value, c: $('analogy-c').value };
+    const r = await postJson('/studio/api/lessons/word2vec/analogy', q);
+    $('analogy-chart').replaceChildren(bars(r.answers.map(n => ({ label: n.word, value: n.cosine })), v => v.toFixed(3)));
+    $('word2vec-status').textContent = `${r.a} : ${r.b} :: ${r.c} : ${r.answers[0].word} (cosine ${r.answers[0].cosine.toFixed(3)}; `
+      + `${r.vocabulary.toLocaleString('en')} words, ${r.epochs} epochs)`;
+  });
+}
+
+function drawMap() {
+  return run('map-status', async () => {
+    const items = $('map-items').value.split(/[\s,]+/).filter(Boolean);
+    const r = await postJson('/studio/api/lessons/word2vec/map', { items });
+    const width = 520, height = 380, pad = 50;
+    const xs = r.words.map(w => w.x), ys = r.words.map(w => w.y);
+    const sx = v => pad + (width - 2 * pad) * (v - Math.min(...xs)) / Math.max(Math.max(...xs) - Math.min(...xs), 1e-9);
+    const sy = v => height - pad - (height - 2 * pad) * (v - Math.min(...ys)) / Math.max(Math.max(...ys) - Math.min(...ys), 1e-9);
+    const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'wordmap', role: 'img', 'aria-label': 'Words on their two principal components' },
+      svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }))));
+    for (const [a, b] of r.arrows) {
+      root.append(svg('line', { x1: sx(r.words[a].x), y1: sy(r.words[a].y), x2: sx(r.words[b].x), y2: sy(r.words[b].y), class: 'arrow', 'marker-end': 'url(#arrow)' }));
+    }
+    for (const w of r.words) {
+      root.append(svg('circle', { cx: sx(w.x), cy: sy(w.y), r: 5, class: 'word ' + w.role }),
+        svg('text', { x: sx(w.x) + 8, y: sy(w.y) - 6, class: 'label', 'data-word': w.word }, w.word));
+    }
+    $('word-map').replaceChildren(root);
   });
 }
 

@@ -33,15 +33,19 @@ class LessonsPageTest {
         assertEquals(List.of(), BUGS, "server bugs");
     }
 
-    /** What the endpoint answers, asked over plain HTTP. */
+    /** What the n-gram endpoint answers, asked over plain HTTP. */
     private static List<String> nextWords(String context) {
+        return endpoint("ngram/next", "{\"context\":\"" + context + "\",\"top\":12}", "next", "token");
+    }
+
+    /** The {@code field} of each item of the list {@code list} in a lesson endpoint's answer. */
+    private static List<String> endpoint(String path, String body, String list, String field) {
         try {
             var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/ngram/next"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"context\":\"" + context + "\",\"top\":12}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/" + path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             List<String> words = new java.util.ArrayList<>();
-            for (var n : io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("next")) words.add(n.get("token").textValue());
+            for (var n : io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(list)) words.add(n.get(field).textValue());
             return words;
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -72,14 +76,17 @@ class LessonsPageTest {
         assertTrue(grown.startsWith("to be or not") && grown.endsWith(drawn) && grown.length() > "to be or not".length(), grown + " / " + drawn);
         b.await("the table for the longer context", () -> b.find("#ngram-caption").getText().startsWith("After “" + grown + "”"));
 
+        b.assertNoConsoleErrors();
         b.find("#ngram-context").clear();
         b.find("#ngram-context").sendKeys("xyzzy", Keys.ENTER);
         b.await("the refusal", () -> b.find("#ngram-status").getText().startsWith("Error:"));
         assertTrue(b.find("#ngram-status").getText().contains("xyzzy"), b.find("#ngram-status").getText());
+        b.assertOnlyRefusal("/studio/api/lessons/ngram/next", 400);
         b.find("#ngram-context").clear();
         b.find("#ngram-context").sendKeys("I will", Keys.ENTER);
         b.await("the table again", () -> b.find("#ngram-caption").getText().startsWith("After “I will”"));
         b.screenshots("lesson-ngram");
+        b.assertNoConsoleErrors();
     }
 
     @Test
@@ -94,6 +101,7 @@ class LessonsPageTest {
         b.await("the hover readout", () -> b.find("#translation-readout").getText().startsWith("Writing"));
         assertTrue(cell.getDomAttribute("class").contains("hot"));
         b.screenshots("lesson-translation");
+        b.assertNoConsoleErrors();
     }
 
     @Test
@@ -108,6 +116,7 @@ class LessonsPageTest {
         assertTrue(b.find("#gpt-text").getText().startsWith("ROMEO:"));
         assertEquals(46, b.find("#gpt-text").getDomProperty("textContent").length(), "the prompt and 40 characters");
         b.screenshots("lesson-gpt");
+        b.assertNoConsoleErrors();
     }
 
     @Test
@@ -147,5 +156,25 @@ class LessonsPageTest {
         assertTrue(b.find("#training-start").isEnabled() && !b.find("#training-stop").isEnabled());
         b.screenshots("lesson-training");
         b.assertNoConsoleErrors();
+    }
+
+    @Test
+    void wordVectorsAnswerAnAnalogyAndDrawTheMap() {
+        StudioBrowser b = open();
+        b.find("#tab-word2vec").click();
+        b.await("the analogy (the vectors train first)", Duration.ofSeconds(60), () -> b.find("#word2vec-status").getText().startsWith("man : king :: woman : "));
+        List<String> bars = b.all("#analogy-chart .bar").stream().map(e -> e.getDomAttribute("data-label")).toList();
+        assertEquals(endpoint("word2vec/analogy", "{\"a\":\"man\",\"b\":\"king\",\"c\":\"woman\"}", "answers", "word"), bars);
+        b.await("the map", () -> b.all("#word-map circle.word").size() == 10);
+        assertEquals(5, b.all("#word-map line.arrow").size(), "one arrow per pair");
+        assertEquals(endpoint("word2vec/map", "{\"items\":[\"man:woman\",\"king:queen\",\"lord:lady\",\"father:mother\",\"he:she\"]}", "words", "word"),
+                b.all("#word-map text.label").stream().map(e -> e.getText()).toList());
+        b.screenshots("lesson-word2vec");
+        b.assertNoConsoleErrors();
+        b.find("#analogy-a").clear();
+        b.find("#analogy-a").sendKeys("xyzzy", Keys.ENTER);
+        b.await("the refusal", () -> b.find("#word2vec-status").getText().startsWith("Error:"));
+        assertTrue(b.find("#word2vec-status").getText().contains("\"xyzzy\" is not among"), b.find("#word2vec-status").getText());
+        b.assertOnlyRefusal("/studio/api/lessons/word2vec/analogy", 400);
     }
 }

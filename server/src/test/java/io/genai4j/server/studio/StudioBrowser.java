@@ -1,6 +1,7 @@
 package io.genai4j.server.studio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -102,6 +103,7 @@ final class StudioBrowser {
     /** Opens a page at desktop width, dropping the console messages of earlier pages. */
     void open(String url) {
         driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get("about:blank");   // the same URL again would only move to its #hash, keeping the old page
         driver.get(url);
         driver.manage().logs().get(LogType.BROWSER);
     }
@@ -124,7 +126,11 @@ final class StudioBrowser {
 
     /** Polls until the condition holds (every 25 ms, up to 15 s), failing with what was awaited. */
     void await(String what, Supplier<Boolean> condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        await(what, Duration.ofSeconds(15), condition);
+    }
+
+    void await(String what, Duration limit, Supplier<Boolean> condition) {
+        long until = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < until) {
             try {
                 if (Boolean.TRUE.equals(condition.get())) return;
@@ -138,14 +144,26 @@ final class StudioBrowser {
                 throw new IllegalStateException(e);
             }
         }
-        fail("timed out waiting for " + what + "; page status: " + js("return document.getElementById('chat-status')?.textContent"));
+        fail("timed out waiting for " + what + "; the page's status lines: "
+                + js("return [...document.querySelectorAll('[role=status]')].map(e => e.id + '=' + e.textContent).filter(t => !t.endsWith('=')).join(' | ')"));
     }
 
     /** Asserts the page logged no error or warning (uncaught exceptions and failed requests included). */
     void assertNoConsoleErrors() {
-        List<String> bad = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        assertEquals(List.of(), consoleProblems(), "console errors");
+    }
+
+    /** The warnings and errors the page logged since the last look. */
+    List<String> consoleProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
-        assertEquals(List.of(), bad, "console errors");
+    }
+
+    /** Only the refusal the test provoked on purpose: Chromium logs every 4xx answer of a fetch. */
+    void assertOnlyRefusal(String path, int status) {
+        List<String> problems = consoleProblems();
+        assertEquals(1, problems.size(), "console: " + problems);
+        assertTrue(problems.getFirst().contains(path) && problems.getFirst().contains("status of " + status), problems.getFirst());
     }
 
     /** Saves NAME-360.png and NAME-1280.png (phone and desktop widths), ending at desktop width. */
