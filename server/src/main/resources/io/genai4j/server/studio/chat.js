@@ -13,16 +13,6 @@ let controller = null;    // aborts the answer in flight
 
 export async function initChat() {
   const status = await getJson('/studio/api/status');
-  const select = $('model');
-  select.replaceChildren();
-  if (status.chat_model) {
-    select.append(new Option(status.chat_model, status.chat_model));
-  } else {
-    select.append(new Option('no model loaded', ''));
-    select.disabled = true;
-    $('send').disabled = true;
-    setStatus('No chat model here: start the studio with one (genai studio MODEL or genai serve MODEL).');
-  }
   tools = (await getJson('/studio/api/tools')).tools;
   // on a phone the settings fold away so the conversation fits; on a desktop they sit beside it
   const narrow = window.matchMedia('(max-width: 700px)');
@@ -42,6 +32,15 @@ export async function initChat() {
   $('regenerate').addEventListener('click', regenerate);
   $('export').addEventListener('click', exportConversation);
   $('clear').addEventListener('click', () => { messages = []; render(); setStatus(''); });
+  // the picker last: once it names the model, the page is ready for input
+  const select = $('model');
+  if (status.chat_model) {
+    select.replaceChildren(new Option(status.chat_model, status.chat_model));
+  } else {
+    select.replaceChildren(new Option('no model loaded', ''));
+    select.disabled = true;
+    setStatus('No chat model here: start the studio with one (genai studio MODEL or genai serve MODEL).');
+  }
   render();
 }
 

@@ -5,6 +5,7 @@ import { getJson, postJson } from '/studio/api.js';
 const $ = id => document.getElementById(id);
 
 export async function initModels() {
+  $('tokenizer-form').addEventListener('submit', e => { e.preventDefault(); tokenize(); });
   const info = await getJson('/studio/api/models');
   const loaded = $('loaded');
   if (!info.loaded) {
@@ -24,7 +25,6 @@ export async function initModels() {
   const local = info.loaded && info.loaded.local;
   $('tokenize').disabled = !local;
   if (!local) $('tokenizer-status').textContent = 'The playground needs a model running in this server.';
-  $('tokenizer-form').addEventListener('submit', e => { e.preventDefault(); tokenize(); });
   if (local) tokenize();
 }
 

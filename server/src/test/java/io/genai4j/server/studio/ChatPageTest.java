@@ -31,6 +31,14 @@ class ChatPageTest {
         return "http://127.0.0.1:" + server.port() + "/";
     }
 
+    /** The chat page on a server of this model, once its picker shows the model. */
+    private StudioBrowser chatWith(ChatModel model, ServerSettings settings) {
+        StudioBrowser b = StudioBrowser.get();
+        b.open(serve(model, settings));
+        b.await("the model picker", () -> b.find("#model").getDomProperty("value").equals(model.name()));
+        return b;
+    }
+
     @AfterEach
     void stopServer() {
         if (server != null) server.shutdown(Duration.ofSeconds(10));
@@ -39,9 +47,7 @@ class ChatPageTest {
 
     @Test
     void tokensFromTheEngineStreamIntoTheConversation() {
-        StudioBrowser b = StudioBrowser.get();
-        b.open(serve(new LocalChatModel(TinyServer.tinyModel(), "tiny", 1), ServerSettings.local(0, 1)));
-        b.await("the model picker", () -> b.find("#model").getDomProperty("value").equals("tiny"));
+        StudioBrowser b = chatWith(new LocalChatModel(TinyServer.tinyModel(), "tiny", 1), ServerSettings.local(0, 1));
         // every change to the conversation's text counts: a stream shows many, a whole answer one
         b.js("window.updates = 0; new MutationObserver(() => window.updates++)"
                 + ".observe(document.getElementById('messages'), {subtree: true, childList: true, characterData: true});");
@@ -66,9 +72,7 @@ class ChatPageTest {
     @Test
     void escapeStopsAndRegenerateAsksAgain() {
         ScriptedStudioModel model = new ScriptedStudioModel(400, 20);
-        StudioBrowser b = StudioBrowser.get();
-        b.open(serve(model, ServerSettings.local(0, 1)));
-        b.await("the model picker", () -> b.find("#model").getDomProperty("value").equals("scripted"));
+        StudioBrowser b = chatWith(model, ServerSettings.local(0, 1));
         b.find("#system").sendKeys("Be brief.");
         b.find("#prompt").sendKeys("Count", Keys.ENTER);
         b.await("a few words", () -> b.find(".msg-assistant .content").getText().contains("word3"));
@@ -94,9 +98,7 @@ class ChatPageTest {
     @Test
     void toolCallsRunInTheStudioAndShowTheirTrace() {
         ScriptedStudioModel model = new ScriptedStudioModel(3, 0);
-        StudioBrowser b = StudioBrowser.get();
-        b.open(serve(model, ServerSettings.local(0, 1)));
-        b.await("the model picker", () -> b.find("#model").getDomProperty("value").equals("scripted"));
+        StudioBrowser b = chatWith(model, ServerSettings.local(0, 1));
         b.find("#use-tools").click();
         b.find("#prompt").sendKeys("What is 6 times 7?", Keys.ENTER);
         b.await("the final answer", () -> b.find("#chat-status").getText().startsWith("Done:"));
@@ -111,9 +113,7 @@ class ChatPageTest {
     @Test
     void schemaOutputAndExport() throws Exception {
         ScriptedStudioModel model = new ScriptedStudioModel(3, 0);
-        StudioBrowser b = StudioBrowser.get();
-        b.open(serve(model, ServerSettings.local(0, 1)));
-        b.await("the model picker", () -> b.find("#model").getDomProperty("value").equals("scripted"));
+        StudioBrowser b = chatWith(model, ServerSettings.local(0, 1));
         b.find("#use-schema").click();
         b.find("#schema").clear();
         b.find("#schema").sendKeys("{\"type\":\"object\",");

@@ -40,22 +40,34 @@ class LessonsPageTest {
 
     /** The {@code field} of each item of the list {@code list} in a lesson endpoint's answer. */
     private static List<String> endpoint(String path, String body, String list, String field) {
-        try {
-            var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/" + path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            List<String> words = new java.util.ArrayList<>();
-            for (var n : io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(list)) words.add(n.get(field).textValue());
-            return words;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> out = new java.util.ArrayList<>();
+        for (var n : endpoint(path, body).get(list)) out.add(n.get(field).textValue());
+        return out;
     }
 
     private static StudioBrowser open() {
         StudioBrowser b = StudioBrowser.get();
         b.open(url);
         return b;
+    }
+
+    /** The page, on one lesson's tab. */
+    private static StudioBrowser lesson(String tab) {
+        StudioBrowser b = open();
+        b.find("#tab-" + tab).click();
+        return b;
+    }
+
+    /** A lesson endpoint's answer, asked over plain HTTP (what the page must show). */
+    private static com.fasterxml.jackson.databind.JsonNode endpoint(String path, String body) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/" + path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -91,11 +103,12 @@ class LessonsPageTest {
 
     @Test
     void translationHeatmapAnswersAHover() {
-        StudioBrowser b = open();
-        b.find("#tab-translation").click();
+        StudioBrowser b = lesson("translation");
         b.await("the heatmap", () -> !b.all("#translation-heatmap rect.cell").isEmpty());
-        assertTrue(b.find("#translation-output").getText().startsWith("where is the station ? →")
-                || b.find("#translation-output").getText().toLowerCase().startsWith("where is the station"), b.find("#translation-output").getText());
+        var expected = endpoint("translation", "{\"sentence\":\"Where is the station?\"}");
+        assertEquals(expected.get("source").textValue() + " → " + expected.get("translation").textValue(), b.find("#translation-output").getText());
+        assertEquals(expected.get("target_pieces").size(), b.all("#translation-heatmap rect.cell[data-col='0']").size(), "a row per French token");
+        assertEquals(expected.get("source_pieces").size(), b.all("#translation-heatmap rect.cell[data-row='0']").size(), "a column per English token");
         WebElement cell = b.find("#translation-heatmap rect.cell[data-row='0'][data-col='0']");
         new Actions(b.driver).moveToElement(cell).perform();
         b.await("the hover readout", () -> b.find("#translation-readout").getText().startsWith("Writing"));
@@ -106,8 +119,7 @@ class LessonsPageTest {
 
     @Test
     void gptSamplingShowsTheTopFiveAtEveryStep() {
-        StudioBrowser b = open();
-        b.find("#tab-gpt").click();
+        StudioBrowser b = lesson("gpt");
         b.await("the steps", () -> b.all("#gpt-steps tr").size() == 41);
         for (WebElement row : b.all("#gpt-steps tr").subList(1, 41)) {
             List<WebElement> chips = row.findElements(org.openqa.selenium.By.cssSelector(".chip"));
@@ -121,8 +133,7 @@ class LessonsPageTest {
 
     @Test
     void gptAttentionGridAndHeadViewAnswerAHover() {
-        StudioBrowser b = open();
-        b.find("#tab-attention").click();
+        StudioBrowser b = lesson("attention");
         b.await("the layer x head grid", () -> !b.all("#attention-grid .thumb").isEmpty());
         int thumbs = b.all("#attention-grid .thumb").size();
         assertTrue(thumbs >= 4, "layers x heads: " + thumbs);
@@ -138,8 +149,7 @@ class LessonsPageTest {
 
     @Test
     void aTrainingRunStreamsItsLossLiveAndStops() {
-        StudioBrowser b = open();
-        b.find("#tab-training").click();
+        StudioBrowser b = lesson("training");
         b.find("#training-steps").clear();
         b.find("#training-steps").sendKeys("5000");
         b.find("#training-every").clear();
@@ -160,8 +170,7 @@ class LessonsPageTest {
 
     @Test
     void wordVectorsAnswerAnAnalogyAndDrawTheMap() {
-        StudioBrowser b = open();
-        b.find("#tab-word2vec").click();
+        StudioBrowser b = lesson("word2vec");
         b.await("the analogy (the vectors train first)", Duration.ofSeconds(60), () -> b.find("#word2vec-status").getText().startsWith("man : king :: woman : "));
         List<String> bars = b.all("#analogy-chart .bar").stream().map(e -> e.getDomAttribute("data-label")).toList();
         assertEquals(endpoint("word2vec/analogy", "{\"a\":\"man\",\"b\":\"king\",\"c\":\"woman\"}", "answers", "word"), bars);

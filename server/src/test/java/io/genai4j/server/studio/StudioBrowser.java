@@ -124,9 +124,12 @@ final class StudioBrowser {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    /** Polls until the condition holds (every 25 ms, up to 15 s), failing with what was awaited. */
+    /**
+     * Polls until the condition holds (every 25 ms), failing with what was awaited after a minute:
+     * generous, because a loaded CI machine can take seconds to load a model, and a pass returns at once.
+     */
     void await(String what, Supplier<Boolean> condition) {
-        await(what, Duration.ofSeconds(15), condition);
+        await(what, Duration.ofSeconds(60), condition);
     }
 
     void await(String what, Duration limit, Supplier<Boolean> condition) {
