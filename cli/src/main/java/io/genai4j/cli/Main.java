@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.llm.PullCommand.class,
                 io.genai4j.cli.llm.ModelsCommand.class,
                 io.genai4j.cli.serve.ServeCommand.class,
+                io.genai4j.cli.serve.StudioCommand.class,
                 BertCommand.class,
                 io.genai4j.cli.rag.RagCommand.class,
                 io.genai4j.cli.assistant.AssistantCommand.class,

@@ -11,11 +11,11 @@ import java.util.List;
  * out of range is a 400 saying which field, what it must be and what it was. An absent field or an
  * explicit {@code null} takes the default (as OpenAI treats them); fields nobody reads are ignored.
  */
-final class Fields {
+public final class Fields {
     private final ObjectNode node;
     private final String prefix;
 
-    Fields(JsonNode node, String path) {
+    public Fields(JsonNode node, String path) {
         if (!(node instanceof ObjectNode o)) throw ApiException.invalid(path, path + " must be a JSON object, got " + kind(node));
         this.node = o;
         this.prefix = path.isEmpty() ? "" : path + ".";
@@ -35,14 +35,14 @@ final class Fields {
         return v == null || v.isNull() ? null : v;
     }
 
-    String string(String name, String dflt) {
+    public String string(String name, String dflt) {
         JsonNode v = get(name);
         if (v == null) return dflt;
         if (!v.isTextual()) throw wrong(name, "a string", v);
         return v.textValue();
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         String s = string(name, null);
         if (s == null) throw ApiException.invalid(path(name), path(name) + " is required");
         return s;
@@ -55,7 +55,7 @@ final class Fields {
         return v.booleanValue();
     }
 
-    long integer(String name, long dflt, long min, long max) {
+    public long integer(String name, long dflt, long min, long max) {
         JsonNode v = get(name);
         if (v == null) return dflt;
         if (!v.isIntegralNumber() || !v.canConvertToLong()) throw wrong(name, "an integer", v);
@@ -64,7 +64,7 @@ final class Fields {
         return x;
     }
 
-    double number(String name, double dflt, double min, double max) {
+    public double number(String name, double dflt, double min, double max) {
         JsonNode v = get(name);
         if (v == null) return dflt;
         if (!v.isNumber()) throw wrong(name, "a number", v);

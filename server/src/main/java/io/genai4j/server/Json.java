@@ -8,17 +8,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The server's one JSON mapper: requests parsed to trees (no source text echoed in errors), replies written compact. */
-final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     private Json() {}
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
     /** The body as a JSON tree; a 400 saying where the JSON breaks when it does not parse. */
-    static JsonNode parse(byte[] body) {
+    public static JsonNode parse(byte[] body) {
         if (body.length == 0) throw ApiException.invalid(null, "the request body is empty: expected a JSON object");
         try {
             JsonNode n = MAPPER.readTree(body);
@@ -33,7 +33,7 @@ final class Json {
         }
     }
 
-    static String write(JsonNode n) {
+    public static String write(JsonNode n) {
         try {
             return MAPPER.writeValueAsString(n);
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.server.studio.Studio;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class OpenAiServer implements AutoCloseable {
             config.routes.post("/tokenize", ctx -> json(ctx, 200, TokenizerEndpoints.tokenize(body(ctx), ready().local("/tokenize"))));
             config.routes.post("/detokenize", ctx -> json(ctx, 200, TokenizerEndpoints.detokenize(body(ctx), ready().local("/detokenize"))));
             config.routes.post("/apply-template", ctx -> json(ctx, 200, TokenizerEndpoints.applyTemplate(body(ctx), ready().local("/apply-template"))));
+            new Studio(settings.apiKey() != null, this::studioBackend, bugs).register(config.routes, this::body);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.invalid(null, e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -121,7 +123,7 @@ public final class OpenAiServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------ handlers
 
     private void authorize(Context ctx) {
-        if (settings.apiKey() == null || OPEN.contains(ctx.path())) return;
+        if (settings.apiKey() == null || OPEN.contains(ctx.path()) || Studio.isPublic(ctx.path())) return;
         String auth = ctx.header("Authorization");
         byte[] expected = ("Bearer " + settings.apiKey()).getBytes(StandardCharsets.UTF_8);
         if (auth == null || !MessageDigest.isEqual(expected, auth.getBytes(StandardCharsets.UTF_8))) {
@@ -202,6 +204,11 @@ public final class OpenAiServer implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------- helpers
+
+    /** What the studio shows: the models, or null while loading or draining. */
+    private Backend studioBackend() {
+        return draining ? null : backend.get();
+    }
 
     private Backend ready() {
         if (draining) throw new ApiException(503, "server_error", "shutting_down", null, "the server is shutting down; retry on another replica", 1);

@@ -13,20 +13,20 @@ import java.nio.charset.StandardCharsets;
  * status. A write that fails means the client went away: the writer remembers it ({@link
  * #broken()}) so generation stops at the next token instead of computing an answer nobody reads.
  */
-final class SseWriter {
+public final class SseWriter {
     private final HttpServletResponse response;
     private OutputStream out;
     private volatile boolean broken;
 
-    SseWriter(HttpServletResponse response) {
+    public SseWriter(HttpServletResponse response) {
         this.response = response;
     }
 
-    void send(JsonNode event) {
+    public void send(JsonNode event) {
         write("data: " + Json.write(event) + "\n\n");
     }
 
-    void done() {
+    public void done() {
         write("data: [DONE]\n\n");
     }
 
@@ -34,7 +34,7 @@ final class SseWriter {
         return out != null;
     }
 
-    boolean broken() {
+    public boolean broken() {
         return broken;
     }
 

@@ -28,9 +28,22 @@ final class TokenizerEndpoints {
         ArrayNode tokens = o.putArray("tokens");
         for (int id : ids) {
             if (!pieces) tokens.add(id);
-            else tokens.addObject().put("id", id).put("piece", new String(tok.piece(id, true), StandardCharsets.UTF_8));
+            else piece(tokens.addObject().put("id", id), tok.piece(id, true));
         }
         return o;
+    }
+
+    /**
+     * A piece as llama-server writes it: a string when its bytes are whole UTF-8, else the list of
+     * byte values (a byte-level token can hold part of a character).
+     */
+    private static void piece(ObjectNode token, byte[] bytes) {
+        try {
+            token.put("piece", StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException partial) {
+            ArrayNode list = token.putArray("piece");
+            for (byte b : bytes) list.add(b & 0xff);
+        }
     }
 
     static ObjectNode detokenize(JsonNode body, LocalChatModel model) {

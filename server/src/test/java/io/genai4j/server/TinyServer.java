@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Test servers on loopback: a tiny random Llama in GGUF (real tokenizer, template and engine), or any ChatModel. */
-final class TinyServer implements AutoCloseable {
+public final class TinyServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static LoadedModel tiny;
 
@@ -39,7 +39,7 @@ final class TinyServer implements AutoCloseable {
     }
 
     /** The shared tiny model (random weights, ChatML template, a few hundred tokens of vocabulary). */
-    static synchronized LoadedModel tinyModel() {
+    public static synchronized LoadedModel tinyModel() {
         if (tiny == null) {
             try {
                 Path dir = Files.createTempDirectory("genai-server-test");

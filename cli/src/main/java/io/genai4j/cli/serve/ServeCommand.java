@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         OpenAiServer server = new OpenAiServer(settings, bug -> bug.printStackTrace(err)).start();
         boundPort = server.port();
-        err.println("genai serve: listening on http://" + host + ":" + server.port() + "/v1 (loading " + model + ")");
+        err.println("genai serve: listening on http://" + host + ":" + server.port() + "/v1, the studio at / (loading " + model + ")");
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
