@@ -65,11 +65,22 @@ public final class LoraTask implements TrainTask {
 
     @Override
     public Batch loss(int step) {
+        List<TokenWindow> drawn = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) drawn.add(train.get(rng.nextInt(train.size())));
+        return loss(drawn);
+    }
+
+    /**
+     * The training loss of the given windows (dropout on, on the tape): the mean over all their
+     * counted targets, what one update of {@link #loss(int)} computes on the windows it draws. A
+     * benchmark uses it to take the same step as a peer on the same windows.
+     */
+    public Batch loss(List<TokenWindow> windows) {
+        if (windows.isEmpty()) throw new IllegalArgumentException("no windows to score");
         adapter.train(true);
         Tensor sum = null;
         long tokens = 0, counted = 0;
-        for (int i = 0; i < batch; i++) {
-            TokenWindow w = train.get(rng.nextInt(train.size()));
+        for (TokenWindow w : windows) {
             Tensor l = summedLoss(w);
             sum = sum == null ? l : sum.add(l);
             tokens += w.input().length;
