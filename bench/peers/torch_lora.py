@@ -135,6 +135,17 @@ class Step:
         return loss, norm
 
 
+def blas_library():
+    """The BLAS this process loaded ("openblas-pthread/libblas.so.3", "blas/libblas.so.3": reference), from its memory map."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "blas" in line and "/" in line}
+        names = sorted("/".join(p.split("/")[-2:]) for p in paths)
+        return ", ".join(names) or "unknown"
+    except OSError:
+        return "unknown"
+
+
 def check(args):
     import torch
     torch.set_num_threads(args.threads)
@@ -174,8 +185,7 @@ def serve(args):
 
     for _ in range(args.warmup):
         one()
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
-                      "mkldnn": bool(torch.backends.mkldnn.is_available())}), flush=True)
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}), flush=True)
     for line in sys.stdin:
         parts = line.split()
         if len(parts) != 3 or parts[0] != "run":

@@ -68,6 +68,8 @@ public final class BenchLora implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "AdamW learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--steps", defaultValue = "5", description = "Timed updates per round (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
+    @Option(names = "--peer-blas", paramLabel = "DIR", description = "A folder with libblas.so.3 for PyTorch (default: the OpenBLAS bench/scripts/install-torch.sh unpacks"
+            + " under ~/.cache/genai4j/openblas when it is there; Debian's python3-torch otherwise runs on the system's libblas, reference BLAS by default).") Path peerBlas;
     @Option(names = "--check-only", description = "Only the numerical cross-check, no timing.") boolean checkOnly;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
@@ -118,7 +120,7 @@ public final class BenchLora implements Callable<Integer> {
             Path in = dir.resolve("check-in.safetensors"), out = dir.resolve("check-out.safetensors");
             writeExport(in, gpt, adapter, windows, config.scaling());
             try {
-                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), PYTHON);
+                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), PYTHON, torchEnv());
             } catch (PythonPeer.Unavailable e) {
                 System.err.println("genai: no PyTorch check: " + e.getMessage());
                 return 2;
@@ -172,7 +174,7 @@ public final class BenchLora implements Callable<Integer> {
                 Path in = dir.resolve("serve.safetensors");
                 writeExport(in, gpt, adapter, windows, config.scaling());
                 torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(),
-                        "--batch", "" + batch, "--dropout", "" + config.dropout()), PYTHON);
+                        "--batch", "" + batch, "--dropout", "" + config.dropout()), PYTHON, torchEnv());
             }
             try {
                 double javaSeconds = 0, torchSeconds = 0;
@@ -189,8 +191,10 @@ public final class BenchLora implements Callable<Integer> {
                 report.put("tokens_per_s", Rounding.whole(javaTps)).put("ms_per_step", Rounding.places(1e3 * javaSeconds / (rounds * steps), 1));
                 if (torch != null) {
                     double torchTps = tokens / torchSeconds;
-                    System.out.printf(Locale.ROOT, "torch %s: %.0f tokens/s; genai4j/torch = %.2fx%n", torch.hello().path("torch").asText("?"), torchTps, javaTps / torchTps);
-                    report.put("peer", "torch " + torch.hello().path("torch").asText("?")).put("peer_tokens_per_s", Rounding.whole(torchTps))
+                    String blas = torch.hello().path("blas").asText("?");
+                    System.out.printf(Locale.ROOT, "torch %s (BLAS %s): %.0f tokens/s; genai4j/torch = %.2fx (load average %.1f)%n", torch.hello().path("torch").asText("?"),
+                            blas, torchTps, javaTps / torchTps, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    report.put("peer", "torch " + torch.hello().path("torch").asText("?")).put("peer_blas", blas).put("peer_tokens_per_s", Rounding.whole(torchTps))
                             .put("peer_ms_per_step", Rounding.places(1e3 * torchSeconds / (rounds * steps), 1)).put("ratio", Rounding.places(javaTps / torchTps, 3));
                 }
             } finally {
@@ -199,6 +203,25 @@ public final class BenchLora implements Callable<Integer> {
         } finally {
             adapter.detach();
         }
+    }
+
+    /**
+     * The torch process's environment: OpenBLAS as its libblas when there is one (Debian's torch is
+     * built against the generic libblas interface), and without this machine's OPENBLAS_CORETYPE pin,
+     * so OpenBLAS picks its kernels for the real CPU.
+     */
+    private Map<String, String> torchEnv() {
+        Path dir = peerBlas != null ? peerBlas
+                : Path.of(System.getProperty("user.home"), ".cache/genai4j/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread");
+        if (peerBlas != null && !Files.isRegularFile(dir.resolve("libblas.so.3"))) {
+            throw new IllegalArgumentException("--peer-blas " + dir + ": no libblas.so.3 there");
+        }
+        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENBLAS_CORETYPE", "", "OPENBLAS_L2_SIZE", ""));
+        if (Files.isRegularFile(dir.resolve("libblas.so.3"))) {
+            String old = System.getenv("LD_LIBRARY_PATH");
+            env.put("LD_LIBRARY_PATH", dir + (old == null || old.isEmpty() ? "" : ":" + old));
+        }
+        return env;
     }
 
     /** The GPT's weights, the adapter, and the windows as [n, T] tokens and targets, with the sizes in the metadata. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,12 +67,17 @@ final class PythonPeer implements AutoCloseable {
 
     /** As {@link #serve(String, List)} with the interpreter used when GENAI_PYTHON does not name one. */
     static PythonPeer serve(String script, List<String> args, String defaultPython) throws Unavailable {
-        return new PythonPeer(script, start(script, args, python(defaultPython)));
+        return serve(script, args, defaultPython, Map.of());
+    }
+
+    /** As {@link #serve(String, List, String)} with environment changes for the script (an empty value removes the variable). */
+    static PythonPeer serve(String script, List<String> args, String defaultPython, Map<String, String> env) throws Unavailable {
+        return new PythonPeer(script, start(script, args, python(defaultPython), env));
     }
 
     /** Runs script with args to its end under {@link #python(String)} (its stderr shown); fails unless it exits with 0. */
-    static void runOnce(String script, List<String> args, String defaultPython) throws Unavailable, IOException {
-        Process p = start(script, args, python(defaultPython));
+    static void runOnce(String script, List<String> args, String defaultPython, Map<String, String> env) throws Unavailable, IOException {
+        Process p = start(script, args, python(defaultPython), env);
         p.getOutputStream().close();
         String lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
@@ -93,14 +99,19 @@ final class PythonPeer implements AutoCloseable {
         }
     }
 
-    private static Process start(String script, List<String> args, String python) throws Unavailable {
+    private static Process start(String script, List<String> args, String python, Map<String, String> env) throws Unavailable {
         Path path = findScript(script);
         List<String> cmd = new ArrayList<>();
         cmd.add(python);
         cmd.add(path.toString());
         cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
         try {
-            return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return pb.start();
         } catch (IOException e) {
             throw new Unavailable("cannot run " + python + " (" + e.getMessage() + "); install Python 3, or point GENAI_PYTHON at one");
         }
