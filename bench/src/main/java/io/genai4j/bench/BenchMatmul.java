@@ -95,7 +95,7 @@ public final class BenchMatmul implements Callable<Integer> {
     private NumpyPeer startPeer() {
         try {
             return NumpyPeer.start(m, n, k, Parallel.threads(), warmup);
-        } catch (NumpyPeer.Unavailable e) {
+        } catch (PythonPeer.Unavailable e) {
             System.err.println("genai: no numpy figure: " + e.getMessage() + ". Reporting the Java figure alone.");
             return null;
         }

@@ -60,6 +60,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens per model turn at most (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature, 0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
     @Option(names = "--seed", defaultValue = "42", description = "Random seed when sampling (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin io.genai4j.cli.lora.LoraOption lora;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the answer and the trace as one JSON line.") boolean json;
 
@@ -77,6 +78,7 @@ public final class AgentCommand implements Callable<Integer> {
         GenerationOptions o = new GenerationOptions(maxTokens, temperature, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true);
         PrintStream out = System.out;
         try (LoadedModel m = model.equals("tiny-assistant") ? TinyAssistant.load() : ModelLoader.load(ModelStore.resolve(model))) {
+            lora.apply(m);
             Agent agent = new Agent(new LocalChatModel(m, model, 1), offered, o, maxSteps);
             Agent.Result r = agent.run(question, e -> out.println(AgentTrace.line(e)));
             if (json) {

@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code genai assistant train|eval}: the tiny tool-calling assistant trained here. */
+/** {@code genai assistant train|eval|data}: the tiny tool-calling assistant trained here. */
 @Command(name = "assistant", mixinStandardHelpOptions = true,
         description = "A tiny Llama-architecture chat model that calls tools: train it on synthetic conversations, measure it.",
-        subcommands = {AssistantTrain.class, AssistantEvalCommand.class})
+        subcommands = {AssistantTrain.class, AssistantEvalCommand.class, AssistantDataCommand.class})
 public final class AssistantCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -4,7 +4,10 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationOptions;
+import io.genai4j.cli.lora.LoraOption;
+import io.genai4j.llm.assistant.AssistantData;
 import io.genai4j.llm.assistant.AssistantEval;
+import io.genai4j.llm.assistant.NumberOnlySkill;
 import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +37,8 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default ${DEFAULT-VALUE}: greedy; at 1 the constraint has more to catch).")
     float temperature;
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed with --temperature (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--skill", description = "Held-out questions of a skill from genai assistant data (number-only) instead of the assistant's own mix.") String skill;
+    @Mixin LoraOption lora;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
@@ -40,10 +46,14 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         Path work = Files.createTempDirectory("assistant-eval");
+        List<AssistantData.Sample> held = skill == null ? null : AssistantDataCommand.skill(skill, NumberOnlySkill.HELD_OUT_SEED).take(questions);
         try (LoadedModel m = model == null ? TinyAssistant.load() : ModelLoader.load(model)) {
+            lora.apply(m);
             long t0 = System.nanoTime();
-            AssistantEval.Result r = AssistantEval.run(new LocalChatModel(m, TinyAssistant.NAME, 1).constrainToolCalls(constrained), questions, new GenerationOptions(96, temperature, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true), work,
-                    done -> { if (done % 20 == 0) System.err.printf("%d/%d questions%n", done, questions); });
+            LocalChatModel chat = new LocalChatModel(m, TinyAssistant.NAME, 1).constrainToolCalls(constrained);
+            GenerationOptions options = new GenerationOptions(96, temperature, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true);
+            IntConsumer progress = done -> { if (done % 20 == 0) System.err.printf("%d/%d questions%n", done, questions); };
+            AssistantEval.Result r = held == null ? AssistantEval.run(chat, questions, options, work, progress) : AssistantEval.run(chat, held, options, work, progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> kinds = new LinkedHashMap<>();
             for (var e : r.byKind().entrySet()) {
@@ -57,6 +67,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
                     100 * r.all().share(), constrained ? "tool calls constrained" : "unconstrained", seconds);
             if (json) {
                 new Report().put("questions", r.all().questions()).put("all_right", r.all().allRight()).put("share", Rounding.places(r.all().share(), 4))
+                        .put("skill", skill == null ? "all" : skill).put("lora", lora.given())
                         .put("constrained", constrained).put("temperature", temperature).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);
             }
         }

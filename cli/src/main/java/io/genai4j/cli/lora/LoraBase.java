@@ -2,6 +2,7 @@ package io.genai4j.cli.lora;
 
 import io.genai4j.engine.nn.Module;
 import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.ChatTemplate;
 import io.genai4j.llm.lora.ChatExamples;
 import io.genai4j.llm.lora.LinearSite;
@@ -22,11 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * The model an adapter is trained on, merged into or evaluated with: {@code gpt} (the shipped
- * Shakespeare GPT), {@code gpt:DIR} (a checkpoint of {@code genai gpt train}), or an LLM (a .gguf file,
+ * Shakespeare GPT), {@code gpt:DIR} (a checkpoint of {@code genai gpt train}), {@code tiny-assistant}
+ * (the shipped tool-calling assistant), or an LLM (a .gguf file,
  * a Hugging Face directory, or OWNER/REPO in the cache).
  */
 record LoraBase(String name, Module module, LoraTask.Scorer scorer, Tokenizer tokenizer, LlamaConfig llama, LoadedModel loaded,
                 GptCheckpoint gpt, long bytes) implements AutoCloseable {
+
+    /** The base name of the shipped tiny assistant (the skills lesson). */
+    static final String TINY_ASSISTANT = "tiny-assistant";
 
     static LoraBase open(String spec) throws IOException {
         if (spec.equals("gpt") || spec.startsWith("gpt:")) {
@@ -37,7 +42,7 @@ record LoraBase(String name, Module module, LoraTask.Scorer scorer, Tokenizer to
             return new LoraBase(dir == null ? "shipped Shakespeare GPT" : dir.toString(), ck.model(), LoraTask.of(ck.model()), ck.tokenizer(),
                     null, null, ck, 4L * ck.model().numParameters());
         }
-        Path path = ModelStore.resolve(spec);
+        Path path = spec.equals(TINY_ASSISTANT) ? TinyAssistant.extract() : ModelStore.resolve(spec);
         LoadedModel m = ModelLoader.load(path);
         return new LoraBase(path.getFileName().toString(), (Module) m.model(), LoraTask.of(m.model()), m.tokenizer(), m.config(), m, null, size(path));
     }

@@ -26,13 +26,17 @@ import org.junit.jupiter.api.Test;
 class LoraLinearTest {
     private static final int IN = 256, OUT = 8, RANK = 2;
 
-    /** A frozen [OUT, IN] weight of type t: F32 random, Q8_0/Q4_0 encoded, Q4_K random blocks of realistic scale. */
+    /**
+     * A frozen [OUT, IN] weight of type t: F32 random; F16, BF16, Q8_0, Q4_0 encoded from it; Q4_K
+     * and Q6_K (no encoder here) random blocks of realistic scale.
+     */
     static Linear frozenBase(DType t, long seed) {
         Tensor f32 = GradCheck.rand(seed, -0.5f, 0.5f, OUT, IN);
         Tensor w = switch (t) {
             case F32 -> f32;
-            case Q8_0, Q4_0 -> quantized(BlockCodec.encodeRows(t, f32.toArray(), OUT, IN), t);
+            case F16, BF16, Q8_0, Q4_0 -> quantized(BlockCodec.encodeRows(t, f32.toArray(), OUT, IN), t);
             case Q4_K -> quantized(randomQ4K(seed), t);
+            case Q6_K -> quantized(randomQ6K(seed), t);
             default -> throw new IllegalArgumentException(t.name());
         };
         return Linear.frozen(w, GradCheck.rand(seed + 1, -0.1f, 0.1f, OUT));
@@ -52,6 +56,20 @@ class LoraLinearTest {
             b[blk + 1] = (byte) (d >> 8);
             b[blk + 2] = (byte) dmin;
             b[blk + 3] = (byte) (dmin >> 8);
+        }
+        return b;
+    }
+
+    /** Q6_K blocks (210 bytes per 256 values: ql, qh, 16 int8 scales, f16 d): random quants, small scales and d. */
+    private static byte[] randomQ6K(long seed) {
+        byte[] b = new byte[OUT * IN / 256 * 210];
+        Random r = new Random(seed);
+        r.nextBytes(b);
+        short d = HalfFloats.f32ToF16(0.001f);
+        for (int blk = 0; blk < b.length; blk += 210) {
+            for (int s = 0; s < 16; s++) b[blk + 192 + s] = (byte) (r.nextInt(31) - 15);
+            b[blk + 208] = (byte) d;
+            b[blk + 209] = (byte) (d >> 8);
         }
         return b;
     }
@@ -104,12 +122,13 @@ class LoraLinearTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DType.class, names = {"F32", "Q8_0", "Q4_0", "Q4_K"})
+    @EnumSource(value = DType.class, names = {"F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_K", "Q6_K"})
     void gradientsMatchFiniteDifferencesOverAnyBase(DType type) {
         Linear base = frozenBase(type, 5);
         LoraLinear lora = trained(base, 2f);
         Tensor x = GradCheck.rand(6, -1, 1, 1, 2, IN);
         GradCheck.check(in -> base.forward(in[0]).tanh(), 1e-2f, 2e-2, x, lora.loraA.weight, lora.loraB.weight);
+        assertEquals(type, base.weight.dtype(), "the base keeps its storage type");
         assertFalse(base.weight.requiresGrad(), "the base stays frozen");
     }
 

@@ -46,11 +46,16 @@ public final class AssistantData {
 
     public Sample next() {
         return switch (r.nextInt(4)) {
-            case 0 -> r.nextInt(3) == 0 ? units() : arithmetic();
+            case 0 -> calculation();
             case 1 -> time();
             case 2 -> lookup();
             default -> smallTalk();
         };
+    }
+
+    /** A calculator question alone (arithmetic, a third of them unit conversions), as {@link #next} draws them. */
+    public Sample calculation() {
+        return r.nextInt(3) == 0 ? units() : arithmetic();
     }
 
     // ---- calculator -------------------------------------------------------------------------

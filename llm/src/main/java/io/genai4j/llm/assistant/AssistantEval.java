@@ -57,6 +57,16 @@ public final class AssistantEval {
         AssistantData data = new AssistantData(HELD_OUT_SEED);
         List<AssistantData.Sample> samples = new ArrayList<>();
         for (int i = 0; i < questions; i++) samples.add(data.next());
+        return run(model, samples, options, workDir, progress);
+    }
+
+    /**
+     * The assistant on the given questions (a skill's held-out ones). The final answer must contain
+     * the expected text, or be exactly it when the reference reply is nothing else (small talk, an
+     * answer format such as {@link NumberOnlySkill}'s).
+     */
+    public static Result run(ChatModel model, List<AssistantData.Sample> samples, GenerationOptions options, Path workDir, IntConsumer progress)
+            throws IOException {
         Path notes = Files.createDirectories(workDir.resolve("notes"));
         for (AssistantData.Sample s : samples) {
             for (var e : s.notes().entrySet()) Files.writeString(notes.resolve(e.getKey()), String.join("\n", e.getValue()) + "\n", StandardCharsets.UTF_8);
@@ -83,7 +93,8 @@ public final class AssistantEval {
             List<ToolCall> first = firstTurnCalls(r);
             boolean tool = s.tool() == null ? first.isEmpty() : !first.isEmpty() && first.getFirst().name().equals(s.tool());
             boolean args = first.stream().allMatch(c -> specs.containsKey(c.name()) && SchemaCheck.problems(specs.get(c.name()).parametersSchema(), c.arguments()).isEmpty());
-            boolean answer = s.tool() == null ? r.answer().strip().equals(s.expected()) : r.answer().contains(s.expected());
+            boolean exact = s.expected().equals(s.conversation().getLast().content());
+            boolean answer = exact ? r.answer().strip().equals(s.expected()) : r.answer().contains(s.expected());
             byKind.put(kind, byKind.getOrDefault(kind, new Tally(0, 0, 0, 0, 0)).plus(tool, args, answer));
             all = all.plus(tool, args, answer);
             progress.accept(i + 1);

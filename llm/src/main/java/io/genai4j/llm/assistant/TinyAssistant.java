@@ -26,13 +26,18 @@ public final class TinyAssistant {
 
     /** The shipped model, copied out of the jar to a temporary file (GGUF files are memory-mapped) and loaded. */
     public static LoadedModel load() throws IOException {
+        return ModelLoader.load(extract());
+    }
+
+    /** The shipped model copied out of the jar to a temporary file, deleted when the JVM exits. */
+    public static Path extract() throws IOException {
         Path file = Files.createTempFile("tiny-assistant", ".gguf");
         file.toFile().deleteOnExit();
         try (InputStream in = TinyAssistant.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("the tiny assistant is missing from the class path (" + RESOURCE + ")");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return ModelLoader.load(file);
+        return file;
     }
 
     /** The shipped model as a chat model with one session. */

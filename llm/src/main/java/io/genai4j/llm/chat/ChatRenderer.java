@@ -62,7 +62,8 @@ public final class ChatRenderer {
         return tokenizer.encode(prompt, false, true);
     }
 
-    static Map<String, Object> toTemplate(ChatMessage m) {
+    /** A message as chat templates read it (OpenAI's layout, tool-call arguments as JSON objects). */
+    public static Map<String, Object> toTemplate(ChatMessage m) {
         Map<String, Object> map = ChatTemplate.message(m.role(), m.content());
         if (!m.toolCalls().isEmpty()) {
             List<Map<String, Object>> calls = new ArrayList<>();
@@ -83,7 +84,8 @@ public final class ChatRenderer {
         return map;
     }
 
-    static Map<String, Object> toTemplate(ToolSpec t) {
+    /** A tool as chat templates read it ({"type": "function", "function": {name, description, parameters}}). */
+    public static Map<String, Object> toTemplate(ToolSpec t) {
         Map<String, Object> function = new LinkedHashMap<>();
         function.put("name", t.name());
         function.put("description", t.description());

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chat training data: a JSONL file, one conversation per line as {@code {"messages": [{"role", "content"}, ...]}},
- * rendered through the model's chat template. Only the assistant's replies count in the loss: for
+ * Chat training data: a JSONL file, one conversation per line as {@code {"messages": [{"role", "content"}, ...]}}
+ * and optionally the {@code "tools"} offered in it (OpenAI's fine-tuning layout; tool calls as
+ * {@code tool_calls} with their arguments as JSON objects, the form chat templates read), rendered
+ * through the model's chat template. Only the assistant's replies count in the loss: for
  * assistant message i, the conversation rendered up to i with the generation prompt is the context,
  * and what rendering message i adds is the reply (its end-of-turn token included, so the model learns to stop).
  */
@@ -29,10 +31,12 @@ public final class ChatExamples {
         for (String line : Files.readAllLines(jsonl)) {
             lineNo++;
             if (line.isBlank()) continue;
-            List<Map<String, Object>> messages = messages(jsonl, lineNo, line);
+            Map<String, Object> conversation = conversation(jsonl, lineNo, line);
+            @SuppressWarnings("unchecked") List<Map<String, Object>> messages = (List<Map<String, Object>>) conversation.get("messages");
+            @SuppressWarnings("unchecked") List<Map<String, Object>> tools = (List<Map<String, Object>>) conversation.get("tools");
             Masked m;
             try {
-                m = mask(messages, template, tok);
+                m = mask(messages, tools, template, tok);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(jsonl + " line " + lineNo + ": " + e.getMessage(), e);
             }
@@ -43,7 +47,7 @@ public final class ChatExamples {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> messages(Path file, int lineNo, String line) {
+    private static Map<String, Object> conversation(Path file, int lineNo, String line) {
         Object v;
         try {
             v = Json.parse(line);
@@ -59,20 +63,29 @@ public final class ChatExamples {
                         + Printable.of(Json.toJson(o, 200)));
             }
         }
-        return (List<Map<String, Object>>) list;
+        Object tools = m.get("tools");
+        if (tools != null && (!(tools instanceof List<?> tl) || !tl.stream().allMatch(t -> t instanceof Map<?, ?>))) {
+            throw new IllegalArgumentException(file + " line " + lineNo + ": \"tools\" must be a list of objects, got " + Printable.of(Json.toJson(tools, 200)));
+        }
+        return (Map<String, Object>) m;
     }
 
     /** The conversation's tokens, the assistant replies marked. */
     public static Masked mask(List<Map<String, Object>> messages, ChatTemplate template, LlmTokenizer tok) {
+        return mask(messages, null, template, tok);
+    }
+
+    /** As {@link #mask(List, ChatTemplate, LlmTokenizer)} with the tools the conversation offers (null: none). */
+    public static Masked mask(List<Map<String, Object>> messages, List<Map<String, Object>> tools, ChatTemplate template, LlmTokenizer tok) {
         String bos = token(tok, tok.vocabulary().bos()), eos = token(tok, tok.vocabulary().eos());
-        String all = template.render(messages, false, bos, eos, null);
+        String all = template.render(messages, false, bos, eos, tools);
         List<int[]> pieces = new ArrayList<>();
         List<Boolean> counted = new ArrayList<>();
         int pos = 0;
         for (int i = 0; i < messages.size(); i++) {
             if (!"assistant".equals(messages.get(i).get("role"))) continue;
-            String context = template.render(messages.subList(0, i), true, bos, eos, null);
-            String upTo = template.render(messages.subList(0, i + 1), false, bos, eos, null);
+            String context = template.render(messages.subList(0, i), true, bos, eos, tools);
+            String upTo = template.render(messages.subList(0, i + 1), false, bos, eos, tools);
             if (!upTo.startsWith(context) || !all.startsWith(upTo) || context.length() < pos) {
                 throw new IllegalArgumentException("the chat template does not render assistant message " + i
                         + " as an extension of the conversation before it, so its tokens cannot be told apart");

@@ -9,11 +9,15 @@ import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.models.gpt.Gpt;
 import io.genai4j.models.llama.CausalLm;
 import io.genai4j.models.train.TrainTask;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * LoRA training as a {@link TrainTask} of the shared {@code TrainLoop}: each update scores a few
- * random windows with the adapted model and takes AdamW steps on A and B only (the base is frozen:
+ * random windows with the adapted model (windows of one length in one batch where the model takes
+ * batches) and takes AdamW steps on A and B only (the base is frozen:
  * its weights are buffers or frozen parameters, whatever their format). The loss is the mean
  * next-token cross-entropy over the targets that count ({@link TokenWindow#IGNORED} ones do not),
  * so a chat's prompts shape the context without being learned.
@@ -23,16 +27,37 @@ public final class LoraTask implements TrainTask {
     @FunctionalInterface
     public interface Scorer {
         Tensor logits(int[] input);
+
+        /**
+         * Logits [n·t, vocab] for n windows of t tokens given back to back in inputs. By default one
+         * window at a time, joined; a model that takes a batch does it in one pass (larger products).
+         */
+        default Tensor logits(int[] inputs, int n, int t) {
+            if (n == 1) return logits(inputs);
+            Tensor[] each = new Tensor[n];
+            for (int i = 0; i < n; i++) each[i] = logits(java.util.Arrays.copyOfRange(inputs, i * t, (i + 1) * t));
+            return F.cat(0, each);
+        }
     }
 
-    /** A Llama/Qwen model through its modules (the differentiable path). */
+    /** A Llama/Qwen model through its modules (the differentiable path), one window at a time. */
     public static Scorer of(CausalLm model) {
         return input -> model.forward(input, null, true);
     }
 
-    /** Our GPT, one window as a batch of one. */
+    /** Our GPT: windows of one length go through as one [n, t] batch. */
     public static Scorer of(Gpt gpt) {
-        return input -> gpt.logits(gpt.hidden(input, 1, input.length, null, null)).reshape(input.length, gpt.config.vocabSize());
+        return new Scorer() {
+            @Override
+            public Tensor logits(int[] input) {
+                return logits(input, 1, input.length);
+            }
+
+            @Override
+            public Tensor logits(int[] inputs, int n, int t) {
+                return gpt.logits(gpt.hidden(inputs, n, t, null, null)).reshape(n * t, gpt.config.vocabSize());
+            }
+        };
     }
 
     private final Scorer scorer;
@@ -65,22 +90,44 @@ public final class LoraTask implements TrainTask {
 
     @Override
     public Batch loss(int step) {
+        List<TokenWindow> drawn = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) drawn.add(train.get(rng.nextInt(train.size())));
+        return loss(drawn);
+    }
+
+    /**
+     * The training loss of the given windows (dropout on, on the tape): the mean over all their
+     * counted targets, what one update of {@link #loss(int)} computes on the windows it draws. A
+     * benchmark uses it to take the same step as a peer on the same windows.
+     */
+    public Batch loss(List<TokenWindow> windows) {
+        if (windows.isEmpty()) throw new IllegalArgumentException("no windows to score");
         adapter.train(true);
+        Map<Integer, List<TokenWindow>> byLength = new LinkedHashMap<>();
+        for (TokenWindow w : windows) byLength.computeIfAbsent(w.input().length, k -> new ArrayList<>()).add(w);
         Tensor sum = null;
         long tokens = 0, counted = 0;
-        for (int i = 0; i < batch; i++) {
-            TokenWindow w = train.get(rng.nextInt(train.size()));
-            Tensor l = summedLoss(w);
+        for (List<TokenWindow> same : byLength.values()) {
+            Tensor l = summedLoss(same);
             sum = sum == null ? l : sum.add(l);
-            tokens += w.input().length;
-            counted += w.counted();
+            for (TokenWindow w : same) {
+                tokens += w.input().length;
+                counted += w.counted();
+            }
         }
         return new Batch(sum.div(counted), tokens, counted);
     }
 
-    /** Σ over the window's counted targets of −log p(target). */
-    private Tensor summedLoss(TokenWindow w) {
-        return F.crossEntropy(scorer.logits(w.input()), w.target(), TokenWindow.IGNORED, 0f).mul(w.counted());
+    /** Σ over the counted targets of windows of one length of −log p(target), scored as one batch. */
+    private Tensor summedLoss(List<TokenWindow> same) {
+        int n = same.size(), t = same.get(0).input().length, counted = 0;
+        int[] inputs = new int[n * t], targets = new int[n * t];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(same.get(i).input(), 0, inputs, i * t, t);
+            System.arraycopy(same.get(i).target(), 0, targets, i * t, t);
+            counted += same.get(i).counted();
+        }
+        return F.crossEntropy(scorer.logits(inputs, n, t), targets, TokenWindow.IGNORED, 0f).mul(counted);
     }
 
     @Override

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""The LoRA training step of the style lesson in PyTorch, the peer of `genai bench lora --peer torch`.
+
+The model is nanoGPT's GPT (pre-LN blocks, LayerNorm without bias when the config says so, exact
+GELU, causal attention, the LM head tied to wte) with LoRA on the layers the exported file names
+(PEFT's formula: y = x·Wᵀ + s · dropout(x)·Aᵀ·Bᵀ). The base weights are frozen; the step is what
+genai4j's LoraTask + TrainLoop do: mean next-token cross-entropy over the counted targets (a target
+of -1 does not count), backward, gradient-norm clipping, AdamW (no weight decay) on A and B.
+
+Everything comes from one safetensors file genai writes (the base weights under nanoGPT's names,
+`<layer>.lora_A.weight` / `.lora_B.weight`, `tokens` and `targets` [windows, T] as I32, the sizes and
+settings in its metadata), so both sides start from the same numbers.
+
+    python3 torch_lora.py --check IN.safetensors OUT.safetensors
+        one step from the file's weights on all its windows as one batch; writes `loss`, `grad_norm`,
+        and for every adapter tensor `<name>.grad` (before clipping) and `<name>.after` (after the
+        AdamW step) to OUT, so genai compares them with its own step.
+
+    python3 torch_lora.py --serve IN.safetensors --threads N --batch B
+        prints one JSON line describing itself once warmed up, then answers each "run <untimed>
+        <timed>" line on stdin with a JSON line of the timed steps' durations in seconds (each step
+        draws B random windows of the file), and exits at end of input.
+
+Only Python's standard library, numpy and torch (Debian's python3-torch) are needed; safetensors
+files are read and written here by hand (8-byte header length, JSON header, raw little-endian data).
+"""
+import argparse
+import json
+import struct
+import sys
+import time
+
+DTYPES = {"F32": ("float32", 4), "I32": ("int32", 4)}
+
+
+def read_safetensors(path):
+    import numpy as np
+    with open(path, "rb") as f:
+        data = f.read()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n])
+    meta = header.pop("__metadata__", {})
+    tensors = {}
+    for name, info in header.items():
+        dtype, _ = DTYPES[info["dtype"]]
+        lo, hi = info["data_offsets"]
+        tensors[name] = np.frombuffer(data, dtype=dtype, count=(hi - lo) // 4, offset=8 + n + lo).reshape(info["shape"])
+    return tensors, meta
+
+
+def write_safetensors(path, arrays):
+    import numpy as np
+    header, blobs, offset = {}, [], 0
+    for name, a in arrays.items():
+        b = np.ascontiguousarray(a, dtype=np.float32).tobytes()
+        header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + len(b)]}
+        blobs.append(b)
+        offset += len(b)
+    h = json.dumps(header).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)))
+        f.write(h)
+        for b in blobs:
+            f.write(b)
+
+
+def build(tensors, meta, dropout):
+    """The frozen GPT as plain tensors and the adapters as leaf tensors that require gradients."""
+    import torch
+    base = {k: torch.from_numpy(v.copy()) for k, v in tensors.items() if ".lora_" not in k and k not in ("tokens", "targets")}
+    lora = {k: torch.from_numpy(v.copy()).requires_grad_(True) for k, v in tensors.items() if ".lora_" in k}
+    cfg = {k: int(meta[k]) for k in ("n_layer", "n_head", "n_embd")}
+    scale = float(meta["lora_scale"])
+    drop = torch.nn.Dropout(dropout)
+
+    def linear(name, x):
+        y = x @ base[name + ".weight"].t()
+        if name + ".bias" in base:
+            y = y + base[name + ".bias"]
+        a = lora.get(name + ".lora_A.weight")
+        if a is not None:
+            y = y + scale * ((drop(x) @ a.t()) @ lora[name + ".lora_B.weight"].t())
+        return y
+
+    def layer_norm(name, x):
+        c = x.shape[-1]
+        return torch.nn.functional.layer_norm(x, (c,), base[name + ".weight"], base.get(name + ".bias"), 1e-5)
+
+    def forward(idx):
+        import math
+        b, t = idx.shape
+        c, nh = cfg["n_embd"], cfg["n_head"]
+        x = base["transformer.wte.weight"][idx] + base["transformer.wpe.weight"][:t]
+        mask = torch.ones(t, t, dtype=torch.bool).tril()
+        for i in range(cfg["n_layer"]):
+            p = "transformer.h.%d." % i
+            q, k, v = linear(p + "attn.c_attn", layer_norm(p + "ln_1", x)).split(c, dim=2)
+            q, k, v = (z.view(b, t, nh, c // nh).transpose(1, 2) for z in (q, k, v))
+            att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(c // nh))
+            att = att.masked_fill(~mask, float("-inf")).softmax(dim=-1)
+            y = (att @ v).transpose(1, 2).contiguous().view(b, t, c)
+            x = x + linear(p + "attn.c_proj", y)
+            h = torch.nn.functional.gelu(linear(p + "mlp.c_fc", layer_norm(p + "ln_2", x)))
+            x = x + linear(p + "mlp.c_proj", h)
+        x = layer_norm("transformer.ln_f", x)
+        return x @ base["transformer.wte.weight"].t()
+
+    return forward, lora
+
+
+class Step:
+    """zero_grad, forward, loss, backward, clip, AdamW: one update as TrainLoop takes it."""
+
+    def __init__(self, forward, lora, meta):
+        import torch
+        self.torch = torch
+        self.forward = forward
+        self.params = list(lora.values())
+        self.clip = float(meta["grad_clip"])
+        self.opt = torch.optim.AdamW(self.params, lr=float(meta["lr"]), betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0)
+
+    def loss(self, idx, targets):
+        logits = self.forward(idx)
+        return self.torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-1)
+
+    def __call__(self, idx, targets, before_update=None):
+        self.opt.zero_grad(set_to_none=True)
+        loss = self.loss(idx, targets)
+        loss.backward()
+        if before_update:
+            before_update(loss)
+        norm = self.torch.nn.utils.clip_grad_norm_(self.params, self.clip) if self.clip > 0 else None
+        self.opt.step()
+        return loss, norm
+
+
+def blas_library():
+    """The BLAS this process loaded ("openblas-pthread/libblas.so.3", "blas/libblas.so.3": reference), from its memory map."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "blas" in line and "/" in line}
+        names = sorted("/".join(p.split("/")[-2:]) for p in paths)
+        return ", ".join(names) or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def check(args):
+    import torch
+    torch.set_num_threads(args.threads)
+    tensors, meta = read_safetensors(args.check[0])
+    forward, lora = build(tensors, meta, 0.0)
+    step = Step(forward, lora, meta)
+    idx = torch.from_numpy(tensors["tokens"].astype("int64"))
+    targets = torch.from_numpy(tensors["targets"].astype("int64"))
+    out = {}
+
+    def keep_grads(loss):
+        out["loss"] = loss.detach().reshape(1).numpy().copy()
+        for name, p in lora.items():
+            out[name + ".grad"] = p.grad.detach().numpy().copy()
+
+    _, norm = step(idx, targets, keep_grads)
+    out["grad_norm"] = norm.detach().reshape(1).numpy().copy()
+    for name, p in lora.items():
+        out[name + ".after"] = p.detach().numpy().copy()
+    write_safetensors(args.check[1], out)
+
+
+def serve(args):
+    import torch
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(1)
+    tensors, meta = read_safetensors(args.serve)
+    forward, lora = build(tensors, meta, args.dropout)
+    step = Step(forward, lora, meta)
+    tokens = torch.from_numpy(tensors["tokens"].astype("int64"))
+    targets = torch.from_numpy(tensors["targets"].astype("int64"))
+    gen = torch.Generator().manual_seed(1)
+
+    def one():
+        pick = torch.randint(0, tokens.shape[0], (args.batch,), generator=gen)
+        step(tokens[pick], targets[pick])
+
+    for _ in range(args.warmup):
+        one()
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}), flush=True)
+    for line in sys.stdin:
+        parts = line.split()
+        if len(parts) != 3 or parts[0] != "run":
+            print(json.dumps({"error": "expected 'run <untimed> <timed>', got %r" % line.strip()}), flush=True)
+            continue
+        for _ in range(int(parts[1])):
+            one()
+        seconds = []
+        for _ in range(int(parts[2])):
+            t0 = time.perf_counter()
+            one()
+            seconds.append(time.perf_counter() - t0)
+        print(json.dumps({"seconds": seconds}), flush=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--check", nargs=2, metavar=("IN", "OUT"), help="one step from IN's weights; results to OUT")
+    p.add_argument("--serve", metavar="IN", help="time steps on IN's model and windows, on request")
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--batch", type=int, default=8, help="windows per step (--serve)")
+    p.add_argument("--dropout", type=float, default=0.0, help="lora_dropout (--serve)")
+    p.add_argument("--warmup", type=int, default=2, help="untimed steps before the first reply (--serve)")
+    a = p.parse_args()
+    if (a.check is None) == (a.serve is None):
+        p.error("give --check IN OUT or --serve IN")
+    try:
+        import torch  # noqa: F401
+    except ImportError as e:
+        print(json.dumps({"error": "PyTorch is not installed (%s); run bench/scripts/install-torch.sh" % e}), flush=True)
+        sys.exit(3)
+    check(a) if a.check else serve(a)
+
+
+if __name__ == "__main__":
+    main()
