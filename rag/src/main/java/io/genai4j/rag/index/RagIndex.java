@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -145,16 +144,9 @@ public final class RagIndex implements AutoCloseable {
         d.add(new StoredField(Fields.POSITION, c.position()));
         d.add(new StoredField(Fields.TEXT, c.text()));
         d.add(new TextField(Fields.BODY, c.indexedText(), Field.Store.NO));
-        d.add(new StringField(Fields.TYPE, type(c.source()), Field.Store.NO));
+        d.add(new StringField(Fields.TYPE, c.type(), Field.Store.NO));
         d.add(new StringField(Fields.DIGEST, digest, Field.Store.YES));
         d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return d;
-    }
-
-    /** The extension of the file name in source, lower case, or "". */
-    static String type(String source) {
-        String name = source.substring(source.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 }
