@@ -1,0 +1,86 @@
+package io.genai4j.rag.solr;
+
+import io.genai4j.rag.index.Fields;
+import io.genai4j.rag.split.Chunk;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * The writing side of a Solr collection, with the local index's semantics: a document's chunks are
+ * replaced together (its old chunks deleted by source, then the new ones added), each carrying the
+ * document's content digest; nothing is visible before {@link #commit}. Chunks travel in batches: the
+ * deletes of a batch go in one request before its adds (an update request applies adds first), so
+ * a re-indexed document never loses its new chunks.
+ */
+public final class SolrChunkWriter {
+    private final SolrCollection collection;
+    private final int batch;
+    private final Set<String> deletes = new LinkedHashSet<>();
+    /** Source → its new chunk documents; a second replace of a source in one batch wins. */
+    private final Map<String, List<SolrInputDocument>> adds = new LinkedHashMap<>();
+    private int pending;
+
+    SolrChunkWriter(SolrCollection collection, int batch) {
+        if (batch < 1) throw new IllegalArgumentException("a batch holds at least one chunk, got " + batch);
+        this.collection = collection;
+        this.batch = batch;
+    }
+
+    /** Replaces every chunk of source with these (none: the source is deleted). Visible after {@link #commit}. */
+    public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
+        if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
+        List<SolrInputDocument> docs = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            if (!c.source().equals(source)) throw new IllegalArgumentException("chunk of " + c.source() + " given for " + source);
+            if (vectors[i].length != collection.dimension()) {
+                throw new IllegalArgumentException("a vector of " + vectors[i].length + " dims for a collection of " + collection.dimension());
+            }
+            docs.add(SolrDocs.input(c, digest, vectors[i]));
+        }
+        deletes.add(source);
+        List<SolrInputDocument> before = adds.put(source, docs);
+        pending += docs.size() - (before == null ? 0 : before.size());
+        if (pending >= batch) flush();
+    }
+
+    public void delete(String source) throws IOException {
+        replace(source, "", List.of(), new float[0][]);
+    }
+
+    /** Sends what is pending, then makes every change so far durable and visible on every shard. */
+    public void commit() throws IOException {
+        flush();
+        try {
+            collection.client().commit(collection.name());
+        } catch (SolrServerException e) {
+            throw new IOException("committing " + collection.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void flush() throws IOException {
+        try {
+            if (!deletes.isEmpty()) {
+                UpdateRequest del = new UpdateRequest();
+                for (String source : deletes) del.deleteByQuery("{!term f=" + Fields.SOURCE + "}" + source);
+                del.process(collection.client(), collection.name());
+            }
+            List<SolrInputDocument> docs = new ArrayList<>(pending);
+            for (List<SolrInputDocument> d : adds.values()) docs.addAll(d);
+            if (!docs.isEmpty()) new UpdateRequest().add(docs).process(collection.client(), collection.name());
+        } catch (SolrServerException e) {
+            throw new IOException("sending chunks to " + collection.name() + ": " + e.getMessage(), e);
+        }
+        deletes.clear();
+        adds.clear();
+        pending = 0;
+    }
+}
