@@ -1,26 +1,36 @@
 package io.genai4j.rag.solr;
 
+import io.genai4j.rag.index.ChunkStore;
 import io.genai4j.rag.index.Fields;
 import io.genai4j.rag.split.Chunk;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
 
 /**
  * The writing side of a Solr collection, with the local index's semantics: a document's chunks are
  * replaced together (its old chunks deleted by source, then the new ones added), each carrying the
  * document's content digest; nothing is visible before {@link #commit}. Chunks travel in batches: the
  * deletes of a batch go in one request before its adds (an update request applies adds first), so
- * a re-indexed document never loses its new chunks.
+ * a re-indexed document never loses its new chunks. As a {@link ChunkStore} it serves the rag module's
+ * Indexer, which makes re-indexing incremental by content digest here as on the local index.
  */
-public final class SolrChunkWriter {
+public final class SolrChunkWriter implements ChunkStore {
+    /** Documents per page when reading the sources. */
+    static final int PAGE = 1000;
+
     private final SolrCollection collection;
     private final int batch;
     private final Set<String> deletes = new LinkedHashSet<>();
@@ -34,7 +44,31 @@ public final class SolrChunkWriter {
         this.batch = batch;
     }
 
-    /** Replaces every chunk of source with these (none: the source is deleted). Visible after {@link #commit}. */
+    @Override
+    public String model() {
+        return collection.model();
+    }
+
+    /** Of the committed chunks (what is pending is not in the collection yet), read page by page with a cursor. */
+    @Override
+    public Map<String, String> sources() throws IOException {
+        Map<String, String> out = new HashMap<>();
+        SolrQuery q = new SolrQuery("*:*").setFields(Fields.SOURCE, Fields.DIGEST).setRows(PAGE).addSort(Fields.ID, SolrQuery.ORDER.asc);
+        String mark = CursorMarkParams.CURSOR_MARK_START;
+        try {
+            while (true) {
+                q.set(CursorMarkParams.CURSOR_MARK_PARAM, mark);
+                QueryResponse r = collection.client().query(collection.name(), q);
+                for (SolrDocument d : r.getResults()) out.putIfAbsent(d.getFirstValue(Fields.SOURCE).toString(), String.valueOf(d.getFirstValue(Fields.DIGEST)));
+                if (mark.equals(r.getNextCursorMark())) return out;
+                mark = r.getNextCursorMark();
+            }
+        } catch (SolrServerException e) {
+            throw new IOException("reading the sources of " + collection.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
         if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
         List<SolrInputDocument> docs = new ArrayList<>(chunks.size());
@@ -52,11 +86,13 @@ public final class SolrChunkWriter {
         if (pending >= batch) flush();
     }
 
+    @Override
     public void delete(String source) throws IOException {
         replace(source, "", List.of(), new float[0][]);
     }
 
-    /** Sends what is pending, then makes every change so far durable and visible on every shard. */
+    /** Sends what is pending, then commits on every shard. */
+    @Override
     public void commit() throws IOException {
         flush();
         try {

@@ -7,6 +7,10 @@ import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.eval.Squad;
 import io.genai4j.rag.index.Filter;
 import io.genai4j.rag.index.Hit;
+import io.genai4j.rag.ingest.IndexListener;
+import io.genai4j.rag.ingest.IndexStats;
+import io.genai4j.rag.ingest.Indexer;
+import io.genai4j.rag.load.Block;
 import io.genai4j.rag.load.Document;
 import io.genai4j.rag.retrieve.Retriever;
 import io.genai4j.rag.split.Chunk;
@@ -107,31 +111,39 @@ class SolrCloudRetrievalTest {
     }
 
     @Test
-    void aReplacedDocumentKeepsOnlyItsNewChunksAndADeletedOneIsGone() throws Exception {
-        SolrCollection c = SolrCollection.create(cluster.getSolrClient(), "replace", embedder.name(), embedder.dimension(), 2, 1);
+    void theIndexerKeepsTheCollectionUpToDateByDigest() throws Exception {
+        SolrCollection c = SolrCollection.create(cluster.getSolrClient(), "incremental", embedder.name(), embedder.dimension(), 2, 1);
         cluster.waitForActiveCollection(c.name(), 2, 2);
-        Splitter splitter = Splitter.of(embedder.tokenizer(), 200, 30);
-        SolrChunkWriter writer = c.writer(3);
-        for (Document d : Fixture.DOCUMENTS) {
-            List<Chunk> chunks = splitter.split(d);
-            writer.replace(d.source(), d.digest(), chunks, embedder.passages(chunks.stream().map(Chunk::indexedText).toList(), null));
-        }
-        writer.commit();
+        IndexStats first = index(c, Fixture.DOCUMENTS);
+        assertEquals(Fixture.DOCUMENTS.size(), first.added());
         SolrChunkSearcher s = c.searcher();
         long before = s.size();
+        assertEquals(first.chunks(), before);
         assertEquals(2, s.bm25("cats", 5, Filter.NONE).size(), "both sections of the cat page");
 
-        Chunk only = new Chunk("animals/cats.md", "Cats", "", 0, "Cats chase laser dots.");
-        writer.replace(only.source(), "new", List.of(only), embedder.passages(List.of(only.indexedText()), null));
-        writer.delete("food/bread.md");
-        writer.commit();
-        List<Hit> cats = s.bm25("cats", 5, Filter.NONE);
-        assertEquals(List.of(only), cats.stream().map(Hit::chunk).toList());
+        // The cat page shrinks to one chunk, the bread page goes, the rest is as it was.
+        Document cats = new Document("animals/cats.md", "Cats", List.of(new Block("", "Cats chase laser dots.")));
+        List<Document> docs = new ArrayList<>();
+        for (Document d : Fixture.DOCUMENTS) {
+            if (d.source().equals(cats.source())) docs.add(cats);
+            else if (!d.source().equals("food/bread.md")) docs.add(d);
+        }
+        IndexStats second = index(c, docs);
+        assertEquals(List.of(0, 1, Fixture.DOCUMENTS.size() - 2, 1), List.of(second.added(), second.updated(), second.unchanged(), second.deleted()));
+        List<Hit> hits = s.bm25("cats", 5, Filter.NONE);
+        assertEquals(List.of(new Chunk("animals/cats.md", "Cats", "", 0, "Cats chase laser dots.")), hits.stream().map(Hit::chunk).toList());
         assertTrue(s.bm25("yeast sourdough", 5, Filter.NONE).isEmpty(), "the bread page is deleted");
         assertEquals(before - 1 - 2, s.size(), "two cat chunks became one; two bread chunks went");
         assertEquals(1, s.bm25("cats", 5, Filter.parse(List.of("type=md"))).size());
         assertTrue(s.bm25("cats", 5, Filter.parse(List.of("type=txt"))).isEmpty());
         assertTrue(s.bm25("the of and", 5, Filter.NONE).isEmpty(), "stop words only: nothing to match");
+    }
+
+    /** The rag module's Indexer over the collection, in batches of 4 chunks; the documents are the whole corpus. */
+    static IndexStats index(SolrCollection c, List<Document> docs) throws IOException {
+        Indexer indexer = new Indexer(c.writer(3), embedder, Splitter.of(embedder.tokenizer(), 200, 30), IndexListener.NONE, 4);
+        for (Document d : docs) indexer.add(d);
+        return indexer.finish(true);
     }
 
     /** The fixture's chunks, and with the shared data a 30-paragraph slice of SQuAD dev; 8 + 6 questions. */

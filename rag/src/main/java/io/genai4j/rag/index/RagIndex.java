@@ -32,7 +32,7 @@ import org.apache.lucene.store.FSDirectory;
  * fsynced). The embedding model and dimension are part of every commit; opening an index with another
  * model is refused, since its vectors would not be comparable.
  */
-public final class RagIndex implements AutoCloseable {
+public final class RagIndex implements ChunkStore, AutoCloseable {
     private final Path dir;
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -75,7 +75,12 @@ public final class RagIndex implements AutoCloseable {
         return info;
     }
 
-    /** Replaces every chunk of source with these (none: the source is deleted). Visible after {@link #commit}. */
+    @Override
+    public String model() {
+        return info.model();
+    }
+
+    @Override
     public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
         if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
         List<Document> docs = new ArrayList<>(chunks.size());
@@ -90,17 +95,20 @@ public final class RagIndex implements AutoCloseable {
         writer.updateDocuments(new Term(Fields.SOURCE, source), docs);
     }
 
+    @Override
     public void delete(String source) throws IOException {
         writer.deleteDocuments(new Term(Fields.SOURCE, source));
     }
 
-    /** Makes every change so far durable and visible, atomically. */
+    /** Atomically. */
+    @Override
     public void commit() throws IOException {
         writer.setLiveCommitData(info.commitData().entrySet());
         writer.commit();
     }
 
-    /** Source → content digest of every document in the index, uncommitted changes included. */
+    /** Uncommitted changes included. */
+    @Override
     public Map<String, String> sources() throws IOException {
         try (RagSearcher s = searcher()) {
             Map<String, String> out = new HashMap<>();
