@@ -57,8 +57,8 @@ public final class SolrChunkSearcher implements ChunkSearcher {
             for (SolrDocument d : collection.client().getById(collection.name(), ids, fl)) {
                 byId.put(d.getFirstValue(Fields.ID).toString(), SolrDocs.vector(d));
             }
-        } catch (SolrServerException e) {
-            throw new IOException(collection.name() + ": getting vectors: " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "getting vectors from " + collection.name(), e);
         }
         List<float[]> out = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -74,8 +74,8 @@ public final class SolrChunkSearcher implements ChunkSearcher {
         SolrQuery q = new SolrQuery("*:*").setRows(0);
         try {
             return collection.client().query(collection.name(), q).getResults().getNumFound();
-        } catch (SolrServerException e) {
-            throw new IOException(collection.name() + ": " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "counting the chunks of " + collection.name(), e);
         }
     }
 
@@ -87,8 +87,8 @@ public final class SolrChunkSearcher implements ChunkSearcher {
                 out.add(new Hit(SolrDocs.chunk(d), ((Number) d.getFieldValue("score")).doubleValue(), Hit.REMOTE));
             }
             return out;
-        } catch (SolrServerException e) {
-            throw new IOException(collection.name() + ": " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "searching " + collection.name(), e);
         }
     }
 }

@@ -63,23 +63,16 @@ public final class SolrChunkWriter implements ChunkStore {
                 if (mark.equals(r.getNextCursorMark())) return out;
                 mark = r.getNextCursorMark();
             }
-        } catch (SolrServerException e) {
-            throw new IOException("reading the sources of " + collection.name() + ": " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "reading the sources of " + collection.name(), e);
         }
     }
 
     @Override
     public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
-        if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
+        ChunkStore.checkReplace(source, chunks, vectors, collection.dimension());
         List<SolrInputDocument> docs = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            if (!c.source().equals(source)) throw new IllegalArgumentException("chunk of " + c.source() + " given for " + source);
-            if (vectors[i].length != collection.dimension()) {
-                throw new IllegalArgumentException("a vector of " + vectors[i].length + " dims for a collection of " + collection.dimension());
-            }
-            docs.add(SolrDocs.input(c, digest, vectors[i]));
-        }
+        for (int i = 0; i < chunks.size(); i++) docs.add(SolrDocs.input(chunks.get(i), digest, vectors[i]));
         deletes.add(source);
         List<SolrInputDocument> before = adds.put(source, docs);
         pending += docs.size() - (before == null ? 0 : before.size());
@@ -97,8 +90,8 @@ public final class SolrChunkWriter implements ChunkStore {
         flush();
         try {
             collection.client().commit(collection.name());
-        } catch (SolrServerException e) {
-            throw new IOException("committing " + collection.name() + ": " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "committing " + collection.name(), e);
         }
     }
 
@@ -112,8 +105,8 @@ public final class SolrChunkWriter implements ChunkStore {
             List<SolrInputDocument> docs = new ArrayList<>(pending);
             for (List<SolrInputDocument> d : adds.values()) docs.addAll(d);
             if (!docs.isEmpty()) new UpdateRequest().add(docs).process(collection.client(), collection.name());
-        } catch (SolrServerException e) {
-            throw new IOException("sending chunks to " + collection.name() + ": " + e.getMessage(), e);
+        } catch (SolrServerException | IOException e) {
+            throw SolrFailure.of(collection.client(), "sending chunks to " + collection.name(), e);
         }
         deletes.clear();
         adds.clear();

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
@@ -26,6 +28,25 @@ import org.apache.solr.common.util.ContentStreamBase;
  */
 public record SolrCollection(SolrClient client, String name, String model, int dimension) {
     static final String CONFIG_PREFIX = "genai4j-rag-";
+    /** The field type of the vectors in schema.xml. */
+    static final String VECTOR_TYPE = "knn_vector";
+
+    /** A client of the cluster at url (any node, e.g. http://host:8983/solr), over the JDK's HTTP client. */
+    public static SolrClient connect(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("a Solr URL starts with http:// or https://, got " + Printable.of(url));
+        }
+        return new HttpJdkSolrClient.Builder(url).build();
+    }
+
+    /** Whether the cluster has a collection of that name. */
+    public static boolean exists(SolrClient client, String name) throws IOException {
+        try {
+            return CollectionAdminRequest.listCollections(client).contains(name);
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw SolrFailure.of(client, "listing the collections", e);
+        }
+    }
 
     /** Uploads the config set {@code genai4j-rag-NAME} and creates the collection on it. */
     public static SolrCollection create(SolrClient client, String name, String model, int dimension, int shards, int replicas)
@@ -41,17 +62,18 @@ public record SolrCollection(SolrClient client, String name, String model, int d
 
     /** An existing collection made by {@link #create}: its model from the schema's name, its dimension from the vector field. */
     public static SolrCollection open(SolrClient client, String name) throws IOException {
+        String model;
+        Object dim;
         try {
-            String model = new SchemaRequest.SchemaName().process(client, name).getSchemaName();
-            Map<String, Object> type = new SchemaRequest.FieldType(VECTOR_TYPE).process(client, name).getFieldType().getAttributes();
-            Object dim = type.get("vectorDimension");
-            if (model == null || dim == null) {
-                throw new IOException("collection " + Printable.of(name) + " is not a genai4j RAG collection (no " + VECTOR_TYPE + " field type)");
-            }
-            return new SolrCollection(client, name, model, Integer.parseInt(dim.toString()));
-        } catch (SolrServerException | RuntimeException e) {
-            throw new IOException("collection " + Printable.of(name) + ": " + e.getMessage(), e);
+            model = new SchemaRequest.SchemaName().process(client, name).getSchemaName();
+            dim = new SchemaRequest.FieldType(VECTOR_TYPE).process(client, name).getFieldType().getAttributes().get("vectorDimension");
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw SolrFailure.of(client, "opening the collection " + Printable.of(name), e);
         }
+        if (model == null || dim == null) {
+            throw new IOException("collection " + Printable.of(name) + " is not a genai4j RAG collection (no " + VECTOR_TYPE + " field type)");
+        }
+        return new SolrCollection(client, name, model, Integer.parseInt(dim.toString()));
     }
 
     /** A writer that sends chunks in batches of {@code batch} documents. */
@@ -62,8 +84,6 @@ public record SolrCollection(SolrClient client, String name, String model, int d
     public SolrChunkSearcher searcher() {
         return new SolrChunkSearcher(this);
     }
-
-    static final String VECTOR_TYPE = "knn_vector";
 
     /** The config set as a zip: solrconfig.xml, and schema.xml with the model and dimension filled in. */
     static byte[] configZip(String model, int dimension) {
@@ -95,13 +115,13 @@ public record SolrCollection(SolrClient client, String name, String model, int d
     }
 
     /** Runs an admin request; a failure, thrown or reported in the response, becomes an IOException naming what was done. */
-    static void ok(org.apache.solr.client.solrj.SolrRequest<? extends SolrResponseBase> request, SolrClient client, String what) throws IOException {
+    static void ok(SolrRequest<? extends SolrResponseBase> request, SolrClient client, String what) throws IOException {
         try {
             SolrResponseBase r = request.process(client);
             Object failure = r.getResponse().get("failure");
             if (failure != null) throw new IOException(what + " failed: " + failure);
-        } catch (SolrServerException | RuntimeException e) {
-            throw new IOException(what + " failed: " + e.getMessage(), e);
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw SolrFailure.of(client, what, e);
         }
     }
 }

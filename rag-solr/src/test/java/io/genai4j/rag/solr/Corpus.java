@@ -1,5 +1,6 @@
 package io.genai4j.rag.solr;
 
+import io.genai4j.rag.index.ChunkStore;
 import io.genai4j.rag.split.Chunk;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -7,13 +8,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What both sides of the comparison index and ask: chunks with their digests and vectors, and the
  * questions with their query vectors. Passed to the child JVM as bytes, so that the floats arrive exact.
  */
 record Corpus(List<Chunk> chunks, List<String> digests, float[][] vectors, List<String> questions, float[][] queryVectors) {
+
+    /** Every chunk into the store, each source's chunks replaced together, in corpus order; then a commit. */
+    void writeTo(ChunkStore store) throws IOException {
+        Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) bySource.computeIfAbsent(chunks.get(i).source(), s -> new ArrayList<>()).add(i);
+        for (var e : bySource.entrySet()) {
+            List<Chunk> cs = new ArrayList<>();
+            float[][] vs = new float[e.getValue().size()][];
+            for (int j = 0; j < vs.length; j++) {
+                cs.add(chunks.get(e.getValue().get(j)));
+                vs[j] = vectors[e.getValue().get(j)];
+            }
+            store.replace(e.getKey(), digests.get(e.getValue().getFirst()), cs, vs);
+        }
+        store.commit();
+    }
 
     void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);

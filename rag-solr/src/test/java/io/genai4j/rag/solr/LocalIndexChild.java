@@ -4,14 +4,12 @@ import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.index.RagIndex;
 import io.genai4j.rag.index.RagSearcher;
 import io.genai4j.rag.retrieve.Retriever;
-import io.genai4j.rag.split.Chunk;
 import java.io.DataOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.util.Version;
@@ -32,18 +30,7 @@ public final class LocalIndexChild {
         }
         Embedder embedder = Embedder.load(args[3]);
         try (RagIndex index = RagIndex.open(Path.of(args[1]), embedder.name(), embedder.dimension())) {
-            Map<String, List<Integer>> bySource = new LinkedHashMap<>();
-            for (int i = 0; i < corpus.chunks().size(); i++) bySource.computeIfAbsent(corpus.chunks().get(i).source(), s -> new ArrayList<>()).add(i);
-            for (var e : bySource.entrySet()) {
-                List<Chunk> chunks = new ArrayList<>();
-                float[][] vectors = new float[e.getValue().size()][];
-                for (int j = 0; j < vectors.length; j++) {
-                    chunks.add(corpus.chunks().get(e.getValue().get(j)));
-                    vectors[j] = corpus.vectors()[e.getValue().get(j)];
-                }
-                index.replace(e.getKey(), corpus.digests().get(e.getValue().getFirst()), chunks, vectors);
-            }
-            index.commit();
+            corpus.writeTo(index);
             List<Map<String, List<Plan.Ranked>>> results = new ArrayList<>();
             try (RagSearcher searcher = index.searcher()) {
                 Retriever retriever = new Retriever(searcher, embedder);

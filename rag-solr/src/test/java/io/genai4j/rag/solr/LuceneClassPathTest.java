@@ -23,6 +23,7 @@ class LuceneClassPathTest {
     static final List<String> LUCENE_FREE = List.of(
             "io.genai4j.rag.index.ChunkSearcher", "io.genai4j.rag.index.Filter", "io.genai4j.rag.index.Hit", "io.genai4j.rag.index.Fields",
             "io.genai4j.rag.retrieve.Retriever", "io.genai4j.rag.retrieve.Rrf", "io.genai4j.rag.retrieve.Mmr", "io.genai4j.rag.retrieve.Mode",
+            "io.genai4j.rag.index.ChunkStore", "io.genai4j.rag.ingest.Indexer",
             "io.genai4j.rag.split.Chunk", "io.genai4j.rag.split.Splitter", "io.genai4j.rag.embed.Embedder", "io.genai4j.rag.eval.Squad",
             "io.genai4j.rag.solr.SolrCollection", "io.genai4j.rag.solr.SolrChunkWriter", "io.genai4j.rag.solr.SolrChunkSearcher",
             "io.genai4j.rag.solr.SolrQueries", "io.genai4j.rag.solr.SolrDocs");
@@ -47,6 +48,8 @@ class LuceneClassPathTest {
     void theRetrieverAndTheSolrClassesLinkWithoutAnyLucene() throws Exception {
         try (URLClassLoader noLucene = new URLClassLoader(withoutLucene(), ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.lucene.util.Version", false, noLucene));
+            // The control: the local index's searcher does need Lucene, and linking it here says so.
+            assertThrows(NoClassDefFoundError.class, () -> Class.forName("io.genai4j.rag.index.RagSearcher", true, noLucene).getDeclaredMethods());
             for (String name : LUCENE_FREE) {
                 Class<?> c = Class.forName(name, true, noLucene);   // initialising links it: a Lucene type it needs would fail here
                 c.getDeclaredMethods();                            // resolves every signature's types

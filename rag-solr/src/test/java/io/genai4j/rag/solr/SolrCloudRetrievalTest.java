@@ -1,6 +1,7 @@
 package io.genai4j.rag.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.rag.embed.Embedder;
@@ -24,10 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,16 +51,20 @@ class SolrCloudRetrievalTest {
     static Path tmp;
 
     static MiniSolrCloudCluster cluster;
+    /** What a user has: one node's URL and the JDK's HTTP client (the node routes to the shards). */
+    static SolrClient client;
     static Embedder embedder;
 
     @BeforeAll
     static void start() throws Exception {
         embedder = Embedder.load(MODEL);
         cluster = new MiniSolrCloudCluster.Builder(2, tmp.resolve("solr")).build();
+        client = SolrCollection.connect(cluster.getJettySolrRunners().getFirst().getBaseUrl().toString());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (client != null) client.close();
         if (cluster != null) cluster.shutdown();
     }
 
@@ -68,22 +73,13 @@ class SolrCloudRetrievalTest {
         Corpus corpus = corpus();
         Process local = startLocal(corpus);
 
-        SolrCollection created = SolrCollection.create(cluster.getSolrClient(), "chunks", embedder.name(), embedder.dimension(), 2, 1);
+        assertFalse(SolrCollection.exists(client, "chunks"));
+        SolrCollection created = SolrCollection.create(client, "chunks", embedder.name(), embedder.dimension(), 2, 1);
         cluster.waitForActiveCollection(created.name(), 2, 2);
-        SolrChunkWriter writer = created.writer(25);
-        Map<String, List<Integer>> bySource = bySource(corpus.chunks());
-        for (var e : bySource.entrySet()) {
-            List<Chunk> chunks = new ArrayList<>();
-            float[][] vectors = new float[e.getValue().size()][];
-            for (int j = 0; j < vectors.length; j++) {
-                chunks.add(corpus.chunks().get(e.getValue().get(j)));
-                vectors[j] = corpus.vectors()[e.getValue().get(j)];
-            }
-            writer.replace(e.getKey(), corpus.digests().get(e.getValue().getFirst()), chunks, vectors);
-        }
-        writer.commit();
+        corpus.writeTo(created.writer(25));
 
-        SolrCollection opened = SolrCollection.open(cluster.getSolrClient(), "chunks");
+        assertTrue(SolrCollection.exists(client, "chunks"));
+        SolrCollection opened = SolrCollection.open(client, "chunks");
         assertEquals(new SolrCollection(opened.client(), "chunks", MODEL, embedder.dimension()), opened, "the collection names its model and dimension");
         SolrChunkSearcher solr = opened.searcher();
         assertEquals(corpus.chunks().size(), solr.size());
@@ -112,7 +108,7 @@ class SolrCloudRetrievalTest {
 
     @Test
     void theIndexerKeepsTheCollectionUpToDateByDigest() throws Exception {
-        SolrCollection c = SolrCollection.create(cluster.getSolrClient(), "incremental", embedder.name(), embedder.dimension(), 2, 1);
+        SolrCollection c = SolrCollection.create(client, "incremental", embedder.name(), embedder.dimension(), 2, 1);
         cluster.waitForActiveCollection(c.name(), 2, 2);
         IndexStats first = index(c, Fixture.DOCUMENTS);
         assertEquals(Fixture.DOCUMENTS.size(), first.added());
@@ -185,12 +181,6 @@ class SolrCloudRetrievalTest {
         }
         all.sort(Comparator.comparingDouble(Plan.Ranked::score).reversed());
         return all.subList(0, Math.min(k, all.size()));
-    }
-
-    static Map<String, List<Integer>> bySource(List<Chunk> chunks) {
-        Map<String, List<Integer>> out = new LinkedHashMap<>();
-        for (int i = 0; i < chunks.size(); i++) out.computeIfAbsent(chunks.get(i).source(), s -> new ArrayList<>()).add(i);
-        return out;
     }
 
     /** Starts the local side: a JVM on this class path without Solr's and Lucene 9's jars, plus Lucene 10's. */

@@ -24,4 +24,14 @@ public interface ChunkStore {
 
     /** Makes every change so far durable and visible. */
     void commit() throws IOException;
+
+    /** What every store checks before a {@link #replace}: one vector per chunk, of the index's dimension, and every chunk of that source. */
+    static void checkReplace(String source, List<Chunk> chunks, float[][] vectors, int dimension) {
+        if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
+            if (!c.source().equals(source)) throw new IllegalArgumentException("chunk of " + c.source() + " given for " + source);
+            if (vectors[i].length != dimension) throw new IllegalArgumentException("a vector of " + vectors[i].length + " dims for an index of " + dimension);
+        }
+    }
 }

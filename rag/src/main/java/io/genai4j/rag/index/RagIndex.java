@@ -82,16 +82,9 @@ public final class RagIndex implements ChunkStore, AutoCloseable {
 
     @Override
     public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
-        if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
+        ChunkStore.checkReplace(source, chunks, vectors, info.dimension());
         List<Document> docs = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            if (!c.source().equals(source)) throw new IllegalArgumentException("chunk of " + c.source() + " given for " + source);
-            if (vectors[i].length != info.dimension()) {
-                throw new IllegalArgumentException("a vector of " + vectors[i].length + " dims for an index of " + info.dimension());
-            }
-            docs.add(document(c, digest, vectors[i]));
-        }
+        for (int i = 0; i < chunks.size(); i++) docs.add(document(chunks.get(i), digest, vectors[i]));
         writer.updateDocuments(new Term(Fields.SOURCE, source), docs);
     }
 
