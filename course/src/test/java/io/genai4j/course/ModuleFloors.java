@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class ModuleFloors {
     /** Lowest first. A module added to the reactor takes its place here (say, server between course and cli). */
-    static final List<String> FLOORS = List.of("engine", "text", "models", "llm", "rag", "langchain4j", "course", "server", "cli", "bench");
+    static final List<String> FLOORS = List.of("engine", "text", "models", "llm", "rag", "rag-solr", "langchain4j", "course", "server", "cli", "bench");
 
     /** The modules that may draw. */
     static final Set<String> DRAWING = Set.of("course", "cli");

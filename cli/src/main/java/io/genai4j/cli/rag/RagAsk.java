@@ -16,12 +16,14 @@ import io.genai4j.rag.answer.ExtractiveAnswer;
 import io.genai4j.rag.answer.GeneratedAnswer;
 import io.genai4j.rag.answer.RagPrompt;
 import io.genai4j.rag.embed.Embedder;
+import io.genai4j.rag.index.ChunkSearcher;
 import io.genai4j.rag.index.Filter;
 import io.genai4j.rag.index.Hit;
 import io.genai4j.rag.index.IndexInfo;
 import io.genai4j.rag.index.RagSearcher;
 import io.genai4j.rag.retrieve.Mode;
 import io.genai4j.rag.retrieve.Retriever;
+import io.genai4j.rag.solr.SolrCollection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.solr.client.solrj.SolrClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Parameters;
         description = {"Answer a question from the index: the best chunks are retrieved (hybrid BM25 + dense by default) and",
                 "the answer cites them as [n]. Without a generator the answer is extractive: the sentences closest to the",
                 "question, its words in **bold**. With --model (a local LLM) or --endpoint URL --model NAME (a remote one)",
-                "a chat model writes the answer from the numbered sources. --prompt prints the prompt a generator is given."})
+                "a chat model writes the answer from the numbered sources. --prompt prints the prompt a generator is given.",
+                "With --solr URL --collection NAME the chunks come from a SolrCloud collection made by `genai rag index --solr`."})
 public final class RagAsk implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question (words are joined).")
     List<String> words;
@@ -70,6 +74,8 @@ public final class RagAsk implements Callable<Integer> {
     EndpointOptions endpoint;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    SolrOptions solr;
 
     @Override
     public Integer call() throws Exception {
@@ -78,38 +84,48 @@ public final class RagAsk implements Callable<Integer> {
         String question = String.join(" ", words).strip();
         if (question.isEmpty()) throw new IllegalArgumentException("the question is empty");
         Retriever.Query q = new Retriever.Query(Mode.parse(mode), k, Filter.parse(filters), mmr == null ? Double.NaN : mmr);
-        try (RagSearcher searcher = RagSearcher.open(index)) {
-            Embedder embedder = embedder(index, null);
-            List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
-            if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
-            Answer a = answer(question, hits, embedder);
-            System.out.println(a.text());
-            System.out.println();
-            for (int i = 0; i < hits.size(); i++) {
-                Hit h = hits.get(i);
-                String mark = a.citations().cited().contains(i + 1) ? "cited" : "     ";
-                System.out.printf(Locale.ROOT, "[%d] %s %s  (score %.4f)%n    %s%n", i + 1, mark, Printable.of(RagPrompt.label(h.chunk()), 200),
-                        h.score(), Printable.of(h.chunk().text().replaceAll("\\s+", " "), 300));
+        if (solr.on()) {
+            try (SolrClient client = solr.client()) {
+                SolrCollection c = SolrCollection.open(client, solr.collection);
+                ask(c.searcher(), Embedder.load(c.model()), question, q);
             }
-            if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
-            if (json) {
-                List<Map<String, Object>> sources = new ArrayList<>();
-                for (Hit h : hits) {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("source", h.chunk().source());
-                    s.put("title", h.chunk().title());
-                    s.put("heading", h.chunk().heading());
-                    s.put("position", h.chunk().position());
-                    s.put("score", Rounding.places(h.score(), 6));
-                    s.put("text", h.chunk().text());
-                    sources.add(s);
-                }
-                new Report().put("question", question).put("mode", q.mode().name().toLowerCase(Locale.ROOT)).put("model", embedder.name())
-                        .put("answer", a.text()).put("method", a.method()).put("cited", a.citations().cited())
-                        .put("invalid_citations", a.citations().invalid()).put("sources", sources).printJson(System.out);
+        } else {
+            try (RagSearcher searcher = RagSearcher.open(index)) {
+                ask(searcher, embedder(index, null), question, q);
             }
         }
         return 0;
+    }
+
+    private void ask(ChunkSearcher searcher, Embedder embedder, String question, Retriever.Query q) throws IOException {
+        List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
+        if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
+        Answer a = answer(question, hits, embedder);
+        System.out.println(a.text());
+        System.out.println();
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            String mark = a.citations().cited().contains(i + 1) ? "cited" : "     ";
+            System.out.printf(Locale.ROOT, "[%d] %s %s  (score %.4f)%n    %s%n", i + 1, mark, Printable.of(RagPrompt.label(h.chunk()), 200),
+                    h.score(), Printable.of(h.chunk().text().replaceAll("\\s+", " "), 300));
+        }
+        if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
+        if (json) {
+            List<Map<String, Object>> sources = new ArrayList<>();
+            for (Hit h : hits) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("source", h.chunk().source());
+                s.put("title", h.chunk().title());
+                s.put("heading", h.chunk().heading());
+                s.put("position", h.chunk().position());
+                s.put("score", Rounding.places(h.score(), 6));
+                s.put("text", h.chunk().text());
+                sources.add(s);
+            }
+            new Report().put("question", question).put("mode", q.mode().name().toLowerCase(Locale.ROOT)).put("model", embedder.name())
+                    .put("answer", a.text()).put("method", a.method()).put("cited", a.citations().cited())
+                    .put("invalid_citations", a.citations().invalid()).put("sources", sources).printJson(System.out);
+        }
     }
 
     /** Written by the --model / --endpoint chat model (streamed to stderr as it comes), or extractive without one. */

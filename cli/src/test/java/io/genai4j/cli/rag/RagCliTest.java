@@ -74,4 +74,18 @@ class RagCliTest {
         CliRun bad = CliRun.of("rag", "ask", "x", "--index", tmp.toString(), "--mode", "fuzzy");
         assertEquals(2, bad.code());
     }
+
+    @Test
+    void anUnreachableSolrIsOneLineAndExitTwo() {
+        CliRun ask = CliRun.of("rag", "ask", "anything", "--solr", "http://127.0.0.1:9/solr", "--collection", "c");
+        assertEquals(2, ask.code());
+        assertEquals(1, ask.err().strip().lines().count(), ask.err());
+        assertTrue(ask.err().contains("127.0.0.1:9"), ask.err());
+        CliRun index = CliRun.of("rag", "index", tmp.toString(), "--solr", "http://127.0.0.1:9/solr");
+        assertEquals(2, index.code());
+        assertTrue(index.err().contains("127.0.0.1:9"), index.err());
+        CliRun notHttp = CliRun.of("rag", "ask", "x", "--solr", "localhost:8983/solr");
+        assertEquals(2, notHttp.code());
+        assertTrue(notHttp.err().contains("http://"), notHttp.err());
+    }
 }

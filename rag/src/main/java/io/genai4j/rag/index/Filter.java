@@ -4,17 +4,12 @@ import io.genai4j.engine.util.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Metadata conditions every hit must meet, all of them: {@code source=docs/guide.md} (exact),
  * {@code source=docs/*} (prefix), {@code type=pdf}, {@code title=...}. Applied inside the searches
- * (the kNN search explores the graph under the filter), not after them.
+ * (the kNN search explores the graph under the filter), not after them. Free of Lucene: each index
+ * translates it (locally {@code LuceneFilter}, on Solr into fq).
  */
 public record Filter(List<Condition> conditions) {
     public static final Filter NONE = new Filter(List.of());
@@ -41,16 +36,5 @@ public record Filter(List<Condition> conditions) {
             out.add(new Condition(field, prefix ? value.substring(0, value.length() - 1) : value, prefix));
         }
         return new Filter(out);
-    }
-
-    /** The Lucene query of the conditions, or null for none. */
-    Query query() {
-        if (conditions.isEmpty()) return null;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Condition c : conditions) {
-            Term t = new Term(c.field(), c.value());
-            b.add(c.prefix() ? new PrefixQuery(t) : new TermQuery(t), BooleanClause.Occur.FILTER);
-        }
-        return b.build();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -33,7 +32,7 @@ import org.apache.lucene.store.FSDirectory;
  * fsynced). The embedding model and dimension are part of every commit; opening an index with another
  * model is refused, since its vectors would not be comparable.
  */
-public final class RagIndex implements AutoCloseable {
+public final class RagIndex implements ChunkStore, AutoCloseable {
     private final Path dir;
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -76,32 +75,33 @@ public final class RagIndex implements AutoCloseable {
         return info;
     }
 
-    /** Replaces every chunk of source with these (none: the source is deleted). Visible after {@link #commit}. */
+    @Override
+    public String model() {
+        return info.model();
+    }
+
+    @Override
     public void replace(String source, String digest, List<Chunk> chunks, float[][] vectors) throws IOException {
-        if (vectors.length != chunks.size()) throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.length + " vectors");
+        ChunkStore.checkReplace(source, chunks, vectors, info.dimension());
         List<Document> docs = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            Chunk c = chunks.get(i);
-            if (!c.source().equals(source)) throw new IllegalArgumentException("chunk of " + c.source() + " given for " + source);
-            if (vectors[i].length != info.dimension()) {
-                throw new IllegalArgumentException("a vector of " + vectors[i].length + " dims for an index of " + info.dimension());
-            }
-            docs.add(document(c, digest, vectors[i]));
-        }
+        for (int i = 0; i < chunks.size(); i++) docs.add(document(chunks.get(i), digest, vectors[i]));
         writer.updateDocuments(new Term(Fields.SOURCE, source), docs);
     }
 
+    @Override
     public void delete(String source) throws IOException {
         writer.deleteDocuments(new Term(Fields.SOURCE, source));
     }
 
-    /** Makes every change so far durable and visible, atomically. */
+    /** Atomically. */
+    @Override
     public void commit() throws IOException {
         writer.setLiveCommitData(info.commitData().entrySet());
         writer.commit();
     }
 
-    /** Source → content digest of every document in the index, uncommitted changes included. */
+    /** Uncommitted changes included. */
+    @Override
     public Map<String, String> sources() throws IOException {
         try (RagSearcher s = searcher()) {
             Map<String, String> out = new HashMap<>();
@@ -145,16 +145,9 @@ public final class RagIndex implements AutoCloseable {
         d.add(new StoredField(Fields.POSITION, c.position()));
         d.add(new StoredField(Fields.TEXT, c.text()));
         d.add(new TextField(Fields.BODY, c.indexedText(), Field.Store.NO));
-        d.add(new StringField(Fields.TYPE, type(c.source()), Field.Store.NO));
+        d.add(new StringField(Fields.TYPE, c.type(), Field.Store.NO));
         d.add(new StringField(Fields.DIGEST, digest, Field.Store.YES));
         d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return d;
-    }
-
-    /** The extension of the file name in source, lower case, or "". */
-    static String type(String source) {
-        String name = source.substring(source.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 }

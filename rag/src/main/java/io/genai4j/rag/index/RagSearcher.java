@@ -36,7 +36,7 @@ import org.apache.lucene.util.Bits;
  * approximate nearest neighbours by dot product in the HNSW graph; both under metadata filters.
  * Thread-safe for searches; close it to release the view.
  */
-public final class RagSearcher implements AutoCloseable {
+public final class RagSearcher implements ChunkSearcher, AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final IndexInfo info;
@@ -68,27 +68,40 @@ public final class RagSearcher implements AutoCloseable {
         return info;
     }
 
+    @Override
+    public String model() {
+        return info.model();
+    }
+
     /** Chunks in the view. */
     public int size() {
         return reader.numDocs();
     }
 
-    /** The k best chunks for the query's words by BM25 (none when no word of the query is indexed). */
+    @Override
     public List<Hit> bm25(String query, int k, Filter filter) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         List<String> terms = terms(query);
         if (terms.isEmpty()) return List.of();
         for (String t : terms) b.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
         Query q = b.build();
-        Query f = filter.query();
+        Query f = LuceneFilter.of(filter);
         if (f != null) q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(f, BooleanClause.Occur.FILTER).build();
         return hits(searcher.search(q, k));
     }
 
-    /** The k nearest chunks to a unit query vector by dot product (HNSW, approximate), filter applied during the search. */
+    /** By dot product in the HNSW graph (approximate). */
+    @Override
     public List<Hit> dense(float[] query, int k, Filter filter) throws IOException {
         if (query.length != info.dimension()) throw new IllegalArgumentException("a query of " + query.length + " dims for an index of " + info.dimension());
-        return hits(searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, query, k, filter.query()), k));
+        return hits(searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, query, k, LuceneFilter.of(filter)), k));
+    }
+
+    @Override
+    public List<float[]> vectors(List<Hit> hits) throws IOException {
+        List<float[]> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) out.add(vector(h.doc()));
+        return out;
     }
 
     /** The stored vector of a hit's chunk. */
@@ -117,7 +130,7 @@ public final class RagSearcher implements AutoCloseable {
 
     /** How many chunks match the filter. */
     public int count(Filter filter) throws IOException {
-        Query f = filter.query();
+        Query f = LuceneFilter.of(filter);
         return searcher.count(f == null ? new MatchAllDocsQuery() : f);
     }
 

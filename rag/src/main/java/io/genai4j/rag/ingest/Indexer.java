@@ -1,7 +1,7 @@
 package io.genai4j.rag.ingest;
 
 import io.genai4j.rag.embed.Embedder;
-import io.genai4j.rag.index.RagIndex;
+import io.genai4j.rag.index.ChunkStore;
 import io.genai4j.rag.load.Document;
 import io.genai4j.rag.split.Chunk;
 import io.genai4j.rag.split.Splitter;
@@ -19,12 +19,13 @@ import java.util.Set;
  * {@link #finish}. Changed and new documents are collected until a batch holds
  * {@code batchChunks} chunks; the batch is embedded, written (each document's chunks replaced as a
  * whole) and committed. A crash therefore loses at most the current batch, and a re-run finds the
- * committed documents unchanged by digest and goes on from there.
+ * committed documents unchanged by digest and goes on from there. The index is local or a SolrCloud
+ * collection, behind {@link ChunkStore}.
  */
 public final class Indexer {
     public static final int DEFAULT_BATCH_CHUNKS = 256;
 
-    private final RagIndex index;
+    private final ChunkStore index;
     private final Embedder embedder;
     private final Splitter splitter;
     private final IndexListener listener;
@@ -37,10 +38,10 @@ public final class Indexer {
     private int added, updated, unchanged, chunks;
     private long embedNanos;
 
-    public Indexer(RagIndex index, Embedder embedder, Splitter splitter, IndexListener listener, int batchChunks) throws IOException {
+    public Indexer(ChunkStore index, Embedder embedder, Splitter splitter, IndexListener listener, int batchChunks) throws IOException {
         if (batchChunks < 1) throw new IllegalArgumentException("batch must hold at least 1 chunk, got " + batchChunks);
-        if (!embedder.name().equals(index.info().model())) {
-            throw new IllegalArgumentException("the index is for " + index.info().model() + ", the embedder is " + embedder.name());
+        if (!embedder.name().equals(index.model())) {
+            throw new IllegalArgumentException("the index is for " + index.model() + ", the embedder is " + embedder.name());
         }
         this.index = index;
         this.embedder = embedder;

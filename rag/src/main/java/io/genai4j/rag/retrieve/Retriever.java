@@ -1,9 +1,9 @@
 package io.genai4j.rag.retrieve;
 
 import io.genai4j.rag.embed.Embedder;
+import io.genai4j.rag.index.ChunkSearcher;
 import io.genai4j.rag.index.Filter;
 import io.genai4j.rag.index.Hit;
-import io.genai4j.rag.index.RagSearcher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +11,19 @@ import java.util.List;
 /**
  * Finds the chunks for a question: BM25, dense, or hybrid (each retriever's top {@code depth}
  * fused by {@link Rrf}), then optionally re-ordered by {@link Mmr} over the fused candidates.
+ * The index is local (Lucene) or remote (SolrCloud) behind {@link ChunkSearcher}.
  * The embedder must be the index's model (dense and hybrid need it; BM25 does not).
  */
 public final class Retriever {
     /** How deep each list goes before fusion or MMR: RRF needs more than k to let the lists agree. */
     public static final int DEPTH = 50;
 
-    private final RagSearcher searcher;
+    private final ChunkSearcher searcher;
     private final Embedder embedder;
 
-    public Retriever(RagSearcher searcher, Embedder embedder) {
-        if (embedder != null && !embedder.name().equals(searcher.info().model())) {
-            throw new IllegalArgumentException("the index was built with " + searcher.info().model() + ", not " + embedder.name());
+    public Retriever(ChunkSearcher searcher, Embedder embedder) {
+        if (embedder != null && !embedder.name().equals(searcher.model())) {
+            throw new IllegalArgumentException("the index was built with " + searcher.model() + ", not " + embedder.name());
         }
         this.searcher = searcher;
         this.embedder = embedder;
@@ -49,8 +50,7 @@ public final class Retriever {
             case HYBRID -> fused(List.of(searcher.bm25(question, depth, q.filter()), searcher.dense(qv, depth, q.filter())));
         };
         if (!mmr) return ranked.subList(0, Math.min(q.k(), ranked.size()));
-        List<float[]> vectors = new ArrayList<>(ranked.size());
-        for (Hit h : ranked) vectors.add(searcher.vector(h.doc()));
+        List<float[]> vectors = searcher.vectors(ranked);
         List<Hit> out = new ArrayList<>();
         for (int i : Mmr.select(qv, vectors, q.k(), q.mmrLambda())) out.add(ranked.get(i));
         return out;

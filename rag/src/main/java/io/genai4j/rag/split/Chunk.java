@@ -1,5 +1,7 @@
 package io.genai4j.rag.split;
 
+import java.util.Locale;
+
 /**
  * A piece of a document small enough for the encoder.
  *
@@ -14,6 +16,13 @@ public record Chunk(String source, String title, String heading, int position, S
     /** Unique in an index: source and position. */
     public String id() {
         return source + "#" + position;
+    }
+
+    /** The file kind, for filters: the extension of the source's file name in lower case ("md", "pdf"), or "". */
+    public String type() {
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** What is embedded and indexed: the title and heading give a chunk the context its text lacks. */
