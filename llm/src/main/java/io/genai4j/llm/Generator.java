@@ -15,19 +15,36 @@ import java.util.Arrays;
  * stream to a {@link GenerationListener} as they arrive, which may also cancel between tokens.
  *
  * <p>A generator holds no per-request state: one generator (one loaded model) serves any number of
- * threads, each generating in its own session.
+ * threads, each generating in its own session. A {@link #batched} generator runs the one-token steps
+ * of all the threads generating at once as one batched step ({@link StepBatcher}).
  */
 public final class Generator {
     private final CausalLm model;
     private final LlmTokenizer tokenizer;
+    private final StepBatcher batcher;   // null: each session steps on its own
 
     public Generator(LoadedModel m) {
         this(m.model(), m.tokenizer());
     }
 
     public Generator(CausalLm model, LlmTokenizer tokenizer) {
+        this(model, tokenizer, null);
+    }
+
+    private Generator(CausalLm model, LlmTokenizer tokenizer, StepBatcher batcher) {
         this.model = model;
         this.tokenizer = tokenizer;
+        this.batcher = batcher;
+    }
+
+    /** A generator of the same model whose concurrent generations decode together, one weight pass per step for all. */
+    public Generator batched() {
+        return new Generator(model, tokenizer, new StepBatcher());
+    }
+
+    /** The batcher of a {@link #batched} generator, or null. */
+    public StepBatcher batcher() {
+        return batcher;
     }
 
     /** A new conversation on the model (an F32 KV cache with room for {@code capacity} positions before it grows). */
@@ -70,32 +87,35 @@ public final class Generator {
         long tPrompt = System.nanoTime();
         if (c != null && c.complete() || text.stopped()) reason = "stop";
         int pendingRun = 0;   // tokens appended since the model last ran
-        while (reason == null) {
-            if (len >= limit) {
-                reason = "length";
-                break;
+        // After its prompt, a batched generation runs its one-token steps with the others generating at once.
+        try (StepBatcher.Lane lane = batcher != null && o.useCache() && StepBatcher.accepts(session) ? batcher.join(session) : null) {
+            while (reason == null) {
+                if (len >= limit) {
+                    reason = "length";
+                    break;
+                }
+                if (logits == null) logits = lane != null && pendingRun == 1 ? lane.step(seq[len - 1]) : run(session, o.useCache(), seq, len, pendingRun);
+                o.penalties().apply(logits, 0, vocab, seq, len);
+                int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
+                if (tokenizer.isEndOfGeneration(next)) {
+                    reason = "eos";
+                    break;
+                }
+                seq[len++] = next;
+                l.onToken(next);
+                text.add(tokenizer.piece(next, false));
+                int fresh = 1;
+                if (c != null) {
+                    c.accept(next);
+                    int before = len;
+                    len = fastForward(c, seq, len, limit, l, text);
+                    fresh += len - before;
+                }
+                logits = null;
+                pendingRun = fresh;
+                if (c != null && c.complete() || text.stopped()) reason = "stop";
+                else if (l.cancelled()) reason = "cancelled";
             }
-            if (logits == null) logits = run(session, o.useCache(), seq, len, pendingRun);
-            o.penalties().apply(logits, 0, vocab, seq, len);
-            int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
-            if (tokenizer.isEndOfGeneration(next)) {
-                reason = "eos";
-                break;
-            }
-            seq[len++] = next;
-            l.onToken(next);
-            text.add(tokenizer.piece(next, false));
-            int fresh = 1;
-            if (c != null) {
-                c.accept(next);
-                int before = len;
-                len = fastForward(c, seq, len, limit, l, text);
-                fresh += len - before;
-            }
-            logits = null;
-            pendingRun = fresh;
-            if (c != null && c.complete() || text.stopped()) reason = "stop";
-            else if (l.cancelled()) reason = "cancelled";
         }
         text.flush(true);
         long t1 = System.nanoTime();

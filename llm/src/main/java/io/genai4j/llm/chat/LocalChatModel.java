@@ -34,7 +34,8 @@ public final class LocalChatModel implements ChatModel {
     public LocalChatModel(LoadedModel model, String name, int parallel) {
         this.name = name;
         this.model = model;
-        this.generator = new Generator(model);
+        // Parallel sessions decode together: one weight pass per step for all the answers being written.
+        this.generator = parallel > 1 ? new Generator(model).batched() : new Generator(model);
         this.renderer = new ChatRenderer(model);
         this.pool = new SessionPool(generator, parallel, Math.min(1024, model.config().contextLength()));
         this.formats = new ResponseFormats(model.tokenizer());
