@@ -72,6 +72,9 @@ public final class Generator {
                     + ctx + " tokens; shorten the prompt or lower --max-tokens");
         }
         int vocab = model.config().vocabSize();
+        for (int id : o.logitBias().keySet()) {
+            if (id >= vocab) throw new IllegalArgumentException("logit_bias names token id " + id + ", outside the vocabulary [0, " + vocab + ")");
+        }
         int limit = used + o.maxTokens();
         int[] seq = Arrays.copyOf(history, limit);
         System.arraycopy(prompt, 0, seq, history.length, prompt.length);
@@ -96,6 +99,7 @@ public final class Generator {
                 }
                 if (logits == null) logits = lane != null && pendingRun == 1 ? lane.step(seq[len - 1]) : run(session, o.useCache(), seq, len, pendingRun);
                 o.penalties().apply(logits, 0, vocab, seq, len);
+                for (var e : o.logitBias().entrySet()) logits[e.getKey()] += e.getValue();
                 int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
                 if (tokenizer.isEndOfGeneration(next)) {
                     reason = "eos";
