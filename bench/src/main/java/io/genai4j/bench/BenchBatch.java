@@ -65,11 +65,7 @@ public final class BenchBatch implements Callable<Integer> {
         for (int s : streams) if (s < 1) throw new IllegalArgumentException("--streams must be >= 1, got " + s);
         if (genTokens < 1 || promptTokens < 1) throw new IllegalArgumentException("--gen-tokens and --prompt-tokens must be >= 1");
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
-        DType kvType = switch (kv.toLowerCase(Locale.ROOT)) {
-            case "f32" -> DType.F32;
-            case "f16" -> DType.F16;
-            default -> throw new IllegalArgumentException("unknown --kv '" + kv + "' (choose f32 or f16)");
-        };
+        DType kvType = BenchLlm.kvType(kv);
         threads.apply();
         Path path = ModelStore.resolve(model);
         try (LoadedModel m = ModelLoader.load(path)) {
