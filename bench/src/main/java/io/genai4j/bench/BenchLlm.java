@@ -70,11 +70,7 @@ public final class BenchLlm implements Callable<Integer> {
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
         if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0");
         if (sessions < 1) throw new IllegalArgumentException("--sessions must be >= 1, got " + sessions);
-        DType kvType = switch (kv.toLowerCase(Locale.ROOT)) {
-            case "f32" -> DType.F32;
-            case "f16" -> DType.F16;
-            default -> throw new IllegalArgumentException("unknown --kv '" + kv + "' (choose f32 or f16)");
-        };
+        DType kvType = kvType(kv);
         threads.apply();
         Path path = ModelStore.resolve(model);
         try (LoadedModel m = ModelLoader.load(path)) {
@@ -185,6 +181,15 @@ public final class BenchLlm implements Callable<Integer> {
         double mean = Arrays.stream(tps).average().orElse(0);
         double sd = Math.sqrt(Arrays.stream(tps).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, tps.length - 1));
         System.out.printf(Locale.ROOT, "%-10s %-6s %7d %14.2f %8.2f ± %.2f%n", test, type, Parallel.threads(), median(tps), mean, sd);
+    }
+
+    /** The --kv option's cache type: f32 or f16. */
+    static DType kvType(String kv) {
+        return switch (kv.toLowerCase(Locale.ROOT)) {
+            case "f32" -> DType.F32;
+            case "f16" -> DType.F16;
+            default -> throw new IllegalArgumentException("unknown --kv '" + kv + "' (choose f32 or f16)");
+        };
     }
 
     static double median(double[] v) {

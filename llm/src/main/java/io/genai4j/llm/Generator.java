@@ -19,11 +19,13 @@ import java.util.Arrays;
  * (nanoGPT's crop), so the GPT lesson's char model samples any length through the same loop.
  *
  * <p>A generator holds no per-request state: one generator (one loaded model) serves any number of
- * threads, each generating in its own session.
+ * threads, each generating in its own session. A {@link #batched} generator runs the one-token steps
+ * of all the threads generating at once as one batched step ({@link StepBatcher}).
  */
 public final class Generator {
     private final CausalLm model;
     private final Tokenizer tokenizer;
+    private final StepBatcher batcher;   // null: each session steps on its own
 
     public Generator(LoadedModel m) {
         this(m.model(), m.tokenizer());
@@ -31,8 +33,23 @@ public final class Generator {
 
     /** A model and the tokenizer whose ids it reads: its pieces make the text, its end-of-generation tokens stop. */
     public Generator(CausalLm model, Tokenizer tokenizer) {
+        this(model, tokenizer, null);
+    }
+
+    private Generator(CausalLm model, Tokenizer tokenizer, StepBatcher batcher) {
         this.model = model;
         this.tokenizer = tokenizer;
+        this.batcher = batcher;
+    }
+
+    /** A generator of the same model whose concurrent generations decode together, one weight pass per step for all. */
+    public Generator batched() {
+        return new Generator(model, tokenizer, new StepBatcher());
+    }
+
+    /** The batcher of a {@link #batched} generator, or null. */
+    public StepBatcher batcher() {
+        return batcher;
     }
 
     /** A new conversation on the model (an F32 KV cache with room for {@code capacity} positions before it grows). */
@@ -61,6 +78,9 @@ public final class Generator {
                     + ctx + " tokens; shorten the prompt or lower --max-tokens");
         }
         int vocab = model.config().vocabSize();
+        for (int id : o.logitBias().keySet()) {
+            if (id >= vocab) throw new IllegalArgumentException("logit_bias names token id " + id + ", outside the vocabulary [0, " + vocab + ")");
+        }
         int limit = used + o.maxTokens();
         int[] seq = Arrays.copyOf(history, limit);
         System.arraycopy(prompt, 0, seq, history.length, prompt.length);
@@ -76,33 +96,37 @@ public final class Generator {
         long tPrompt = System.nanoTime();
         if (c != null && c.complete() || text.stopped()) reason = "stop";
         int pendingRun = 0;   // tokens appended since the model last ran
-        while (reason == null) {
-            if (len >= limit) {
-                reason = "length";
-                break;
+        // After its prompt, a batched generation runs its one-token steps with the others generating at once.
+        try (StepBatcher.Lane lane = batcher != null && o.useCache() && StepBatcher.accepts(session) ? batcher.join(session) : null) {
+            while (reason == null) {
+                if (len >= limit) {
+                    reason = "length";
+                    break;
+                }
+                if (logits == null) logits = lane != null && pendingRun == 1 && len <= ctx ? lane.step(seq[len - 1]) : run(session, o.useCache(), seq, len, pendingRun, ctx);
+                o.penalties().apply(logits, 0, vocab, seq, len);
+                for (var e : o.logitBias().entrySet()) logits[e.getKey()] += e.getValue();
+                if (l.wantsCandidates()) l.onCandidates(c == null ? sampler.candidates(logits, 0, vocab) : allowed.candidates(sampler, logits, c.allowed()));
+                int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
+                if (tokenizer.isEndOfGeneration(next)) {
+                    reason = "eos";
+                    break;
+                }
+                seq[len++] = next;
+                l.onToken(next);
+                text.add(tokenizer.piece(next));
+                int fresh = 1;
+                if (c != null) {
+                    c.accept(next);
+                    int before = len;
+                    len = fastForward(c, seq, len, limit, l, text);
+                    fresh += len - before;
+                }
+                logits = null;
+                pendingRun = fresh;
+                if (c != null && c.complete() || text.stopped()) reason = "stop";
+                else if (l.cancelled()) reason = "cancelled";
             }
-            if (logits == null) logits = run(session, o.useCache(), seq, len, pendingRun, ctx);
-            o.penalties().apply(logits, 0, vocab, seq, len);
-            if (l.wantsCandidates()) l.onCandidates(c == null ? sampler.candidates(logits, 0, vocab) : allowed.candidates(sampler, logits, c.allowed()));
-            int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
-            if (tokenizer.isEndOfGeneration(next)) {
-                reason = "eos";
-                break;
-            }
-            seq[len++] = next;
-            l.onToken(next);
-            text.add(tokenizer.piece(next));
-            int fresh = 1;
-            if (c != null) {
-                c.accept(next);
-                int before = len;
-                len = fastForward(c, seq, len, limit, l, text);
-                fresh += len - before;
-            }
-            logits = null;
-            pendingRun = fresh;
-            if (c != null && c.complete() || text.stopped()) reason = "stop";
-            else if (l.cancelled()) reason = "cancelled";
         }
         text.flush(true);
         long t1 = System.nanoTime();

@@ -70,6 +70,25 @@ class GeneratorTest {
     }
 
     @Test
+    void logitBiasBansAndForcesTokens() throws Exception {
+        try (LoadedModel m = tiny(Arch.LLAMA)) {
+            int[] prompt = m.tokenizer().encode("Hello world! The quick", true, true);
+            Generator g = new Generator(m);
+            GenerationOptions o = GenerationOptions.greedy(6);
+            int first = g.generate(prompt, o, null).ids()[0];
+            GenerationResult banned = g.generate(prompt, o.withLogitBias(java.util.Map.of(first, -100f)), null);
+            for (int id : banned.ids()) assertTrue(id != first, "token " + first + " is banned: " + java.util.Arrays.toString(banned.ids()));
+            int forced = (first + 7) % m.config().vocabSize();
+            while (m.tokenizer().isEndOfGeneration(forced)) forced = (forced + 1) % m.config().vocabSize();
+            GenerationResult always = g.generate(prompt, o.withLogitBias(java.util.Map.of(forced, 100f)), null);
+            for (int id : always.ids()) assertEquals(forced, id, "+100 forces token " + forced);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> g.generate(prompt, o.withLogitBias(java.util.Map.of(m.config().vocabSize(), 1f)), null));
+            assertTrue(e.getMessage().contains("logit_bias names token id " + m.config().vocabSize()), e.getMessage());
+        }
+    }
+
+    @Test
     void contextOverflowIsAClearError() throws Exception {
         try (LoadedModel m = tiny(Arch.LLAMA)) {
             int ctx = m.config().contextLength();

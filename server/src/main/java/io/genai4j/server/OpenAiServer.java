@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.llm.chat.PromptTooLongException;
 import io.genai4j.server.studio.Studio;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -69,7 +70,7 @@ public final class OpenAiServer implements AutoCloseable {
             config.routes.post("/apply-template", ctx -> json(ctx, 200, TokenizerEndpoints.applyTemplate(body(ctx), ready().local("/apply-template"))));
             new Studio(settings.apiKey() != null, this::studioBackend, bugs).register(config.routes, this::body);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, ApiException.invalid(null, e.getMessage())));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, invalid(e, ctx.path())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 bugs.accept(e);
                 error(ctx, new ApiException(500, "server_error", "internal_error", null, "internal server error", 0));
@@ -169,7 +170,7 @@ public final class OpenAiServer implements AutoCloseable {
                 streamed.accept(clock, sse);
             } catch (RuntimeException e) {
                 if (!sse.started()) throw e;   // nothing sent yet: a plain JSON error with its status
-                ApiException api = e instanceof ApiException a ? a : e instanceof IllegalArgumentException ? ApiException.invalid(null, e.getMessage()) : null;
+                ApiException api = e instanceof ApiException a ? a : e instanceof IllegalArgumentException iae ? invalid(iae, ctx.path()) : null;
                 if (api == null) {
                     bugs.accept(e);
                     api = new ApiException(500, "server_error", "internal_error", null, "internal server error", 0);
@@ -256,5 +257,11 @@ public final class OpenAiServer implements AutoCloseable {
     private static void error(Context ctx, ApiException e) {
         if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         json(ctx, e.status(), Errors.body(e));
+    }
+
+    /** A 400 for a request the model refused; a prompt too long for the session's context names the field that holds it. */
+    private static ApiException invalid(IllegalArgumentException e, String path) {
+        String field = e instanceof PromptTooLongException ? (path.endsWith("/chat/completions") ? "messages" : "prompt") : null;
+        return ApiException.invalid(field, field == null ? e.getMessage() : field + ": " + e.getMessage());
     }
 }

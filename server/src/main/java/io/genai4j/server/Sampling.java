@@ -1,18 +1,21 @@
 package io.genai4j.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.models.sampling.Penalties;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The sampling fields chat and text completions share, read as OpenAI defines them: temperature
  * (0..2, default 1), top_p (default 1), max_tokens or max_completion_tokens (at most the server's
  * limit, which is also the default), stop (a string or up to 4), seed (random when absent),
- * presence/frequency penalties (-2..2, over the whole context) and n choices. {@code logit_bias}
- * and {@code logprobs} are refused with a 400 rather than silently ignored: the generator has no
- * hook for them yet.
+ * presence/frequency penalties (-2..2, over the whole context), n choices and logit_bias (token id
+ * as a string → a bias in -100..100 added to its logit before sampling; an id outside the model's
+ * vocabulary is a 400 too). {@code logprobs} is refused with a 400 rather than silently ignored.
  */
 record Sampling(GenerationOptions options, int n) {
     static Sampling read(Fields f, Limits limits) {
@@ -31,22 +34,41 @@ record Sampling(GenerationOptions options, int n) {
         double presence = f.number("presence_penalty", 0, -2, 2);
         double frequency = f.number("frequency_penalty", 0, -2, 2);
         int n = (int) f.integer("n", 1, 1, limits.maxChoices());
-        JsonNode bias = f.get("logit_bias");
-        if (bias != null && !(bias.isObject() && bias.isEmpty())) {
-            throw ApiException.unsupported(f.path("logit_bias"), f.path("logit_bias") + " is not supported by this server");
-        }
+        Map<Integer, Float> bias = logitBias(f);
         JsonNode logprobs = f.get("logprobs");
         if (logprobs != null && !(logprobs.isBoolean() && !logprobs.booleanValue())) {
             throw ApiException.unsupported(f.path("logprobs"), f.path("logprobs") + " is not supported by this server");
         }
         if (f.has("top_logprobs")) throw ApiException.unsupported(f.path("top_logprobs"), f.path("top_logprobs") + " is not supported by this server");
         Penalties penalties = new Penalties(1f, (float) frequency, (float) presence, 0);
-        return new Sampling(new GenerationOptions((int) max, (float) temperature, 0, (float) topP, 0f, penalties, seed, stop, true), n);
+        return new Sampling(new GenerationOptions((int) max, (float) temperature, 0, (float) topP, 0f, penalties, seed, stop, true).withLogitBias(bias), n);
+    }
+
+    /** {"token id": bias, ...} with ids as decimal strings and biases in -100..100, as OpenAI takes them. */
+    private static Map<Integer, Float> logitBias(Fields f) {
+        JsonNode node = f.get("logit_bias");
+        if (node == null || node.isNull()) return Map.of();
+        String path = f.path("logit_bias");
+        if (!node.isObject()) throw ApiException.invalid(path, path + " must be an object of token id → bias");
+        Map<Integer, Float> bias = new HashMap<>();
+        for (var e : node.properties()) {
+            String at = path + "." + Printable.of(e.getKey());
+            int id;
+            try {
+                id = Integer.parseInt(e.getKey());
+            } catch (NumberFormatException x) {
+                throw ApiException.invalid(path, at + " is not a token id (a non-negative integer)");
+            }
+            if (id < 0) throw ApiException.invalid(path, at + " is not a token id (a non-negative integer)");
+            JsonNode v = e.getValue();
+            if (!v.isNumber() || v.doubleValue() < -100 || v.doubleValue() > 100) throw ApiException.invalid(path, at + " must be a number in -100..100, got " + Printable.of(v.toString()));
+            bias.put(id, v.floatValue());
+        }
+        return bias;
     }
 
     /** The options of choice {@code i}: its own seed, so n choices differ. */
     GenerationOptions forChoice(int i) {
-        GenerationOptions o = options;
-        return new GenerationOptions(o.maxTokens(), o.temperature(), o.topK(), o.topP(), o.minP(), o.penalties(), o.seed() + i, o.stop(), o.useCache());
+        return options.withSeed(options.seed() + i);
     }
 }

@@ -71,7 +71,9 @@ class MalformedRequestTest {
         refused(400, "{\"model\":\"scripted\",\"temperature\":3," + OK_MESSAGES + "}", "temperature", "[0.0, 2.0]");
         refused(400, "{\"model\":\"scripted\",\"n\":5," + OK_MESSAGES + "}", "n", "1..4");
         refused(400, "{\"model\":\"scripted\",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]," + OK_MESSAGES + "}", "stop", "at most 4");
-        refused(400, "{\"model\":\"scripted\",\"logit_bias\":{\"50256\":-100}," + OK_MESSAGES + "}", "logit_bias", "not supported");
+        refused(400, "{\"model\":\"scripted\",\"logit_bias\":{\"50256\":-101}," + OK_MESSAGES + "}", "logit_bias", "logit_bias.50256", "-100..100");
+        refused(400, "{\"model\":\"scripted\",\"logit_bias\":{\"word\":1}," + OK_MESSAGES + "}", "logit_bias", "logit_bias.word", "token id");
+        refused(400, "{\"model\":\"scripted\",\"logit_bias\":[1]," + OK_MESSAGES + "}", "logit_bias", "object");
     }
 
     @Test

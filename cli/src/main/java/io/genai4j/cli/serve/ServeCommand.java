@@ -37,6 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue", description = "Requests that may wait for a session before 429 (default: 4 × --parallel).") Integer queue;
     @Option(names = "--name", description = "The model's name in the API (default: MODEL as given).") String name;
     @Option(names = "--embedding-model", paramLabel = "minilm|bge-small|PATH", description = "Also serve /v1/embeddings with this BERT encoder.") String embeddingModel;
+    @Option(names = "--ctx", description = "Tokens per session, prompt and answer together (default: the model's context length); a longer prompt is a 400.") Integer ctx;
     @Option(names = "--max-tokens", defaultValue = "2048", description = "Most tokens one choice may generate, and the default (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--max-body", defaultValue = "4194304", description = "Largest request body in bytes (default ${DEFAULT-VALUE}).") long maxBody;
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds a request may take, queueing included (default ${DEFAULT-VALUE}).") int timeoutSeconds;
@@ -52,6 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (queue != null && queue < 0) throw new IllegalArgumentException("--queue must be >= 0, got " + queue);
+        if (ctx != null && ctx < 1) throw new IllegalArgumentException("--ctx must be >= 1, got " + ctx);
         threads.apply();
         Limits limits = new Limits(maxBody, maxTokens, 8, Duration.ofSeconds(timeoutSeconds));
         ServerSettings settings = new ServerSettings(host, port, apiKey, parallel, queue == null ? 4 * parallel : queue, limits);
@@ -70,7 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
             BertEncoder encoder = embeddingModel == null ? null : BertEncoder.load(embeddingModel);
-            server.ready(new Backend(new LocalChatModel(m, name == null ? model : name, parallel), encoder));
+            int context = ctx == null ? m.config().contextLength() : ctx;
+            if (context > m.config().contextLength()) {
+                throw new IllegalArgumentException("--ctx " + context + " exceeds the model's context length of " + m.config().contextLength() + " tokens");
+            }
+            server.ready(new Backend(new LocalChatModel(m, name == null ? model : name, parallel, context), encoder));
             err.println("genai serve: ready: " + m.description() + (encoder == null ? "" : "; embeddings: " + encoder.name())
                     + "; " + parallel + " parallel, queue " + settings.queue());
             stop.await();

@@ -39,7 +39,7 @@ class ServeCliTest {
         ServeCommand cmd = new ServeCommand();
         CommandLine cl = new CommandLine(cmd);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cl.execute(gguf.toString(), "--port", "0", "--parallel", "2", "--name", "tiny", "--api-key", "k1", "--threads", "1"));
+                () -> cl.execute(gguf.toString(), "--port", "0", "--parallel", "2", "--name", "tiny", "--api-key", "k1", "--threads", "1", "--ctx", "40"));
         HttpClient http = HttpClient.newHttpClient();
         long t0 = System.nanoTime();
         int status = 0;
@@ -60,6 +60,15 @@ class ServeCliTest {
         JsonNode j = new ObjectMapper().readTree(r.body());
         assertEquals("tiny", j.get("model").asText());
         assertTrue(j.get("usage").get("completion_tokens").asInt() <= 4);
+        // --ctx 40: a prompt longer than a session's context is a 400 naming the messages.
+        HttpRequest tooLong = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cmd.boundPort + "/v1/chat/completions"))
+                .header("Authorization", "Bearer k1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "the quick brown fox ".repeat(20) + "\"}]}")).build();
+        HttpResponse<String> refused = http.send(tooLong, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonNode err = new ObjectMapper().readTree(refused.body()).get("error");
+        assertEquals("messages", err.get("param").asText(), refused.body());
+        assertTrue(err.get("message").asText().contains("context of 40 tokens per session"), refused.body());
         cmd.stop.countDown();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
     }

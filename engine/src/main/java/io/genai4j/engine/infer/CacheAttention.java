@@ -46,26 +46,26 @@ final class CacheAttention {
     static final int GEMM_FROM = 16;
 
     /**
-     * Queries of t positions, row s at q[s·ldq + h·headDim ..]; outputs to out[s·H·headDim + h·headDim ..].
-     * The cache must already hold the keys and values of positions up to start + t − 1.
+     * Queries of the pass's rows, row s at q[s·ldq + h·headDim ..]; outputs to out[s·H·headDim + h·headDim ..].
+     * Each row's cache must already hold the keys and values of its positions up to its own. A
+     * batch (one token of each of several sessions) runs one task per (row, head), each against its
+     * row's cache.
      */
-    void apply(KvCache cache, int layer, int start, int t, float[] q, int ldq, float[] out) {
-        Call call = new Call(cache, layer, start, t, q, ldq, out);
-        if (t >= GEMM_FROM) Parallel.forRange(heads, 1, call::headsByGemm);
-        else Parallel.forRange(t * heads, 1, call);
+    void apply(PassRows rows, int layer, float[] q, int ldq, float[] out) {
+        Call call = new Call(rows, layer, q, ldq, out);
+        if (!rows.batched() && rows.t >= GEMM_FROM) Parallel.forRange(heads, 1, call::headsByGemm);
+        else Parallel.forRange(rows.t * heads, 1, call);
     }
 
     /** One call's arguments, published to the workers by Parallel. */
     private final class Call implements Parallel.RangeBody {
-        private final KvCache cache;
-        private final int layer, start, t, ldq;
+        private final PassRows rows;
+        private final int layer, ldq;
         private final float[] q, out;
 
-        Call(KvCache cache, int layer, int start, int t, float[] q, int ldq, float[] out) {
-            this.cache = cache;
+        Call(PassRows rows, int layer, float[] q, int ldq, float[] out) {
+            this.rows = rows;
             this.layer = layer;
-            this.start = start;
-            this.t = t;
             this.q = q;
             this.ldq = ldq;
             this.out = out;
@@ -76,6 +76,8 @@ final class CacheAttention {
          * mask and softmax row by row, then O = P·V (another GEMM). An F16 cache is widened first.
          */
         private void headsByGemm(int lo, int hi) {
+            KvCache cache = rows.cache(0);
+            int start = rows.position(0), t = rows.t;
             int len = start + t, group = heads / kvHeads;
             Scratch sc = SCRATCH.get();
             float[] s = sc.floats(0, t * len);
@@ -117,12 +119,12 @@ final class CacheAttention {
         @Override
         public void run(int lo, int hi) {
             float[] scores = SCORES.get();
-            int need = start + hi / heads + 1;
-            if (scores.length < need) SCORES.set(scores = new float[Math.max(need, 2 * scores.length)]);
-            boolean half = cache.dtype() == DType.F16;
             for (int task = lo; task < hi; task++) {
                 int s = task / heads, h = task % heads, g = h / (heads / kvHeads);
-                int len = start + s + 1;
+                KvCache cache = rows.cache(s);
+                boolean half = cache.dtype() == DType.F16;
+                int len = rows.position(s) + 1;
+                if (scores.length < len) SCORES.set(scores = new float[Math.max(len, 2 * scores.length)]);
                 int qo = s * ldq + h * headDim, oo = (s * heads + h) * headDim;
                 int base = cache.index(g, 0);
                 // scores_j = q·k_j / √d, then softmax

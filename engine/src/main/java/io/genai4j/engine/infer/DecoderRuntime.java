@@ -70,15 +70,45 @@ public final class DecoderRuntime {
     /** A new conversation: an empty KV cache (F32 or F16) with room for {@code capacity} positions before it grows. */
     public Session newSession(int capacity, DType kvType) {
         KvCache cache = new KvCache(plan.layers().size(), d.kvHeads(), d.headDim(), plan.contextLength(), capacity, kvType);
-        return new RuntimeSession(this, cache, new SessionBuffers(d, plan.rope().pairs()));
+        return new RuntimeSession(this, cache, newBuffers());
+    }
+
+    /** Activation buffers for passes of this plan. */
+    SessionBuffers newBuffers() {
+        return new SessionBuffers(d, plan.rope().pairs());
     }
 
     /** As {@link Session#forward}, with the session's buffers and cache. */
     float[] forward(SessionBuffers b, KvCache cache, int[] tokens, boolean allPositions) {
-        int t = tokens.length;
-        if (t == 0) throw new IllegalArgumentException("no tokens to run");
-        int start = cache.length();
-        cache.reserve(start + t);
+        if (tokens.length == 0) throw new IllegalArgumentException("no tokens to run");
+        return run(b, PassRows.session(cache, tokens.length, adapters), tokens, allPositions);
+    }
+
+    /**
+     * One decode step of several sessions of this plan: their new tokens go through every weight
+     * matrix as the rows of one product (one pass over the weights for all), each attending to its
+     * own cache at its own position with its own runtime's adapters. Returns [K, vocab] logits.
+     */
+    float[] step(SessionBuffers b, RuntimeSession[] sessions, int[] tokens) {
+        if (tokens.length != sessions.length) throw new IllegalArgumentException(sessions.length + " sessions but " + tokens.length + " tokens");
+        if (tokens.length == 0) throw new IllegalArgumentException("no sessions to step");
+        KvCache[] caches = new KvCache[sessions.length];
+        PlanAdapters[] side = new PlanAdapters[sessions.length];
+        for (int s = 0; s < sessions.length; s++) {
+            DecoderRuntime r = sessions[s].runtime();
+            if (r.plan != plan) throw new IllegalArgumentException("session " + s + " runs another model");
+            caches[s] = sessions[s].cache();
+            side[s] = r.adapters;
+            for (int o = 0; o < s; o++) {
+                if (caches[o] == caches[s]) throw new IllegalArgumentException("sessions " + o + " and " + s + " share one KV cache");
+            }
+        }
+        return run(b, PassRows.batch(caches, side), tokens, true);
+    }
+
+    private float[] run(SessionBuffers b, PassRows rows, int[] tokens, boolean allPositions) {
+        int t = rows.t;
+        rows.reserve();
         b.ensureRows(t);
         RopeTable rope = plan.rope();
         WeightMatrix positions = style.positions();
@@ -88,13 +118,13 @@ public final class DecoderRuntime {
             }
             plan.embed().decodeRows(tokens[s], 1, b.x, s * dim);
             if (positions != null) {   // GPT-2: x = wte[id] + wpe[p]
-                positions.decodeRows(start + s, 1, b.tmp, 0);
+                positions.decodeRows(rows.position(s), 1, b.tmp, 0);
                 VecMath.addInto(b.tmp, 0, b.x, s * dim, dim);
             }
-            rope.angles(start + s, b.cos, b.sin, s * rope.pairs());
+            rope.angles(rows.position(s), b.cos, b.sin, s * rope.pairs());
         }
-        for (int l = 0; l < plan.layers().size(); l++) layer(b, l, plan.layers().get(l), cache, start, t);
-        cache.advance(t);
+        for (int l = 0; l < plan.layers().size(); l++) layer(b, l, plan.layers().get(l), rows);
+        rows.advance();
 
         int first = allPositions ? 0 : t - 1, n = t - first;
         norm(b.x, first * dim, n, plan.finalNorm(), style.finalNormBias(), b.h, 0);
@@ -103,16 +133,15 @@ public final class DecoderRuntime {
         return logits;
     }
 
-    private void layer(SessionBuffers b, int index, DecoderPlan.Layer w, KvCache cache, int start, int t) {
-        int hd = d.headDim();
+    private void layer(SessionBuffers b, int index, DecoderPlan.Layer w, PassRows rows) {
+        int hd = d.headDim(), t = rows.t;
         RopeTable rope = plan.rope();
         DecoderPlan.Biases bias = w.biases();
         float[] qkv = b.qkv;
         // Attention: [q|k|v] = Norm(x)·[Wq|Wk|Wv]ᵀ
         norm(b.x, 0, t, w.attnNorm(), bias.attnNorm(), b.h, 0);
         w.qkv().apply(b.h, 0, t, qkv, 0, qkvDim);
-        PlanAdapters.Layer side = adapters == null ? PlanAdapters.Layer.NONE : adapters.layers().get(index);
-        PlanAdapters.apply(side.qkv(), b.h, t, qkv, qkvDim);
+        rows.addSide(index, PlanAdapters.Layer::qkv, b.h, dim, qkv, qkvDim);
         for (int s = 0; s < t; s++) {
             int o = s * qkvDim;
             if (w.qkvBias() != null) VecMath.addInto(w.qkvBias(), 0, qkv, o, qkvDim);
@@ -124,12 +153,14 @@ public final class DecoderRuntime {
                 rope.rotate(qkv, o, d.heads(), b.cos, b.sin, s * rope.pairs(), 1f);
                 rope.rotate(qkv, o + qDim, d.kvHeads(), b.cos, b.sin, s * rope.pairs(), 1f);
             }
-            for (int g = 0; g < d.kvHeads(); g++) cache.put(index, g, start + s, qkv, o + qDim + g * hd, qkv, o + qDim + kvDim + g * hd);
+            KvCache cache = rows.cache(s);
+            int p = rows.position(s);
+            for (int g = 0; g < d.kvHeads(); g++) cache.put(index, g, p, qkv, o + qDim + g * hd, qkv, o + qDim + kvDim + g * hd);
         }
-        attention.apply(cache, index, start, t, qkv, qkvDim, b.att);
+        attention.apply(rows, index, qkv, qkvDim, b.att);
         w.o().apply(b.att, 0, t, b.tmp, 0, dim);
         addBias(bias.o(), b.tmp, dim, t);
-        PlanAdapters.apply(side.o(), b.att, t, b.tmp, dim);
+        rows.addSide(index, PlanAdapters.Layer::o, b.att, qDim, b.tmp, dim);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
 
         // Feed-forward: x += FFN(Norm(x))
@@ -137,17 +168,17 @@ public final class DecoderRuntime {
         if (style.ffn() == DecoderPlan.FeedForward.SWIGLU) {
             // (SiLU(g) ⊙ u)·Wdᵀ with [g|u] = h·[Wg|Wu]ᵀ
             w.gateUp().apply(b.h, 0, t, b.gu, 0, 2 * ffn);
-            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, 2 * ffn);
+            rows.addSide(index, PlanAdapters.Layer::gateUp, b.h, dim, b.gu, 2 * ffn);
             swiGlu(b.gu, b.act, t);
         } else {
             // GELU(h·Wuᵀ + b)·Wdᵀ
             w.gateUp().apply(b.h, 0, t, b.gu, 0, ffn);
-            PlanAdapters.apply(side.gateUp(), b.h, t, b.gu, ffn);
+            rows.addSide(index, PlanAdapters.Layer::gateUp, b.h, dim, b.gu, ffn);
             addBias(bias.up(), b.gu, ffn, t);
             gelu(b.gu, b.act, t);
         }
         w.down().apply(b.act, 0, t, b.tmp, 0, dim);
-        PlanAdapters.apply(side.down(), b.act, t, b.tmp, dim);
+        rows.addSide(index, PlanAdapters.Layer::down, b.act, ffn, b.tmp, dim);
         addBias(bias.down(), b.tmp, dim, t);
         VecMath.addInto(b.tmp, 0, b.x, 0, t * dim);
     }

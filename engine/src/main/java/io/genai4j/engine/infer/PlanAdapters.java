@@ -23,9 +23,4 @@ public record PlanAdapters(List<Layer> layers) {
             down = List.copyOf(down);
         }
     }
-
-    /** Adds each side path of a group: x holds t rows of the group's input, y its output rows of yStride. */
-    static void apply(List<LowRank> group, float[] x, int t, float[] y, int yStride) {
-        for (LowRank s : group) s.addTo(x, 0, t, y, yStride);
-    }
 }

@@ -17,6 +17,10 @@ public final class RuntimeSession implements Session {
         return runtime.forward(buffers, cache, tokens, allPositions);
     }
 
+    DecoderRuntime runtime() {
+        return runtime;
+    }
+
     @Override
     public KvCache cache() {
         return cache;

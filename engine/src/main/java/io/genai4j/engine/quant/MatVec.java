@@ -17,12 +17,20 @@ import java.lang.invoke.MethodType;
  *
  * <p>For a batch of T rows of x (a prompt) each matrix is decoded in panels of {@link #PANEL} rows
  * and multiplied with all T inputs by the GEMM, which turns T passes over the weights into one.
+ * A few rows (T &le; {@link #FEW_ROWS}: batched decoding of T sessions) take the row kernels instead,
+ * in tiles of weight rows small enough to stay in the core's cache while all T inputs run over them:
+ * the weights still stream from memory once, decoding to floats costs nothing extra, and each output
+ * is the very dot product a lone matrix-vector product computes.
  *
  * <p>An instance holds only the weights and their kernels: each call's arguments travel in a small
  * {@link Call}, so one instance (one loaded model) serves any number of threads at once.
  */
 public final class MatVec {
     static final int PANEL = 64;
+    /** Up to this many inputs run through the row kernels tile by tile; more go through panels and the GEMM. */
+    static final int FEW_ROWS = 8;
+    /** Weight bytes of one tile: a few L1-sized blocks, so T passes over a tile read it from cache. */
+    private static final long TILE_BYTES = 64 * 1024;
     /** Fewest rows a thread takes at once: below that, dispatch costs more than it saves. */
     private static final int GRAIN = 16;
     private static final ThreadLocal<float[]> PANELS = ThreadLocal.withInitial(() -> new float[0]);
@@ -126,6 +134,7 @@ public final class MatVec {
     public void apply(float[] x, int xOff, int t, float[] y, int yOff, int ldy) {
         Call call = new Call(x, xOff, t, y, yOff, ldy);
         if (t == 1) Parallel.forRange(out(), GRAIN, call);
+        else if (t <= FEW_ROWS) Parallel.forRange(out(), GRAIN, call::tiles);
         else Parallel.forRange((out() + PANEL - 1) / PANEL, 1, call::panels);
     }
 
@@ -146,6 +155,21 @@ public final class MatVec {
         /** Rows [lo, hi) of the concatenation, one dot product each. */
         @Override
         public void run(int lo, int hi) {
+            rowsOf(lo, hi, 0);
+        }
+
+        /** Rows [lo, hi) for each of the t inputs, a cache-sized tile of rows at a time. */
+        void tiles(int lo, int hi) {
+            for (int r = lo; r < hi; ) {
+                int m = matrixOf(r);
+                int end = (int) Math.min(Math.min(hi, starts[m + 1]), r + Math.max(1, TILE_BYTES / ws[m].rowBytes()));
+                for (int s = 0; s < t; s++) rowsOf(r, end, s);
+                r = end;
+            }
+        }
+
+        /** Rows [lo, hi) of the concatenation times input s. */
+        private void rowsOf(int lo, int hi, int s) {
             int m = matrixOf(lo);
             for (int r = lo; r < hi; ) {
                 while (r >= starts[m + 1]) m++;
@@ -153,7 +177,7 @@ public final class MatVec {
                 int end = Math.min(hi, starts[m + 1]);
                 int i = r - starts[m];
                 try {
-                    rows[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, y, yOff + r);
+                    rows[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff + s * in, in, y, yOff + s * ldy + r);
                 } catch (RuntimeException | Error e) {
                     throw e;
                 } catch (Throwable e) {

@@ -11,9 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Groups of matrices sharing an input: one token (matrix-vector products) and a batch (panels
- * through the GEMM) against a double-precision reference over the decoded weights; every thread
- * count gives the same bits for one token.
+ * Groups of matrices sharing an input: one token (matrix-vector products), a few tokens (row kernels
+ * tile by tile) and a batch (panels through the GEMM) against a double-precision reference over the
+ * decoded weights; every thread count gives the same bits for one token, and a few tokens give each
+ * token what it gets alone.
  */
 class MatVecTest {
 
@@ -33,28 +34,60 @@ class MatVecTest {
         try (Arena arena = Arena.ofShared()) {
             WeightMatrix[] ws = {matrix(arena, DType.Q8_0, 70, in, r), matrix(arena, DType.Q4_K, 33, in, r), matrix(arena, DType.F16, 100, in, r)};
             MatVec mv = new MatVec(ws);
-            int out = mv.out(), t = 5;
-            float[] x = new float[t * in];
-            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
-            float[] batch = new float[t * out];
-            mv.apply(x, 0, t, batch, 0, out);
-            for (int s = 0; s < t; s++) {
-                float[] one = new float[out + 1];
-                mv.apply(x, s * in, one, 1);
-                int c = 0;
-                for (WeightMatrix w : ws) {
-                    for (int row = 0; row < w.rows(); row++, c++) {
-                        float[] wr = w.row(row);
-                        double exact = 0, mag = 0;
-                        for (int i = 0; i < in; i++) {
-                            exact += (double) wr[i] * x[s * in + i];
-                            mag += Math.abs((double) wr[i] * x[s * in + i]);
-                        }
-                        assertTrue(Math.abs(one[c + 1] - exact) <= 1e-5 * mag, "matvec row " + c + ": " + one[c + 1] + " vs " + exact);
-                        assertTrue(Math.abs(batch[s * out + c] - exact) <= 1e-5 * mag, "batch row " + c + ": " + batch[s * out + c] + " vs " + exact);
+            for (int t : new int[] {5, MatVec.FEW_ROWS + 4}) checkAgainstReference(mv, ws, in, t, r);
+        }
+    }
+
+    private static void checkAgainstReference(MatVec mv, WeightMatrix[] ws, int in, int t, Random r) {
+        int out = mv.out();
+        float[] x = new float[t * in];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+        float[] batch = new float[t * out];
+        mv.apply(x, 0, t, batch, 0, out);
+        for (int s = 0; s < t; s++) {
+            float[] one = new float[out + 1];
+            mv.apply(x, s * in, one, 1);
+            int c = 0;
+            for (WeightMatrix w : ws) {
+                for (int row = 0; row < w.rows(); row++, c++) {
+                    float[] wr = w.row(row);
+                    double exact = 0, mag = 0;
+                    for (int i = 0; i < in; i++) {
+                        exact += (double) wr[i] * x[s * in + i];
+                        mag += Math.abs((double) wr[i] * x[s * in + i]);
+                    }
+                    assertTrue(Math.abs(one[c + 1] - exact) <= 1e-5 * mag, "matvec row " + c + ": " + one[c + 1] + " vs " + exact);
+                    assertTrue(Math.abs(batch[s * out + c] - exact) <= 1e-5 * mag, "batch row " + c + ": " + batch[s * out + c] + " vs " + exact);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFewTokensGetWhatEachGetsAloneAtEveryThreadCount() {
+        Random r = new Random(17);
+        int before = Parallel.threads();
+        try (Arena arena = Arena.ofShared()) {
+            // Long rows: a tile holds only a few of them, and tiles straddle the two matrices.
+            int in = 4096;
+            MatVec mv = MatVec.prepared(matrix(arena, DType.Q4_0, 45, in, r), matrix(arena, DType.Q8_0, 30, in, r));
+            for (int t = 2; t <= MatVec.FEW_ROWS; t += 3) {
+                float[] x = new float[t * in];
+                for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+                float[] alone = new float[t * mv.out()];
+                for (int s = 0; s < t; s++) mv.apply(x, s * in, alone, s * mv.out());
+                for (int threads = 1; threads <= 4; threads++) {
+                    Parallel.setThreads(threads);
+                    float[] few = new float[t * mv.out()];
+                    mv.apply(x, 0, t, few, 0, mv.out());
+                    // The same kernel on the same rows; only the JIT's tier may reorder a lane reduction.
+                    for (int i = 0; i < few.length; i++) {
+                        assertTrue(Math.abs(few[i] - alone[i]) <= 1e-6f * (1 + Math.abs(alone[i])), t + " tokens, " + threads + " threads, output " + i + ": " + few[i] + " vs " + alone[i]);
                     }
                 }
             }
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 

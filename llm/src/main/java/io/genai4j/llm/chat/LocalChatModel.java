@@ -29,14 +29,24 @@ public final class LocalChatModel implements ChatModel {
     private final ChatRenderer renderer;
     private final SessionPool pool;
     private final ResponseFormats formats;
+    private final int context;
     private volatile boolean constrainToolCalls = true;
 
     public LocalChatModel(LoadedModel model, String name, int parallel) {
+        this(model, name, parallel, model.config().contextLength());
+    }
+
+    /** With {@code context} tokens per session (prompt and answer), at most the model's context length. */
+    public LocalChatModel(LoadedModel model, String name, int parallel, int context) {
+        int max = model.config().contextLength();
+        if (context < 1 || context > max) throw new IllegalArgumentException("a context of " + context + " tokens per session is outside 1.." + max + " (the model's context length)");
+        this.context = context;
         this.name = name;
         this.model = model;
-        this.generator = new Generator(model);
+        // Parallel sessions decode together: one weight pass per step for all the answers being written.
+        this.generator = parallel > 1 ? new Generator(model).batched() : new Generator(model);
         this.renderer = new ChatRenderer(model);
-        this.pool = new SessionPool(generator, parallel, Math.min(1024, model.config().contextLength()));
+        this.pool = new SessionPool(generator, parallel, Math.min(1024, context));
         this.formats = new ResponseFormats(model.tokenizer());
     }
 
@@ -64,6 +74,11 @@ public final class LocalChatModel implements ChatModel {
 
     public SessionPool pool() {
         return pool;
+    }
+
+    /** Tokens one session holds: the prompt and the answer together. */
+    public int context() {
+        return context;
     }
 
     @Override
@@ -102,15 +117,13 @@ public final class LocalChatModel implements ChatModel {
     /**
      * Continues prompt ids as they are (no template: a text completion) in a session of the pool,
      * which then remembers them and the answer for a follow-up; max tokens are capped by the room
-     * left in the context.
+     * left in the session's context.
+     *
+     * @throws PromptTooLongException if the prompt leaves no room for an answer
      */
     public GenerationResult complete(int[] ids, GenerationOptions options, GenerationListener listener) {
-        int context = model.config().contextLength();
         int room = context - ids.length;
-        if (room <= 0) {
-            throw new IllegalArgumentException("the prompt is " + ids.length + " tokens, more than the model's context of " + context
-                    + " tokens; shorten it or start a new one");
-        }
+        if (room <= 0) throw new PromptTooLongException(ids.length, context, context == model.config().contextLength());
         GenerationOptions o = options;
         if (o.maxTokens() > room) o = o.withMaxTokens(room);
         SessionPool.Lease lease;

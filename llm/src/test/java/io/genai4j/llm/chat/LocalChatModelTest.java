@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.DType;
 import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.HfToGguf;
@@ -94,6 +95,20 @@ class LocalChatModelTest {
         assertEquals(before, c.messages());
         String answer = c.send("again", GREEDY, ChatListener.NONE).message().content();
         assertEquals(fresh(c.messages().subList(0, before.size() + 1), GREEDY), answer);
+    }
+
+    @Test
+    void aSessionContextBoundsThePromptAndTheAnswer() {
+        LocalChatModel model = new LocalChatModel(m, "tiny", 1, 24);
+        assertEquals(24, model.context());
+        int[] prompt = m.tokenizer().encode("Hello world", true, false);
+        GenerationResult r = model.complete(prompt, GenerationOptions.greedy(100), null);
+        assertTrue(prompt.length + r.ids().length <= 24, "the answer stops at the session's context: " + r.ids().length);
+        int[] tooLong = m.tokenizer().encode("the quick brown fox ".repeat(12), true, false);
+        assertTrue(tooLong.length >= 24);
+        PromptTooLongException e = assertThrows(PromptTooLongException.class, () -> model.complete(tooLong, GREEDY, null));
+        assertTrue(e.getMessage().contains("context of 24 tokens per session"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LocalChatModel(m, "tiny", 1, m.config().contextLength() + 1));
     }
 
     @Test

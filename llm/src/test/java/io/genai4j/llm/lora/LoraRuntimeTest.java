@@ -20,13 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The decoder runtime with unmerged adapters against the modules with the same adapters, and against the merged model. */
-class LoraRuntimeTest {
+public class LoraRuntimeTest {
     @TempDir
     Path tmp;
 
     static final LoraConfig ALL = new LoraConfig(4, 8, 0f, false, LoraTargets.parse("all-linear"), "");
 
-    static LoraAdapter adapted(LoadedModel m) {
+    public static LoraAdapter adapted(LoadedModel m) {
         LoraAdapter a = LoraAdapter.wrap((Module) m.model(), ALL, new Rng(2));
         Rng rng = new Rng(3);
         for (LoraLinear l : a.layers().values()) Init.uniform(l.loraB.weight, -0.2, 0.2, rng);
@@ -44,7 +44,7 @@ class LoraRuntimeTest {
         }
     }
 
-    static void assertClose(float[] a, float[] b, double rel, String what) {
+    public static void assertClose(float[] a, float[] b, double rel, String what) {
         double max = 0, scale = 0;
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));
