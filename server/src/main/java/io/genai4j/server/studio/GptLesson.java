@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.llm.GenerationListener;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.Generator;
 import io.genai4j.models.attention.AttentionMaps;
-import io.genai4j.models.gpt.Generator;
 import io.genai4j.models.gpt.GptAttentionMaps;
 import io.genai4j.models.gpt.GptCheckpoint;
-import io.genai4j.models.sampling.LogitsSampler;
+import io.genai4j.models.gpt.GptLm;
 import io.genai4j.server.ApiException;
 import io.genai4j.server.Fields;
 import io.genai4j.server.Json;
@@ -51,13 +53,14 @@ final class GptLesson {
         ObjectNode o = Json.object().put("prompt", prompt);
         ArrayNode steps = o.putArray("steps");
         synchronized (this) {    // one model: its sessions are cheap, its eval switch is not thread-safe
-            new Generator(ck.model()).generate(ids, tokens, new LogitsSampler(temperature, topK, 1f, seed), true, (step, id, cand) -> {
+            GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, 1f, seed);
+            new Generator(new GptLm(ck.model()), tok).generate(ids, options, GenerationListener.explaining((cand, id) -> {
                 ObjectNode s = steps.addObject().put("token", tok.display(id)).put("text", tok.decode(new int[] {id}));
                 ArrayNode top = s.putArray("top");
                 for (int i = 0; i < Math.min(TOP, cand.ids().length); i++) {
                     top.addObject().put("token", tok.display(cand.ids()[i])).put("probability", Rounding.places(cand.probs()[i], 4));
                 }
-            });
+            }));
         }
         return o;
     }
