@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 io.genai4j.cli.vae.VaeCommand.class,
                 io.genai4j.cli.diffusion.DiffusionCommand.class,
+                io.genai4j.cli.gan.GanCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
