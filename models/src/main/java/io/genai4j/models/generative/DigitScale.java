@@ -28,12 +28,10 @@ public final class DigitScale {
 
     /** The classifier (a LeNet, evaluation mode) and the images the samples are compared with. */
     public DigitScale(VisionModel classifier, Images reference) {
-        if (!(classifier instanceof LeNet l)) throw new IllegalArgumentException("the scale needs a LeNet (cnn) classifier, got " + classifier.getClass().getSimpleName());
-        this.classifier = l;
-        classifier.eval();
+        this.classifier = lenet(classifier);
         float[][] rows = new float[reference.size()][];
         for (int i = 0; i < rows.length; i++) rows[i] = reference.image(i);
-        this.reference = FrechetDistance.Gaussian.fit(features(rows));
+        this.reference = FrechetDistance.Gaussian.fit(features(this.classifier, rows));
         this.references = rows.length;
     }
 
@@ -44,7 +42,7 @@ public final class DigitScale {
 
     /** Scores images given as pixels in [0, 1], one float[H·W] each. */
     public Score score(float[][] images) {
-        float[][] feats = features(images);
+        float[][] feats = features(classifier, images);
         int[] hist = new int[10];
         double conf = 0;
         try (Grad g = Grad.off()) {
@@ -62,8 +60,14 @@ public final class DigitScale {
 
     /** The classifier's label of each image. */
     public int[] labels(float[][] images) {
+        return labels(classifier, images);
+    }
+
+    /** The label a LeNet gives each image (pixels in [0, 1]); no reference set needed. */
+    public static int[] labels(VisionModel lenet, float[][] images) {
+        LeNet classifier = lenet(lenet);
         try (Grad g = Grad.off()) {
-            float[][] f = features(images);
+            float[][] f = features(classifier, images);
             float[] logits = classifier.fc3.forward(Tensor.of(flatten(f), f.length, f[0].length)).toArray();
             int c = logits.length / f.length;
             int[] out = new int[f.length];
@@ -82,7 +86,13 @@ public final class DigitScale {
         return h;
     }
 
-    private float[][] features(float[][] images) {
+    private static LeNet lenet(VisionModel classifier) {
+        if (!(classifier instanceof LeNet l)) throw new IllegalArgumentException("the scale needs a LeNet (cnn) classifier, got " + classifier.getClass().getSimpleName());
+        l.eval();
+        return l;
+    }
+
+    private static float[][] features(LeNet classifier, float[][] images) {
         if (images.length == 0) throw new IllegalArgumentException("no images to score");
         int px = images[0].length, side = (int) Math.round(Math.sqrt(px));
         if (side * side != px) throw new IllegalArgumentException("images of " + px + " pixels are not square");
