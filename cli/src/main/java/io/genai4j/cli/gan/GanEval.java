@@ -4,7 +4,7 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.generative.ScaleModels;
 import io.genai4j.cli.generative.ScaleRow;
 import io.genai4j.models.generative.DigitScale;
-import io.genai4j.models.generative.ScaleClassifier;
+import io.genai4j.models.generative.shipped.ScaleClassifier;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

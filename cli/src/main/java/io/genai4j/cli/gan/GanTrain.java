@@ -6,10 +6,10 @@ import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gan.Gan;
-import io.genai4j.models.gan.GanConfig;
 import io.genai4j.models.gan.GanFile;
 import io.genai4j.models.gan.GanSnapshot;
 import io.genai4j.models.gan.GanTrainer;
+import io.genai4j.models.generative.ConvConfig;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class GanTrain implements Callable<Integer> {
         Mnist.Split split = Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir()));
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
         GanTrainer.Settings s = new GanTrainer.Settings(batch, lr, maxSteps, cpuSeconds, snapshotEvery, snapshotImages, realLabel, seed);
-        Gan gan = new Gan(GanConfig.mnist(latent, width), new Rng(seed));
+        Gan gan = new Gan(ConvConfig.mnist(latent, width), new Rng(seed));
         System.out.printf(Locale.ROOT, "GAN, latent %d, width %d: generator %,d + discriminator %,d parameters; %,d training digits%n",
                 latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize);
         List<GanSnapshot> snapshots = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.genai4j.cli.Report;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.generative.DigitScale;
-import io.genai4j.models.generative.ScaleClassifier;
+import io.genai4j.models.generative.shipped.ScaleClassifier;
 import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Files;

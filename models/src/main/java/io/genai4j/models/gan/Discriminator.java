@@ -6,6 +6,7 @@ import io.genai4j.engine.nn.BatchNorm2d;
 import io.genai4j.engine.nn.Conv2d;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.models.generative.ConvConfig;
 
 /**
  * DCGAN's discriminator: strided convolutions instead of pooling, LeakyReLU(0.2) everywhere, and
@@ -22,7 +23,7 @@ public final class Discriminator extends Module {
     final BatchNorm2d bn2;
     final Linear head;
 
-    Discriminator(GanConfig c, Rng rng) {
+    Discriminator(ConvConfig c, Rng rng) {
         conv1 = add("conv1", new Conv2d(1, c.width(), 3, 2, 1, rng));
         conv2 = add("conv2", new Conv2d(c.width(), 2 * c.width(), 3, 2, 1, rng));
         bn2 = add("bn2", new BatchNorm2d(2 * c.width()));

@@ -4,17 +4,18 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.models.generative.ConvConfig;
 
 /**
  * A generator and its discriminator in one module tree, so one file holds both ({@code generator.*},
  * {@code discriminator.*}). Pixels are [0, 1] outside and [−1, 1] inside (the generator's tanh range).
  */
 public final class Gan extends Module {
-    public final GanConfig config;
+    public final ConvConfig config;
     public final Generator generator;
     public final Discriminator discriminator;
 
-    public Gan(GanConfig c, Rng rng) {
+    public Gan(ConvConfig c, Rng rng) {
         this.config = c;
         generator = add("generator", new Generator(c, rng));
         discriminator = add("discriminator", new Discriminator(c, rng));

@@ -1,6 +1,7 @@
 package io.genai4j.models.gan;
 
 import io.genai4j.engine.Rng;
+import io.genai4j.models.generative.ConvConfig;
 import io.genai4j.models.generative.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,6 @@ public final class GanFile {
     }
 
     public static Gan load(Path file) throws IOException {
-        return ModelFile.load(file, FORMAT, "train one with `genai gan train --out FILE`", h -> new Gan(GanConfig.fromMap(h.config()), new Rng(0)));
+        return ModelFile.load(file, FORMAT, "train one with `genai gan train --out FILE`", h -> new Gan(ConvConfig.fromMap(h.config()), new Rng(0)));
     }
 }

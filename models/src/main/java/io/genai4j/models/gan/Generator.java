@@ -7,6 +7,7 @@ import io.genai4j.engine.nn.Conv2d;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.F;
+import io.genai4j.models.generative.ConvConfig;
 
 /**
  * DCGAN's generator with upsample-then-convolve in place of transposed convolutions (which leave
@@ -19,12 +20,12 @@ import io.genai4j.engine.ops.F;
  * BatchNorm after every hidden layer but not on the output, as in the DCGAN paper.
  */
 public final class Generator extends Module {
-    private final GanConfig c;
+    private final ConvConfig c;
     final Linear fc;
     final BatchNorm2d bn0, bn1;
     final Conv2d conv1, conv2;
 
-    Generator(GanConfig c, Rng rng) {
+    Generator(ConvConfig c, Rng rng) {
         this.c = c;
         fc = add("fc", new Linear(c.latent(), 2 * c.width() * c.side() * c.side(), true, rng));
         bn0 = add("bn0", new BatchNorm2d(2 * c.width()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.models.generative.ConvConfig;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
@@ -33,7 +34,7 @@ class GanTest {
 
     @Test
     void shapesAndPixelRange() {
-        Gan gan = new Gan(GanConfig.mnist(5, 4), new Rng(1));
+        Gan gan = new Gan(ConvConfig.mnist(5, 4), new Rng(1));
         Tensor fake = gan.generator.forward(Tensor.randn(new Rng(2), 3, 5));
         assertArrayEquals(new int[] {3, 1, 28, 28}, fake.shape());
         assertArrayEquals(new int[] {3, 1}, gan.discriminator.forward(fake).shape());
@@ -64,7 +65,7 @@ class GanTest {
 
     @Test
     void seededSamplingIsDeterministicAndSeededTrainingReproducible() {
-        Gan gan = new Gan(GanConfig.mnist(4, 4), new Rng(1));
+        Gan gan = new Gan(ConvConfig.mnist(4, 4), new Rng(1));
         float[][] a = gan.sample(3, new Rng(5)), b = gan.sample(3, new Rng(5));
         for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], "sample " + i);
         assertNotEquals(a[0][300], gan.sample(3, new Rng(6))[0][300], "another seed, other noise");
@@ -86,14 +87,14 @@ class GanTest {
     }
 
     private static float[][] trainedSamples(Images train, long seed) {
-        Gan gan = new Gan(GanConfig.mnist(4, 4), new Rng(seed));
+        Gan gan = new Gan(ConvConfig.mnist(4, 4), new Rng(seed));
         GanTrainer.train(gan, train, new GanTrainer.Settings(8, 2e-4, 4, 0, 2, 3, 0.9f, seed), TrainListener.NONE, s -> {});
         return gan.sample(3, new Rng(99));
     }
 
     @Test
     void fileRoundTrip() throws Exception {
-        Gan gan = new Gan(GanConfig.mnist(4, 4), new Rng(5));
+        Gan gan = new Gan(ConvConfig.mnist(4, 4), new Rng(5));
         GanTrainer.train(gan, noise(16, 1), new GanTrainer.Settings(8, 2e-4, 2, 0, 2, 2, 1f, 5), TrainListener.NONE, s -> {});
         Path f = dir.resolve("gan.safetensors");
         GanFile.save(f, gan, Map.of("steps", 2));
@@ -106,7 +107,7 @@ class GanTest {
     @Test
     void aShortRunOnDigitsTeachesTheDiscriminatorAndMovesTheGenerator() throws Exception {
         Images digits = Mnist.split(Mnist.load(SharedData.require("images/mnist/" + Mnist.IMAGES).getParent())).train().range(0, 512);
-        Gan gan = new Gan(GanConfig.mnist(16, 8), new Rng(3));
+        Gan gan = new Gan(ConvConfig.mnist(16, 8), new Rng(3));
         List<GanSnapshot> snaps = new ArrayList<>();
         GanTrainer.Result r = GanTrainer.train(gan, digits, new GanTrainer.Settings(32, 2e-3, 40, 0, 20, 4, 0.9f, 3), TrainListener.NONE, snaps::add);
         assertEquals(40, r.steps());

@@ -1,22 +1,22 @@
-package io.genai4j.models.gan;
+package io.genai4j.models.generative;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The sizes of a {@link Gan}: {@code latent} dimensions of the noise z, {@code width} feature maps
- * (the generator's last convolution and the discriminator's first; twice that one level deeper),
- * square images {@code imageSize} pixels wide (a multiple of 4: both halves work at side/4 and side/2).
+ * The sizes of the small convolutional image models (the VAE, the GAN): {@code latent} dimensions of
+ * the code or noise z, {@code width} feature maps at half resolution (twice that at a quarter), square
+ * images {@code imageSize} pixels wide (a multiple of 4: the networks halve or double the side twice).
  */
-public record GanConfig(int latent, int width, int imageSize) {
-    public GanConfig {
+public record ConvConfig(int latent, int width, int imageSize) {
+    public ConvConfig {
         if (latent < 1 || width < 1) throw new IllegalArgumentException("--latent and --width must be >= 1, got " + latent + " and " + width);
         if (imageSize < 4 || imageSize % 4 != 0) throw new IllegalArgumentException("the image size must be a multiple of 4, got " + imageSize);
     }
 
     /** For 28×28 digits. */
-    public static GanConfig mnist(int latent, int width) {
-        return new GanConfig(latent, width, 28);
+    public static ConvConfig mnist(int latent, int width) {
+        return new ConvConfig(latent, width, 28);
     }
 
     /** The side of the smallest feature maps. */
@@ -32,8 +32,8 @@ public record GanConfig(int latent, int width, int imageSize) {
         return m;
     }
 
-    public static GanConfig fromMap(Map<String, Object> m) {
-        return new GanConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
+    public static ConvConfig fromMap(Map<String, Object> m) {
+        return new ConvConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
     }
 
     private static int num(Map<String, Object> m, String key) {

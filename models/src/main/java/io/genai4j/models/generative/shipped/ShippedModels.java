@@ -1,10 +1,11 @@
-package io.genai4j.models.generative;
+package io.genai4j.models.generative.shipped;
 
 import io.genai4j.models.diffusion.LatentDiffusion;
 import io.genai4j.models.gan.Gan;
 import io.genai4j.models.gan.GanFile;
 import io.genai4j.models.vae.ConvVae;
 import io.genai4j.models.vae.VaeFile;
+import io.genai4j.models.generative.ModelFile;
 import io.genai4j.models.vision.VisionCheckpoint;
 import java.io.IOException;
 import java.io.InputStream;
