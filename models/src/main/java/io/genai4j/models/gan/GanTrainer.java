@@ -34,8 +34,8 @@ public final class GanTrainer {
     public record Settings(int batchSize, double lr, int maxSteps, double cpuSeconds, int snapshotEvery, int snapshotImages,
                            float realTarget, long seed) {
         public Settings {
+            if (snapshotEvery < 1 || snapshotImages < 1) throw new IllegalArgumentException("--snapshot-every and --snapshot-images must be >= 1, got " + snapshotEvery + " and " + snapshotImages);
             TrainingRun.check(batchSize, snapshotEvery, maxSteps, cpuSeconds);
-            if (snapshotImages < 1) throw new IllegalArgumentException("--snapshot-images must be >= 1, got " + snapshotImages);
             if (!(realTarget > 0.5f && realTarget <= 1f)) throw new IllegalArgumentException("--real-label must be in (0.5, 1], got " + realTarget);
         }
     }
