@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.models.generative.ConvConfig;
+import io.genai4j.models.generative.NoiseImages;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
@@ -26,10 +27,7 @@ class GanTest {
     Path dir;
 
     static Images noise(int n, long seed) {
-        Rng r = new Rng(seed);
-        float[] px = new float[n * 28 * 28];
-        for (int i = 0; i < px.length; i++) px[i] = r.nextFloat();
-        return new Images(px, new int[n], 28, 28);
+        return NoiseImages.of(n, seed);
     }
 
     @Test
