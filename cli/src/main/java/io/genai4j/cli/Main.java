@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.safetensors.SafetensorsCommand.class,
                 io.genai4j.cli.vae.VaeCommand.class,
                 io.genai4j.cli.diffusion.DiffusionCommand.class,
+                io.genai4j.cli.gan.GanCommand.class,
+                io.genai4j.cli.generative.GenerativeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

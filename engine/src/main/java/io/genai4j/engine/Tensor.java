@@ -344,6 +344,11 @@ public final class Tensor {
         return Unary.apply(Unary.Op.RELU, this);
     }
 
+    /** LeakyReLU: x for x &gt; 0, slope·x otherwise. */
+    public Tensor leakyRelu(float slope) {
+        return Unary.leakyRelu(this, slope);
+    }
+
     /** GELU(x) = x·Φ(x) with the exact Gaussian CDF (erf). */
     public Tensor gelu() {
         return Unary.apply(Unary.Op.GELU, this);

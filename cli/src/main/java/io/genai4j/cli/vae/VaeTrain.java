@@ -4,8 +4,8 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.models.generative.ConvConfig;
 import io.genai4j.models.vae.ConvVae;
-import io.genai4j.models.vae.VaeConfig;
 import io.genai4j.models.vae.VaeEvaluation;
 import io.genai4j.models.vae.VaeFile;
 import io.genai4j.models.vae.VaeTrainer;
@@ -42,7 +42,7 @@ public final class VaeTrain implements Callable<Integer> {
         if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 2000;
         Mnist.Split split = VaeData.split(data);
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
-        ConvVae vae = new ConvVae(VaeConfig.mnist(latent, width), new Rng(seed));
+        ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed));
         VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, maxSteps, cpuSeconds, evalEvery, beta, seed);
         System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize);
         VaeTrainer.Result r;

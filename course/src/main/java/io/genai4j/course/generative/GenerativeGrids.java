@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /** The grids of the generative lessons, each image a float[H·W] of values in [0, 1]. */
 public final class GenerativeGrids {
@@ -31,13 +32,26 @@ public final class GenerativeGrids {
 
     /** Strips of images, one strip per row, each cell captioned with its position t ∈ [0, 1] along the strip. */
     public static Path strips(Path png, String title, List<float[][]> strips, int side) {
+        return table(png, title, strips, (row, i) -> strips.get(row).length > 1 ? String.format(Locale.ROOT, "%.2f", (double) i / (strips.get(row).length - 1)) : "", side);
+    }
+
+    /**
+     * Rows of images, each labelled under its first cell: a GAN's images of one fixed noise batch
+     * after each number of updates, so the rows read top to bottom as the training went.
+     */
+    public static Path progress(Path png, String title, List<float[][]> rows, List<String> labels, int side) {
+        if (rows.size() != labels.size()) throw new IllegalArgumentException(rows.size() + " rows but " + labels.size() + " labels");
+        return table(png, title, rows, (row, i) -> i == 0 ? labels.get(row) : "", side);
+    }
+
+    private static Path table(Path png, String title, List<float[][]> rows, BiFunction<Integer, Integer, String> caption, int side) {
         List<DigitGrid.Cell> cells = new ArrayList<>();
         int columns = 0;
-        for (float[][] s : strips) columns = Math.max(columns, s.length);
-        for (float[][] s : strips) {
+        for (float[][] s : rows) columns = Math.max(columns, s.length);
+        for (int row = 0; row < rows.size(); row++) {
+            float[][] s = rows.get(row);
             for (int i = 0; i < columns; i++) {
-                String t = s.length > 1 ? String.format(Locale.ROOT, "%.2f", (double) i / (s.length - 1)) : "";
-                cells.add(i < s.length ? new DigitGrid.Cell(s[i], t, false) : new DigitGrid.Cell(new float[side * side], "", false));
+                cells.add(i < s.length ? new DigitGrid.Cell(s[i], caption.apply(row, i), false) : new DigitGrid.Cell(new float[side * side], "", false));
             }
         }
         return DigitGrid.save(png, title, cells, side, side, columns);

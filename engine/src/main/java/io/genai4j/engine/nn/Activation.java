@@ -15,6 +15,10 @@ public final class Activation extends Module implements Layer {
         return new Activation(Tensor::relu);
     }
 
+    public static Activation leakyRelu(float slope) {
+        return new Activation(x -> x.leakyRelu(slope));
+    }
+
     public static Activation tanh() {
         return new Activation(Tensor::tanh);
     }

@@ -31,6 +31,33 @@ public final class Unary {
         }, x);
     }
 
+    /**
+     * LeakyReLU: y = x for x &gt; 0, slope·x otherwise; d/dx = 1 or slope (at 0 the slope, as PyTorch).
+     * GAN discriminators use it (slope 0.2) so fakes the discriminator rejects still pass a gradient
+     * back to the generator.
+     */
+    public static Tensor leakyRelu(Tensor x, float slope) {
+        Tensor xc = x.contiguous();
+        float[] xd = xc.data();
+        int n = xc.numel(), off = xc.offset();
+        float[] y = new float[n];
+        Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                float v = xd[off + i];
+                y[i] = v > 0 ? v : slope * v;
+            }
+        });
+        return Tensor.result(y, x.shape(), "leaky_relu", g -> {
+            Tensor gc = g.contiguous();
+            float[] gd = gc.data(), gx = new float[n];
+            int go = gc.offset();
+            Parallel.forRange(n, Elementwise.GRAIN, (lo, hi) -> {
+                for (int i = lo; i < hi; i++) gx[i] = xd[off + i] > 0 ? gd[go + i] : slope * gd[go + i];
+            });
+            return new Tensor[] {Tensor.of(gx, x.shape())};
+        }, x);
+    }
+
     /** x^p; d/dx = p·x^(p−1). */
     public static Tensor pow(Tensor x, float p) {
         Tensor xc = x.contiguous();

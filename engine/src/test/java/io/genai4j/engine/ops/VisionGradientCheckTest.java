@@ -70,6 +70,15 @@ class VisionGradientCheckTest {
     }
 
     @Test
+    void leakyReluAwayFromZero() {
+        // values at least 0.05 from the kink, so ±h never crosses it; both slopes are exercised
+        float[] v = new float[24];
+        for (int i = 0; i < v.length; i++) v[i] = (i % 2 == 0 ? 1 : -1) * (0.05f + 0.07f * i);
+        check(t -> t[0].leakyRelu(0.2f), 1e-2f, 2e-2, Tensor.of(v, 2, 3, 4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-0.4f, 0f, 3f}, Tensor.of(new float[] {-2, 0, 3}, 3).leakyRelu(0.2f).toArray());
+    }
+
+    @Test
     void nearestAndBilinearUpsampling() {
         check(t -> F.upsampleNearest(t[0], 6, 7), rand(20, -1, 1, 2, 2, 3, 4));
         check(t -> F.upsampleBilinear(t[0], 7, 9), rand(21, -1, 1, 2, 2, 3, 4));

@@ -5,6 +5,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.nn.Conv2d;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.models.generative.ConvConfig;
 
 /**
  * A convolutional VAE:
@@ -23,7 +24,7 @@ public final class ConvVae extends Module {
     /** One pass: the posterior, the sampled z and the decoder's logits. */
     public record Pass(Posterior posterior, Tensor z, Tensor logits) {}
 
-    public final VaeConfig config;
+    public final ConvConfig config;
     public final Encoder encoder;
     public final UpsampleDecoder decoder;
 
@@ -32,7 +33,7 @@ public final class ConvVae extends Module {
         final Conv2d conv1, conv2;
         final Linear head;
 
-        Encoder(VaeConfig c, Rng rng) {
+        Encoder(ConvConfig c, Rng rng) {
             conv1 = add("conv1", new Conv2d(1, c.width(), 3, 2, 1, rng));
             conv2 = add("conv2", new Conv2d(c.width(), 2 * c.width(), 3, 2, 1, rng));
             head = add("head", new Linear(2 * c.width() * c.side() * c.side(), 2 * c.latent(), true, rng));
@@ -44,7 +45,7 @@ public final class ConvVae extends Module {
         }
     }
 
-    public ConvVae(VaeConfig c, Rng rng) {
+    public ConvVae(ConvConfig c, Rng rng) {
         this.config = c;
         encoder = add("encoder", new Encoder(c, rng));
         decoder = add("decoder", new UpsampleDecoder(c, rng));

@@ -5,6 +5,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.nn.Conv2d;
 import io.genai4j.engine.nn.Linear;
 import io.genai4j.engine.ops.F;
+import io.genai4j.models.generative.ConvConfig;
 
 /**
  * From a latent vector to pixel logits, with upsample-then-convolve instead of transposed
@@ -16,11 +17,11 @@ import io.genai4j.engine.ops.F;
  * </pre>
  */
 public final class UpsampleDecoder extends io.genai4j.engine.nn.Module {
-    private final VaeConfig c;
+    private final ConvConfig c;
     final Linear fc;
     final Conv2d conv1, conv2;
 
-    public UpsampleDecoder(VaeConfig c, Rng rng) {
+    public UpsampleDecoder(ConvConfig c, Rng rng) {
         this.c = c;
         fc = add("fc", new Linear(c.latent(), 2 * c.width() * c.side() * c.side(), true, rng));
         conv1 = add("conv1", new Conv2d(2 * c.width(), c.width(), 3, 1, 1, rng));

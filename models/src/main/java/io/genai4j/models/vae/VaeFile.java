@@ -1,6 +1,7 @@
 package io.genai4j.models.vae;
 
 import io.genai4j.engine.Rng;
+import io.genai4j.models.generative.ConvConfig;
 import io.genai4j.models.generative.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,6 @@ public final class VaeFile {
     }
 
     public static ConvVae load(Path file) throws IOException {
-        return ModelFile.load(file, FORMAT, "train one with `genai vae train --out FILE`", h -> new ConvVae(VaeConfig.fromMap(h.config()), new Rng(0)));
+        return ModelFile.load(file, FORMAT, "train one with `genai vae train --out FILE`", h -> new ConvVae(ConvConfig.fromMap(h.config()), new Rng(0)));
     }
 }

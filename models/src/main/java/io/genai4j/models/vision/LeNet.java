@@ -35,9 +35,14 @@ public final class LeNet extends VisionModel {
 
     @Override
     public Tensor forward(Tensor images) {
+        return fc3.forward(features(images));
+    }
+
+    /** The 84 penultimate features (fc2 after its ReLU): what the generative lessons' Fréchet distance compares. */
+    public Tensor features(Tensor images) {
         Tensor x = F.maxPool2d(conv1.forward(images).relu(), 2, 2, 0);
         x = F.maxPool2d(conv2.forward(x).relu(), 2, 2, 0);
         x = x.reshape(x.size(0), flat);
-        return fc3.forward(fc2.forward(fc1.forward(x).relu()).relu());
+        return fc2.forward(fc1.forward(x).relu()).relu();
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.models.generative.ConvConfig;
+import io.genai4j.models.generative.NoiseImages;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
@@ -23,15 +25,12 @@ class VaeTest {
     Path dir;
 
     static Images noise(int n, long seed) {
-        Rng r = new Rng(seed);
-        float[] px = new float[n * 28 * 28];
-        for (int i = 0; i < px.length; i++) px[i] = r.nextFloat();
-        return new Images(px, new int[n], 28, 28);
+        return NoiseImages.of(n, seed);
     }
 
     @Test
     void shapesOfEveryPart() {
-        ConvVae vae = new ConvVae(VaeConfig.mnist(3, 4), new Rng(1));
+        ConvVae vae = new ConvVae(ConvConfig.mnist(3, 4), new Rng(1));
         Images x = noise(5, 2);
         ConvVae.Pass p = vae.forward(x.batch(VaeEvaluation.all(5)), new Rng(3));
         assertArrayEquals(new int[] {5, 3}, p.posterior().mu().shape());
@@ -53,14 +52,14 @@ class VaeTest {
     }
 
     private static float[][] trainedSamples(Images train, Images val, VaeTrainer.Settings s) {
-        ConvVae vae = new ConvVae(VaeConfig.mnist(2, 4), new Rng(s.seed()));
+        ConvVae vae = new ConvVae(ConvConfig.mnist(2, 4), new Rng(s.seed()));
         VaeTrainer.train(vae, train, val, s, TrainListener.NONE);
         return VaeImages.prior(vae, 3, new Rng(99));
     }
 
     @Test
     void fileRoundTripAndBadFiles() throws Exception {
-        ConvVae vae = new ConvVae(VaeConfig.mnist(2, 4), new Rng(1));
+        ConvVae vae = new ConvVae(ConvConfig.mnist(2, 4), new Rng(1));
         Path f = dir.resolve("v.safetensors");
         VaeFile.save(f, vae, java.util.Map.of("steps", 3));
         ConvVae back = VaeFile.load(f);
@@ -80,7 +79,7 @@ class VaeTest {
     void aShortRunOnDigitsLowersTheTestNegativeElbo() throws Exception {
         Mnist.Split split = Mnist.split(Mnist.load(SharedData.require("images/mnist/" + Mnist.IMAGES).getParent()));
         Images test = split.test().range(0, 200);
-        ConvVae vae = new ConvVae(VaeConfig.mnist(8, 8), new Rng(1));
+        ConvVae vae = new ConvVae(ConvConfig.mnist(8, 8), new Rng(1));
         double before = VaeEvaluation.score(vae, test, 5).negativeElbo();
         VaeTrainer.train(vae, split.train(), split.val().range(0, 100), new VaeTrainer.Settings(16, 3e-3, 50, 0, 50, 1f, 1), TrainListener.NONE);
         VaeEvaluation.Score after = VaeEvaluation.score(vae, test, 5);

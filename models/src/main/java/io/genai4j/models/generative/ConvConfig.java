@@ -1,25 +1,25 @@
-package io.genai4j.models.vae;
+package io.genai4j.models.generative;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The sizes of a {@link ConvVae}: {@code latent} dimensions of z, {@code width} feature maps in the
- * first convolution (twice that in the second), square images {@code imageSize} pixels wide (a
- * multiple of 4: the encoder halves the side twice).
+ * The sizes of the small convolutional image models (the VAE, the GAN): {@code latent} dimensions of
+ * the code or noise z, {@code width} feature maps at half resolution (twice that at a quarter), square
+ * images {@code imageSize} pixels wide (a multiple of 4: the networks halve or double the side twice).
  */
-public record VaeConfig(int latent, int width, int imageSize) {
-    public VaeConfig {
+public record ConvConfig(int latent, int width, int imageSize) {
+    public ConvConfig {
         if (latent < 1 || width < 1) throw new IllegalArgumentException("--latent and --width must be >= 1, got " + latent + " and " + width);
         if (imageSize < 4 || imageSize % 4 != 0) throw new IllegalArgumentException("the image size must be a multiple of 4, got " + imageSize);
     }
 
     /** For 28×28 digits. */
-    public static VaeConfig mnist(int latent, int width) {
-        return new VaeConfig(latent, width, 28);
+    public static ConvConfig mnist(int latent, int width) {
+        return new ConvConfig(latent, width, 28);
     }
 
-    /** The side of the encoder's last feature maps. */
+    /** The side of the smallest feature maps. */
     public int side() {
         return imageSize / 4;
     }
@@ -32,8 +32,8 @@ public record VaeConfig(int latent, int width, int imageSize) {
         return m;
     }
 
-    public static VaeConfig fromMap(Map<String, Object> m) {
-        return new VaeConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
+    public static ConvConfig fromMap(Map<String, Object> m) {
+        return new ConvConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
     }
 
     private static int num(Map<String, Object> m, String key) {
