@@ -4,6 +4,7 @@ import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.chat.ChatMessage;
 import io.genai4j.llm.chat.ChatModel;
+import io.genai4j.llm.chat.ContextOverflowException;
 import io.genai4j.llm.prompt.AnswerExtractor;
 import io.genai4j.llm.prompt.ChainOfThought;
 import io.genai4j.llm.prompt.Reply;
@@ -11,7 +12,6 @@ import io.genai4j.llm.prompt.SelfConsistency;
 import io.genai4j.models.sampling.Penalties;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -49,36 +49,35 @@ public final class ArithmeticPrompting {
     private ArithmeticPrompting() {}
 
     public static PromptScore run(ChatModel model, List<WordProblem> problems, Mode mode, Settings s, IntConsumer progress) {
-        AnswerExtractor number = AnswerExtractor.number();
-        int correct = 0, unanswered = 0;
+        int correct = 0, unanswered = 0, tooLong = 0;
         long tokens = 0;
         for (WordProblem p : problems) {
-            Optional<String> answer;
-            switch (mode) {
-                case DIRECT -> {
-                    Reply r = Reply.ask(model, messages(ChainOfThought.direct(p.question())), GenerationOptions.greedy(s.directTokens()), number);
-                    answer = r.answer();
-                    tokens += r.tokens();
-                }
-                case COT -> {
-                    Reply r = Reply.ask(model, messages(ChainOfThought.stepByStep(p.question())), GenerationOptions.greedy(s.reasoningTokens()), number);
-                    answer = r.answer();
-                    tokens += r.tokens();
-                }
-                default -> {
-                    GenerationOptions sampled = new GenerationOptions(s.reasoningTokens(), s.temperature(), 0, 0.95f, 0f, Penalties.NONE, s.seed(),
-                            List.of(), true);
-                    SelfConsistency.Vote v = SelfConsistency.vote(model, messages(ChainOfThought.stepByStep(p.question())), sampled, s.k(), number);
-                    answer = v.answer();
-                    tokens += v.tokens();
-                }
+            try {
+                Reply r = ask(model, p, mode, s);
+                tokens += r.tokens();
+                if (r.answer().isEmpty()) unanswered++;
+                else if (r.answer().get().equals(Long.toString(p.answer()))) correct++;
+            } catch (ContextOverflowException e) {
+                tooLong++;
             }
-            if (answer.isEmpty()) unanswered++;
-            else if (answer.get().equals(Long.toString(p.answer()))) correct++;
             progress.accept(1);
         }
         String method = mode == Mode.SELF_CONSISTENCY ? mode.label + " k=" + s.k() : mode.label;
-        return new PromptScore(method, correct, problems.size(), unanswered, tokens);
+        return new PromptScore(method, correct, problems.size(), unanswered, tooLong, tokens);
+    }
+
+    /** One problem asked one way; for self-consistency the reply is the vote (its text the winning answer, its tokens every sample's). */
+    private static Reply ask(ChatModel model, WordProblem p, Mode mode, Settings s) {
+        AnswerExtractor number = AnswerExtractor.number();
+        return switch (mode) {
+            case DIRECT -> Reply.ask(model, messages(ChainOfThought.direct(p.question())), GenerationOptions.greedy(s.directTokens()), number);
+            case COT -> Reply.ask(model, messages(ChainOfThought.stepByStep(p.question())), GenerationOptions.greedy(s.reasoningTokens()), number);
+            case SELF_CONSISTENCY -> {
+                GenerationOptions sampled = new GenerationOptions(s.reasoningTokens(), s.temperature(), 0, 0.95f, 0f, Penalties.NONE, s.seed(), List.of(), true);
+                SelfConsistency.Vote v = SelfConsistency.vote(model, messages(ChainOfThought.stepByStep(p.question())), sampled, s.k(), number);
+                yield new Reply(v.answer().orElse(""), v.answer(), v.tokens());
+            }
+        };
     }
 
     private static List<ChatMessage> messages(String question) {

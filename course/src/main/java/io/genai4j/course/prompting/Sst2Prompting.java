@@ -3,6 +3,7 @@ package io.genai4j.course.prompting;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.chat.ChatModel;
+import io.genai4j.llm.chat.ContextOverflowException;
 import io.genai4j.llm.prompt.AnswerExtractor;
 import io.genai4j.llm.prompt.Example;
 import io.genai4j.llm.prompt.ExampleSelector;
@@ -20,7 +21,8 @@ import java.util.function.IntConsumer;
  * The classification project: SST-2 sentences labelled positive or negative by prompting a chat
  * model, zero-shot or with k demonstrations from the training set chosen fixed, at random or
  * nearest by a sentence embedding. The reply is read as the first of "positive"/"negative" it
- * names; a reply naming neither is wrong (and counted as unanswered).
+ * names; a reply naming neither is wrong (and counted as unanswered), and so is a sentence whose
+ * prompt does not fit the model's context (counted as too long).
  */
 public final class Sst2Prompting {
     public static final String SYSTEM = "Classify the sentiment of a movie review sentence. Reply with one word: positive or negative.";
@@ -75,15 +77,22 @@ public final class Sst2Prompting {
     /** Accuracy on the first {@code limit} sentences of {@code test}, asked greedily with {@code maxTokens}. */
     public static PromptScore run(ChatModel model, Sst2 test, int limit, FewShotPrompt prompt, String method, int maxTokens, IntConsumer progress) {
         AnswerExtractor label = AnswerExtractor.label(LABELS);
-        int n = Math.min(limit, test.size()), correct = 0, unanswered = 0;
+        int n = Math.min(limit, test.size()), correct = 0, unanswered = 0, tooLong = 0;
         long tokens = 0;
         for (int i = 0; i < n; i++) {
-            Reply r = Reply.ask(model, prompt.messages(test.sentences().get(i)), GenerationOptions.greedy(maxTokens), label);
+            Reply r;
+            try {
+                r = Reply.ask(model, prompt.messages(test.sentences().get(i)), GenerationOptions.greedy(maxTokens), label);
+            } catch (ContextOverflowException e) {
+                tooLong++;
+                progress.accept(1);
+                continue;
+            }
             tokens += r.tokens();
             if (r.answer().isEmpty()) unanswered++;
             else if (r.answer().get().equals(LABELS.get(test.labels()[i]))) correct++;
             progress.accept(1);
         }
-        return new PromptScore(method, correct, n, unanswered, tokens);
+        return new PromptScore(method, correct, n, unanswered, tooLong, tokens);
     }
 }

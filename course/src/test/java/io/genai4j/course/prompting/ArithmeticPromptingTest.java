@@ -1,8 +1,10 @@
 package io.genai4j.course.prompting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.course.prompting.ArithmeticPrompting.Mode;
+import io.genai4j.llm.chat.ContextOverflowException;
 import io.genai4j.llm.prompt.ChainOfThought;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,19 @@ class ArithmeticPromptingTest {
         PromptScore s = ArithmeticPrompting.run(new ScriptedModel(r -> "no idea"), PROBLEMS, Mode.COT, SETTINGS, n -> {});
         assertEquals(0, s.correct());
         assertEquals(PROBLEMS.size(), s.unanswered());
+    }
+
+    @Test
+    void aPromptLongerThanTheContextIsWrongAndTheRunGoesOn() {
+        ScriptedModel small = new ScriptedModel(r -> {
+            String q = ScriptedModel.lastUser(r);
+            if (WordProblemsTest.solve(q.substring(0, q.lastIndexOf('\n'))) % 2 == 0) throw new ContextOverflowException("the prompt is 300 tokens, more than 192");
+            return "The answer is 0.";
+        });
+        long named = PROBLEMS.stream().filter(p -> p.answer() % 2 == 0).count();
+        assertTrue(named > 0 && named < PROBLEMS.size(), "some problems overflow, not all");
+        PromptScore s = ArithmeticPrompting.run(small, PROBLEMS, Mode.SELF_CONSISTENCY, SETTINGS, n -> {});
+        assertEquals(named, s.tooLong());
+        assertEquals(3 * 11L * (PROBLEMS.size() - named), s.tokens());
     }
 }

@@ -40,6 +40,6 @@ class Sst2PromptingTest {
         PromptScore first = Sst2Prompting.run(copier, TEST, 10, new FewShotPrompt(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT, fixed, 2), "fixed", 4, n -> {});
         assertEquals(2, first.correct(), "the fixed pair always ends with the positive demonstration");
         PromptScore zero = Sst2Prompting.run(copier, TEST, 2, FewShotPrompt.zeroShot(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT), "zero", 4, n -> {});
-        assertEquals(new PromptScore("zero", 0, 2, 2, 22), zero);
+        assertEquals(new PromptScore("zero", 0, 2, 2, 0, 22), zero);
     }
 }

@@ -108,7 +108,7 @@ public final class LocalChatModel implements ChatModel {
         int context = model.config().contextLength();
         int room = context - ids.length;
         if (room <= 0) {
-            throw new IllegalArgumentException("the prompt is " + ids.length + " tokens, more than the model's context of " + context
+            throw new ContextOverflowException("the prompt is " + ids.length + " tokens, more than the model's context of " + context
                     + " tokens; shorten it or start a new one");
         }
         GenerationOptions o = options;
