@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
+import io.genai4j.engine.DType;
+import io.genai4j.models.llama.ModelPreset;
+import io.genai4j.models.llama.RandomModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,14 +42,18 @@ class PromptCliTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    /** On a random-weight GGUF whose context holds a reasoning prompt (the tiny assistant's 192 tokens do not). */
     @Test
     void arithmeticComparesTheThreeModes() throws Exception {
-        CliRun r = CliRun.of("prompt", "arithmetic", "--problems", "1", "--k", "2", "--max-tokens", "8", "--json");
+        Path gguf = tmp.resolve("random.gguf");
+        RandomModel.write(gguf, ModelPreset.of("tiny"), DType.Q8_0, null, 1, null, null);
+        CliRun r = CliRun.of("prompt", "arithmetic", "--model", gguf.toString(), "--problems", "1", "--k", "2", "--max-tokens", "8", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode results = r.json().get("results");
         assertEquals(3, results.size(), r.out());
         assertEquals("self-consistency k=2", results.get(2).get("method").asText());
-        assertTrue(results.get(2).get("tokens").asLong() > results.get(1).get("tokens").asLong(), "k samples cost more than one");
+        assertEquals(0, results.get(1).get("too_long").asInt(), r.out());
+        assertTrue(results.get(2).get("tokens").asLong() > results.get(1).get("tokens").asLong(), "k samples cost more than one: " + r.out());
     }
 
     @Test
