@@ -28,6 +28,11 @@ public final class ChatModelOptions {
     }
 
     public Opened open() throws IOException {
+        return open(model, endpoint);
+    }
+
+    /** MODEL on the endpoint when one is given, else loaded here ("tiny-assistant": the shipped one). */
+    public static Opened open(String model, EndpointOptions endpoint) throws IOException {
         if (endpoint.remote()) return new Opened(endpoint.model(model), null);
         LoadedModel m = model.equals("tiny-assistant") ? TinyAssistant.load() : ModelLoader.load(ModelStore.resolve(model));
         return new Opened(new LocalChatModel(m, model, 1), m);

@@ -5,16 +5,11 @@ import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.llm.EndpointOptions;
 import io.genai4j.cli.llm.SamplingOptions;
 import io.genai4j.engine.util.Printable;
-import io.genai4j.engine.util.Rounding;
-import io.genai4j.llm.ModelStore;
 import io.genai4j.llm.chat.ChatListener;
-import io.genai4j.llm.chat.LocalChatModel;
-import io.genai4j.models.llama.LoadedModel;
-import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.rag.answer.Answer;
-import io.genai4j.rag.answer.ExtractiveAnswer;
-import io.genai4j.rag.answer.GeneratedAnswer;
+import io.genai4j.rag.answer.RagAnswerer;
 import io.genai4j.rag.answer.RagPrompt;
+import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.index.Filter;
 import io.genai4j.rag.index.Hit;
@@ -25,10 +20,8 @@ import io.genai4j.rag.retrieve.Retriever;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,9 +73,10 @@ public final class RagAsk implements Callable<Integer> {
         Retriever.Query q = new Retriever.Query(Mode.parse(mode), k, Filter.parse(filters), mmr == null ? Double.NaN : mmr);
         try (RagSearcher searcher = RagSearcher.open(index)) {
             Embedder embedder = embedder(index, null);
-            List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
+            Retriever retriever = new Retriever(searcher, embedder);
+            List<Hit> hits = retriever.search(question, q);
             if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
-            Answer a = answer(question, hits, embedder);
+            Answer a = answer(question, hits, retriever, embedder);
             System.out.println(a.text());
             System.out.println();
             for (int i = 0; i < hits.size(); i++) {
@@ -93,29 +87,18 @@ public final class RagAsk implements Callable<Integer> {
             }
             if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
             if (json) {
-                List<Map<String, Object>> sources = new ArrayList<>();
-                for (Hit h : hits) {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("source", h.chunk().source());
-                    s.put("title", h.chunk().title());
-                    s.put("heading", h.chunk().heading());
-                    s.put("position", h.chunk().position());
-                    s.put("score", Rounding.places(h.score(), 6));
-                    s.put("text", h.chunk().text());
-                    sources.add(s);
-                }
-                new Report().put("question", question).put("mode", q.mode().name().toLowerCase(Locale.ROOT)).put("model", embedder.name())
-                        .put("answer", a.text()).put("method", a.method()).put("cited", a.citations().cited())
-                        .put("invalid_citations", a.citations().invalid()).put("sources", sources).printJson(System.out);
+                Report r = new Report();
+                AnswerJson.of(question, q.mode().name().toLowerCase(Locale.ROOT), embedder.name(), a).forEach(r::put);
+                r.printJson(System.out);
             }
         }
         return 0;
     }
 
     /** Written by the --model / --endpoint chat model (streamed to stderr as it comes), or extractive without one. */
-    private Answer answer(String question, List<Hit> hits, Embedder embedder) throws IOException {
+    private Answer answer(String question, List<Hit> hits, Retriever retriever, Embedder embedder) throws Exception {
         if (endpoint.remote() && model == null) throw new IllegalArgumentException("--endpoint needs --model NAME: the model's name on that server");
-        if (model == null) return ExtractiveAnswer.answer(question, hits, embedder, sentences);
+        if (model == null) return new RagAnswerer(retriever, embedder, null, null, sentences).answer(question, hits, ChatListener.NONE);
         ChatListener stream = new ChatListener() {
             @Override
             public void onText(String text) {
@@ -123,16 +106,11 @@ public final class RagAsk implements Callable<Integer> {
                 System.err.flush();
             }
         };
-        Answer a;
-        if (endpoint.remote()) {
-            a = GeneratedAnswer.answer(endpoint.model(model), question, hits, sampling.options(maxTokens), stream);
-        } else {
-            try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
-                a = GeneratedAnswer.answer(new LocalChatModel(m, model, 1), question, hits, sampling.options(maxTokens), stream);
-            }
+        try (ChatModelOptions.Opened m = ChatModelOptions.open(model, endpoint)) {
+            Answer a = new RagAnswerer(retriever, embedder, m.model(), sampling.options(maxTokens), sentences).answer(question, hits, stream);
+            System.err.println();
+            return a;
         }
-        System.err.println();
-        return a;
     }
 
     /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
