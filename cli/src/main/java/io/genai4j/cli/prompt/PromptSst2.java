@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = {"SST-2 sentiment (test.tsv) by prompting a chat model: zero-shot, and k-shot with demonstrations from train.tsv",
                 "chosen fixed (the same k), random (per sentence), or nearest to the sentence by a BERT embedding (--encoder).",
                 "Every combination of --shots and --select is run; accuracy and tokens per sentence are compared with the",
-                "frozen BERT heads of `genai bert classify train` (README: 81-89% on the same test.tsv)."})
+                "frozen BERT heads of `genai bert classify train` (README: 81-89%% on the same test.tsv)."})
 public final class PromptSst2 implements Callable<Integer> {
     @Mixin
     ChatModelOptions chat;
