@@ -2,12 +2,9 @@ package io.genai4j.cli.rag;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.cli.llm.EndpointOptions;
-import io.genai4j.cli.llm.SamplingOptions;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.rag.answer.Answer;
-import io.genai4j.rag.answer.RagAnswerer;
 import io.genai4j.rag.answer.RagPrompt;
 import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.embed.Embedder;
@@ -47,36 +44,28 @@ public final class RagAsk implements Callable<Integer> {
     Double mmr;
     @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Only chunks with this metadata (source, type, title; a trailing * is a prefix). Repeatable.")
     List<String> filters = new ArrayList<>();
-    @Option(names = "--sentences", defaultValue = "2", description = "Sentences in the extractive answer (default: ${DEFAULT-VALUE}).")
-    int sentences;
     @Option(names = "--prompt", description = "Also print the prompt (numbered sources) a generator would get.")
     boolean prompt;
     @Option(names = "--json", description = "Also print the answer and its sources as one JSON line.")
     boolean json;
-    @Option(names = "--model", paramLabel = "MODEL", description = "The generator: a .gguf file, a model directory, OWNER/REPO in the cache (with --endpoint: the model's name there).")
-    String model;
-    @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a generated answer at most (default ${DEFAULT-VALUE}).")
-    int maxTokens;
     @Mixin
-    SamplingOptions sampling;
-    @Mixin
-    EndpointOptions endpoint;
+    AnswerOptions answering;
     @Mixin
     ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (sentences < 1) throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
         String question = String.join(" ", words).strip();
         if (question.isEmpty()) throw new IllegalArgumentException("the question is empty");
         Retriever.Query q = new Retriever.Query(Mode.parse(mode), k, Filter.parse(filters), mmr == null ? Double.NaN : mmr);
-        try (RagSearcher searcher = RagSearcher.open(index)) {
+        try (RagSearcher searcher = RagSearcher.open(index); ChatModelOptions.Opened generator = answering.openGenerator()) {
             Embedder embedder = embedder(index, null);
             Retriever retriever = new Retriever(searcher, embedder);
             List<Hit> hits = retriever.search(question, q);
             if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
-            Answer a = answer(question, hits, retriever, embedder);
+            Answer a = answering.answerer(retriever, embedder, generator).answer(question, hits, generator == null ? ChatListener.NONE : TO_STDERR);
+            if (generator != null) System.err.println();
             System.out.println(a.text());
             System.out.println();
             for (int i = 0; i < hits.size(); i++) {
@@ -95,23 +84,14 @@ public final class RagAsk implements Callable<Integer> {
         return 0;
     }
 
-    /** Written by the --model / --endpoint chat model (streamed to stderr as it comes), or extractive without one. */
-    private Answer answer(String question, List<Hit> hits, Retriever retriever, Embedder embedder) throws Exception {
-        if (endpoint.remote() && model == null) throw new IllegalArgumentException("--endpoint needs --model NAME: the model's name on that server");
-        if (model == null) return new RagAnswerer(retriever, embedder, null, null, sentences).answer(question, hits, ChatListener.NONE);
-        ChatListener stream = new ChatListener() {
-            @Override
-            public void onText(String text) {
-                System.err.print(text);
-                System.err.flush();
-            }
-        };
-        try (ChatModelOptions.Opened m = ChatModelOptions.open(model, endpoint)) {
-            Answer a = new RagAnswerer(retriever, embedder, m.model(), sampling.options(maxTokens), sentences).answer(question, hits, stream);
-            System.err.println();
-            return a;
+    /** A generated answer streams to stderr as it comes (stdout gets it whole, with its sources). */
+    private static final ChatListener TO_STDERR = new ChatListener() {
+        @Override
+        public void onText(String text) {
+            System.err.print(text);
+            System.err.flush();
         }
-    }
+    };
 
     /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
     public static Embedder embedder(Path index, String model) throws IOException {

@@ -1,8 +1,6 @@
 package io.genai4j.cli.rag;
 
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.cli.llm.EndpointOptions;
-import io.genai4j.cli.llm.SamplingOptions;
 import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.answer.RagAnswerer;
 import io.genai4j.rag.embed.Embedder;
@@ -30,16 +28,8 @@ public final class RagServe implements Callable<Integer> {
     int port;
     @Option(names = "-k", defaultValue = "5", description = "Chunks retrieved when a request does not say (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--sentences", defaultValue = "2", description = "Sentences in an extractive answer (default: ${DEFAULT-VALUE}).")
-    int sentences;
-    @Option(names = "--model", paramLabel = "MODEL", description = "The generator: a .gguf file, a model directory, OWNER/REPO, tiny-assistant (with --endpoint: the model's name there).")
-    String model;
-    @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a generated answer at most (default ${DEFAULT-VALUE}).")
-    int maxTokens;
     @Mixin
-    SamplingOptions sampling;
-    @Mixin
-    EndpointOptions endpoint;
+    AnswerOptions answering;
     @Mixin
     ThreadsOption threads;
 
@@ -47,15 +37,12 @@ public final class RagServe implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         if (k < 1) throw new IllegalArgumentException("-k must be at least 1, got " + k);
-        if (endpoint.remote() && model == null) throw new IllegalArgumentException("--endpoint needs --model NAME: the model's name on that server");
-        try (RagSearcher searcher = RagSearcher.open(index);
-             ChatModelOptions.Opened generator = model == null ? null : ChatModelOptions.open(model, endpoint)) {
+        try (RagSearcher searcher = RagSearcher.open(index); ChatModelOptions.Opened generator = answering.openGenerator()) {
             Embedder embedder = RagAsk.embedder(index, null);
-            RagAnswerer answerer = new RagAnswerer(new Retriever(searcher, embedder), embedder, generator == null ? null : generator.model(),
-                    sampling.options(maxTokens), sentences);
+            RagAnswerer answerer = answering.answerer(new Retriever(searcher, embedder), embedder, generator);
             try (RagHttp http = new RagHttp(answerer, embedder.name(), searcher.size(), k, Throwable::printStackTrace).start(host, port)) {
                 System.err.printf("rag serve: %s (%,d chunks, %s), answers %s, on http://%s:%d/ask%n", index, searcher.size(), embedder.name(),
-                        model == null ? "extractive" : "by " + model, host, http.port());
+                        answering.describe(), host, http.port());
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 stop.await();
