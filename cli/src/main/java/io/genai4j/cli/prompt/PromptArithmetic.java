@@ -8,9 +8,9 @@ import io.genai4j.course.prompting.ArithmeticPrompting.Mode;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.WordProblem;
 import io.genai4j.course.prompting.WordProblems;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +39,8 @@ public final class PromptArithmetic implements Callable<Integer> {
     float temperature;
     @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a reasoning reply (default: ${DEFAULT-VALUE}; a direct one gets 16).")
     int maxTokens;
-    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the accuracies as a bar chart.")
-    Path png;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    ScoreTable output;
     @Mixin
     ThreadsOption threads;
 
@@ -61,13 +59,9 @@ public final class PromptArithmetic implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf("Word problems (%d steps, seed %d) asked of %s: %d problems%n", steps, seed, chat.name(), ps.size());
-        ScoreTable.print(System.out, scores);
-        ScoreTable.png(png, "Arithmetic word problems, " + chat.name(), ps.size() + " problems of " + steps + " steps", scores);
-        if (json) {
-            new Report().put("model", chat.name()).put("problems", ps.size()).put("steps", steps).put("seed", seed).put("k", k)
-                    .put("temperature", temperature).put("results", ScoreTable.json(scores)).printJson(System.out);
-        }
+        output.show(String.format(Locale.ROOT, "Word problems (%d steps, seed %d) asked of %s: %d problems", steps, seed, chat.name(), ps.size()),
+                "Arithmetic word problems, " + chat.name(), scores,
+                new Report().put("model", chat.name()).put("problems", ps.size()).put("steps", steps).put("seed", seed).put("k", k).put("temperature", temperature));
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import io.genai4j.rag.embed.Embedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -45,10 +46,8 @@ public final class PromptSst2 implements Callable<Integer> {
     long seed;
     @Option(names = "--max-tokens", defaultValue = "4", description = "Tokens of each reply (default: ${DEFAULT-VALUE}: the label is a word).")
     int maxTokens;
-    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the accuracies as a bar chart.")
-    Path png;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    ScoreTable output;
     @Mixin
     ThreadsOption threads;
 
@@ -81,13 +80,9 @@ public final class PromptSst2 implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf("SST-2 test by prompting %s: %d sentences%n", chat.name(), n);
-        ScoreTable.print(System.out, scores);
-        ScoreTable.png(png, "SST-2 by prompting " + chat.name(), n + " test sentences", scores);
-        if (json) {
-            new Report().put("model", chat.name()).put("data", dir.toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
-                    .put("seed", seed).put("results", ScoreTable.json(scores)).printJson(System.out);
-        }
+        output.show(String.format(Locale.ROOT, "SST-2 test by prompting %s: %d sentences", chat.name(), n), "SST-2 by prompting " + chat.name(), scores,
+                new Report().put("model", chat.name()).put("data", dir.toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
+                        .put("seed", seed));
         return 0;
     }
 }

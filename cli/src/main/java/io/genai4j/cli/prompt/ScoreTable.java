@@ -1,5 +1,6 @@
 package io.genai4j.cli.prompt;
 
+import io.genai4j.cli.Report;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.PromptingChart;
 import io.genai4j.course.table.TextTable;
@@ -11,10 +12,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
-/** The scores of a prompting run as a terminal table, JSON rows and (with --png) a bar chart. */
-final class ScoreTable {
-    private ScoreTable() {}
+/** How a prompting run shows its scores: a terminal table always, a bar chart with --png, one JSON line with --json. */
+public final class ScoreTable {
+    @Option(names = "--png", paramLabel = "FILE", description = "Also draw the accuracies as a bar chart.")
+    Path png;
+    @Option(names = "--json", description = "Also print every figure as one JSON line.")
+    boolean json;
+
+    /** The table (after {@code heading}), the chart titled {@code title}, and the JSON of {@code settings} plus the results. */
+    void show(String heading, String title, List<PromptScore> scores, Report settings) {
+        System.out.println(heading);
+        print(System.out, scores);
+        if (png != null) {
+            PromptingChart.render(title, heading, scores).savePng(png);
+            System.err.println("wrote " + png);
+        }
+        if (json) settings.put("results", json(scores)).printJson(System.out);
+    }
 
     static void print(PrintStream out, List<PromptScore> scores) {
         TextTable t = new TextTable("method", "accuracy", "right", "no answer", "too long", "tokens/item").right(1, 2, 3, 4, 5);
@@ -40,11 +56,5 @@ final class ScoreTable {
             rows.add(o);
         }
         return rows;
-    }
-
-    static void png(Path file, String title, String subtitle, List<PromptScore> scores) {
-        if (file == null) return;
-        PromptingChart.render(title, subtitle, scores).savePng(file);
-        System.err.println("wrote " + file);
     }
 }
