@@ -20,6 +20,19 @@ final class AllowedSampler {
     }
 
     int sample(LogitsSampler sampler, float[] logits, long[] allowed) {
+        return ids[sampler.sample(row, 0, gather(logits, allowed))];
+    }
+
+    /** The distribution {@link #sample} draws from, with vocabulary ids. */
+    LogitsSampler.Candidates candidates(LogitsSampler sampler, float[] logits, long[] allowed) {
+        LogitsSampler.Candidates c = sampler.candidates(row, 0, gather(logits, allowed));
+        int[] vocabIds = new int[c.ids().length];
+        for (int i = 0; i < vocabIds.length; i++) vocabIds[i] = ids[c.ids()[i]];
+        return new LogitsSampler.Candidates(vocabIds, c.probs());
+    }
+
+    /** Copies the allowed tokens' logits into {@code row} (their ids into {@code ids}); returns how many. */
+    private int gather(float[] logits, long[] allowed) {
         int n = 0;
         for (int w = 0; w < allowed.length; w++) {
             long bits = allowed[w];
@@ -32,6 +45,6 @@ final class AllowedSampler {
             }
         }
         if (n == 0) throw new IllegalStateException("the constraint allows no token of the model's " + vocab + " here");
-        return ids[sampler.sample(row, 0, n)];
+        return n;
     }
 }

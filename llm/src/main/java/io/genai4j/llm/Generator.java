@@ -5,7 +5,7 @@ import io.genai4j.engine.infer.Session;
 import io.genai4j.models.llama.CausalLm;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.sampling.LogitsSampler;
-import io.genai4j.text.vocab.LlmTokenizer;
+import io.genai4j.text.Tokenizer;
 import java.util.Arrays;
 
 /**
@@ -14,18 +14,23 @@ import java.util.Arrays;
  * session's KV cache, each drawn from the last logits after penalties and sampling. Tokens and text
  * stream to a {@link GenerationListener} as they arrive, which may also cancel between tokens.
  *
+ * <p>The model sees at most its context length of tokens: a {@link ContextWindow#FIXED} window refuses
+ * a generation that would not fit; a {@link ContextWindow#SLIDING} one keeps the newest tokens
+ * (nanoGPT's crop), so the GPT lesson's char model samples any length through the same loop.
+ *
  * <p>A generator holds no per-request state: one generator (one loaded model) serves any number of
  * threads, each generating in its own session.
  */
 public final class Generator {
     private final CausalLm model;
-    private final LlmTokenizer tokenizer;
+    private final Tokenizer tokenizer;
 
     public Generator(LoadedModel m) {
         this(m.model(), m.tokenizer());
     }
 
-    public Generator(CausalLm model, LlmTokenizer tokenizer) {
+    /** A model and the tokenizer whose ids it reads: its pieces make the text, its end-of-generation tokens stop. */
+    public Generator(CausalLm model, Tokenizer tokenizer) {
         this.model = model;
         this.tokenizer = tokenizer;
     }
@@ -37,7 +42,8 @@ public final class Generator {
 
     /** Generates from prompt ids in a new session; {@code listener} (may be null) receives text as it is produced. */
     public GenerationResult generate(int[] prompt, GenerationOptions o, GenerationListener listener) {
-        return continueFrom(newSession(prompt.length + o.maxTokens()), new int[0], prompt, o, listener);
+        int capacity = Math.min(prompt.length + o.maxTokens(), model.config().contextLength());
+        return continueFrom(newSession(Math.max(capacity, 1)), new int[0], prompt, o, listener);
     }
 
     /**
@@ -50,7 +56,7 @@ public final class Generator {
         GenerationListener l = listener == null ? GenerationListener.NONE : listener;
         int ctx = model.config().contextLength();
         int used = history.length + prompt.length;
-        if (used + o.maxTokens() > ctx) {
+        if (o.window() == ContextWindow.FIXED && used + o.maxTokens() > ctx) {
             throw new IllegalArgumentException("the prompt (" + used + " tokens) plus " + o.maxTokens() + " new tokens exceeds the model's context length of "
                     + ctx + " tokens; shorten the prompt or lower --max-tokens");
         }
@@ -66,7 +72,7 @@ public final class Generator {
         String reason = null;
         long t0 = System.nanoTime();
         if (c != null) len = fastForward(c, seq, len, limit, l, text);   // forced tokens join the prompt's batch
-        float[] logits = run(session, o.useCache(), seq, len, len - history.length);
+        float[] logits = run(session, o.useCache(), seq, len, len - history.length, ctx);
         long tPrompt = System.nanoTime();
         if (c != null && c.complete() || text.stopped()) reason = "stop";
         int pendingRun = 0;   // tokens appended since the model last ran
@@ -75,8 +81,9 @@ public final class Generator {
                 reason = "length";
                 break;
             }
-            if (logits == null) logits = run(session, o.useCache(), seq, len, pendingRun);
+            if (logits == null) logits = run(session, o.useCache(), seq, len, pendingRun, ctx);
             o.penalties().apply(logits, 0, vocab, seq, len);
+            if (l.wantsCandidates()) l.onCandidates(c == null ? sampler.candidates(logits, 0, vocab) : allowed.candidates(sampler, logits, c.allowed()));
             int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
             if (tokenizer.isEndOfGeneration(next)) {
                 reason = "eos";
@@ -84,7 +91,7 @@ public final class Generator {
             }
             seq[len++] = next;
             l.onToken(next);
-            text.add(tokenizer.piece(next, false));
+            text.add(tokenizer.piece(next));
             int fresh = 1;
             if (c != null) {
                 c.accept(next);
@@ -115,15 +122,19 @@ public final class Generator {
             c.accept(id);
             seq[len++] = id;
             l.onToken(id);
-            text.add(tokenizer.piece(id, false));
+            text.add(tokenizer.piece(id));
         }
         return len;
     }
 
-    /** Logits after the last of the n newest tokens of seq[0, len). */
-    private static float[] run(Session session, boolean useCache, int[] seq, int len, int n) {
-        if (useCache) return session.forward(Arrays.copyOfRange(seq, len - n, len), false);
-        session.cache().clear();   // no cache: the whole context again
-        return session.forward(Arrays.copyOf(seq, len), false);
+    /**
+     * Logits after the last of the n newest tokens of seq[0, len). While the text fits the context
+     * the session's cache holds the older tokens; past it (a sliding window) the newest
+     * {@code context} tokens run again from an empty cache, their positions shifted.
+     */
+    private static float[] run(Session session, boolean useCache, int[] seq, int len, int n, int context) {
+        if (useCache && len <= context) return session.forward(Arrays.copyOfRange(seq, len - n, len), false);
+        session.cache().clear();   // no cache, or a window that moved: the whole window again
+        return session.forward(Arrays.copyOfRange(seq, Math.max(0, len - context), len), false);
     }
 }

@@ -44,4 +44,23 @@ class AllowedSamplerTest {
         assertEquals(Float.NEGATIVE_INFINITY, masked[66]);
         assertEquals(logits[65], masked[65]);
     }
+
+    @Test
+    void candidatesAreTheAllowedTokensWithTheirRenormalizedProbabilities() {
+        int vocab = 130;
+        float[] logits = new float[vocab];
+        for (int i = 0; i < vocab; i++) logits[i] = (i * 37 % 11) / 3f;
+        long[] allowed = new long[3];
+        int[] ids = {2, 70, 129};
+        for (int id : ids) allowed[id >>> 6] |= 1L << id;
+        LogitsSampler.Candidates c = new AllowedSampler(vocab).candidates(new LogitsSampler(1f, 0, 1f, 0f, 4), logits, allowed);
+        assertEquals(3, c.ids().length);
+        double z = 0;
+        for (int id : ids) z += Math.exp(logits[id]);
+        for (int i = 0; i < 3; i++) {
+            int id = c.ids()[i];
+            assertTrue(id == 2 || id == 70 || id == 129, "an allowed vocabulary id, got " + id);
+            assertEquals(Math.exp(logits[id]) / z, c.probs()[i], 1e-6);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.genai4j.text;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Text to integer ids and back: the first step of every language model in the course.
  *
@@ -20,6 +22,19 @@ public interface Tokenizer {
 
     /** A short name for reports: {@code char}, {@code word}, {@code bpe}. */
     String kind();
+
+    /**
+     * The UTF-8 bytes one token adds to a text as generation streams it. A byte-level token may
+     * carry part of a character; for a character tokenizer it is the character itself.
+     */
+    default byte[] piece(int id) {
+        return decode(new int[] {id}).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True when the token ends a generation (EOS, end of turn); a tokenizer without such tokens never ends one. */
+    default boolean isEndOfGeneration(int id) {
+        return false;
+    }
 
     /** Makes whitespace and control characters visible in a one-line table cell. */
     static String visible(String s) {

@@ -1,11 +1,13 @@
 package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.Report;
-import io.genai4j.cli.TokenPrinter;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.models.gpt.Generator;
+import io.genai4j.llm.GenerationListener;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.GenerationResult;
+import io.genai4j.llm.Generator;
+import io.genai4j.models.gpt.GptLm;
 import io.genai4j.models.gpt.GptCheckpoint;
-import io.genai4j.models.sampling.LogitsSampler;
 import io.genai4j.text.Tokenizer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code genai gpt sample}: generate text from a trained checkpoint, with a KV cache. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate text from a GPT checkpoint. --explain shows the top next-token probabilities at every step.")
+        description = "Generate text from a GPT checkpoint (a sliding window past its context length). --explain shows the top next-token probabilities at every step.")
 public final class GptSample implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--prompt", defaultValue = "\n", description = "Text to continue (default: a newline).") String prompt;
@@ -34,39 +36,36 @@ public final class GptSample implements Callable<Integer> {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
-        LogitsSampler sampler = new LogitsSampler(temperature, topK, topP, seed);
-        Generator.Listener listener;
-        TokenPrinter printer = null;
+        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed).withCache(!noCache);
+        GenerationListener listener;
         if (explain) {
-            listener = (step, id, cand) -> {
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step, "'" + tok.display(id) + "'"));
-                for (int i = 0; i < Math.min(5, cand.ids().length); i++) {
-                    sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(cand.ids()[i]), cand.probs()[i]));
+            int[] step = {0};
+            listener = GenerationListener.explaining((candidates, id) -> {
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%4d  %-8s ←", step[0]++, "'" + tok.display(id) + "'"));
+                for (int i = 0; i < Math.min(5, candidates.ids().length); i++) {
+                    sb.append(String.format(Locale.ROOT, "  %s %.3f", tok.display(candidates.ids()[i]), candidates.probs()[i]));
                 }
                 System.out.println(sb);
-            };
+            });
         } else {
-            // Stream: the prompt, then each token as it is drawn.
+            // Stream: the prompt, then the text as it is drawn.
             System.out.print(prompt);
             System.out.flush();
-            TokenPrinter p = printer = new TokenPrinter(tok, promptIds, System.out);
-            listener = (step, id, cand) -> p.accept(id);
+            listener = text -> {
+                System.out.print(text);
+                System.out.flush();
+            };
         }
         long t0 = System.nanoTime();
-        int[] out = new Generator(ck.model()).generate(promptIds, tokens, sampler, !noCache, listener);
+        GenerationResult r = new Generator(new GptLm(ck.model()), tok).generate(promptIds, options, listener);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        String text = tok.decode(out);
-        if (printer != null) {
-            printer.finish();
-            System.out.println();
-        } else {
-            System.out.println();
-            System.out.println(prompt + text);
-        }
-        System.err.printf(Locale.ROOT, "%d tokens in %.2f s (%.0f tokens/s)%n", out.length, seconds, out.length / Math.max(seconds, 1e-9));
+        int n = r.ids().length;
+        System.out.println();
+        if (explain) System.out.println(prompt + r.text());
+        System.err.printf(Locale.ROOT, "%d tokens in %.2f s (%.0f tokens/s)%n", n, seconds, n / Math.max(seconds, 1e-9));
         if (json) {
-            new Report().put("prompt", prompt).put("text", text).put("tokens", out.length)
-                    .put("tokens_per_s", Rounding.whole(out.length / Math.max(seconds, 1e-9))).printJson(System.out);
+            new Report().put("prompt", prompt).put("text", r.text()).put("tokens", n)
+                    .put("tokens_per_s", Rounding.whole(n / Math.max(seconds, 1e-9))).printJson(System.out);
         }
         return 0;
     }

@@ -17,8 +17,9 @@ import io.genai4j.llm.lora.PeftAdapter;
 import io.genai4j.llm.lora.RotaryRows;
 import io.genai4j.llm.lora.TextExamples;
 import io.genai4j.llm.lora.TokenWindow;
-import io.genai4j.models.gpt.Generator;
-import io.genai4j.models.sampling.LogitsSampler;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.Generator;
+import io.genai4j.models.gpt.GptLm;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.SaveWhen;
@@ -135,9 +136,10 @@ public final class LoraTrain implements Callable<Integer> {
     private String sample(LoraBase b) {
         if (b.gpt() == null) return null;
         var gpt = b.gpt().model();
-        int[] ids = new Generator(gpt).generate(b.tokenizer().encode("\n"), 240, new LogitsSampler(0.8f, 0, 1f, seed), true, null);
+        String text = new Generator(new GptLm(gpt), b.tokenizer())
+                .generate(b.tokenizer().encode("\n"), GenerationOptions.slidingWindow(240, 0.8f, 0, 1f, seed), null).text();
         gpt.eval();
-        return b.tokenizer().decode(ids);
+        return text;
     }
 
     private static List<TokenWindow> limit(List<TokenWindow> w, int n) {

@@ -9,7 +9,9 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.attention.AttentionMaps;
-import io.genai4j.models.gpt.Generator;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.Generator;
+import io.genai4j.models.gpt.GptLm;
 import io.genai4j.models.gpt.GptAttentionMaps;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptConfig;
@@ -73,8 +75,8 @@ public final class GptStep implements TourStep {
         for (int i = 0; i < Math.min(5, next.ids().length); i++) t.row(tok.display(next.ids()[i]), String.format(Locale.ROOT, "%.3f", next.probs()[i]));
         say.table(t);
         say.blank();
-        int[] out = new Generator(ck.model()).generate(tok.encode(PROMPT), 300, new LogitsSampler(0.8f, 0, 1f, ctx.seed()), true, null);
-        String sample = PROMPT + tok.decode(out);
+        String sample = PROMPT + new Generator(new GptLm(ck.model()), tok)
+                .generate(tok.encode(PROMPT), GenerationOptions.slidingWindow(300, 0.8f, 0, 1f, ctx.seed()), null).text();
         say.say("Sampled at temperature 0.8, one character at a time, each step running only the new character "
                 + "through the network (the keys and values of earlier ones are cached):");
         say.blank();

@@ -4,10 +4,11 @@ import io.genai4j.course.ladder.LadderData;
 import io.genai4j.course.ladder.LadderEntry;
 import io.genai4j.course.ladder.LadderProvider;
 import io.genai4j.course.ladder.LadderResult;
-import io.genai4j.models.gpt.Generator;
+import io.genai4j.llm.GenerationOptions;
+import io.genai4j.llm.Generator;
+import io.genai4j.models.gpt.GptLm;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.gpt.GptEvaluation;
-import io.genai4j.models.sampling.LogitsSampler;
 import io.genai4j.text.CharTokenizer;
 import io.genai4j.text.Corpus;
 import java.util.Arrays;
@@ -52,9 +53,9 @@ public final class GptLadder implements LadderProvider {
             // that knows nothing would, so the total covers every character of the split.
             double nats = total.nats() + Math.log(ck.model().config.vocabSize());
             int[] prompt = chars.encode("\n");
-            int[] out = new Generator(ck.model()).generate(prompt, data.sampleChars(), new LogitsSampler(1f, 0, 1f, data.seed()), true, null);
+            String sample = new Generator(new GptLm(ck.model()), chars).generate(prompt, GenerationOptions.slidingWindow(data.sampleChars(), 1f, 0, 1f, data.seed()), null).text();
             return new LadderResult(name(), family(), rank(), ck.model().numParametersNonEmbedding(), "parameters",
-                    nats / data.valChars(), chars.decode(out), (System.nanoTime() - t0) / 1e9);
+                    nats / data.valChars(), sample, (System.nanoTime() - t0) / 1e9);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.genai4j.engine.infer.KvCache;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.models.sampling.LogitsSampler;
 import io.genai4j.text.CharTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,14 +75,10 @@ class GptTest {
     }
 
     @Test
-    void kvCacheSamplingEqualsRecomputingTheContext() {
+    void kvCacheLogitsEqualRecomputingTheContext() {
         Gpt m = new Gpt(new GptConfig(2, 2, 32, 12, 20, 0f, true), new Rng(4));
         int[] prompt = {3, 1, 4, 1, 5};
-        // 20 new tokens run past block_size 12, so the cropped-window path is covered too.
-        int[] cached = new Generator(m).generate(prompt, 20, new LogitsSampler(1f, 0, 1f, 9), true, null);
-        int[] plain = new Generator(m).generate(prompt, 20, new LogitsSampler(1f, 0, 1f, 9), false, null);
-        assertArrayEquals(plain, cached);
-        // And the logits themselves agree position by position.
+        // (Sampling through the cache, past block_size too, is llm's LessonGenerationTest.)
         try (Grad g = Grad.off()) {
             m.eval();
             KvCache cache = m.newCache();

@@ -251,6 +251,12 @@ public final class ByteLevelBpe implements Tokenizer {
         return out.toByteArray();
     }
 
+    /** {@link #tokenBytes}: a token may end inside a UTF-8 character, the next one completes it. */
+    @Override
+    public byte[] piece(int id) {
+        return tokenBytes(id);
+    }
+
     /** True for tokens whose text is used as is (control and user-defined tokens). */
     public boolean isSpecial(int id) {
         return special[id];

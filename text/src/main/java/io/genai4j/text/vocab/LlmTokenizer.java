@@ -214,6 +214,12 @@ public final class LlmTokenizer implements Tokenizer {
         return type == TokenType.NORMAL ? bpe.tokenBytes(id) : new byte[0];
     }
 
+    /** The bytes generation streams for a token: special tokens (EOS, turn markers) add nothing. */
+    @Override
+    public byte[] piece(int id) {
+        return piece(id, false);
+    }
+
     /** Ids back to text, special tokens shown (llama_detokenize with unparse_special). */
     @Override
     public String decode(int[] idList) {
@@ -265,6 +271,7 @@ public final class LlmTokenizer implements Tokenizer {
     }
 
     /** True when id ends generation (EOS, end of turn). */
+    @Override
     public boolean isEndOfGeneration(int id) {
         return vocab.eog().contains(id);
     }
