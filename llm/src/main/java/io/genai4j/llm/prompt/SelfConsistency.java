@@ -31,17 +31,12 @@ public final class SelfConsistency {
         List<Reply> samples = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < k; i++) {
-            Reply r = Reply.ask(model, messages, withSeed(options, options.seed() + i), extractor);
+            Reply r = Reply.ask(model, messages, options.withSeed(options.seed() + i), extractor);
             samples.add(r);
             r.answer().ifPresent(a -> counts.merge(a, 1, Integer::sum));
         }
         String best = null;
         for (Map.Entry<String, Integer> e : counts.entrySet()) if (best == null || e.getValue() > counts.get(best)) best = e.getKey();
         return new Vote(Optional.ofNullable(best), Map.copyOf(counts), List.copyOf(samples));
-    }
-
-    private static GenerationOptions withSeed(GenerationOptions o, long seed) {
-        return new GenerationOptions(o.maxTokens(), o.temperature(), o.topK(), o.topP(), o.minP(), o.penalties(), seed, o.stop(), o.useCache(),
-                o.constraint());
     }
 }
