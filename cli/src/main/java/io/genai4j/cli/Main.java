@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 io.genai4j.cli.serve.StudioCommand.class,
                 BertCommand.class,
                 io.genai4j.cli.rag.RagCommand.class,
+                io.genai4j.cli.prompt.PromptCommand.class,
                 io.genai4j.cli.assistant.AssistantCommand.class,
                 io.genai4j.cli.agent.AgentCommand.class,
                 io.genai4j.cli.vision.VisionCommand.class,

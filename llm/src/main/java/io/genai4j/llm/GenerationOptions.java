@@ -74,6 +74,11 @@ public record GenerationOptions(int maxTokens, float temperature, int topK, floa
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, s, stop, useCache, constraint, logitBias, window);
     }
 
+    /** The same options with another seed (self-consistency's k samples differ only by it). */
+    public GenerationOptions withSeed(long s) {
+        return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, s, stop, useCache, constraint, window);
+    }
+
     /** The same options with a constraint factory (null: none). */
     public GenerationOptions withConstraint(TokenConstraint.Factory f) {
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, useCache, f, logitBias, window);

@@ -2,19 +2,11 @@ package io.genai4j.cli.rag;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.cli.llm.EndpointOptions;
-import io.genai4j.cli.llm.SamplingOptions;
 import io.genai4j.engine.util.Printable;
-import io.genai4j.engine.util.Rounding;
-import io.genai4j.llm.ModelStore;
 import io.genai4j.llm.chat.ChatListener;
-import io.genai4j.llm.chat.LocalChatModel;
-import io.genai4j.models.llama.LoadedModel;
-import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.rag.answer.Answer;
-import io.genai4j.rag.answer.ExtractiveAnswer;
-import io.genai4j.rag.answer.GeneratedAnswer;
 import io.genai4j.rag.answer.RagPrompt;
+import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.index.ChunkSearcher;
 import io.genai4j.rag.index.Filter;
@@ -27,10 +19,8 @@ import io.genai4j.rag.solr.SolrCollection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.solr.client.solrj.SolrClient;
 import picocli.CommandLine.Command;
@@ -58,20 +48,12 @@ public final class RagAsk implements Callable<Integer> {
     Double mmr;
     @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Only chunks with this metadata (source, type, title; a trailing * is a prefix). Repeatable.")
     List<String> filters = new ArrayList<>();
-    @Option(names = "--sentences", defaultValue = "2", description = "Sentences in the extractive answer (default: ${DEFAULT-VALUE}).")
-    int sentences;
     @Option(names = "--prompt", description = "Also print the prompt (numbered sources) a generator would get.")
     boolean prompt;
     @Option(names = "--json", description = "Also print the answer and its sources as one JSON line.")
     boolean json;
-    @Option(names = "--model", paramLabel = "MODEL", description = "The generator: a .gguf file, a model directory, OWNER/REPO in the cache (with --endpoint: the model's name there).")
-    String model;
-    @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a generated answer at most (default ${DEFAULT-VALUE}).")
-    int maxTokens;
     @Mixin
-    SamplingOptions sampling;
-    @Mixin
-    EndpointOptions endpoint;
+    AnswerOptions answering;
     @Mixin
     ThreadsOption threads;
     @Mixin
@@ -80,7 +62,6 @@ public final class RagAsk implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (sentences < 1) throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
         String question = String.join(" ", words).strip();
         if (question.isEmpty()) throw new IllegalArgumentException("the question is empty");
         Retriever.Query q = new Retriever.Query(Mode.parse(mode), k, Filter.parse(filters), mmr == null ? Double.NaN : mmr);
@@ -98,58 +79,37 @@ public final class RagAsk implements Callable<Integer> {
     }
 
     private void ask(ChunkSearcher searcher, Embedder embedder, String question, Retriever.Query q) throws IOException {
-        List<Hit> hits = new Retriever(searcher, embedder).search(question, q);
-        if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
-        Answer a = answer(question, hits, embedder);
-        System.out.println(a.text());
-        System.out.println();
-        for (int i = 0; i < hits.size(); i++) {
-            Hit h = hits.get(i);
-            String mark = a.citations().cited().contains(i + 1) ? "cited" : "     ";
-            System.out.printf(Locale.ROOT, "[%d] %s %s  (score %.4f)%n    %s%n", i + 1, mark, Printable.of(RagPrompt.label(h.chunk()), 200),
-                    h.score(), Printable.of(h.chunk().text().replaceAll("\\s+", " "), 300));
-        }
-        if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
-        if (json) {
-            List<Map<String, Object>> sources = new ArrayList<>();
-            for (Hit h : hits) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("source", h.chunk().source());
-                s.put("title", h.chunk().title());
-                s.put("heading", h.chunk().heading());
-                s.put("position", h.chunk().position());
-                s.put("score", Rounding.places(h.score(), 6));
-                s.put("text", h.chunk().text());
-                sources.add(s);
+        try (ChatModelOptions.Opened generator = answering.openGenerator()) {
+            Retriever retriever = new Retriever(searcher, embedder);
+            List<Hit> hits = retriever.search(question, q);
+            if (prompt) System.out.printf("--- prompt ---%nsystem: %s%nuser:%n%s--- end of prompt ---%n%n", RagPrompt.SYSTEM, RagPrompt.user(question, hits));
+            Answer a = answering.answerer(retriever, embedder, generator).answer(question, hits, generator == null ? ChatListener.NONE : TO_STDERR);
+            if (generator != null) System.err.println();
+            System.out.println(a.text());
+            System.out.println();
+            for (int i = 0; i < hits.size(); i++) {
+                Hit h = hits.get(i);
+                String mark = a.citations().cited().contains(i + 1) ? "cited" : "     ";
+                System.out.printf(Locale.ROOT, "[%d] %s %s  (score %.4f)%n    %s%n", i + 1, mark, Printable.of(RagPrompt.label(h.chunk()), 200),
+                        h.score(), Printable.of(h.chunk().text().replaceAll("\\s+", " "), 300));
             }
-            new Report().put("question", question).put("mode", q.mode().name().toLowerCase(Locale.ROOT)).put("model", embedder.name())
-                    .put("answer", a.text()).put("method", a.method()).put("cited", a.citations().cited())
-                    .put("invalid_citations", a.citations().invalid()).put("sources", sources).printJson(System.out);
+            if (!a.citations().invalid().isEmpty()) System.err.println("warning: the answer cites sources that were not retrieved: " + a.citations().invalid());
+            if (json) {
+                Report r = new Report();
+                AnswerJson.of(question, q.mode().name().toLowerCase(Locale.ROOT), embedder.name(), a).forEach(r::put);
+                r.printJson(System.out);
+            }
         }
     }
 
-    /** Written by the --model / --endpoint chat model (streamed to stderr as it comes), or extractive without one. */
-    private Answer answer(String question, List<Hit> hits, Embedder embedder) throws IOException {
-        if (endpoint.remote() && model == null) throw new IllegalArgumentException("--endpoint needs --model NAME: the model's name on that server");
-        if (model == null) return ExtractiveAnswer.answer(question, hits, embedder, sentences);
-        ChatListener stream = new ChatListener() {
-            @Override
-            public void onText(String text) {
-                System.err.print(text);
-                System.err.flush();
-            }
-        };
-        Answer a;
-        if (endpoint.remote()) {
-            a = GeneratedAnswer.answer(endpoint.model(model), question, hits, sampling.options(maxTokens), stream);
-        } else {
-            try (LoadedModel m = ModelLoader.load(ModelStore.resolve(model))) {
-                a = GeneratedAnswer.answer(new LocalChatModel(m, model, 1), question, hits, sampling.options(maxTokens), stream);
-            }
+    /** A generated answer streams to stderr as it comes (stdout gets it whole, with its sources). */
+    private static final ChatListener TO_STDERR = new ChatListener() {
+        @Override
+        public void onText(String text) {
+            System.err.print(text);
+            System.err.flush();
         }
-        System.err.println();
-        return a;
-    }
+    };
 
     /** The embedder of an index (its model must be used for queries), or the given model / minilm for a new one. */
     public static Embedder embedder(Path index, String model) throws IOException {

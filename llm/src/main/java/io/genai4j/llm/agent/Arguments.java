@@ -77,7 +77,9 @@ final class Arguments {
             }
             Object[] values = bind(v, names, types, params);
             try {
-                return c.getDeclaredConstructor(raw).newInstance(values);
+                var constructor = c.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);   // a record declared package-private (in a test, a lesson) is as bindable as a public one
+                return constructor.newInstance(values);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof IllegalArgumentException iae) throw iae;
                 throw new IllegalStateException("cannot build " + c.getName(), e.getCause());

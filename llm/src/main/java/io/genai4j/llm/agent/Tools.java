@@ -27,7 +27,15 @@ public final class Tools {
 
     /** A tool whose arguments are one record (its components are the properties). */
     public static <A extends Record> Tool of(String name, String description, Class<A> arguments, Body<A> body) {
-        return tool(spec(name, description, arguments), json -> body.apply(arguments.cast(Arguments.value(Arguments.parse(json), arguments))));
+        return tool(spec(name, description, arguments), json -> body.apply(read(json, arguments)));
+    }
+
+    /**
+     * A record read from a JSON object by the rules its {@link #spec} schema describes (components by
+     * their {@link Param} names); an error naming what does not fit.
+     */
+    public static <A extends Record> A read(String json, Class<A> type) {
+        return type.cast(Arguments.value(Arguments.parse(json), type));
     }
 
     /** What a tool does with its arguments (JSON text) once its specification is known. */
