@@ -69,14 +69,9 @@ public record GenerationOptions(int maxTokens, float temperature, int topK, floa
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, seed, stop, useCache, constraint, bias, window);
     }
 
-    /** The same options with another seed. */
+    /** The same options with another seed (n choices, self-consistency's k samples differ only by it). */
     public GenerationOptions withSeed(long s) {
         return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, s, stop, useCache, constraint, logitBias, window);
-    }
-
-    /** The same options with another seed (self-consistency's k samples differ only by it). */
-    public GenerationOptions withSeed(long s) {
-        return new GenerationOptions(maxTokens, temperature, topK, topP, minP, penalties, s, stop, useCache, constraint, window);
     }
 
     /** The same options with a constraint factory (null: none). */

@@ -78,7 +78,7 @@ public final class RagAsk implements Callable<Integer> {
         return 0;
     }
 
-    private void ask(ChunkSearcher searcher, Embedder embedder, String question, Retriever.Query q) throws IOException {
+    private void ask(ChunkSearcher searcher, Embedder embedder, String question, Retriever.Query q) throws Exception {
         try (ChatModelOptions.Opened generator = answering.openGenerator()) {
             Retriever retriever = new Retriever(searcher, embedder);
             List<Hit> hits = retriever.search(question, q);
