@@ -134,7 +134,12 @@ class RowKernelTest {
                 }
                 float dot = longKernel.dot(seg, 3, x, 5, n);
                 assertTrue(Math.abs(dot - exact) <= (0x1p-9 + 1e-5) * magnitude, t + " n=" + n + ": dot " + dot + " vs " + exact);
-                // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree to the bit.
+                // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree to the bit
+                // (once both run compiled: see Jit).
+                Jit.warm(() -> {
+                    exactKernel.dot(seg, 3, xb, 5, n);
+                    longKernel.dot(seg, 3, xb, 5, n);
+                });
                 assertEquals(exactKernel.dot(seg, 3, xb, 5, n), longKernel.dot(seg, 3, xb, 5, n), t + " n=" + n + " on bfloat16 x");
             }
         }
