@@ -1,6 +1,7 @@
 package io.genai4j.engine.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,8 +143,16 @@ class MatVecTest {
                 adHoc.apply(x, 0, plain, 0);
                 longKernel.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, bf16, 0);
                 exactKernel.dotRows(w.data(), w.rowBytes(), 0, 40, x, 0, in, exact, 0);
-                assertArrayEquals(exact, plain, t + " ad-hoc group, in=" + in);
-                assertArrayEquals(in > Bf16Activations.MIN_LENGTH ? bf16 : exact, prepared, t + " prepared group, in=" + in);
+                // The same kernel through the group or called directly: equal up to the lane-reduction order of
+                // the compiled code (see Jit), which a wrong kernel choice (bf16 x vs float x) far exceeds.
+                // (Rounding x to bfloat16 moves a result by about 6e-4 of the largest; the order of a reduction by 1e-6.)
+                float[] chosen = in > Bf16Activations.MIN_LENGTH ? bf16 : exact;
+                float scale = 0;
+                for (float v : exact) scale = Math.max(scale, Math.abs(v));
+                for (int i = 0; i < 40; i++) {
+                    assertEquals(exact[i], plain[i], 1e-5f * scale, t + " ad-hoc group, in=" + in + ", row " + i);
+                    assertEquals(chosen[i], prepared[i], 1e-5f * scale, t + " prepared group, in=" + in + ", row " + i);
+                }
             }
         }
     }

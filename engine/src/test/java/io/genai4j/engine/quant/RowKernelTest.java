@@ -134,13 +134,15 @@ class RowKernelTest {
                 }
                 float dot = longKernel.dot(seg, 3, x, 5, n);
                 assertTrue(Math.abs(dot - exact) <= (0x1p-9 + 1e-5) * magnitude, t + " n=" + n + ": dot " + dot + " vs " + exact);
-                // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree to the bit
-                // (once both run compiled: see Jit).
+                // Same loop, same operations: on x that bfloat16 holds exactly the two kernels agree up to the
+                // order in which the lanes of the last vector are added — C2's reduction intrinsic or, where it
+                // left the vectors boxed, the lane-order fallback (see Jit) — far below the bfloat16 bound above.
                 Jit.warm(() -> {
                     exactKernel.dot(seg, 3, xb, 5, n);
                     longKernel.dot(seg, 3, xb, 5, n);
                 });
-                assertEquals(exactKernel.dot(seg, 3, xb, 5, n), longKernel.dot(seg, 3, xb, 5, n), t + " n=" + n + " on bfloat16 x");
+                float a = exactKernel.dot(seg, 3, xb, 5, n), b = longKernel.dot(seg, 3, xb, 5, n);
+                assertTrue(Math.abs(a - b) <= 1e-5 * magnitude, t + " n=" + n + " on bfloat16 x: " + a + " vs " + b);
             }
         }
     }
