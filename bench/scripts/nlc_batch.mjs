@@ -9,10 +9,9 @@
 // so each step multiplies every weight matrix once for all S tokens, as genai4j's StepBatcher does.
 // End-of-generation tokens do not stop a sequence (yieldEogToken). Aggregate t/s = S·M / wall seconds
 // of the decoding (prompts excluded). The last stdout line is one JSON object.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
+import { importNodeLlamaCpp, randomTokens } from "./nlc_common.mjs";
 
 function parseArgs(argv) {
     const o = { model: null, streams: 4, threads: 2, promptTokens: 16, genTokens: 32, seed: 42 };
@@ -29,21 +28,8 @@ function parseArgs(argv) {
     return o;
 }
 
-function randomTokens(n, vocab, seed) {
-    let s = (seed >>> 0) || 1;
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) {
-        s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-        out[i] = s % vocab;
-    }
-    return out;
-}
-
 const opt = parseArgs(process.argv);
-const peers = process.env.PEERS;
-if (!peers) throw new Error("set PEERS to the folder holding node_modules/node-llama-cpp (bench/scripts/install-node-llama-cpp.sh)");
-const req = createRequire(path.join(path.resolve(peers), "package.json"));
-const { getLlama, LlamaLogLevel } = await import(pathToFileURL(req.resolve("node-llama-cpp")).href);
+const { getLlama, LlamaLogLevel } = (await importNodeLlamaCpp()).module;
 const llama = await getLlama({ gpu: false, build: "never", usePrebuiltBinaries: true, skipDownload: true, progressLogs: false, maxThreads: 0, logLevel: LlamaLogLevel.error });
 const model = await llama.loadModel({ modelPath: path.resolve(opt.model), gpuLayers: 0, useMmap: true });
 const S = opt.streams, N = opt.promptTokens, M = opt.genTokens;
