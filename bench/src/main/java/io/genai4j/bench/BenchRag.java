@@ -69,8 +69,10 @@ public final class BenchRag implements Callable<Integer> {
             }
             table.addAll(ours.methods());
             for (EvalResult.Indexing i : ours.indexing()) {
-                report.put("genai_" + i.model() + "_chunks_per_second", Rounding.places(i.chunksPerSecond(), 2));
-                System.out.printf(Locale.ROOT, "genai4j %s: %,d chunks in %.1f s (%.1f chunks/s)%n", i.model(), i.chunks(), i.seconds(), i.chunksPerSecond());
+                report.put("genai_" + i.model() + "_chunks_per_second", Rounding.places(i.chunksPerSecond(), 2))
+                        .put("genai_" + i.model() + "_index_bytes", i.indexBytes());
+                System.out.printf(Locale.ROOT, "genai4j %s: %,d chunks in %.1f s (%.1f chunks/s), index %.1f MB%n", i.model(), i.chunks(),
+                        i.seconds(), i.chunksPerSecond(), i.indexBytes() / 1e6);
             }
         }
         table.print(System.out);
