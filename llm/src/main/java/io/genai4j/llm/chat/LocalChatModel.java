@@ -4,6 +4,7 @@ import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
+import io.genai4j.llm.TokenLogprob;
 import io.genai4j.llm.tools.ToolCallConstraint;
 import io.genai4j.llm.tools.ToolCallFormat;
 import io.genai4j.llm.tools.ToolCallParser;
@@ -155,6 +156,16 @@ public final class LocalChatModel implements ChatModel {
             public void onText(String text) {
                 if (parser != null) parser.add(text);
                 else l.onText(text);
+            }
+
+            @Override
+            public int topLogprobs() {
+                return l.topLogprobs();
+            }
+
+            @Override
+            public void onLogprob(TokenLogprob logprob) {
+                l.onLogprob(logprob);
             }
 
             @Override
