@@ -143,7 +143,8 @@ public final class OpenAiServer implements AutoCloseable {
         Backend b = ready();
         ChatCompletionRequest req = ChatCompletionRequest.read(body, settings.limits());
         if (!req.model().equals(b.chat().name())) throw unknownModel(req.model());
-        ChatCompletions endpoint = new ChatCompletions(b.chat(), metrics);
+        LogprobsJson logprobs = req.logprobs() < 0 ? null : new LogprobsJson(b.local("logprobs").model().tokenizer());
+        ChatCompletions endpoint = new ChatCompletions(b.chat(), metrics, logprobs);
         generate(ctx, req.stream(), clock -> json(ctx, 200, endpoint.complete(req, clock)), (clock, sse) -> endpoint.stream(req, clock, sse));
     }
 

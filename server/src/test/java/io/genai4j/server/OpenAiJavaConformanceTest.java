@@ -124,6 +124,27 @@ class OpenAiJavaConformanceTest {
     }
 
     @Test
+    void logprobsReadWholeAndStreamed() {
+        OpenAIClient c = client(local);
+        List<io.genai4j.llm.TokenLogprob> expected = LogprobsWireTest.direct(8, 2);
+        ChatCompletion whole = c.chat().completions().create(hello("tiny").maxCompletionTokens(8).logprobs(true).topLogprobs(2).build());
+        var content = whole.choices().getFirst().logprobs().orElseThrow().content().orElseThrow();
+        assertEquals(expected.size(), content.size());
+        for (int i = 0; i < content.size(); i++) {
+            assertEquals(expected.get(i).logprob(), content.get(i).logprob(), 1e-4);
+            assertEquals(2, content.get(i).topLogprobs().size());
+            assertEquals(content.get(i).token(), content.get(i).topLogprobs().getFirst().token(), "greedy takes the most likely token");
+            assertTrue(!content.get(i).bytes().orElseThrow().isEmpty());
+        }
+        List<Double> streamed = new java.util.ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> s = c.chat().completions().createStreaming(hello("tiny").maxCompletionTokens(8).logprobs(true).topLogprobs(2).build())) {
+            s.stream().forEach(chunk -> chunk.choices().forEach(choice -> choice.logprobs().flatMap(l -> l.content()).ifPresent(list -> list.forEach(t -> streamed.add(t.logprob())))));
+        }
+        assertEquals(content.size(), streamed.size());
+        for (int i = 0; i < streamed.size(); i++) assertEquals(content.get(i).logprob(), streamed.get(i), 1e-4, "streamed token " + i);
+    }
+
+    @Test
     void errorsArriveAsTheSdksExceptions() {
         OpenAIClient c = client(local);
         NotFoundException missing = assertThrows(NotFoundException.class, () -> c.chat().completions().create(hello("gpt-9").build()));
