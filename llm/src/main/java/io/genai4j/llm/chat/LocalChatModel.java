@@ -20,7 +20,8 @@ import java.util.Arrays;
  * Offered tools are rendered the model's way and calls parsed out of the answer as it streams
  * ({@link ToolUse}); an answer with calls ends with finish reason {@code tool_calls}. A call, once
  * started, is held to the offered tools' schemas by the grammar engine ({@link ToolCallConstraint}),
- * and a {@code response_format} to its JSON Schema.
+ * and a {@code response_format} to its JSON Schema; with both, the answer is either a call or the
+ * formatted answer ({@link ToolCallConstraint#orAnswer}). A forced call ignores the response format.
  */
 public final class LocalChatModel implements ChatModel {
     private static final SecureRandom CALL_IDS = new SecureRandom();
@@ -86,12 +87,16 @@ public final class LocalChatModel implements ChatModel {
     public ChatResponse chat(ChatRequest request, ChatListener listener) {
         ToolUse tools = ToolUse.of(request, ToolCallFormat.of(renderer.template().source()));
         GenerationOptions options = request.options();
-        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
-            if (tools.format() != null) {
-                throw new IllegalArgumentException("response_format " + request.responseFormat().kind().name().toLowerCase()
-                        + " together with tools is not supported: send tool_choice \"none\" or no tools");
+        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT && tools.opening().isEmpty()) {
+            if (tools.format() == null) {
+                options = options.withConstraint(formats.of(request.responseFormat()));
+            } else {
+                // Tools and a response format: the answer is a tool call or the formatted answer, the model's choice.
+                ToolCallFormat format = tools.format();
+                String schema = ResponseFormats.schema(request.responseFormat());
+                String key = "tools or answer " + format + " " + request.tools() + " " + schema;
+                options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.orAnswer(format, request.tools(), schema, model.tokenizer())));
             }
-            options = options.withConstraint(formats.of(request.responseFormat()));
         } else if (constrainToolCalls && tools.format() != null && tools.opening().isEmpty() && options.constraint() == null) {
             ToolCallFormat format = tools.format();
             String key = "tools " + format + " " + request.tools();   // ToolSpec records: name, description, schema
