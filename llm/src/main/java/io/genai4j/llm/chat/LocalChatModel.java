@@ -52,6 +52,28 @@ public final class LocalChatModel implements ChatModel {
         this.formats = new ResponseFormats(model.tokenizer());
     }
 
+    private LocalChatModel(LocalChatModel base, String name) {
+        this.context = base.context;
+        this.name = name;
+        this.model = base.model;
+        this.generator = base.generator;
+        this.renderer = base.renderer;
+        this.formats = base.formats;
+        this.constrainToolCalls = base.constrainToolCalls;
+        this.pool = new SessionPool(generator, base.pool.size(), Math.min(1024, context));
+    }
+
+    /**
+     * The same loaded model under another name, with sessions of its own made now: made while a LoRA
+     * adapter is attached to the model's layers, they keep running base + adapter (the runtime's
+     * unmerged side paths) after the adapter is detached, so one base serves several adapters, each
+     * request picking one by name. It shares this model's generator, so with {@code parallel} > 1
+     * its answers decode in one batch with the base's and the other adapters'.
+     */
+    public LocalChatModel withSessionsOfNow(String name) {
+        return new LocalChatModel(this, name);
+    }
+
     /**
      * Whether a tool call, once the answer starts one, is held to the grammar of the offered tools'
      * schemas (the default; off to measure what the model writes on its own).
