@@ -82,7 +82,7 @@ class ServeLoraCliTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(gguf.toString(), "--port", "0", "--parallel", "3",
                 "--name", "tiny", "--threads", "1", "--lora", "a=" + a, "--lora", "b=" + b + ":1"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();   // six connections at once, no h2c upgrade
-        String base = awaitReady(cmd, exit, http);
+        String base = ServeCliTest.awaitReady(cmd, exit, http);
         JsonNode models = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/v1/models")).build(), HttpResponse.BodyHandlers.ofString()).body());
         List<String> ids = new ArrayList<>();
         models.get("data").forEach(m -> ids.add(m.get("id").asText()));
@@ -125,19 +125,6 @@ class ServeLoraCliTest {
     private static HttpRequest completion(String base, String model) {
         String body = "{\"model\":\"" + model + "\",\"prompt\":\"the cat\",\"max_tokens\":10,\"temperature\":0}";
         return HttpRequest.newBuilder(URI.create(base + "/v1/completions")).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String awaitReady(ServeCommand cmd, CompletableFuture<Integer> exit, HttpClient http) throws Exception {
-        long t0 = System.nanoTime();
-        while (true) {
-            assertTrue(System.nanoTime() - t0 < 60e9, "never became ready");
-            assertTrue(!exit.isDone(), "serve exited early: " + (exit.isDone() ? exit.get() : ""));
-            Thread.sleep(20);
-            if (cmd.boundPort > 0) {
-                String base = "http://127.0.0.1:" + cmd.boundPort;
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return base;
-            }
-        }
     }
 
     private static String[] concat(String[] a, String... b) {
