@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * genai serve} processes behind a real nginx, runs a bounded streaming load at each concurrency of
  * {@code --streams} (time to first token p50/p99, aggregate tokens/s, which replica answered), then
  * a failover round in which one replica is killed (SIGKILL) halfway: retrying clients must lose no
- * request. Peak RSS of each replica is read after every round.
+ * request. Peak RSS of each replica is read after every round, and after each of {@code --rss-runs}
+ * equal runs in a row (with the RSS of the moment), where growth would show a leak.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Load-test genai serve replicas behind nginx: TTFT p50/p99 and tokens/s per concurrency, then kill one replica mid-load.",
@@ -37,6 +38,8 @@ public final class BenchServe implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "4", description = "Requests per stream and round (default ${DEFAULT-VALUE}).") int requests;
     @Option(names = "--max-tokens", defaultValue = "32", description = "Tokens per answer (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--retries", defaultValue = "4", description = "Retries of a failed request (default ${DEFAULT-VALUE}).") int retries;
+    @Option(names = "--rss-runs", defaultValue = "2",
+            description = "Load runs at the largest --streams after the rounds, each followed by every replica's peak and current RSS: a leak shows as growth (default ${DEFAULT-VALUE}; 0 = none).") int rssRuns;
     @Option(names = "--no-failover", description = "Skip the round that kills a replica.") boolean noFailover;
     @Option(names = "--json", description = "Also print the results as one JSON line.") boolean json;
 
@@ -45,6 +48,7 @@ public final class BenchServe implements Callable<Integer> {
         if (replicas < 1 || requests < 1 || streams.isEmpty() || streams.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("--replicas, --requests and every --streams value must be at least 1");
         }
+        if (rssRuns < 0) throw new IllegalArgumentException("--rss-runs must be >= 0, got " + rssRuns);
         if (Nginx.binary() == null) throw new IllegalArgumentException("nginx is not installed: run bench/scripts/install-nginx.sh (Debian: apt-get install nginx-light)");
         Path dir = Files.createTempDirectory("genai-fleet");
         List<Replica> fleet = new ArrayList<>();
@@ -64,12 +68,14 @@ public final class BenchServe implements Callable<Integer> {
                             r.ttftPercentile(0.5), r.ttftPercentile(0.99), r.tokensPerSecond());
                 }
                 report.put("rounds", rounds);
+                int widest = streams.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                if (rssRuns > 0) report.put("rss_runs", rssRuns(load, widest, fleet));
                 List<Long> answered = new ArrayList<>();
                 for (Replica r : fleet) answered.add(r.answered());
                 report.put("answered_per_replica", answered);
                 System.err.println("answered per replica: " + answered);
                 if (!noFailover && replicas > 1) {
-                    int s = streams.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                    int s = widest;
                     int total = s * requests;
                     AtomicBoolean killed = new AtomicBoolean();
                     Replica victim = fleet.getFirst();
@@ -94,6 +100,34 @@ public final class BenchServe implements Callable<Integer> {
         }
         if (json) report.printJson(System.out);
         return 0;
+    }
+
+    /**
+     * The same load {@code --rss-runs} times in a row, each followed by every replica's peak RSS
+     * (VmHWM) and RSS now (VmRSS). Equal loads should leave the peak where the first run put it:
+     * growth from run to run is memory kept per request, a leak.
+     */
+    private List<Map<String, Object>> rssRuns(LoadTest load, int streamsPerRun, List<Replica> fleet) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 1; i <= rssRuns; i++) {
+            LoadTest.Result r = load.run(streamsPerRun, requests, n -> {});
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", i);
+            m.put("requests", r.requests());
+            m.put("lost", r.lost());
+            List<Long> peak = new ArrayList<>(), now = new ArrayList<>();
+            for (Replica x : fleet) {
+                peak.add(x.peakRssBytes());
+                now.add(x.rssBytes());
+            }
+            m.put("peak_rss_bytes", peak);
+            m.put("rss_bytes", now);
+            runs.add(m);
+            System.err.printf(Locale.ROOT, "RSS run %d (%d streams × %d requests, %d lost): peak RSS MiB %s, now %s%n", i, streamsPerRun, requests, r.lost(),
+                    peak.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / 1048576.0)).toList(),
+                    now.stream().map(b -> String.format(Locale.ROOT, "%.1f", b / 1048576.0)).toList());
+        }
+        return runs;
     }
 
     private static Map<String, Object> row(LoadTest.Result r, List<Replica> fleet) {

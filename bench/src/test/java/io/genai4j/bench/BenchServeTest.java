@@ -33,6 +33,15 @@ class BenchServeTest {
         JsonNode j = r.json();
         assertEquals(0, j.get("rounds").get(0).get("lost").asInt(), r.err());
         for (JsonNode n : j.get("answered_per_replica")) assertTrue(n.asLong() > 0, "both replicas answered: " + j.get("answered_per_replica"));
+        JsonNode rss = j.get("rss_runs");
+        assertEquals(2, rss.size(), "two runs in a row, each with every replica's memory");
+        for (JsonNode run : rss) {
+            assertEquals(0, run.get("lost").asInt());
+            for (int i = 0; i < 2; i++) {
+                long peak = run.get("peak_rss_bytes").get(i).asLong(), now = run.get("rss_bytes").get(i).asLong();
+                assertTrue(now > 0 && peak >= now, run.toString());
+            }
+        }
         JsonNode f = j.get("failover");
         assertEquals(6, f.get("requests").asInt());
         assertEquals(0, f.get("lost").asInt(), "retrying clients lose nothing: " + r.err());

@@ -27,6 +27,23 @@ public interface GenerationListener {
      */
     default void onCandidates(LogitsSampler.Candidates candidates) {}
 
+    /**
+     * How many of the most likely tokens to report with each {@link #onLogprob}, or -1 (the default)
+     * for no log-probabilities at all (they cost a sort of the vocabulary per token).
+     */
+    default int topLogprobs() {
+        return -1;
+    }
+
+    /**
+     * The log-probability of the token about to be reported by {@link #onToken}, and its step's most
+     * likely tokens, when {@link #topLogprobs()} is 0 or more. Which distribution: the one the token
+     * was drawn from, after penalties, logit bias, the constraint's mask, temperature, top-k/p and
+     * min-p (llama-server's {@code post_sampling_probs}); for greedy decoding, which draws from no
+     * distribution, a plain softmax of those logits (temperature 1), as llama-server does then.
+     */
+    default void onLogprob(TokenLogprob logprob) {}
+
     /** A token was generated (its text may still be held back by {@link #onText}). */
     default void onToken(int id) {}
 

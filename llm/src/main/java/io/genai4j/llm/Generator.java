@@ -86,6 +86,9 @@ public final class Generator {
         System.arraycopy(prompt, 0, seq, history.length, prompt.length);
         int len = used;
         LogitsSampler sampler = new LogitsSampler(o.temperature(), o.topK(), o.topP(), o.minP(), o.seed());
+        int top = l.topLogprobs();
+        // Greedy decoding draws from no distribution: its log-probabilities are a plain softmax (see GenerationListener#onLogprob).
+        LogitsSampler reported = top < 0 ? null : o.temperature() == 0f ? new LogitsSampler(1f, 0, 1f, 0f, 0) : sampler;
         TextStream text = new TextStream(o.stop(), l::onText);
         TokenConstraint c = o.constraint() == null ? null : o.constraint().start();
         AllowedSampler allowed = c == null ? null : new AllowedSampler(vocab);
@@ -107,12 +110,15 @@ public final class Generator {
                 o.penalties().apply(logits, 0, vocab, seq, len);
                 for (var e : o.logitBias().entrySet()) logits[e.getKey()] += e.getValue();
                 if (l.wantsCandidates()) l.onCandidates(c == null ? sampler.candidates(logits, 0, vocab) : allowed.candidates(sampler, logits, c.allowed()));
+                LogitsSampler.Candidates shown = reported == null ? null
+                        : c == null ? reported.candidates(logits, 0, vocab) : allowed.candidates(reported, logits, c.allowed());
                 int next = c == null ? sampler.sample(logits, 0, vocab) : allowed.sample(sampler, logits, c.allowed());
                 if (tokenizer.isEndOfGeneration(next)) {
                     reason = "eos";
                     break;
                 }
                 seq[len++] = next;
+                if (shown != null) l.onLogprob(TokenLogprob.of(shown, next, top));
                 l.onToken(next);
                 text.add(tokenizer.piece(next));
                 int fresh = 1;
@@ -145,6 +151,7 @@ public final class Generator {
             if (len >= limit) break;
             c.accept(id);
             seq[len++] = id;
+            if (l.topLogprobs() >= 0) l.onLogprob(TokenLogprob.certain(id, l.topLogprobs()));
             l.onToken(id);
             text.add(tokenizer.piece(id));
         }

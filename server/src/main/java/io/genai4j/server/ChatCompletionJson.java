@@ -27,7 +27,8 @@ final class ChatCompletionJson {
         return "length".equals(r.finishReason()) ? "length" : "stop";
     }
 
-    ObjectNode completion(List<ChatResponse> choices) {
+    /** The whole answer; {@code logprobs} holds each choice's log-probabilities object, or null where none were asked. */
+    ObjectNode completion(List<ChatResponse> choices, List<ObjectNode> logprobs) {
         ObjectNode o = head("chat.completion");
         ArrayNode arr = o.putArray("choices");
         int prompt = 0, completion = 0;
@@ -52,7 +53,8 @@ final class ChatCompletionJson {
                     fn.put("arguments", call.arguments());
                 }
             }
-            c.putNull("logprobs");
+            if (logprobs.get(i) == null) c.putNull("logprobs");
+            else c.set("logprobs", logprobs.get(i));
             c.put("finish_reason", finishReason(r));
             prompt = r.usage().promptTokens();
             completion += r.usage().completionTokens();

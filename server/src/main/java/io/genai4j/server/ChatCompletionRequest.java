@@ -15,10 +15,11 @@ import java.util.Set;
 /**
  * A {@code POST /v1/chat/completions} body read into a {@link ChatRequest}: messages (content as a
  * string or text parts; {@code developer} read as {@code system}), tools, tool_choice,
- * response_format, the sampling fields, and how to answer (stream, include_usage, n). Every
+ * response_format, the sampling fields, and how to answer (stream, include_usage, n, logprobs: the
+ * alternatives per token to report, -1 for none). Every
  * refusal names its field; fields not listed here are ignored, as OpenAI ignores them.
  */
-record ChatCompletionRequest(String model, ChatRequest request, Sampling sampling, boolean stream, boolean includeUsage) {
+record ChatCompletionRequest(String model, ChatRequest request, Sampling sampling, boolean stream, boolean includeUsage, int logprobs) {
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
     static ChatCompletionRequest read(JsonNode body, Limits limits) {
@@ -33,11 +34,12 @@ record ChatCompletionRequest(String model, ChatRequest request, Sampling samplin
         f.bool("parallel_tool_calls", true);   // read for its type only: a model may call several tools either way
         ResponseFormat format = responseFormat(f);
         Sampling sampling = Sampling.read(f, limits);
+        int logprobs = Sampling.chatLogprobs(f);
         boolean stream = f.bool("stream", false);
         Fields so = f.object("stream_options");
         boolean usage = so != null && so.bool("include_usage", false);
         ChatRequest request = new ChatRequest(messages, tools, toolChoice, format, sampling.options());
-        return new ChatCompletionRequest(model, request, sampling, stream, usage);
+        return new ChatCompletionRequest(model, request, sampling, stream, usage, logprobs);
     }
 
     private static ChatMessage message(Fields m) {

@@ -2,37 +2,55 @@ package io.genai4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genai4j.llm.TokenLogprob;
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.ChatResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Answers one chat completion, whole or streamed. A stream sends, per choice, the role in its first
  * delta, text and tool-call pieces as the model produces them, and the finish reason in its last
  * chunk; then the usage chunk when asked ({@code stream_options.include_usage}) and {@code [DONE]}.
+ * Asked for log-probabilities, a chunk carries those of the tokens whose text it is the first to
+ * send (a token's text may be held back, e.g. while it could begin a stop string).
  * The n choices are generated one after the other in the request's session.
  */
 final class ChatCompletions {
     private final ChatModel model;
     private final ServerMetrics metrics;
+    private final LogprobsJson logprobs;   // null: the request asked for none
 
-    ChatCompletions(ChatModel model, ServerMetrics metrics) {
+    ChatCompletions(ChatModel model, ServerMetrics metrics, LogprobsJson logprobs) {
         this.model = model;
         this.metrics = metrics;
+        this.logprobs = logprobs;
     }
 
     /** The whole answer as a {@code chat.completion} object. */
     ObjectNode complete(ChatCompletionRequest req, RequestClock clock) {
         ChatCompletionJson json = new ChatCompletionJson("chatcmpl-" + Ids.random(), System.currentTimeMillis() / 1000, model.name());
         List<ChatResponse> choices = new ArrayList<>();
+        List<ObjectNode> choiceLogprobs = new ArrayList<>();
         Watch watch = new Watch(clock, null, metrics);
         for (int i = 0; i < req.sampling().n(); i++) {
+            List<TokenLogprob> tokens = new ArrayList<>();
             ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
                 @Override
                 public void onText(String text) {
                     watch.token();
+                }
+
+                @Override
+                public int topLogprobs() {
+                    return req.logprobs();
+                }
+
+                @Override
+                public void onLogprob(TokenLogprob p) {
+                    tokens.add(p);
                 }
 
                 @Override
@@ -48,8 +66,9 @@ final class ChatCompletions {
             if (watch.timedOut()) throw clock.timeoutError();
             account(r);
             choices.add(r);
+            choiceLogprobs.add(logprobs == null ? null : logprobs.chat(tokens));
         }
-        return json.completion(choices);
+        return json.completion(choices, choiceLogprobs);
     }
 
     /** Streams the answer; returns when done, when the client left, or after telling it the time ran out. */
@@ -66,12 +85,29 @@ final class ChatCompletions {
                 ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
                 sse.send(json.chunk(index, delta, null));
             };
+            List<TokenLogprob> pending = new ArrayList<>();   // tokens whose text has not been sent yet
+            Function<ObjectNode, ObjectNode> withLogprobs = chunk -> {
+                if (logprobs == null || pending.isEmpty()) return chunk;
+                ((ObjectNode) chunk.get("choices").get(0)).set("logprobs", logprobs.chat(List.copyOf(pending)));
+                pending.clear();
+                return chunk;
+            };
             ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
                 @Override
                 public void onText(String text) {
                     watch.token();
                     open.run();
-                    if (!text.isEmpty()) sse.send(json.chunk(index, Json.object().put("content", text), null));
+                    if (!text.isEmpty()) sse.send(withLogprobs.apply(json.chunk(index, Json.object().put("content", text), null)));
+                }
+
+                @Override
+                public int topLogprobs() {
+                    return req.logprobs();
+                }
+
+                @Override
+                public void onLogprob(TokenLogprob p) {
+                    pending.add(p);
                 }
 
                 @Override
@@ -87,7 +123,7 @@ final class ChatCompletions {
                     ObjectNode delta = Json.object();
                     ArrayNode calls = delta.putArray("tool_calls");
                     calls.add(call);
-                    sse.send(json.chunk(index, delta, null));
+                    sse.send(withLogprobs.apply(json.chunk(index, delta, null)));
                 }
 
                 @Override
@@ -104,7 +140,7 @@ final class ChatCompletions {
                 return;
             }
             open.run();
-            sse.send(json.chunk(index, Json.object(), ChatCompletionJson.finishReason(r)));
+            sse.send(withLogprobs.apply(json.chunk(index, Json.object(), ChatCompletionJson.finishReason(r))));
         }
         if (req.includeUsage()) sse.send(json.usageChunk(prompt, completion));
         sse.done();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.PromptTooLongException;
 import io.genai4j.server.studio.Studio;
 import io.javalin.Javalin;
@@ -142,8 +143,9 @@ public final class OpenAiServer implements AutoCloseable {
         JsonNode body = body(ctx);
         Backend b = ready();
         ChatCompletionRequest req = ChatCompletionRequest.read(body, settings.limits());
-        if (!req.model().equals(b.chat().name())) throw unknownModel(req.model());
-        ChatCompletions endpoint = new ChatCompletions(b.chat(), metrics);
+        ChatModel model = b.chat(req.model());   // the base or an adapter; a 404 naming anything else
+        LogprobsJson logprobs = req.logprobs() < 0 ? null : new LogprobsJson(b.local(req.model(), "logprobs").model().tokenizer());
+        ChatCompletions endpoint = new ChatCompletions(model, metrics, logprobs);
         generate(ctx, req.stream(), clock -> json(ctx, 200, endpoint.complete(req, clock)), (clock, sse) -> endpoint.stream(req, clock, sse));
     }
 
@@ -151,8 +153,7 @@ public final class OpenAiServer implements AutoCloseable {
         JsonNode body = body(ctx);
         Backend b = ready();
         TextCompletions.Request req = TextCompletions.read(body, settings.limits());
-        if (!req.model().equals(b.chat().name())) throw unknownModel(req.model());
-        TextCompletions endpoint = new TextCompletions(b.local("/v1/completions"), metrics);
+        TextCompletions endpoint = new TextCompletions(b.local(req.model(), "/v1/completions"), metrics);
         generate(ctx, req.stream(), clock -> json(ctx, 200, endpoint.complete(req, clock)), (clock, sse) -> endpoint.stream(req, clock, sse));
     }
 
@@ -196,12 +197,13 @@ public final class OpenAiServer implements AutoCloseable {
         ObjectNode o = Json.object().put("object", "list");
         ArrayNode data = o.putArray("data");
         addModel(data, b.chat().name());
+        for (ChatModel a : b.adapters()) addModel(data, a.name()).put("parent", b.chat().name());   // vLLM's listing of a LoRA module
         if (b.embedder() != null) addModel(data, b.embeddingName());
         return o;
     }
 
-    private static void addModel(ArrayNode data, String id) {
-        data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "genai4j");
+    private static ObjectNode addModel(ArrayNode data, String id) {
+        return data.addObject().put("id", id).put("object", "model").put("created", 0).put("owned_by", "genai4j");
     }
 
     // ------------------------------------------------------------------------------------- helpers

@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * limit, which is also the default), stop (a string or up to 4), seed (random when absent),
  * presence/frequency penalties (-2..2, over the whole context), n choices and logit_bias (token id
  * as a string → a bias in -100..100 added to its logit before sampling; an id outside the model's
- * vocabulary is a 400 too). {@code logprobs} is refused with a 400 rather than silently ignored.
+ * vocabulary is a 400 too). The two endpoints ask for log-probabilities differently ({@link #chatLogprobs},
+ * {@link #completionLogprobs}).
  */
 record Sampling(GenerationOptions options, int n) {
     static Sampling read(Fields f, Limits limits) {
@@ -35,13 +36,23 @@ record Sampling(GenerationOptions options, int n) {
         double frequency = f.number("frequency_penalty", 0, -2, 2);
         int n = (int) f.integer("n", 1, 1, limits.maxChoices());
         Map<Integer, Float> bias = logitBias(f);
-        JsonNode logprobs = f.get("logprobs");
-        if (logprobs != null && !(logprobs.isBoolean() && !logprobs.booleanValue())) {
-            throw ApiException.unsupported(f.path("logprobs"), f.path("logprobs") + " is not supported by this server");
-        }
-        if (f.has("top_logprobs")) throw ApiException.unsupported(f.path("top_logprobs"), f.path("top_logprobs") + " is not supported by this server");
         Penalties penalties = new Penalties(1f, (float) frequency, (float) presence, 0);
         return new Sampling(new GenerationOptions((int) max, (float) temperature, 0, (float) topP, 0f, penalties, seed, stop, true).withLogitBias(bias), n);
+    }
+
+    /**
+     * Chat's {@code logprobs} (true or false) and {@code top_logprobs} (0..20, only with logprobs):
+     * the alternatives to report per token, or -1 for no log-probabilities.
+     */
+    static int chatLogprobs(Fields f) {
+        boolean on = f.bool("logprobs", false);
+        if (!on && f.has("top_logprobs")) throw ApiException.invalid(f.path("top_logprobs"), f.path("top_logprobs") + " needs \"logprobs\": true");
+        return on ? (int) f.integer("top_logprobs", 0, 0, 20) : -1;
+    }
+
+    /** The completions' {@code logprobs}: an integer 0..20 of alternatives per token (0: the sampled token alone), or -1 when absent. */
+    static int completionLogprobs(Fields f) {
+        return (int) f.integer("logprobs", -1, 0, 20);
     }
 
     /** {"token id": bias, ...} with ids as decimal strings and biases in -100..100, as OpenAI takes them. */

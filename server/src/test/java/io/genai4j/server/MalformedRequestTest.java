@@ -74,6 +74,8 @@ class MalformedRequestTest {
         refused(400, "{\"model\":\"scripted\",\"logit_bias\":{\"50256\":-101}," + OK_MESSAGES + "}", "logit_bias", "logit_bias.50256", "-100..100");
         refused(400, "{\"model\":\"scripted\",\"logit_bias\":{\"word\":1}," + OK_MESSAGES + "}", "logit_bias", "logit_bias.word", "token id");
         refused(400, "{\"model\":\"scripted\",\"logit_bias\":[1]," + OK_MESSAGES + "}", "logit_bias", "object");
+        refused(400, "{\"model\":\"scripted\",\"logprobs\":true,\"top_logprobs\":21," + OK_MESSAGES + "}", "top_logprobs", "0..20", "21");
+        refused(400, "{\"model\":\"scripted\",\"top_logprobs\":2," + OK_MESSAGES + "}", "top_logprobs", "\"logprobs\": true");
     }
 
     @Test

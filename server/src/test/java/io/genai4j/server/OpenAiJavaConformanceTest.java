@@ -20,7 +20,10 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionTool;
+import io.genai4j.llm.agent.builtin.Calculator;
+import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.ResponseFormat;
+import io.genai4j.llm.chat.ToolSpec;
 import io.genai4j.llm.chat.ToolCall;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,69 @@ class OpenAiJavaConformanceTest {
         ResponseFormat seen = tools.requests.getLast().responseFormat();
         assertEquals(ResponseFormat.Kind.JSON_SCHEMA, seen.kind());
         assertEquals("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}", seen.schema());
+    }
+
+    @Test
+    void logprobsReadWholeAndStreamed() {
+        OpenAIClient c = client(local);
+        List<io.genai4j.llm.TokenLogprob> expected = LogprobsWireTest.direct(8, 2);
+        ChatCompletion whole = c.chat().completions().create(hello("tiny").maxCompletionTokens(8).logprobs(true).topLogprobs(2).build());
+        var content = whole.choices().getFirst().logprobs().orElseThrow().content().orElseThrow();
+        assertEquals(expected.size(), content.size());
+        for (int i = 0; i < content.size(); i++) {
+            assertEquals(expected.get(i).logprob(), content.get(i).logprob(), 1e-4);
+            assertEquals(2, content.get(i).topLogprobs().size());
+            assertEquals(content.get(i).token(), content.get(i).topLogprobs().getFirst().token(), "greedy takes the most likely token");
+            assertTrue(!content.get(i).bytes().orElseThrow().isEmpty());
+        }
+        List<Double> streamed = new java.util.ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> s = c.chat().completions().createStreaming(hello("tiny").maxCompletionTokens(8).logprobs(true).topLogprobs(2).build())) {
+            s.stream().forEach(chunk -> chunk.choices().forEach(choice -> choice.logprobs().flatMap(l -> l.content()).ifPresent(list -> list.forEach(t -> streamed.add(t.logprob())))));
+        }
+        assertEquals(content.size(), streamed.size());
+        for (int i = 0; i < streamed.size(); i++) assertEquals(content.get(i).logprob(), streamed.get(i), 1e-4, "streamed token " + i);
+    }
+
+    @Test
+    void toolsWithAJsonSchemaGiveACallOrTheSchemasJson() throws Exception {
+        try (var m = TinyAssistant.load(); TinyServer assistant = TinyServer.of(TinyAssistant.chatModel(m), ServerSettings.local(0, 1))) {
+            ToolSpec calc = Calculator.spec();
+            var calcParams = FunctionParameters.builder();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(calc.parametersSchema()).properties()
+                    .forEach(e -> calcParams.putAdditionalProperty(e.getKey(), JsonValue.fromJsonNode(e.getValue())));
+            var schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder().putAdditionalProperty("type", JsonValue.from("object"))
+                    .putAdditionalProperty("properties", JsonValue.from(Map.of("answer", Map.of("type", "integer", "minimum", 0, "maximum", 999))))
+                    .putAdditionalProperty("required", JsonValue.from(List.of("answer")))
+                    .putAdditionalProperty("additionalProperties", JsonValue.from(false)).build();
+            var format = ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder().name("result").schema(schema).build()).build();
+            var tool = ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder()
+                    .function(FunctionDefinition.builder().name(calc.name()).description(calc.description()).parameters(calcParams.build()).build()).build());
+            int calls = 0, answers = 0;
+            for (String q : List.of("What is 12 * 7?", "Hello!", "What time is it?", "What is 3 + 4?")) {
+                for (long seed = 0; seed < 1; seed++) {
+                    ChatCompletion r = client(assistant).chat().completions().create(ChatCompletionCreateParams.builder().model(TinyAssistant.NAME)
+                            .addUserMessage(q).tools(List.of(tool)).responseFormat(format).temperature(1.0).seed(seed).maxCompletionTokens(60).build());
+                    var choice = r.choices().getFirst();
+                    var toolCalls = choice.message().toolCalls().orElse(List.of());
+                    if (!toolCalls.isEmpty()) {
+                        var fn = toolCalls.getFirst().asFunction().function();
+                        assertEquals(calc.name(), fn.name());
+                        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fn.arguments()).get("expression").isTextual(), fn.arguments());
+                        assertEquals("tool_calls", choice.finishReason().asString());
+                        calls++;
+                    } else {
+                        String content = choice.message().content().orElseThrow();
+                        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(content);
+                        assertEquals(1, json.size(), content);
+                        assertTrue(json.get("answer").isIntegralNumber(), content);
+                        assertEquals("stop", choice.finishReason().asString(), content);
+                        answers++;
+                    }
+                }
+            }
+            assertEquals(4, calls + answers);
+            System.out.println("tools + json_schema on the tiny assistant: " + calls + " calls, " + answers + " answers");
+        }
     }
 
     @Test

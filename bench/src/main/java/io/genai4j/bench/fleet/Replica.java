@@ -82,9 +82,19 @@ public final class Replica implements AutoCloseable {
 
     /** Peak resident memory of the process (VmHWM), or -1 when unknown. */
     public long peakRssBytes() {
+        return status("VmHWM:");
+    }
+
+    /** Resident memory of the process now (VmRSS), or -1 when unknown. */
+    public long rssBytes() {
+        return status("VmRSS:");
+    }
+
+    /** A kB field of the process's /proc status in bytes, or -1 when unknown (not Linux, or the process is gone). */
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         } catch (IOException | NumberFormatException e) {
             return -1;

@@ -12,20 +12,28 @@ public final class LoraOption {
     @Option(names = "--lora", paramLabel = "ADAPTER[:SCALE]", description = "A LoRA adapter (PEFT directory or GGUF adapter) applied unmerged, at a strength (default 1).")
     String adapter;
 
-    /** Attaches the adapter to the loaded model's layers; a note on stderr says which. */
     /** True when --lora was given. */
     public boolean given() {
         return adapter != null;
     }
 
+    /** Attaches the adapter to the loaded model's layers; a note on stderr says which. */
     public void apply(LoadedModel m) throws IOException {
-        if (adapter == null) return;
+        if (adapter != null) attach(m, adapter);
+    }
+
+    /**
+     * Attaches the adapter {@code spec} ({@code PATH[:SCALE]}) to the loaded model's layers, unmerged,
+     * and says so on stderr; {@link LoraAdapter#detach} takes it off again.
+     */
+    public static LoraAdapter attach(LoadedModel m, String spec) throws IOException {
         if (!(m.model() instanceof io.genai4j.models.llama.LlamaModel)) {
             throw new IllegalArgumentException("--lora needs a Llama or Qwen model; the inference path of " + m.config().arch() + " takes no adapter yet");
         }
-        AdapterSpec spec = AdapterSpec.parse(adapter);
-        LoraAdapter a = LoraBase.readAdapter(spec.path(), (Module) m.model(), m.config()).applyTo((Module) m.model(), m.config(), spec.scale());
-        System.err.printf(Locale.ROOT, "adapter: %s on %d layers, rank %d, scale %.3g%n", spec.path(), a.layers().size(), a.config().rank(),
+        AdapterSpec s = AdapterSpec.parse(spec);
+        LoraAdapter a = LoraBase.readAdapter(s.path(), (Module) m.model(), m.config()).applyTo((Module) m.model(), m.config(), s.scale());
+        System.err.printf(Locale.ROOT, "adapter: %s on %d layers, rank %d, scale %.3g%n", s.path(), a.layers().size(), a.config().rank(),
                 a.layers().values().iterator().next().scale());
+        return a;
     }
 }

@@ -1,8 +1,12 @@
 package io.genai4j.cli.serve;
 
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.lora.LoraOption;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.ModelStore;
+import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.LocalChatModel;
+import io.genai4j.llm.lora.LoraAdapter;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
@@ -10,8 +14,11 @@ import io.genai4j.server.Backend;
 import io.genai4j.server.Limits;
 import io.genai4j.server.OpenAiServer;
 import io.genai4j.server.ServerSettings;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,6 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "2048", description = "Most tokens one choice may generate, and the default (default ${DEFAULT-VALUE}).") int maxTokens;
     @Option(names = "--max-body", defaultValue = "4194304", description = "Largest request body in bytes (default ${DEFAULT-VALUE}).") long maxBody;
     @Option(names = "--timeout", defaultValue = "300", description = "Seconds a request may take, queueing included (default ${DEFAULT-VALUE}).") int timeoutSeconds;
+    @Option(names = "--lora", paramLabel = "NAME=ADAPTER[:SCALE]",
+            description = {"Also serve the model with a LoRA adapter (PEFT directory or GGUF adapter, unmerged) as model NAME; repeatable.",
+                    "Requests pick the base or an adapter with \"model\" (vLLM's --lora-modules)."}) List<String> loras = new ArrayList<>();
     @Mixin ThreadsOption threads;
 
     /** Counted down to stop serving (by the shutdown hook, or by a test). */
@@ -76,8 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
             if (context > m.config().contextLength()) {
                 throw new IllegalArgumentException("--ctx " + context + " exceeds the model's context length of " + m.config().contextLength() + " tokens");
             }
-            server.ready(new Backend(new LocalChatModel(m, name == null ? model : name, parallel, context), encoder));
-            err.println("genai serve: ready: " + m.description() + (encoder == null ? "" : "; embeddings: " + encoder.name())
+            LocalChatModel base = new LocalChatModel(m, name == null ? model : name, parallel, context);
+            server.ready(new Backend(base, adapters(m, base), encoder));
+            err.println("genai serve: ready: " + m.description() + (loras.isEmpty() ? "" : "; adapters: " + String.join(", ", loras))
+                    + (encoder == null ? "" : "; embeddings: " + encoder.name())
                     + "; " + parallel + " parallel, queue " + settings.queue());
             stop.await();
             err.println("genai serve: draining");
@@ -92,5 +104,30 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * One chat model per {@code --lora NAME=ADAPTER[:SCALE]}: the adapter is attached while the
+     * model's sessions are made, which keep its side paths, then detached for the next one.
+     */
+    private List<ChatModel> adapters(LoadedModel m, LocalChatModel base) throws IOException {
+        List<ChatModel> out = new ArrayList<>();
+        for (String spec : loras) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("--lora " + Printable.of(spec) + " must be NAME=ADAPTER[:SCALE], e.g. --lora french=adapters/fr:0.8");
+            }
+            String adapterName = spec.substring(0, eq);
+            if (adapterName.equals(base.name()) || out.stream().anyMatch(c -> c.name().equals(adapterName))) {
+                throw new IllegalArgumentException("--lora " + Printable.of(spec) + ": the name " + Printable.of(adapterName) + " is taken; give each adapter a name of its own");
+            }
+            LoraAdapter a = LoraOption.attach(m, spec.substring(eq + 1));
+            try {
+                out.add(base.withSessionsOfNow(adapterName));
+            } finally {
+                a.detach();
+            }
+        }
+        return out;
     }
 }

@@ -41,17 +41,7 @@ class ServeCliTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> cl.execute(gguf.toString(), "--port", "0", "--parallel", "2", "--name", "tiny", "--api-key", "k1", "--threads", "1", "--ctx", "40"));
         HttpClient http = HttpClient.newHttpClient();
-        long t0 = System.nanoTime();
-        int status = 0;
-        while (status != 200) {
-            assertTrue(System.nanoTime() - t0 < 60e9, "never became ready");
-            assertTrue(!exit.isDone(), "serve exited early");
-            Thread.sleep(20);
-            if (cmd.boundPort > 0) {
-                status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cmd.boundPort + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode();
-            }
-        }
+        awaitReady(cmd, exit, http);
         HttpRequest chat = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cmd.boundPort + "/v1/chat/completions"))
                 .header("Authorization", "Bearer k1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"tiny\",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build();
@@ -71,6 +61,20 @@ class ServeCliTest {
         assertTrue(err.get("message").asText().contains("context of 40 tokens per session"), refused.body());
         cmd.stop.countDown();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    }
+
+    /** Waits until the command's /health says 200; returns the server's base URL. */
+    static String awaitReady(ServeCommand cmd, CompletableFuture<Integer> exit, HttpClient http) throws Exception {
+        long t0 = System.nanoTime();
+        while (true) {
+            assertTrue(System.nanoTime() - t0 < 60e9, "never became ready");
+            assertTrue(!exit.isDone(), "serve exited early");
+            Thread.sleep(20);
+            if (cmd.boundPort > 0) {
+                String base = "http://127.0.0.1:" + cmd.boundPort;
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return base;
+            }
+        }
     }
 
     @Test

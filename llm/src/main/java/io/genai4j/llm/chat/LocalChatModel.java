@@ -4,6 +4,7 @@ import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
+import io.genai4j.llm.TokenLogprob;
 import io.genai4j.llm.tools.ToolCallConstraint;
 import io.genai4j.llm.tools.ToolCallFormat;
 import io.genai4j.llm.tools.ToolCallParser;
@@ -19,7 +20,8 @@ import java.util.Arrays;
  * Offered tools are rendered the model's way and calls parsed out of the answer as it streams
  * ({@link ToolUse}); an answer with calls ends with finish reason {@code tool_calls}. A call, once
  * started, is held to the offered tools' schemas by the grammar engine ({@link ToolCallConstraint}),
- * and a {@code response_format} to its JSON Schema.
+ * and a {@code response_format} to its JSON Schema; with both, the answer is either a call or the
+ * formatted answer ({@link ToolCallConstraint#orAnswer}). A forced call ignores the response format.
  */
 public final class LocalChatModel implements ChatModel {
     private static final SecureRandom CALL_IDS = new SecureRandom();
@@ -48,6 +50,28 @@ public final class LocalChatModel implements ChatModel {
         this.renderer = new ChatRenderer(model);
         this.pool = new SessionPool(generator, parallel, Math.min(1024, context));
         this.formats = new ResponseFormats(model.tokenizer());
+    }
+
+    private LocalChatModel(LocalChatModel base, String name) {
+        this.context = base.context;
+        this.name = name;
+        this.model = base.model;
+        this.generator = base.generator;
+        this.renderer = base.renderer;
+        this.formats = base.formats;
+        this.constrainToolCalls = base.constrainToolCalls;
+        this.pool = new SessionPool(generator, base.pool.size(), Math.min(1024, context));
+    }
+
+    /**
+     * The same loaded model under another name, with sessions of its own made now: made while a LoRA
+     * adapter is attached to the model's layers, they keep running base + adapter (the runtime's
+     * unmerged side paths) after the adapter is detached, so one base serves several adapters, each
+     * request picking one by name. It shares this model's generator, so with {@code parallel} > 1
+     * its answers decode in one batch with the base's and the other adapters'.
+     */
+    public LocalChatModel withSessionsOfNow(String name) {
+        return new LocalChatModel(this, name);
     }
 
     /**
@@ -85,12 +109,16 @@ public final class LocalChatModel implements ChatModel {
     public ChatResponse chat(ChatRequest request, ChatListener listener) {
         ToolUse tools = ToolUse.of(request, ToolCallFormat.of(renderer.template().source()));
         GenerationOptions options = request.options();
-        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
-            if (tools.format() != null) {
-                throw new IllegalArgumentException("response_format " + request.responseFormat().kind().name().toLowerCase()
-                        + " together with tools is not supported: send tool_choice \"none\" or no tools");
+        if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT && tools.opening().isEmpty()) {
+            if (tools.format() == null) {
+                options = options.withConstraint(formats.of(request.responseFormat()));
+            } else {
+                // Tools and a response format: the answer is a tool call or the formatted answer, the model's choice.
+                ToolCallFormat format = tools.format();
+                String schema = ResponseFormats.schema(request.responseFormat());
+                String key = "tools or answer " + format + " " + request.tools() + " " + schema;
+                options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.orAnswer(format, request.tools(), schema, model.tokenizer())));
             }
-            options = options.withConstraint(formats.of(request.responseFormat()));
         } else if (constrainToolCalls && tools.format() != null && tools.opening().isEmpty() && options.constraint() == null) {
             ToolCallFormat format = tools.format();
             String key = "tools " + format + " " + request.tools();   // ToolSpec records: name, description, schema
@@ -155,6 +183,16 @@ public final class LocalChatModel implements ChatModel {
             public void onText(String text) {
                 if (parser != null) parser.add(text);
                 else l.onText(text);
+            }
+
+            @Override
+            public int topLogprobs() {
+                return l.topLogprobs();
+            }
+
+            @Override
+            public void onLogprob(TokenLogprob logprob) {
+                l.onLogprob(logprob);
             }
 
             @Override

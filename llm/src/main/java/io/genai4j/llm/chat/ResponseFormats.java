@@ -28,13 +28,18 @@ final class ResponseFormats {
         this.tokenizer = tokenizer;
     }
 
-    /** The constraint of a JSON format (TEXT has none: null). */
-    TokenConstraint.Factory of(ResponseFormat format) {
-        String schema = switch (format.kind()) {
+    /** The JSON Schema of a format ({@code json_object}: any object; TEXT: null). */
+    static String schema(ResponseFormat format) {
+        return switch (format.kind()) {
             case TEXT -> null;
             case JSON_OBJECT -> ANY_OBJECT;
             case JSON_SCHEMA -> format.schema();
         };
+    }
+
+    /** The constraint of a JSON format (TEXT has none: null). */
+    TokenConstraint.Factory of(ResponseFormat format) {
+        String schema = schema(format);
         if (schema == null) return null;
         return cached(schema, () -> Constraints.jsonSchema(schema, tokenizer));
     }

@@ -7,6 +7,7 @@ import io.genai4j.llm.TokenConstraint;
 import io.genai4j.llm.chat.ToolSpec;
 import io.genai4j.llm.grammar.Constraints;
 import io.genai4j.llm.grammar.Grammar;
+import io.genai4j.llm.grammar.GrammarMatcher;
 import io.genai4j.llm.grammar.JsonSchema;
 import io.genai4j.text.vocab.LlmTokenizer;
 import java.io.IOException;
@@ -52,6 +53,53 @@ public final class ToolCallConstraint implements TokenConstraint {
         return () -> new ToolCallConstraint(call, tokenizer, any, opening);
     }
 
+    /**
+     * A tool call or the answer {@code answerSchema} asks for ({@code tools} together with {@code
+     * response_format}): the answer is either JSON valid against that schema, or one call in the
+     * format, held to the tools' schemas like {@link #of}'s calls — after {@code <tool_call>} for
+     * formats that open calls with a marker, or the call object itself for formats that read JSON at
+     * the start of an answer as calls. The model picks the branch with its first tokens.
+     */
+    public static GrammarMatcher orAnswer(ToolCallFormat format, List<ToolSpec> tools, String answerSchema, LlmTokenizer tokenizer) {
+        Grammar answer = JsonSchema.grammar(answerSchema);
+        Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey), JsonSchema.Separators.PYTHON);
+        Grammar call;
+        if (format.end != null && !format.starts.isEmpty()) {
+            Grammar wrapped = wrapped(callObject, format.end);
+            List<Grammar.Rule> rules = new ArrayList<>(wrapped.rules());
+            List<Grammar.Element> opened = new ArrayList<>(literal(format.starts.getFirst()));
+            opened.add(new Grammar.Ref(wrapped.root()));
+            rules.add(new Grammar.Rule("opened-call", List.of(opened)));
+            call = new Grammar(rules, rules.size() - 1);
+        } else if (format.jsonAtStart) {
+            call = callObject;
+        } else {
+            throw new IllegalArgumentException("tool calls in the " + format + " format cannot be told apart from a response_format answer");
+        }
+        return Constraints.of(either(answer, call), tokenizer);
+    }
+
+    /** One grammar whose root is a's root or b's (b's rules renumbered after a's). */
+    static Grammar either(Grammar a, Grammar b) {
+        List<Grammar.Rule> rules = new ArrayList<>(a.rules());
+        int shift = rules.size();
+        for (Grammar.Rule r : b.rules()) {
+            List<List<Grammar.Element>> alts = new ArrayList<>();
+            for (List<Grammar.Element> alt : r.alternatives()) {
+                alts.add(alt.stream().map(e -> e instanceof Grammar.Ref ref ? (Grammar.Element) new Grammar.Ref(ref.rule() + shift) : e).toList());
+            }
+            rules.add(new Grammar.Rule("call-" + r.name(), alts));
+        }
+        rules.add(new Grammar.Rule("answer-or-call", List.of(List.of(new Grammar.Ref(a.root())), List.of(new Grammar.Ref(b.root() + shift)))));
+        return new Grammar(rules, rules.size() - 1);
+    }
+
+    private static List<Grammar.Element> literal(String s) {
+        List<Grammar.Element> out = new ArrayList<>();
+        for (int cp : s.codePoints().toArray()) out.add(new Grammar.Chars(new int[] {cp, cp}));
+        return out;
+    }
+
     /** {"anyOf": [{name: const N, arguments: schema of N}, ...]} (one tool: its object alone), both keys required, in that order. */
     static String callSchema(List<ToolSpec> tools, String argumentsKey) {
         ArrayNode variants = JSON.createArrayNode();
@@ -75,8 +123,7 @@ public final class ToolCallConstraint implements TokenConstraint {
     /** An optional newline, the call object, then "\n" + the closing text: the call as the format writes it. */
     static Grammar wrapped(Grammar object, String closing) {
         List<Grammar.Rule> rules = new ArrayList<>(object.rules());
-        List<Grammar.Element> tail = new ArrayList<>();
-        for (int cp : ("\n" + closing).codePoints().toArray()) tail.add(new Grammar.Chars(new int[] {cp, cp}));
+        List<Grammar.Element> tail = literal("\n" + closing);
         List<Grammar.Element> withNewline = new ArrayList<>(List.of(new Grammar.Chars(new int[] {'\n', '\n'}), new Grammar.Ref(object.root())));
         withNewline.addAll(tail);
         List<Grammar.Element> without = new ArrayList<>(List.of(new Grammar.Ref(object.root())));

@@ -145,10 +145,6 @@ class LocalChatModelTest {
                 assertEquals(2, json.size(), r.message().content());
             }
         }
-        ChatRequest both = ChatRequest.of(List.of(ChatMessage.user("Who?")), o).withResponseFormat(ResponseFormat.JSON_OBJECT)
-                .withTools(List.of(new ToolSpec("calc", "adds", null)), "auto");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.chat(both));
-        assertTrue(e.getMessage().contains("together with tools"), e.getMessage());
     }
 
     @Test

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genai4j.llm.TokenConstraint;
 import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.ToolSpec;
+import io.genai4j.llm.grammar.GrammarMatcher;
+import io.genai4j.llm.grammar.RandomDecoding;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.text.vocab.LlmTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +73,49 @@ class ToolCallConstraintTest {
                 int id = tok.encode(" done", false, false)[0];
                 assertTrue(TokenConstraint.isAllowed(c.allowed(), id), "after the call the answer is free again");
             }
+        }
+    }
+
+    @Test
+    void withAResponseFormatTheAnswerIsACallOrTheSchemasJson() throws Exception {
+        String answer = "{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":99}},"
+                + "\"required\":[\"answer\"],\"additionalProperties\":false}";
+        try (LoadedModel m = TinyAssistant.load()) {
+            for (ToolCallFormat format : List.of(ToolCallFormat.HERMES, ToolCallFormat.LLAMA31)) {
+                GrammarMatcher g = ToolCallConstraint.orAnswer(format, TOOLS, answer, m.tokenizer());
+                int calls = 0, answers = 0;
+                for (int trial = 0; trial < 40; trial++) {
+                    RandomDecoding.Result r = RandomDecoding.run(g, new SplittableRandom(trial), 300);
+                    String text = r.text().strip();
+                    assertTrue(r.complete(), format + ": " + text);
+                    if (format == ToolCallFormat.HERMES && text.startsWith("<tool_call>")) {
+                        assertTrue(text.endsWith("\n</tool_call>"), text);
+                        assertValidCall(JSON.readTree(text.substring("<tool_call>".length(), text.length() - "</tool_call>".length())), "arguments", text);
+                        calls++;
+                    } else {
+                        JsonNode j = JSON.readTree(text);
+                        if (format == ToolCallFormat.LLAMA31 && j.has("name")) {
+                            assertValidCall(j, "parameters", text);
+                            calls++;
+                        } else {
+                            assertEquals(1, j.size(), text);
+                            assertTrue(j.get("answer").isIntegralNumber() && j.get("answer").asInt() >= 0 && j.get("answer").asInt() <= 99, text);
+                            answers++;
+                        }
+                    }
+                }
+                assertTrue(calls > 0 && answers > 0, format + ": both branches are open (" + calls + " calls, " + answers + " answers)");
+            }
+        }
+    }
+
+    private static void assertValidCall(JsonNode j, String argumentsKey, String text) {
+        JsonNode args = j.get(argumentsKey);
+        assertEquals(2, j.size(), text);
+        switch (j.get("name").asText()) {
+            case "calc" -> assertTrue(args.size() == 1 && args.get("expression").isTextual(), text);
+            case "convert" -> assertTrue(args.size() == 2 && List.of("km", "mi").contains(args.get("unit").asText()), text);
+            default -> throw new AssertionError("not an offered tool: " + text);
         }
     }
 
