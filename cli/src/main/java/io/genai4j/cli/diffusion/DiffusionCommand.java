@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 public final class DiffusionCommand implements Runnable {
     static final String DEFAULT_MODEL = "runs/latent-diffusion.safetensors";
     static final String DEFAULT_VAE = "runs/vae.safetensors";
+    static final String DEFAULT_PIXEL_MODEL = "runs/pixel-diffusion.safetensors";
 
     @Spec
     CommandSpec spec;
