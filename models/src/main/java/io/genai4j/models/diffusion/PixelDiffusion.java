@@ -52,6 +52,14 @@ public final class PixelDiffusion extends Module implements Denoising {
         return ClassifierFreeGuidance.dropLabels(labels, labelDropout, unet.config.nullClass(), rng);
     }
 
+    /** n labels 0, 1, …, classes − 1, 0, 1, …: every class equally often (null when unconditional). */
+    public int[] labelsInTurn(int n) {
+        if (!conditional()) return null;
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) l[i] = i % unet.config.classes();
+        return l;
+    }
+
     public boolean conditional() {
         return unet.config.classes() > 0;
     }
