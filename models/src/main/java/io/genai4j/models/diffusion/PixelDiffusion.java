@@ -4,9 +4,11 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.ops.F;
 import io.genai4j.models.generative.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ public final class PixelDiffusion extends Module implements Denoising {
     public final PixelUNet unet;
     private final NoiseSchedule schedule;
     public final double labelDropout;
+
+    /** Images denoised together when sampling: bounds the convolutions' im2col buffers (they grow with the batch). */
+    static final int SAMPLE_BATCH = 100;
 
     public PixelDiffusion(PixelUNet.Config c, String schedule, double labelDropout, Rng rng) {
         if (!(labelDropout >= 0 && labelDropout < 1)) throw new IllegalArgumentException("--label-dropout must be in [0, 1), got " + labelDropout);
@@ -81,13 +86,18 @@ public final class PixelDiffusion extends Module implements Denoising {
         } else if (labels != null || guidance != 0) {
             throw new IllegalArgumentException("this diffusion model is unconditional: it takes no --label or --guidance");
         }
-        EpsilonModel eps = classes == null ? (x, t) -> predictNoise(x, t, null)
-                : ClassifierFreeGuidance.guided(this, classes, unet.config.nullClass(), guidance);
         int s = unet.config.imageSize();
+        Tensor[] parts = new Tensor[(n + SAMPLE_BATCH - 1) / SAMPLE_BATCH];
         boolean was = isTraining();
         eval();
         try (Grad g = Grad.off()) {
-            return Samplers.sample(sampler, schedule, eps, steps, 1, rng, n, 1, s, s).add(1f).mul(0.5f);
+            for (int p = 0; p < parts.length; p++) {
+                int from = p * SAMPLE_BATCH, k = Math.min(SAMPLE_BATCH, n - from);
+                int[] c = classes == null ? null : Arrays.copyOfRange(classes, from, from + k);
+                EpsilonModel eps = c == null ? (x, t) -> predictNoise(x, t, null) : ClassifierFreeGuidance.guided(this, c, unet.config.nullClass(), guidance);
+                parts[p] = Samplers.sample(sampler, schedule, eps, steps, 1, rng, k, 1, s, s);
+            }
+            return (parts.length == 1 ? parts[0] : F.cat(0, parts)).add(1f).mul(0.5f);
         } finally {
             train(was);
         }

@@ -47,6 +47,8 @@ class PixelDiffusionTest {
         assertArrayEquals(new int[] {5, 1, 8, 8}, u.predictNoise(x, new int[] {1, 2, 3, 4, 5}, null).shape());
         assertThrows(IllegalArgumentException.class, () -> u.sample(2, new int[] {0, 1}, 0, "ddim", 5, new Rng(1)));
         assertThrows(IllegalArgumentException.class, () -> m.sample(1, new int[] {4}, 0, "ddim", 5, new Rng(1)), "label past the classes");
+        assertArrayEquals(new int[] {PixelDiffusion.SAMPLE_BATCH + 1, 1, 8, 8}, m.sample(PixelDiffusion.SAMPLE_BATCH + 1, null, 0, "ddim", 2, new Rng(1)).shape(),
+                "more samples than one batch: unconditional (the null class), in two batches");
     }
 
     @Test
