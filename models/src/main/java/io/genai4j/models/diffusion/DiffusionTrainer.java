@@ -18,8 +18,10 @@ import java.io.UncheckedIOException;
 
 /**
  * Trains ε-prediction (Ho et al. 2020, alg. 1) on the shared {@link TrainLoop}: for data rows x_0
- * (already scaled), draw t ~ U{1..T} and ε ~ N(0, I) per row and minimise ‖ε − ε_θ(x_t, t)‖² averaged
- * over the elements. Validation: the same loss on held-out rows with t and ε from a fixed seed.
+ * (already scaled), draw t ~ U{1..T} and ε ~ N(0, I) per row and minimise ‖ε − ε_θ(x_t, t, c)‖² averaged
+ * over the elements, where c is what the {@link Denoising} model makes of the rows' labels (none for an
+ * unconditional model; for classifier-free guidance, the labels with some dropped to the null class).
+ * Validation: the same loss on held-out rows with t, ε and the dropped labels from a fixed seed.
  */
 public final class DiffusionTrainer {
     /** maxSteps or cpuSeconds bounds the run. */
