@@ -4,13 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code genai diffusion train|sample|eval}. */
+/** {@code genai diffusion train|sample|eval|guidance}. */
 @Command(name = "diffusion", mixinStandardHelpOptions = true,
-        description = "Latent diffusion (DDPM, ε-prediction) on a trained VAE's latents: train, sample (DDPM or DDIM), eval.",
-        subcommands = {DiffusionTrain.class, DiffusionSample.class, DiffusionEval.class})
+        description = {"Diffusion (DDPM, ε-prediction) on a trained VAE's latents or on the pixels (a U-Net, with classifier-free guidance):",
+                "train, sample (DDPM or DDIM), eval, guidance (the LeNet's accuracy and FID per guidance weight)."},
+        subcommands = {DiffusionTrain.class, DiffusionSample.class, DiffusionEval.class, DiffusionGuidance.class})
 public final class DiffusionCommand implements Runnable {
     static final String DEFAULT_MODEL = "runs/latent-diffusion.safetensors";
     static final String DEFAULT_VAE = "runs/vae.safetensors";
+    static final String DEFAULT_PIXEL_MODEL = "runs/pixel-diffusion.safetensors";
 
     @Spec
     CommandSpec spec;

@@ -27,7 +27,7 @@ public final class DiffusionEval implements Callable<Integer> {
         LatentDiffusion ld = LatentDiffusion.load(model);
         ConvVae vae = VaeFile.load(vaeFile);
         var test = LatentData.split(data).test();
-        double loss = DiffusionTrainer.validationLoss(ld, LatentData.latents(vae, test, ld.scale), seed);
+        double loss = DiffusionTrainer.validationLoss(ld, DiffusionTrainer.Data.of(LatentData.latents(vae, test, ld.scale)), seed);
         System.out.printf(Locale.ROOT, "test (%d digits): ε-prediction loss %.4f (1.0 = predicting zero noise)%n", test.size(), loss);
         if (json) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);
         return 0;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code genai generative compare}. */
 @Command(name = "generative", mixinStandardHelpOptions = true,
-        description = "The generative models of digits (VAE, GAN, latent diffusion) on one scale.",
+        description = "The generative models of digits (VAE, GAN, latent and pixel diffusion) on one scale.",
         subcommands = {GenerativeCompare.class})
 public final class GenerativeCommand implements Runnable {
     @Spec

@@ -25,10 +25,12 @@ import picocli.CommandLine.Option;
                 "the entropy of its label histogram, training CPU time, parameters used to sample, sampling CPU time per image;",
                 "and a grid of samples per model captioned with the classifier's labels. A row of real training digits is the floor."})
 public final class GenerativeCompare implements Callable<Integer> {
-    @Option(names = "--models", defaultValue = "vae,gan,diffusion", split = ",", description = "Which rows: vae, gan, diffusion (default ${DEFAULT-VALUE}).") List<String> models;
+    @Option(names = "--models", defaultValue = "vae,gan,diffusion", split = ",", description = "Which rows: vae, gan, diffusion, pixel (default ${DEFAULT-VALUE}).") List<String> models;
     @Option(names = "--vae", defaultValue = "runs/vae.safetensors", description = "VAE file (default: ${DEFAULT-VALUE}).") Path vae;
     @Option(names = "--gan", defaultValue = "runs/gan.safetensors", description = "GAN file (default: ${DEFAULT-VALUE}).") Path gan;
     @Option(names = "--diffusion", defaultValue = "runs/latent-diffusion.safetensors", description = "Latent diffusion file, decoded by --vae (default: ${DEFAULT-VALUE}).") Path diffusion;
+    @Option(names = "--pixel", defaultValue = "runs/pixel-diffusion.safetensors", description = "Pixel diffusion file (default: ${DEFAULT-VALUE}).") Path pixel;
+    @Option(names = "--guidance", defaultValue = "0", description = "Guidance weight of a class-conditional pixel model (default ${DEFAULT-VALUE}).") double guidance;
     @Option(names = "--sampler", defaultValue = "ddim", description = "Diffusion sampler, ddpm or ddim (default ${DEFAULT-VALUE}).") String sampler;
     @Option(names = "--steps", defaultValue = "50", description = "DDIM steps (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
@@ -42,7 +44,7 @@ public final class GenerativeCompare implements Callable<Integer> {
     public Integer call() throws Exception {
         if (n < 2) throw new IllegalArgumentException("--n must be >= 2 (a covariance needs two samples), got " + n);
         for (String m : models) {
-            if (!List.of("vae", "gan", "diffusion").contains(m)) throw new IllegalArgumentException("--models: unknown model " + io.genai4j.engine.util.Printable.of(m) + " (vae, gan, diffusion)");
+            if (!List.of("vae", "gan", "diffusion", "pixel").contains(m)) throw new IllegalArgumentException("--models: unknown model " + io.genai4j.engine.util.Printable.of(m) + " (vae, gan, diffusion, pixel)");
         }
         Mnist.Split split = Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir()));
         DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), split.test());
@@ -53,6 +55,7 @@ public final class GenerativeCompare implements Callable<Integer> {
             rows.add(switch (m) {
                 case "vae" -> ScaleModels.vae(vae, scale, n, seed);
                 case "gan" -> ScaleModels.gan(gan, scale, n, seed);
+                case "pixel" -> ScaleModels.pixelDiffusion(pixel, sampler, steps, guidance, scale, n, seed);
                 default -> ScaleModels.latentDiffusion(diffusion, vae, sampler, steps, scale, n, seed);
             });
         }

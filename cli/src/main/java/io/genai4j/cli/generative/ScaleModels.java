@@ -3,6 +3,7 @@ package io.genai4j.cli.generative;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.models.diffusion.LatentDiffusion;
+import io.genai4j.models.diffusion.PixelDiffusion;
 import io.genai4j.models.gan.Gan;
 import io.genai4j.models.gan.GanFile;
 import io.genai4j.models.generative.DigitScale;
@@ -40,6 +41,17 @@ public final class ScaleModels {
                 return VaeImages.rows(vae.decodeProbabilities(ld.sample(k, sampler, steps, new Rng(seed))));
             }
         }, trainCpu(file) + trainCpu(vaeFile), ld.denoiser.numParameters() + vae.decoder.numParameters());
+    }
+
+    /**
+     * Pixel-space diffusion; a class-conditional model draws the digits 0-9 in turn with guidance w
+     * (conditional sampling with uniform labels, so the row models the same digits as the others).
+     */
+    public static ScaleRow pixelDiffusion(Path file, String sampler, int steps, double guidance, DigitScale scale, int n, long seed) throws IOException {
+        PixelDiffusion pd = PixelDiffusion.load(file);
+        String name = "pixel diffusion " + (sampler.equals("ddpm") ? "DDPM " + pd.schedule().steps() : "DDIM " + steps) + (pd.conditional() ? " w=" + guidance : "");
+        return ScaleRow.measure(name, scale, n, k -> VaeImages.rows(pd.sample(k, pd.labelsInTurn(k), guidance, sampler, steps, new Rng(seed))),
+                trainCpu(file), pd.numParameters());
     }
 
     /** The "cpu_seconds" of a model file's train metadata (NaN when absent). */

@@ -40,12 +40,12 @@ public record ScaleRow(String model, DigitScale.Score score, double trainCpuSeco
 
     /** One line of the printed table. */
     public String line() {
-        return String.format(Locale.ROOT, "%-22s %9.2f %10.3f %8.2f %10s %10s %11.2f  %s", model, score.frechet(), score.confidence(), score.entropyBits(),
+        return String.format(Locale.ROOT, "%-30s %9.2f %10.3f %8.2f %10s %10s %11.2f  %s", model, score.frechet(), score.confidence(), score.entropyBits(),
                 Double.isNaN(trainCpuSeconds) ? "-" : String.format(Locale.ROOT, "%.0f", trainCpuSeconds), parameters < 0 ? "-" : String.format(Locale.ROOT, "%,d", parameters),
                 sampleCpuMsPerImage, Arrays.toString(score.histogram()));
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-22s %9s %10s %8s %10s %10s %11s  %s", "model", "FID-MNIST", "confidence", "H(bits)", "train CPU s", "parameters", "CPU ms/img", "labels 0-9");
+        return String.format(Locale.ROOT, "%-30s %9s %10s %8s %10s %10s %11s  %s", "model", "FID-MNIST", "confidence", "H(bits)", "train CPU s", "parameters", "CPU ms/img", "labels 0-9");
     }
 }

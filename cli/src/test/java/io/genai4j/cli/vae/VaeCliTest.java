@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** genai vae train, sample and eval on a tiny budget, and the one-line errors. */
+/** genai vae train, sample, eval and map on a tiny budget, and the one-line errors. */
 class VaeCliTest {
     @TempDir
     Path dir;
@@ -40,6 +40,15 @@ class VaeCliTest {
                 "--out-dir", dir.toString(), "--json");
         assertEquals(0, s.code(), s.err());
         for (String k : new String[] {"samples", "reconstructions", "interpolation"}) assertTrue(Files.size(Path.of(s.json().get(k).asText())) > 1000, k);
+
+        Path png = dir.resolve("map.png");
+        CliRun m = CliRun.of("vae", "map", "--data", data, "--model", model.toString(), "--grid", "5", "--png", png.toString(), "--json");
+        assertEquals(0, m.code(), m.err());
+        assertEquals(1500, m.json().get("digits").asInt());
+        assertEquals(10, m.json().get("centroids").size());
+        double acc = m.json().get("nearest_centroid_accuracy").asDouble();
+        assertTrue(acc > 0 && acc <= 1, m.out());
+        assertTrue(Files.size(png) > 5000);
     }
 
     @Test
@@ -53,5 +62,8 @@ class VaeCliTest {
         CliRun badLatent = CliRun.of("vae", "train", "--data", SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString(), "--latent", "0");
         assertEquals(2, badLatent.code());
         assertTrue(badLatent.err().contains("--latent"), badLatent.err());
+        CliRun notFound = CliRun.of("vae", "map", "--model", dir.resolve("none.safetensors").toString());
+        assertEquals(2, notFound.code());
+        assertTrue(notFound.err().contains("genai vae train"), notFound.err());
     }
 }

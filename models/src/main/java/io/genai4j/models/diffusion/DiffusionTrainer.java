@@ -3,6 +3,7 @@ package io.genai4j.models.diffusion;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.ops.F;
@@ -17,8 +18,10 @@ import java.io.UncheckedIOException;
 
 /**
  * Trains ε-prediction (Ho et al. 2020, alg. 1) on the shared {@link TrainLoop}: for data rows x_0
- * (already scaled), draw t ~ U{1..T} and ε ~ N(0, I) per row and minimise ‖ε − ε_θ(x_t, t)‖² averaged
- * over the elements. Validation: the same loss on held-out rows with t and ε from a fixed seed.
+ * (already scaled), draw t ~ U{1..T} and ε ~ N(0, I) per row and minimise ‖ε − ε_θ(x_t, t, c)‖² averaged
+ * over the elements, where c is what the {@link Denoising} model makes of the rows' labels (none for an
+ * unconditional model; for classifier-free guidance, the labels with some dropped to the null class).
+ * Validation: the same loss on held-out rows with t, ε and the dropped labels from a fixed seed.
  */
 public final class DiffusionTrainer {
     /** maxSteps or cpuSeconds bounds the run. */
@@ -30,14 +33,33 @@ public final class DiffusionTrainer {
 
     public record Result(int steps, double cpuSeconds, double lastValLoss) {}
 
+    /** Rows x_0 [N, ...] (already scaled) and their labels (null when unlabelled). */
+    public record Data(Tensor x0, int[] labels) {
+        public Data {
+            if (labels != null && labels.length != x0.size(0)) throw new IllegalArgumentException(labels.length + " labels for " + x0.size(0) + " rows");
+        }
+
+        public static Data of(Tensor x0) {
+            return new Data(x0, null);
+        }
+
+        Data rows(int[] idx) {
+            int[] l = null;
+            if (labels != null) {
+                l = new int[idx.length];
+                for (int i = 0; i < idx.length; i++) l[i] = labels[idx[i]];
+            }
+            return new Data(F.indexSelect(x0, 0, idx), l);
+        }
+    }
+
     private DiffusionTrainer() {}
 
-    /** train and val: [N, D] rows of x_0. */
-    public static Result train(LatentDiffusion model, Tensor train, Tensor val, Settings s, TrainListener listener) {
+    public static <M extends Module & Denoising> Result train(M model, Data train, Data val, Settings s, TrainListener listener) {
         AdamW opt = TrainingRun.adam(model, s.lr());
         LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 100);
         Rng rng = new Rng(s.seed());
-        ShuffledBatches batches = new ShuffledBatches(train.size(0), s.batchSize(), rng.split());
+        ShuffledBatches batches = new ShuffledBatches(train.x0().size(0), s.batchSize(), rng.split());
         model.train(true);
         double[] lastVal = {Double.NaN};
         TrainTask task = new TrainTask() {
@@ -49,7 +71,7 @@ public final class DiffusionTrainer {
             @Override
             public Batch loss(int step) {
                 int[] idx = batches.next();
-                return Batch.of(DiffusionTrainer.loss(model, F.indexSelect(train, 0, idx), rng), idx.length);
+                return Batch.of(DiffusionTrainer.loss(model, train.rows(idx), rng), idx.length);
             }
 
             @Override
@@ -69,18 +91,20 @@ public final class DiffusionTrainer {
         return new Result(d.steps(), d.cpuSeconds(), lastVal[0]);
     }
 
-    /** The ε-prediction loss of rows x0 with t and ε drawn from rng. */
-    public static Tensor loss(LatentDiffusion model, Tensor x0, Rng rng) {
-        int b = x0.size(0), steps = model.schedule.steps();
+    /** The ε-prediction loss of the rows with t and ε (and the dropped labels) drawn from rng. */
+    public static Tensor loss(Denoising model, Data rows, Rng rng) {
+        Tensor x0 = rows.x0();
+        int b = x0.size(0), steps = model.schedule().steps();
         int[] t = new int[b];
         for (int i = 0; i < b; i++) t[i] = 1 + rng.nextInt(steps);
         Tensor eps = Tensor.randn(rng, x0.shape());
-        Tensor diff = model.denoiser.forward(model.schedule.noised(x0, t, eps), t).sub(eps);
+        int[] classes = model.trainingClasses(rows.labels(), rng);
+        Tensor diff = model.predictNoise(model.schedule().noised(x0, t, eps), t, classes).sub(eps);
         return diff.mul(diff).mean();
     }
 
     /** The loss on held-out rows, reproducible (t and ε from the seed), no graph. */
-    public static double validationLoss(LatentDiffusion model, Tensor val, long seed) {
+    public static <M extends Module & Denoising> double validationLoss(M model, Data val, long seed) {
         boolean was = model.isTraining();
         model.eval();
         try (Grad g = Grad.off()) {

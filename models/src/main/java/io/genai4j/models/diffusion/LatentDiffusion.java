@@ -15,7 +15,7 @@ import java.util.Map;
  * have unit variance (as Stable Diffusion scales its latents), are the data x_0; samples are divided
  * by it again before the VAE decodes them.
  */
-public final class LatentDiffusion extends Module {
+public final class LatentDiffusion extends Module implements Denoising {
     public static final String FORMAT = "genai4j-latent-diffusion";
 
     public final LatentDenoiser denoiser;
@@ -43,6 +43,18 @@ public final class LatentDiffusion extends Module {
         }
     }
 
+    @Override
+    public NoiseSchedule schedule() {
+        return schedule;
+    }
+
+    /** Unconditional: classes must be null. */
+    @Override
+    public Tensor predictNoise(Tensor xt, int[] t, int[] classes) {
+        if (classes != null) throw new IllegalArgumentException("latent diffusion is unconditional: it takes no classes");
+        return denoiser.forward(xt, t);
+    }
+
     public Map<String, Object> configMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         LatentDenoiser.Config c = denoiser.config;
@@ -62,17 +74,8 @@ public final class LatentDiffusion extends Module {
     public static LatentDiffusion load(Path file) throws IOException {
         return ModelFile.load(file, FORMAT, "train one with `genai diffusion train --out FILE`", h -> {
             Map<String, Object> m = h.config();
-            return new LatentDiffusion(new LatentDenoiser.Config(num(m, "latent"), num(m, "hidden"), num(m, "depth"), num(m, "steps")),
-                    String.valueOf(m.get("schedule")), (float) dbl(m, "scale"), new Rng(0));
+            return new LatentDiffusion(new LatentDenoiser.Config(ConfigFields.num(m, "latent"), ConfigFields.num(m, "hidden"), ConfigFields.num(m, "depth"), ConfigFields.num(m, "steps")),
+                    String.valueOf(m.get("schedule")), (float) ConfigFields.dbl(m, "scale"), new Rng(0));
         });
-    }
-
-    private static int num(Map<String, Object> m, String key) {
-        return (int) dbl(m, key);
-    }
-
-    private static double dbl(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
-        return n.doubleValue();
     }
 }

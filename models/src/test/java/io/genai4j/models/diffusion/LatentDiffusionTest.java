@@ -31,7 +31,7 @@ class LatentDiffusionTest {
     @Test
     void trainingLearnsAnEasyDistribution() throws Exception {
         LatentDiffusion m = new LatentDiffusion(new LatentDenoiser.Config(2, 32, 2, 100), "cosine", 1f, new Rng(1));
-        Tensor train = data(512, 2), val = data(256, 3);
+        DiffusionTrainer.Data train = DiffusionTrainer.Data.of(data(512, 2)), val = DiffusionTrainer.Data.of(data(256, 3));
         double before = DiffusionTrainer.validationLoss(m, val, 7);
         DiffusionTrainer.Result r = DiffusionTrainer.train(m, train, val, new DiffusionTrainer.Settings(64, 3e-3, 200, 0, 200, 1), TrainListener.NONE);
         assertTrue(r.lastValLoss() < 0.6 * before, "val loss " + before + " → " + r.lastValLoss());

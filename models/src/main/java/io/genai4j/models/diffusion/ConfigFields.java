@@ -1,0 +1,17 @@
+package io.genai4j.models.diffusion;
+
+import java.util.Map;
+
+/** Numbers from a diffusion model file's config map, a missing or non-number field named in the error. */
+final class ConfigFields {
+    private ConfigFields() {}
+
+    static int num(Map<String, Object> m, String key) {
+        return (int) dbl(m, key);
+    }
+
+    static double dbl(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
+        return n.doubleValue();
+    }
+}
