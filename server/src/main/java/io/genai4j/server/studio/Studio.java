@@ -61,8 +61,21 @@ public final class Studio {
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
         routes.post("/studio/api/train/start", ctx -> json(ctx, training.start(body.apply(ctx))));
-        routes.post("/studio/api/train/stop", ctx -> json(ctx, training.stop()));
-        routes.get("/studio/api/train/events", training::events);
+        routes.post("/studio/api/train/stop", ctx -> json(ctx, training.runs.stop()));
+        routes.get("/studio/api/train/events", training.runs::events);
+    }
+
+    /**
+     * The server is stopping: refuses new jobs and stops the running ones (a training run ends at its
+     * next step), waiting up to {@code millis} for them; true when none is left running.
+     */
+    public boolean close(long millis) {
+        try {
+            return training.runs.close(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private ObjectNode status() {
