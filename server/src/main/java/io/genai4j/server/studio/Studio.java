@@ -26,6 +26,7 @@ public final class Studio {
     private final GptLesson gpt = new GptLesson();
     private final TranslationLesson translation = new TranslationLesson();
     private final WordVectorsLesson words = new WordVectorsLesson();
+    private final BertLesson bert = new BertLesson();
     private final TrainingLesson training;
 
     /**
@@ -59,6 +60,7 @@ public final class Studio {
         routes.post("/studio/api/lessons/word2vec/map", ctx -> json(ctx, words.map(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
+        routes.post("/studio/api/lessons/bert/attention", ctx -> json(ctx, bert.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
         routes.post("/studio/api/train/start", ctx -> json(ctx, training.start(body.apply(ctx))));
         routes.post("/studio/api/train/stop", ctx -> json(ctx, training.runs.stop()));

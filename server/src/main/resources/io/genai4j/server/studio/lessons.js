@@ -1,12 +1,13 @@
-// The lessons page, in course order: n-gram next words, translation attention, GPT sampling with
-// its top-5 per step, and GPT attention (bertviz-style model and head views). Each asks the server
+// The lessons page, in course order: n-gram next words, word vectors, translation attention, BERT
+// attention, GPT sampling with its top-5 per step, GPT attention (bertviz-style model and head
+// views), training curves and the ladder. Each asks the server
 // for what the library returns and draws it as SVG.
 import { postJson, getStream } from '/studio/api.js';
 import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, gpt: sampleGpt, attention: showAttention, training: () => {} };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {} };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -17,6 +18,9 @@ export function initLessons() {
   $('translation-form').addEventListener('submit', e => { e.preventDefault(); translate(); });
   $('gpt-form').addEventListener('submit', e => { e.preventDefault(); sampleGpt(); });
   $('attention-form').addEventListener('submit', e => { e.preventDefault(); showAttention(); });
+  $('bert-form').addEventListener('submit', e => { e.preventDefault(); showBert(); });
+  $('bert-layer').addEventListener('change', () => bertMaps && bertHead());
+  $('bert-head').addEventListener('change', () => bertMaps && bertHead());
   $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
   $('training-stop').addEventListener('click', () => postJson('/studio/api/train/stop', {}));
   open('ngram');
@@ -177,39 +181,56 @@ function sampleGpt() {
 function showAttention() {
   return run('attention-readout', async () => {
     const r = await postJson('/studio/api/lessons/gpt/attention', { text: $('attention-text').value });
-    const grid = $('attention-grid');
-    grid.style.gridTemplateColumns = `repeat(${r.heads}, auto)`;
-    const thumbs = [];
-    r.weights.forEach((layer, l) => layer.forEach((m, h) => {
-      const t = r.tokens.length, px = Math.max(2, Math.floor(72 / t));
-      const box = svg('svg', { width: t * px, height: t * px, viewBox: `0 0 ${t * px} ${t * px}`, class: 'thumb', tabindex: 0, role: 'button',
-        'aria-label': `layer ${l + 1}, head ${h + 1}`, 'data-layer': l, 'data-head': h });
-      m.forEach((row, i) => row.forEach((w, j) => { if (w > 0.01) box.append(svg('rect', { x: j * px, y: i * px, width: px, height: px, fill: shade(w) })); }));
-      const pick = () => selectHead(r, l, h, thumbs, box);
-      box.addEventListener('click', pick);
-      box.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
-      thumbs.push(box);
-    }));
-    grid.replaceChildren(...thumbs);
-    selectHead(r, r.layers - 1, 0, thumbs, thumbs[(r.layers - 1) * r.heads]);
+    const pick = (l, h, thumbs, box) => selectHead(r, l, h, thumbs, box);
+    const thumbs = modelView(r, $('attention-grid'), pick);
+    pick(r.layers - 1, 0, thumbs, thumbs[(r.layers - 1) * r.heads]);
   });
 }
 
-/** bertviz's head view: the tokens twice, a line from each query to each key it attends to. */
+/**
+ * bertviz's model view: a small heatmap per layer (rows) and head (columns) in {@code grid}; a click,
+ * Enter or Space on one calls pick(layer, head, thumbs, thumb). Returns the thumbs, layer-major.
+ */
+function modelView(r, grid, pick) {
+  grid.style.gridTemplateColumns = `repeat(${r.heads}, auto)`;
+  const thumbs = [];
+  r.weights.forEach((layer, l) => layer.forEach((m, h) => {
+    const t = r.tokens.length, px = Math.max(2, Math.floor(72 / t));
+    const box = svg('svg', { width: t * px, height: t * px, viewBox: `0 0 ${t * px} ${t * px}`, class: 'thumb', tabindex: 0, role: 'button',
+      'aria-label': `layer ${l + 1}, head ${h + 1}`, 'data-layer': l, 'data-head': h });
+    m.forEach((row, i) => row.forEach((w, j) => { if (w > 0.01) box.append(svg('rect', { x: j * px, y: i * px, width: px, height: px, fill: shade(w) })); }));
+    const choose = () => pick(l, h, thumbs, box);
+    box.addEventListener('click', choose);
+    box.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); choose(); } });
+    thumbs.push(box);
+  }));
+  grid.replaceChildren(...thumbs);
+  return thumbs;
+}
+
+/** The GPT's head view for one layer and head. */
 function selectHead(r, l, h, thumbs, box) {
   for (const t of thumbs) t.classList.toggle('selected', t === box);
   $('attention-head-title').textContent = `Layer ${l + 1}, head ${h + 1}: hover a character on the left`;
-  const m = r.weights[l][h], t = r.tokens.length, rowH = 20, width = 260, height = t * rowH + 10;
+  $('attention-head').replaceChildren(headView(r.tokens, r.weights[l][h], 'attention-readout', t => t === ' ' ? '␣' : t));
+}
+
+/**
+ * bertviz's head view: the tokens twice, a line from the hovered (or focused) query on the left to
+ * each key on the right, as thick as its weight m[query][key]; the readout names the strongest key.
+ */
+function headView(tokens, m, readoutId, show = t => t) {
+  const t = tokens.length, rowH = 20, width = 260, height = t * rowH + 10;
   const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'headview' });
   const lines = svg('g', {});
   root.append(lines);
-  const label = (x, i, anchor, cls) => svg('text', { x, y: 18 + i * rowH, 'text-anchor': anchor, class: cls, 'data-index': i }, r.tokens[i] === ' ' ? '␣' : r.tokens[i]);
+  const label = (x, i, anchor, cls) => svg('text', { x, y: 18 + i * rowH, 'text-anchor': anchor, class: cls, 'data-index': i }, show(tokens[i]));
   const draw = i => {
     lines.replaceChildren(...m[i].map((w, j) => svg('line', { x1: 70, y1: 13 + i * rowH, x2: 190, y2: 13 + j * rowH,
       stroke: '#1a56db', 'stroke-width': 1 + 5 * w, 'stroke-opacity': w })));
     for (const k of root.querySelectorAll('.key')) k.style.fill = m[i][k.dataset.index] > 0.1 ? '#1a56db' : '';
     const best = m[i].indexOf(Math.max(...m[i]));
-    $('attention-readout').textContent = `“${r.tokens[i]}” (position ${i + 1}) looks most at “${r.tokens[best]}” (position ${best + 1}): ${(100 * m[i][best]).toFixed(1)}%.`;
+    $(readoutId).textContent = `“${tokens[i]}” (position ${i + 1}) looks most at “${tokens[best]}” (position ${best + 1}): ${(100 * m[i][best]).toFixed(1)}%.`;
   };
   for (let i = 0; i < t; i++) {
     const q = label(60, i, 'end', 'query');
@@ -218,8 +239,61 @@ function selectHead(r, l, h, thumbs, box) {
     q.addEventListener('focus', () => draw(i));
     root.append(q, label(200, i, 'start', 'key'));
   }
-  $('attention-head').replaceChildren(root);
   draw(t - 1);
+  return root;
+}
+
+// ----------------------------------------------------------------------------------- BERT attention
+
+let bertMaps = null;
+
+function showBert() {
+  return run('bert-readout', async () => {
+    const r = await postJson('/studio/api/lessons/bert/attention', { text: $('bert-text').value });
+    bertMaps = r;
+    $('bert-tokens').replaceChildren(...r.tokens.map((t, i) => {
+      const chip = document.createElement('span');
+      chip.className = 'token';
+      const piece = document.createElement('span');
+      piece.className = 'piece';
+      piece.textContent = t;
+      const id = document.createElement('span');
+      id.className = 'id';
+      id.textContent = r.ids[i];
+      chip.append(piece, id);
+      return chip;
+    }));
+    const options = (select, n, what) => {
+      const keep = Math.min(Number(select.value) || 0, n - 1);
+      select.replaceChildren(...Array.from({ length: n }, (_, k) => new Option(`${what} ${k + 1}`, k)));
+      select.value = keep;
+    };
+    options($('bert-layer'), r.layers, 'layer');
+    options($('bert-head'), r.heads, 'head');
+    modelView(r, $('bert-grid'), (l, h) => {
+      $('bert-layer').value = l;
+      $('bert-head').value = h;
+      bertHead();
+    });
+    bertHead();
+  });
+}
+
+/** The chosen layer's and head's heatmap (hover a cell) and head view (hover a token). */
+function bertHead() {
+  const r = bertMaps, l = Number($('bert-layer').value), h = Number($('bert-head').value), m = r.weights[l][h];
+  for (const t of $('bert-grid').children) t.classList.toggle('selected', Number(t.dataset.layer) === l && Number(t.dataset.head) === h);
+  $('bert-head-title').textContent = `Layer ${l + 1}, head ${h + 1}`;
+  let last = null;
+  const map = heatmap(m, r.tokens, r.tokens, (i, j, cell) => {
+    if (last) last.classList.remove('hot');
+    cell.classList.add('hot');
+    last = cell;
+    $('bert-readout').textContent = `“${r.tokens[i]}” gives “${r.tokens[j]}” ${(100 * m[i][j]).toFixed(1)}% of its attention (layer ${l + 1}, head ${h + 1}).`;
+  }, 22);
+  map.setAttribute('aria-label', `Attention of each token (rows) over the tokens (columns), layer ${l + 1}, head ${h + 1}`);
+  $('bert-heatmap').replaceChildren(map);
+  $('bert-headview').replaceChildren(headView(r.tokens, m, 'bert-readout'));
 }
 
 // ---------------------------------------------------------------------------------- training curves

@@ -60,14 +60,7 @@ class LessonsPageTest {
 
     /** A lesson endpoint's answer, asked over plain HTTP (what the page must show). */
     private static com.fasterxml.jackson.databind.JsonNode endpoint(String path, String body) {
-        try {
-            var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/" + path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return StudioHttp.post(server, "lessons/" + path, body);
     }
 
     @Test
