@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Where one kind of long job runs, one at a time (each uses every core): started on a thread of its
  * own, its events streamed to the page as server-sent events, stopped by the page or by the server's
- * shutdown ({@link #close}), so no job outlives the server that started it.
+ * shutdown ({@link #shutdown}), so no job outlives the server that started it.
  */
 final class JobSlot {
     /** A job's body; it adds its events to the job and calls {@link StudioJob#checkStop} between steps. */
@@ -41,6 +41,7 @@ final class JobSlot {
         if (before != null && !before.ended() || !current.compareAndSet(before, job)) {
             throw new ApiException(409, "invalid_request_error", "job_running", null, "a " + kind + " is going; stop it first", 0);
         }
+        if (closed) job.requestStop();   // the shutdown came between the check above and this start
         Thread.ofPlatform().daemon().name("studio-" + kind.replace(' ', '-') + "-" + job.id).start(() -> run(job, work));
         return job;
     }
@@ -83,15 +84,16 @@ final class JobSlot {
         sse.done();
     }
 
-    /**
-     * Refuses new jobs, asks the running one to stop and waits up to {@code millis} for it to end;
-     * true when none is left running.
-     */
-    boolean close(long millis) throws InterruptedException {
+    /** Refuses new jobs and asks the running one to stop (at its next step). */
+    void shutdown() {
         closed = true;
         StudioJob job = current.get();
-        if (job == null) return true;
-        job.requestStop();
-        return job.awaitEnd(millis);
+        if (job != null) job.requestStop();
+    }
+
+    /** Waits up to {@code millis} for the current job to end; true when none is running. */
+    boolean awaitIdle(long millis) throws InterruptedException {
+        StudioJob job = current.get();
+        return job == null || job.awaitEnd(millis);
     }
 }

@@ -7,6 +7,7 @@ import io.genai4j.server.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ public final class Studio {
     private final WordVectorsLesson words = new WordVectorsLesson();
     private final BertLesson bert = new BertLesson();
     private final TrainingLesson training;
+    private final LadderLesson ladder;
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
@@ -38,6 +40,7 @@ public final class Studio {
         this.keyRequired = keyRequired;
         this.backend = backend;
         this.training = new TrainingLesson(bugs);
+        this.ladder = new LadderLesson(bugs);
     }
 
     /** Paths anyone may GET without the key: the page, its files, and whether a key is needed. */
@@ -62,9 +65,16 @@ public final class Studio {
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/bert/attention", ctx -> json(ctx, bert.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
-        routes.post("/studio/api/train/start", ctx -> json(ctx, training.start(body.apply(ctx))));
-        routes.post("/studio/api/train/stop", ctx -> json(ctx, training.runs.stop()));
-        routes.get("/studio/api/train/events", training.runs::events);
+        jobRoutes(routes, body, "training", training.runs, training::start);
+        jobRoutes(routes, body, "ladder", ladder.runs, ladder::start);
+    }
+
+    /** A long job's routes: POST /studio/api/NAME/start and /stop, GET /studio/api/NAME/events (SSE). */
+    private static void jobRoutes(RoutesConfig routes, Function<Context, JsonNode> body, String name, JobSlot slot,
+                                  Function<JsonNode, ObjectNode> start) {
+        routes.post("/studio/api/" + name + "/start", ctx -> json(ctx, start.apply(body.apply(ctx))));
+        routes.post("/studio/api/" + name + "/stop", ctx -> json(ctx, slot.stop()));
+        routes.get("/studio/api/" + name + "/events", slot::events);
     }
 
     /**
@@ -73,7 +83,12 @@ public final class Studio {
      */
     public boolean close(long millis) {
         try {
-            return training.runs.close(millis);
+            List<JobSlot> slots = List.of(training.runs, ladder.runs);
+            for (JobSlot slot : slots) slot.shutdown();
+            long until = System.currentTimeMillis() + millis;
+            boolean allEnded = true;
+            for (JobSlot slot : slots) allEnded &= slot.awaitIdle(Math.max(0, until - System.currentTimeMillis()));
+            return allEnded;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

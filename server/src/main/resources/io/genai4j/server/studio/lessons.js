@@ -7,7 +7,7 @@ import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {} };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, ladder: runLadder };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -22,7 +22,9 @@ export function initLessons() {
   $('bert-layer').addEventListener('change', () => bertMaps && bertHead());
   $('bert-head').addEventListener('change', () => bertMaps && bertHead());
   $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
-  $('training-stop').addEventListener('click', () => postJson('/studio/api/train/stop', {}));
+  $('training-stop').addEventListener('click', () => postJson('/studio/api/training/stop', {}));
+  $('ladder-form').addEventListener('submit', e => { e.preventDefault(); runLadder(); });
+  $('ladder-stop').addEventListener('click', () => postJson('/studio/api/ladder/stop', {}));
   open('ngram');
 }
 
@@ -298,38 +300,46 @@ function bertHead() {
 
 // ---------------------------------------------------------------------------------- training curves
 
-async function startTraining() {
-  $('training-start').disabled = true;
+/**
+ * Starts a long job on the server and follows its events until it ends: the start button is off and
+ * the stop button on meanwhile; a refusal lands in the status line.
+ */
+async function followJob(name, body, onEvent) {
+  $(name + '-start').disabled = true;
   try {
-    const steps = Number($('training-steps').value);
-    await postJson('/studio/api/train/start', { steps, eval_every: Number($('training-every').value) });
-    $('training-stop').disabled = false;
-    const curve = { steps, losses: [], evals: [] };
-    let drawPending = false;
-    await getStream('/studio/api/train/events', e => {
-      if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
-      if (e.type === 'step') {
-        curve.losses.push([e.step, e.loss]);
-        $('training-status').textContent = `Step ${e.step} of ${steps}: loss ${e.loss.toFixed(3)}`;
-      }
-      if (e.type === 'eval') curve.evals.push(e);
-      if (e.type === 'end') {
-        const last = curve.evals[curve.evals.length - 1];
-        $('training-status').textContent = (e.stopped ? 'Stopped' : 'Done') + ` after ${curve.losses.length} steps`
-          + (last ? `; validation loss ${last.val.toFixed(3)} at step ${last.step}.` : '.') + (e.error ? ' Error: ' + e.error : '');
-      }
-      if (!drawPending) {           // one redraw per frame, however fast the steps come
-        drawPending = true;
-        requestAnimationFrame(() => { drawPending = false; drawCurve(curve); });
-      }
-    });
-    drawCurve(curve);
+    await postJson(`/studio/api/${name}/start`, body);
+    $(name + '-stop').disabled = false;
+    await getStream(`/studio/api/${name}/events`, onEvent);
   } catch (e) {
-    $('training-status').textContent = 'Error: ' + e.message;
+    $(name + '-status').textContent = 'Error: ' + e.message;
   } finally {
-    $('training-start').disabled = false;
-    $('training-stop').disabled = true;
+    $(name + '-start').disabled = false;
+    $(name + '-stop').disabled = true;
   }
+}
+
+async function startTraining() {
+  const steps = Number($('training-steps').value);
+  const curve = { steps, losses: [], evals: [] };
+  let drawPending = false;
+  await followJob('training', { steps, eval_every: Number($('training-every').value) }, e => {
+    if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
+    if (e.type === 'step') {
+      curve.losses.push([e.step, e.loss]);
+      $('training-status').textContent = `Step ${e.step} of ${steps}: loss ${e.loss.toFixed(3)}`;
+    }
+    if (e.type === 'eval') curve.evals.push(e);
+    if (e.type === 'end') {
+      const last = curve.evals[curve.evals.length - 1];
+      $('training-status').textContent = (e.stopped ? 'Stopped' : 'Done') + ` after ${curve.losses.length} steps`
+        + (last ? `; validation loss ${last.val.toFixed(3)} at step ${last.step}.` : '.') + (e.error ? ' Error: ' + e.error : '');
+    }
+    if (!drawPending) {           // one redraw per frame, however fast the steps come
+      drawPending = true;
+      requestAnimationFrame(() => { drawPending = false; drawCurve(curve); });
+    }
+  });
+  drawCurve(curve);
 }
 
 function drawCurve(curve) {
@@ -354,4 +364,51 @@ function drawCurve(curve) {
     }
   }
   $('training-chart').replaceChildren(root);
+}
+
+// ------------------------------------------------------------------------------------------- ladder
+
+/** The ladder: each rung's validation loss as it lands, a bar per model coloured by family, and the table. */
+function runLadder() {
+  const rows = [];
+  let total = 0, uniform = 0;
+  return followJob('ladder', { rungs: $('ladder-neural').checked ? 'all' : 'counting' }, e => {
+    if (e.type === 'start') {
+      total = e.rungs;
+      uniform = Math.log(e.vocabulary);
+      $('ladder-status').textContent = `Scoring ${total} models on the last 10% of ${e.corpus} (${e.val_chars.toLocaleString('en')} characters)…`;
+    }
+    if (e.type === 'rung') {
+      rows.push(e);
+      drawLadder(rows, uniform);
+      $('ladder-status').textContent = `${rows.length} of ${total}: ${e.model} pays ${e.val_nats_per_char.toFixed(3)} nats per character.`;
+    }
+    if (e.type === 'end') {
+      const best = rows.reduce((a, r) => (!a || r.val_nats_per_char < a.val_nats_per_char ? r : a), null);
+      $('ladder-status').textContent = (e.stopped ? `Stopped after ${rows.length} of ${total} models` : `Done: ${rows.length} models`)
+        + (best ? `; the best is ${best.model} at ${best.val_nats_per_char.toFixed(3)} nats/char.` : '.') + (e.error ? ' Error: ' + e.error : '');
+    }
+  });
+}
+
+function drawLadder(rows, uniform) {
+  const items = rows.map(r => ({ label: r.model, value: r.val_nats_per_char, cls: 'family-' + r.family.toLowerCase().replace(/[^a-z]+/g, '') }));
+  const chart = bars(items, v => `${v.toFixed(3)} nats/char (${(v / Math.LN2).toFixed(2)} bits)`);
+  chart.setAttribute('aria-label', `Validation loss per model; knowing nothing would cost ln V = ${uniform.toFixed(2)} nats per character`);
+  $('ladder-chart').replaceChildren(chart);
+  const table = $('ladder-table');
+  const caption = table.querySelector('caption');
+  const row = (cells, tag) => {
+    const tr = document.createElement('tr');
+    for (const c of cells) {
+      const td = document.createElement(tag);
+      if (tag === 'th') td.scope = 'col';
+      td.textContent = c;
+      tr.append(td);
+    }
+    return tr;
+  };
+  table.replaceChildren(caption, row(['model', 'size', 'nats/char', 'bits/char', 'seconds', 'sample'], 'th'),
+    ...rows.map(r => row([r.model, `${r.size.toLocaleString('en')} ${r.size_unit}`, r.val_nats_per_char.toFixed(4),
+      r.val_bits_per_char.toFixed(4), r.seconds.toFixed(1), r.sample.replace(/\n/g, ' ⏎ ')], 'td')));
 }

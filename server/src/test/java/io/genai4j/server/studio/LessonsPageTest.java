@@ -3,8 +3,13 @@ package io.genai4j.server.studio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genai4j.course.ladder.Ladder;
+import io.genai4j.course.ladder.LadderData;
+import io.genai4j.course.ladder.LadderEntry;
+import io.genai4j.course.ladder.LadderResult;
 import io.genai4j.server.OpenAiServer;
 import io.genai4j.server.ServerSettings;
+import io.genai4j.text.Corpus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -178,5 +183,22 @@ class LessonsPageTest {
         b.await("the refusal", () -> b.find("#word2vec-status").getText().startsWith("Error:"));
         assertTrue(b.find("#word2vec-status").getText().contains("\"xyzzy\" is not among"), b.find("#word2vec-status").getText());
         b.assertOnlyRefusal("/studio/api/lessons/word2vec/analogy", 400);
+    }
+
+    @Test
+    void theLadderChartsEachCountingRungAsItLands() throws Exception {
+        List<LadderEntry> counting = Ladder.entries().stream().filter(e -> e.family().equals(LadderLesson.COUNTING)).toList();
+        List<LadderResult> expected = Ladder.run(LadderData.of(Corpus.tinyShakespeare(), 1, 80), counting, r -> {});
+        StudioBrowser b = lesson("ladder");
+        b.await("the last rung", () -> b.find("#ladder-status").getText().startsWith("Done: " + expected.size() + " models"));
+        assertEquals(expected.stream().map(LadderResult::name).toList(),
+                b.all("#ladder-chart .bar").stream().map(e -> e.getDomAttribute("data-label")).toList(), "a bar per rung, in ladder order");
+        List<String> shown = b.all("#ladder-table tr").stream().skip(1).map(tr -> tr.findElements(org.openqa.selenium.By.cssSelector("td")).get(2).getText()).toList();
+        assertEquals(expected.stream().map(r -> String.format(java.util.Locale.ROOT, "%.4f", io.genai4j.engine.util.Rounding.places(r.valNatsPerChar(), 4))).toList(), shown,
+                "the validation nats/char that genai ladder computes");
+        assertTrue(b.all("#ladder-chart .bar.family-ngram").size() == expected.size(), "coloured by family");
+        assertTrue(b.find("#ladder-start").isEnabled() && !b.find("#ladder-stop").isEnabled());
+        b.screenshots("lesson-ladder");
+        b.assertNoConsoleErrors();
     }
 }

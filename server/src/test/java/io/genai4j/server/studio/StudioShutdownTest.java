@@ -26,11 +26,11 @@ class StudioShutdownTest {
         OpenAiServer server = new OpenAiServer(ServerSettings.local(0, 1), bugs::add).start();
         String base = "http://127.0.0.1:" + server.port();
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/train/start"))
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/training/start"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"steps\":5000,\"eval_every\":1000}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, started.statusCode(), started.body());
         // a first step streamed: the run is training, minutes from its end
-        HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/train/events")).build(),
+        HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/training/events")).build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (var lines = events.body()) {
             assertTrue(lines.anyMatch(l -> l.contains("\"type\":\"step\"")), "a step event");
