@@ -6,6 +6,7 @@ import io.genai4j.server.Backend;
 import io.genai4j.server.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,6 +22,7 @@ public final class Studio {
     static final String AUTH = "/studio/api/auth";
 
     private final boolean keyRequired;
+    private final Consumer<Throwable> bugs;
     private final Supplier<Backend> backend;
     private final StudioTools tools = new StudioTools(Clock.systemUTC());
     private final NgramLesson ngram = new NgramLesson();
@@ -30,6 +32,7 @@ public final class Studio {
     private final BertLesson bert = new BertLesson();
     private final TrainingLesson training;
     private final LadderLesson ladder;
+    private final RagPlayground rag;
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
@@ -38,9 +41,11 @@ public final class Studio {
      */
     public Studio(boolean keyRequired, Supplier<Backend> backend, Consumer<Throwable> bugs) {
         this.keyRequired = keyRequired;
+        this.bugs = bugs;
         this.backend = backend;
         this.training = new TrainingLesson(bugs);
         this.ladder = new LadderLesson(bugs);
+        this.rag = new RagPlayground(bert::encoder, backend, bugs);
     }
 
     /** Paths anyone may GET without the key: the page, its files, and whether a key is needed. */
@@ -67,6 +72,10 @@ public final class Studio {
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
         jobRoutes(routes, body, "training", training.runs, training::start);
         jobRoutes(routes, body, "ladder", ladder.runs, ladder::start);
+        jobRoutes(routes, body, "rag/index", rag.indexing, rag::index);
+        routes.get("/studio/api/rag/status", ctx -> json(ctx, rag.status()));
+        routes.post("/studio/api/rag/ask", ctx -> json(ctx, rag.ask(body.apply(ctx))));
+        routes.post("/studio/api/rag/clear", ctx -> json(ctx, rag.clear()));
     }
 
     /** A long job's routes: POST /studio/api/NAME/start and /stop, GET /studio/api/NAME/events (SSE). */
@@ -83,14 +92,18 @@ public final class Studio {
      */
     public boolean close(long millis) {
         try {
-            List<JobSlot> slots = List.of(training.runs, ladder.runs);
+            List<JobSlot> slots = List.of(training.runs, ladder.runs, rag.indexing);
             for (JobSlot slot : slots) slot.shutdown();
             long until = System.currentTimeMillis() + millis;
             boolean allEnded = true;
             for (JobSlot slot : slots) allEnded &= slot.awaitIdle(Math.max(0, until - System.currentTimeMillis()));
+            if (rag.indexing.awaitIdle(0)) rag.close();   // an indexing still going keeps its folder
             return allEnded;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            bugs.accept(e);
             return false;
         }
     }

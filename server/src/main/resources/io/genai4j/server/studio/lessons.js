@@ -2,7 +2,8 @@
 // attention, GPT sampling with its top-5 per step, GPT attention (bertviz-style model and head
 // views), training curves and the ladder. Each asks the server
 // for what the library returns and draws it as SVG.
-import { postJson, getStream } from '/studio/api.js';
+import { postJson } from '/studio/api.js';
+import { followJob, stopButton } from '/studio/jobs.js';
 import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
@@ -22,9 +23,9 @@ export function initLessons() {
   $('bert-layer').addEventListener('change', () => bertMaps && bertHead());
   $('bert-head').addEventListener('change', () => bertMaps && bertHead());
   $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
-  $('training-stop').addEventListener('click', () => postJson('/studio/api/training/stop', {}));
+  stopButton('training', 'training');
   $('ladder-form').addEventListener('submit', e => { e.preventDefault(); runLadder(); });
-  $('ladder-stop').addEventListener('click', () => postJson('/studio/api/ladder/stop', {}));
+  stopButton('ladder', 'ladder');
   open('ngram');
 }
 
@@ -300,29 +301,11 @@ function bertHead() {
 
 // ---------------------------------------------------------------------------------- training curves
 
-/**
- * Starts a long job on the server and follows its events until it ends: the start button is off and
- * the stop button on meanwhile; a refusal lands in the status line.
- */
-async function followJob(name, body, onEvent) {
-  $(name + '-start').disabled = true;
-  try {
-    await postJson(`/studio/api/${name}/start`, body);
-    $(name + '-stop').disabled = false;
-    await getStream(`/studio/api/${name}/events`, onEvent);
-  } catch (e) {
-    $(name + '-status').textContent = 'Error: ' + e.message;
-  } finally {
-    $(name + '-start').disabled = false;
-    $(name + '-stop').disabled = true;
-  }
-}
-
 async function startTraining() {
   const steps = Number($('training-steps').value);
   const curve = { steps, losses: [], evals: [] };
   let drawPending = false;
-  await followJob('training', { steps, eval_every: Number($('training-every').value) }, e => {
+  await followJob('training', 'training', { steps, eval_every: Number($('training-every').value) }, e => {
     if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
     if (e.type === 'step') {
       curve.losses.push([e.step, e.loss]);
@@ -372,7 +355,7 @@ function drawCurve(curve) {
 function runLadder() {
   const rows = [];
   let total = 0, uniform = 0;
-  return followJob('ladder', { rungs: $('ladder-neural').checked ? 'all' : 'counting' }, e => {
+  return followJob('ladder', 'ladder', { rungs: $('ladder-neural').checked ? 'all' : 'counting' }, e => {
     if (e.type === 'start') {
       total = e.rungs;
       uniform = Math.log(e.vocabulary);
