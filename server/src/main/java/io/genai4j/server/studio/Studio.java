@@ -30,6 +30,7 @@ public final class Studio {
     private final TranslationLesson translation = new TranslationLesson();
     private final WordVectorsLesson words = new WordVectorsLesson();
     private final BertLesson bert = new BertLesson();
+    private final GenerativeLesson generative = new GenerativeLesson();
     private final TrainingLesson training;
     private final LadderLesson ladder;
     private final RagPlayground rag;
@@ -69,6 +70,7 @@ public final class Studio {
         routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
         routes.post("/studio/api/lessons/bert/attention", ctx -> json(ctx, bert.attention(body.apply(ctx))));
+        routes.post("/studio/api/lessons/generative", ctx -> json(ctx, generative.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
         jobRoutes(routes, body, "training", training.runs, training::start);
         jobRoutes(routes, body, "ladder", ladder.runs, ladder::start);

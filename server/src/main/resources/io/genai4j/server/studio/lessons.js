@@ -8,7 +8,7 @@ import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, ladder: runLadder };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, generative: drawDigits, ladder: runLadder };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -24,6 +24,9 @@ export function initLessons() {
   $('bert-head').addEventListener('change', () => bertMaps && bertHead());
   $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
   stopButton('training', 'training');
+  $('generative-form').addEventListener('submit', e => { e.preventDefault(); drawDigits(); });
+  $('generative-model').addEventListener('change', drawDigits);
+  $('generative-again').addEventListener('click', () => { $('generative-seed').value = Number($('generative-seed').value) + 1; drawDigits(); });
   $('ladder-form').addEventListener('submit', e => { e.preventDefault(); runLadder(); });
   stopButton('ladder', 'ladder');
   open('ngram');
@@ -347,6 +350,38 @@ function drawCurve(curve) {
     }
   }
   $('training-chart').replaceChildren(root);
+}
+
+// --------------------------------------------------------------------------------- image generation
+
+/** A shipped generator's digits from the chosen seed, each on a canvas with the classifier's reading. */
+function drawDigits() {
+  return run('generative-status', async () => {
+    const r = await postJson('/studio/api/lessons/generative', { model: $('generative-model').value, seed: Number($('generative-seed').value), samples: 20 });
+    $('generative-grid').replaceChildren(...r.images.map((img, k) => {
+      const figure = document.createElement('figure');
+      figure.className = 'digit';
+      figure.setAttribute('role', 'listitem');
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = r.side;
+      canvas.setAttribute('aria-label', `sample ${k + 1}, read as ${img.label}`);
+      const ctx = canvas.getContext('2d');
+      const data = ctx.createImageData(r.side, r.side);
+      img.pixels.forEach((v, p) => {           // ink dark on white: MNIST's 1 is ink
+        data.data[4 * p] = data.data[4 * p + 1] = data.data[4 * p + 2] = 255 - v;
+        data.data[4 * p + 3] = 255;
+      });
+      ctx.putImageData(data, 0, 0);
+      const caption = document.createElement('figcaption');
+      caption.textContent = img.label;
+      figure.append(canvas, caption);
+      return figure;
+    }));
+    const distinct = new Set(r.images.map(i => i.label)).size;
+    const t = r.train || {};
+    $('generative-status').textContent = `${r.title}, seed ${r.seed}: ${distinct} different digits among ${r.images.length}`
+      + (t.steps ? ` (trained ${t.steps} steps, ${t.cpu_seconds} CPU-s).` : '.');
+  });
 }
 
 // ------------------------------------------------------------------------------------------- ladder

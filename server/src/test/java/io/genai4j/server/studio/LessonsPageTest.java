@@ -201,4 +201,46 @@ class LessonsPageTest {
         b.screenshots("lesson-ladder");
         b.assertNoConsoleErrors();
     }
+
+    @Test
+    void shippedGeneratorsDrawDigitsFromASeed() {
+        StudioBrowser b = lesson("generative");
+        b.await("the VAE's digits", () -> b.all("#generative-grid canvas").size() == 20);
+        var vae = endpoint("generative", "{\"model\":\"vae\",\"seed\":1,\"samples\":20}");
+        assertEquals(labels(vae), b.all("#generative-grid figcaption").stream().map(WebElement::getText).toList(), "the classifier's readings");
+        assertEquals(ink(vae.get("images").get(0).get("pixels")), canvasPixels(b, 0), "the first digit as the endpoint drew it");
+        assertTrue(b.find("#generative-status").getText().startsWith("VAE, seed 1: "), b.find("#generative-status").getText());
+
+        b.find("#generative-model").sendKeys("GAN");
+        b.await("the GAN's digits", () -> b.find("#generative-status").getText().startsWith("GAN, seed 1: "));
+        b.find("#generative-again").click();
+        b.await("another seed", () -> b.find("#generative-status").getText().startsWith("GAN, seed 2: "));
+        var gan = endpoint("generative", "{\"model\":\"gan\",\"seed\":2,\"samples\":20}");
+        assertEquals(ink(gan.get("images").get(0).get("pixels")), canvasPixels(b, 0), "the GAN's first digit of seed 2");
+        assertTrue(!ink(vae.get("images").get(0).get("pixels")).equals(canvasPixels(b, 0)));
+        b.screenshots("lesson-generative");
+        b.assertNoConsoleErrors();
+    }
+
+    private static List<String> labels(com.fasterxml.jackson.databind.JsonNode r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var img : r.get("images")) out.add(img.get("label").asText());
+        return out;
+    }
+
+    /** The grey levels a canvas should show: ink (255) dark on white. */
+    private static List<Long> ink(com.fasterxml.jackson.databind.JsonNode pixels) {
+        List<Long> out = new java.util.ArrayList<>();
+        for (var p : pixels) out.add(255L - p.asLong());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> canvasPixels(StudioBrowser b, int k) {
+        // read through a copy made for reading, so the page's own canvas is never read back (Chromium warns of that)
+        return (List<Long>) b.js("const c = document.querySelectorAll('#generative-grid canvas')[arguments[0]];"
+                + " const copy = document.createElement('canvas'); copy.width = c.width; copy.height = c.height;"
+                + " const g = copy.getContext('2d', { willReadFrequently: true }); g.drawImage(c, 0, 0);"
+                + " return Array.from(g.getImageData(0, 0, c.width, c.height).data).filter((v, i) => i % 4 === 0);", k);
+    }
 }
