@@ -7,8 +7,6 @@ import io.genai4j.models.bert.BertAttentionMaps;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.BundledModel;
 import io.genai4j.server.Fields;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The BERT lesson on the page: all-MiniLM-L6-v2, a real BERT encoder (6 layers × 12 heads) whose
@@ -17,18 +15,11 @@ import java.io.UncheckedIOException;
  * attention. The same encoder embeds the RAG playground's chunks, so it is loaded once.
  */
 final class BertLesson {
-    private BertEncoder encoder;
+    private final Loaded<BertEncoder> encoder = new Loaded<>(BundledModel.MINILM::load);
 
     /** The encoder, loaded (and its files extracted to the cache) on first use. */
-    synchronized BertEncoder encoder() {
-        if (encoder == null) {
-            try {
-                encoder = BundledModel.MINILM.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return encoder;
+    BertEncoder encoder() {
+        return encoder.get();
     }
 
     /** {@code {"text"}} → WordPiece tokens with their ids, and weights[layer][head][query][key]. */

@@ -9,7 +9,6 @@ import io.genai4j.server.ApiException;
 import io.genai4j.server.Fields;
 import io.genai4j.server.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The image-generation lesson on the page: digits drawn by the VAE, the GAN and the latent
@@ -19,17 +18,10 @@ import java.io.UncheckedIOException;
 final class GenerativeLesson {
     static final int SIDE = 28;
     static final int MAX_SAMPLES = 40;
-    private ShippedSamplers samplers;
+    private final Loaded<ShippedSamplers> samplers = new Loaded<>(ShippedSamplers::load);
 
-    private synchronized ShippedSamplers samplers() {
-        if (samplers == null) {
-            try {
-                samplers = ShippedSamplers.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return samplers;
+    private ShippedSamplers samplers() {
+        return samplers.get();
     }
 
     /** {@code {"model": "vae" | "gan" | "diffusion", "samples": 20, "seed": 1}} → the images, their labels and the model's card. */

@@ -5,42 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.models.bert.BundledModel;
-import io.genai4j.server.OpenAiServer;
-import io.genai4j.server.ServerSettings;
 import io.genai4j.text.wordpiece.WordPieceTokenizer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The BERT attention lesson in headless Chromium, on MiniLM from LangChain4j's artifact. */
-class BertPageTest {
-    private static final List<Throwable> BUGS = new CopyOnWriteArrayList<>();
+class BertPageTest extends ModelFreeStudio {
     private static final String SENTENCE = "The cat sat on the mat because it was tired.";
-    private static OpenAiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new OpenAiServer(ServerSettings.local(0, 1), BUGS::add).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Duration.ZERO);
-        assertEquals(List.of(), BUGS, "server bugs");
-    }
 
     @Test
     void wordPieceTokensHeatmapAndHeadViewOfAChosenLayerAndHead() throws Exception {
         StudioBrowser b = StudioBrowser.get();
-        b.open("http://127.0.0.1:" + server.port() + "/#lessons");
+        b.open(page("lessons"));
         b.find("#tab-bert").click();
         b.await("the model view", () -> b.all("#bert-grid .thumb").size() == 6 * 12);
 

@@ -7,36 +7,16 @@ import io.genai4j.course.ladder.Ladder;
 import io.genai4j.course.ladder.LadderData;
 import io.genai4j.course.ladder.LadderEntry;
 import io.genai4j.course.ladder.LadderResult;
-import io.genai4j.server.OpenAiServer;
-import io.genai4j.server.ServerSettings;
 import io.genai4j.text.Corpus;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The lessons page in headless Chromium, on the bundled models of a studio without a chat model. */
-class LessonsPageTest {
-    private static final List<Throwable> BUGS = new CopyOnWriteArrayList<>();
-    private static OpenAiServer server;
-    private static String url;
-
-    @BeforeAll
-    static void start() {
-        server = new OpenAiServer(ServerSettings.local(0, 1), BUGS::add).start();
-        url = "http://127.0.0.1:" + server.port() + "/#lessons";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Duration.ZERO);
-        assertEquals(List.of(), BUGS, "server bugs");
-    }
+class LessonsPageTest extends ModelFreeStudio {
 
     /** What the n-gram endpoint answers, asked over plain HTTP. */
     private static List<String> nextWords(String context) {
@@ -52,7 +32,7 @@ class LessonsPageTest {
 
     private static StudioBrowser open() {
         StudioBrowser b = StudioBrowser.get();
-        b.open(url);
+        b.open(page("lessons"));
         return b;
     }
 

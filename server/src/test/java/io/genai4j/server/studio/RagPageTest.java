@@ -18,17 +18,11 @@ import io.genai4j.rag.load.Loader;
 import io.genai4j.rag.retrieve.Mode;
 import io.genai4j.rag.retrieve.Retriever;
 import io.genai4j.rag.split.Splitter;
-import io.genai4j.server.OpenAiServer;
-import io.genai4j.server.ServerSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -39,8 +33,7 @@ import org.openqa.selenium.WebElement;
  * The RAG playground in headless Chromium: a pasted and an uploaded document indexed, a question
  * answered extractively (no chat model), checked against an index the rag module builds directly.
  */
-class RagPageTest {
-    private static final List<Throwable> BUGS = new CopyOnWriteArrayList<>();
+class RagPageTest extends ModelFreeStudio {
     private static final String TEA = """
             # Tea
 
@@ -60,24 +53,12 @@ class RagPageTest {
             A French press steeps coarse coffee grounds for four minutes before the plunger is pushed down.
             """;
     private static final String QUESTION = "How long should green tea steep?";
-    private static OpenAiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new OpenAiServer(ServerSettings.local(0, 1), BUGS::add).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Duration.ZERO);
-        assertEquals(List.of(), BUGS, "server bugs");
-    }
 
     @Test
     void indexAPastedAndAnUploadedDocumentAskAndSeeTheCitedChunksWithTheirScores(@TempDir Path dir) throws Exception {
         Path coffee = Files.writeString(dir.resolve("coffee.txt"), COFFEE);
         StudioBrowser b = StudioBrowser.get();
-        b.open("http://127.0.0.1:" + server.port() + "/#rag");
+        b.open(page("rag"));
         b.await("the empty index", () -> b.find("#rag-ask").getDomProperty("disabled").equals("true"));
         b.find("#rag-paste-name").clear();
         b.find("#rag-paste-name").sendKeys("tea.md");
