@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  */
 public final class OpenAiServer implements AutoCloseable {
     private static final Set<String> OPEN = Set.of("/health", "/live");
+    /** How long a stopping server waits for the studio's jobs (a training run stops at its next step). */
+    private static final long STUDIO_JOBS_GRACE_MILLIS = 10_000;
     private static final Set<String> ENDPOINTS = Set.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models", "/health",
             "/live", "/metrics", "/tokenize", "/detokenize", "/apply-template");
 
@@ -41,6 +43,7 @@ public final class OpenAiServer implements AutoCloseable {
     private final AtomicReference<Backend> backend = new AtomicReference<>();
     private volatile boolean draining;
     private Javalin app;
+    private Studio studio;
 
     public OpenAiServer(ServerSettings settings, Consumer<Throwable> bugs) {
         this.settings = settings;
@@ -69,7 +72,8 @@ public final class OpenAiServer implements AutoCloseable {
             config.routes.post("/tokenize", ctx -> json(ctx, 200, TokenizerEndpoints.tokenize(body(ctx), ready().local("/tokenize"))));
             config.routes.post("/detokenize", ctx -> json(ctx, 200, TokenizerEndpoints.detokenize(body(ctx), ready().local("/detokenize"))));
             config.routes.post("/apply-template", ctx -> json(ctx, 200, TokenizerEndpoints.applyTemplate(body(ctx), ready().local("/apply-template"))));
-            new Studio(settings.apiKey() != null, this::studioBackend, bugs).register(config.routes, this::body);
+            studio = new Studio(settings.apiKey() != null, this::studioBackend, bugs);
+            studio.register(config.routes, this::body);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, invalid(e, ctx.path())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -115,6 +119,7 @@ public final class OpenAiServer implements AutoCloseable {
             }
         }
         if (app != null) app.stop();
+        if (studio != null) studio.close(STUDIO_JOBS_GRACE_MILLIS);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.rag.answer.Answer;
+import io.genai4j.rag.answer.AnswerJson;
 import io.genai4j.rag.answer.RagPrompt;
 import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.embed.Embedder;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.rag.answer.Answer;
+import io.genai4j.rag.answer.AnswerJson;
 import io.genai4j.rag.answer.RagAnswerer;
 import io.genai4j.rag.index.Filter;
 import io.genai4j.rag.retrieve.Mode;

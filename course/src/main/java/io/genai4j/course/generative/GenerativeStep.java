@@ -3,21 +3,11 @@ package io.genai4j.course.generative;
 import io.genai4j.course.tour.StepResult;
 import io.genai4j.course.tour.TourContext;
 import io.genai4j.course.tour.TourStep;
-import io.genai4j.engine.Rng;
-import io.genai4j.engine.autograd.Grad;
-import io.genai4j.models.diffusion.LatentDiffusion;
-import io.genai4j.models.gan.Gan;
-import io.genai4j.models.generative.DigitScale;
-import io.genai4j.models.generative.shipped.ShippedModels;
-import io.genai4j.models.vae.ConvVae;
-import io.genai4j.models.vae.VaeImages;
-import io.genai4j.models.vision.VisionModel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The tour's "other generative models" step: the VAE, the GAN and the latent diffusion model that
@@ -45,34 +35,28 @@ public final class GenerativeStep implements TourStep {
                 + "space and decodes samples of it; a GAN's generator learns to fool a discriminator; a diffusion model learns to "
                 + "remove noise step by step (here in the VAE's latent space). Small ones trained on 8,000 MNIST digits ship with genai4j:");
         say.blank();
-        VisionModel classifier = ShippedModels.scaleClassifier().model();
-        ConvVae vae = ShippedModels.vae();
-        Gan gan = ShippedModels.gan();
-        LatentDiffusion ld = ShippedModels.latentDiffusion();
+        ShippedSamplers samplers = ShippedSamplers.load();
         long seed = ctx.seed();
         Map<String, Object> figures = new LinkedHashMap<>();
         StringBuilder headline = new StringBuilder();
-        headline.append(draw(ctx, classifier, "VAE", "vae.safetensors", "generative-vae.png", figures, () -> VaeImages.prior(vae, SAMPLES, new Rng(seed))));
-        headline.append(", ").append(draw(ctx, classifier, "GAN", "gan.safetensors", "generative-gan.png", figures, () -> gan.sample(SAMPLES, new Rng(seed))));
-        headline.append(", ").append(draw(ctx, classifier, "latent diffusion", "latent-diffusion.safetensors", "generative-diffusion.png", figures, () -> {
-            try (Grad g = Grad.off()) {
-                return VaeImages.rows(vae.decodeProbabilities(ld.sample(SAMPLES, "ddim", 25, new Rng(seed))));
-            }
-        }));
+        for (ShippedSamplers.Family family : ShippedSamplers.Family.values()) {
+            if (!headline.isEmpty()) headline.append(", ");
+            headline.append(draw(ctx, samplers, family, "generative-" + family.id + ".png", figures, samplers.sample(family, SAMPLES, seed)));
+        }
         say.blank();
         say.say("Measure them on one scale (Fréchet distance on a classifier's features, confidence, label histogram): genai generative compare.");
         return new StepResult("different digits among " + SAMPLES + " samples: " + headline, figures);
     }
 
-    private static String draw(TourContext ctx, VisionModel classifier, String name, String file, String png, Map<String, Object> figures,
-                               Supplier<float[][]> sampler) throws java.io.IOException {
-        float[][] images = sampler.get();
-        int[] labels = DigitScale.labels(classifier, images);
+    private static String draw(TourContext ctx, ShippedSamplers samplers, ShippedSamplers.Family family, String png, Map<String, Object> figures,
+                               float[][] images) throws java.io.IOException {
+        String name = family.title;
+        int[] labels = samplers.labels(images);
         String[] captions = Arrays.stream(labels).mapToObj(String::valueOf).toArray(String[]::new);
         Path p = GenerativeGrids.samples(ctx.picture(png), name + ": " + SAMPLES + " samples and the classifier's labels", images, captions, 28, 10);
         ctx.wrote(p);
         int distinct = (int) Arrays.stream(labels).distinct().count();
-        Map<String, Object> card = ShippedModels.card(file);
+        Map<String, Object> card = ShippedSamplers.card(family);
         ctx.say().say(String.format(Locale.ROOT, "  %-17s %d different digits among %d samples (trained %s CPU-s, %s steps)", name, distinct, SAMPLES,
                 card.getOrDefault("cpu_seconds", "?"), card.getOrDefault("steps", "?")));
         Map<String, Object> f = new LinkedHashMap<>();

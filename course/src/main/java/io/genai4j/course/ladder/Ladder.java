@@ -35,8 +35,13 @@ public final class Ladder {
 
     /** Runs every rung in order; {@code progress} sees each result as it arrives. */
     public static List<LadderResult> run(LadderData data, Consumer<LadderResult> progress) throws Exception {
+        return run(data, entries(), progress);
+    }
+
+    /** Runs the given rungs in order (the studio's quick ladder: the counting rungs only). */
+    public static List<LadderResult> run(LadderData data, List<LadderEntry> rungs, Consumer<LadderResult> progress) throws Exception {
         List<LadderResult> out = new ArrayList<>();
-        for (LadderEntry e : entries()) {
+        for (LadderEntry e : rungs) {
             LadderResult r = e.run(data);
             if (r == null) continue;   // the rung does not apply to this corpus
             out.add(r);

@@ -15,8 +15,6 @@ import io.genai4j.server.ApiException;
 import io.genai4j.server.Fields;
 import io.genai4j.server.Json;
 import io.genai4j.text.Tokenizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The GPT lesson on the page, on the bundled character-level Shakespeare GPT: sampling that shows
@@ -25,17 +23,10 @@ import java.io.UncheckedIOException;
  */
 final class GptLesson {
     static final int TOP = 5;
-    private GptCheckpoint checkpoint;
+    private final Loaded<GptCheckpoint> checkpoint = new Loaded<>(GptCheckpoint::bundled);
 
-    private synchronized GptCheckpoint checkpoint() {
-        if (checkpoint == null) {
-            try {
-                checkpoint = GptCheckpoint.bundled();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return checkpoint;
+    private GptCheckpoint checkpoint() {
+        return checkpoint.get();
     }
 
     /** {@code {"prompt", "tokens", "temperature", "top_k", "seed"}} → each step's token and its top-5 candidates. */

@@ -6,7 +6,9 @@ import io.genai4j.server.Backend;
 import io.genai4j.server.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,13 +22,18 @@ public final class Studio {
     static final String AUTH = "/studio/api/auth";
 
     private final boolean keyRequired;
+    private final Consumer<Throwable> bugs;
     private final Supplier<Backend> backend;
     private final StudioTools tools = new StudioTools(Clock.systemUTC());
     private final NgramLesson ngram = new NgramLesson();
     private final GptLesson gpt = new GptLesson();
     private final TranslationLesson translation = new TranslationLesson();
     private final WordVectorsLesson words = new WordVectorsLesson();
+    private final BertLesson bert = new BertLesson();
+    private final GenerativeLesson generative = new GenerativeLesson();
     private final TrainingLesson training;
+    private final LadderLesson ladder;
+    private final RagPlayground rag;
 
     /**
      * @param keyRequired whether the server asks for an API key (the page then asks the user for it)
@@ -35,8 +42,11 @@ public final class Studio {
      */
     public Studio(boolean keyRequired, Supplier<Backend> backend, Consumer<Throwable> bugs) {
         this.keyRequired = keyRequired;
+        this.bugs = bugs;
         this.backend = backend;
         this.training = new TrainingLesson(bugs);
+        this.ladder = new LadderLesson(bugs);
+        this.rag = new RagPlayground(bert::encoder, backend, bugs);
     }
 
     /** Paths anyone may GET without the key: the page, its files, and whether a key is needed. */
@@ -59,10 +69,45 @@ public final class Studio {
         routes.post("/studio/api/lessons/word2vec/map", ctx -> json(ctx, words.map(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/sample", ctx -> json(ctx, gpt.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/gpt/attention", ctx -> json(ctx, gpt.attention(body.apply(ctx))));
+        routes.post("/studio/api/lessons/bert/attention", ctx -> json(ctx, bert.attention(body.apply(ctx))));
+        routes.post("/studio/api/lessons/generative", ctx -> json(ctx, generative.sample(body.apply(ctx))));
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
-        routes.post("/studio/api/train/start", ctx -> json(ctx, training.start(body.apply(ctx))));
-        routes.post("/studio/api/train/stop", ctx -> json(ctx, training.stop()));
-        routes.get("/studio/api/train/events", training::events);
+        jobRoutes(routes, body, "training", training.runs, training::start);
+        jobRoutes(routes, body, "ladder", ladder.runs, ladder::start);
+        jobRoutes(routes, body, "rag/index", rag.indexing, rag::index);
+        routes.get("/studio/api/rag/status", ctx -> json(ctx, rag.status()));
+        routes.post("/studio/api/rag/ask", ctx -> json(ctx, rag.ask(body.apply(ctx))));
+        routes.post("/studio/api/rag/clear", ctx -> json(ctx, rag.clear()));
+    }
+
+    /** A long job's routes: POST /studio/api/NAME/start and /stop, GET /studio/api/NAME/events (SSE). */
+    private static void jobRoutes(RoutesConfig routes, Function<Context, JsonNode> body, String name, JobSlot slot,
+                                  Function<JsonNode, ObjectNode> start) {
+        routes.post("/studio/api/" + name + "/start", ctx -> json(ctx, start.apply(body.apply(ctx))));
+        routes.post("/studio/api/" + name + "/stop", ctx -> json(ctx, slot.stop()));
+        routes.get("/studio/api/" + name + "/events", slot::events);
+    }
+
+    /**
+     * The server is stopping: refuses new jobs and stops the running ones (a training run ends at its
+     * next step), waiting up to {@code millis} for them; true when none is left running.
+     */
+    public boolean close(long millis) {
+        try {
+            List<JobSlot> slots = List.of(training.runs, ladder.runs, rag.indexing);
+            for (JobSlot slot : slots) slot.shutdown();
+            long until = System.currentTimeMillis() + millis;
+            boolean allEnded = true;
+            for (JobSlot slot : slots) allEnded &= slot.awaitIdle(Math.max(0, until - System.currentTimeMillis()));
+            if (rag.indexing.awaitIdle(0)) rag.close();   // an indexing still going keeps its folder
+            return allEnded;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            bugs.accept(e);
+            return false;
+        }
     }
 
     private ObjectNode status() {

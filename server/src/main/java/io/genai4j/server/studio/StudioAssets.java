@@ -21,6 +21,8 @@ final class StudioAssets {
             "chat.js", JS,
             "lessons.js", JS,
             "models.js", JS,
+            "jobs.js", JS,
+            "rag.js", JS,
             "svg.js", JS);
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 

@@ -1,12 +1,14 @@
-// The lessons page, in course order: n-gram next words, translation attention, GPT sampling with
-// its top-5 per step, and GPT attention (bertviz-style model and head views). Each asks the server
+// The lessons page, in course order: n-gram next words, word vectors, translation attention, BERT
+// attention, GPT sampling with its top-5 per step, GPT attention (bertviz-style model and head
+// views), training curves and the ladder. Each asks the server
 // for what the library returns and draws it as SVG.
-import { postJson, getStream } from '/studio/api.js';
+import { postJson } from '/studio/api.js';
+import { followJob, stopButton } from '/studio/jobs.js';
 import { svg, shade, heatmap, bars } from '/studio/svg.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, gpt: sampleGpt, attention: showAttention, training: () => {} };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, generative: drawDigits, ladder: runLadder };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -17,8 +19,16 @@ export function initLessons() {
   $('translation-form').addEventListener('submit', e => { e.preventDefault(); translate(); });
   $('gpt-form').addEventListener('submit', e => { e.preventDefault(); sampleGpt(); });
   $('attention-form').addEventListener('submit', e => { e.preventDefault(); showAttention(); });
+  $('bert-form').addEventListener('submit', e => { e.preventDefault(); showBert(); });
+  $('bert-layer').addEventListener('change', () => bertMaps && bertHead());
+  $('bert-head').addEventListener('change', () => bertMaps && bertHead());
   $('training-form').addEventListener('submit', e => { e.preventDefault(); startTraining(); });
-  $('training-stop').addEventListener('click', () => postJson('/studio/api/train/stop', {}));
+  stopButton('training', 'training');
+  $('generative-form').addEventListener('submit', e => { e.preventDefault(); drawDigits(); });
+  $('generative-model').addEventListener('change', drawDigits);
+  $('generative-again').addEventListener('click', () => { $('generative-seed').value = Number($('generative-seed').value) + 1; drawDigits(); });
+  $('ladder-form').addEventListener('submit', e => { e.preventDefault(); runLadder(); });
+  stopButton('ladder', 'ladder');
   open('ngram');
 }
 
@@ -177,39 +187,56 @@ function sampleGpt() {
 function showAttention() {
   return run('attention-readout', async () => {
     const r = await postJson('/studio/api/lessons/gpt/attention', { text: $('attention-text').value });
-    const grid = $('attention-grid');
-    grid.style.gridTemplateColumns = `repeat(${r.heads}, auto)`;
-    const thumbs = [];
-    r.weights.forEach((layer, l) => layer.forEach((m, h) => {
-      const t = r.tokens.length, px = Math.max(2, Math.floor(72 / t));
-      const box = svg('svg', { width: t * px, height: t * px, viewBox: `0 0 ${t * px} ${t * px}`, class: 'thumb', tabindex: 0, role: 'button',
-        'aria-label': `layer ${l + 1}, head ${h + 1}`, 'data-layer': l, 'data-head': h });
-      m.forEach((row, i) => row.forEach((w, j) => { if (w > 0.01) box.append(svg('rect', { x: j * px, y: i * px, width: px, height: px, fill: shade(w) })); }));
-      const pick = () => selectHead(r, l, h, thumbs, box);
-      box.addEventListener('click', pick);
-      box.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
-      thumbs.push(box);
-    }));
-    grid.replaceChildren(...thumbs);
-    selectHead(r, r.layers - 1, 0, thumbs, thumbs[(r.layers - 1) * r.heads]);
+    const pick = (l, h, thumbs, box) => selectHead(r, l, h, thumbs, box);
+    const thumbs = modelView(r, $('attention-grid'), pick);
+    pick(r.layers - 1, 0, thumbs, thumbs[(r.layers - 1) * r.heads]);
   });
 }
 
-/** bertviz's head view: the tokens twice, a line from each query to each key it attends to. */
+/**
+ * bertviz's model view: a small heatmap per layer (rows) and head (columns) in {@code grid}; a click,
+ * Enter or Space on one calls pick(layer, head, thumbs, thumb). Returns the thumbs, layer-major.
+ */
+function modelView(r, grid, pick) {
+  grid.style.gridTemplateColumns = `repeat(${r.heads}, auto)`;
+  const thumbs = [];
+  r.weights.forEach((layer, l) => layer.forEach((m, h) => {
+    const t = r.tokens.length, px = Math.max(2, Math.floor(72 / t));
+    const box = svg('svg', { width: t * px, height: t * px, viewBox: `0 0 ${t * px} ${t * px}`, class: 'thumb', tabindex: 0, role: 'button',
+      'aria-label': `layer ${l + 1}, head ${h + 1}`, 'data-layer': l, 'data-head': h });
+    m.forEach((row, i) => row.forEach((w, j) => { if (w > 0.01) box.append(svg('rect', { x: j * px, y: i * px, width: px, height: px, fill: shade(w) })); }));
+    const choose = () => pick(l, h, thumbs, box);
+    box.addEventListener('click', choose);
+    box.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); choose(); } });
+    thumbs.push(box);
+  }));
+  grid.replaceChildren(...thumbs);
+  return thumbs;
+}
+
+/** The GPT's head view for one layer and head. */
 function selectHead(r, l, h, thumbs, box) {
   for (const t of thumbs) t.classList.toggle('selected', t === box);
   $('attention-head-title').textContent = `Layer ${l + 1}, head ${h + 1}: hover a character on the left`;
-  const m = r.weights[l][h], t = r.tokens.length, rowH = 20, width = 260, height = t * rowH + 10;
+  $('attention-head').replaceChildren(headView(r.tokens, r.weights[l][h], 'attention-readout', t => t === ' ' ? '␣' : t));
+}
+
+/**
+ * bertviz's head view: the tokens twice, a line from the hovered (or focused) query on the left to
+ * each key on the right, as thick as its weight m[query][key]; the readout names the strongest key.
+ */
+function headView(tokens, m, readoutId, show = t => t) {
+  const t = tokens.length, rowH = 20, width = 260, height = t * rowH + 10;
   const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'headview' });
   const lines = svg('g', {});
   root.append(lines);
-  const label = (x, i, anchor, cls) => svg('text', { x, y: 18 + i * rowH, 'text-anchor': anchor, class: cls, 'data-index': i }, r.tokens[i] === ' ' ? '␣' : r.tokens[i]);
+  const label = (x, i, anchor, cls) => svg('text', { x, y: 18 + i * rowH, 'text-anchor': anchor, class: cls, 'data-index': i }, show(tokens[i]));
   const draw = i => {
     lines.replaceChildren(...m[i].map((w, j) => svg('line', { x1: 70, y1: 13 + i * rowH, x2: 190, y2: 13 + j * rowH,
       stroke: '#1a56db', 'stroke-width': 1 + 5 * w, 'stroke-opacity': w })));
     for (const k of root.querySelectorAll('.key')) k.style.fill = m[i][k.dataset.index] > 0.1 ? '#1a56db' : '';
     const best = m[i].indexOf(Math.max(...m[i]));
-    $('attention-readout').textContent = `“${r.tokens[i]}” (position ${i + 1}) looks most at “${r.tokens[best]}” (position ${best + 1}): ${(100 * m[i][best]).toFixed(1)}%.`;
+    $(readoutId).textContent = `“${tokens[i]}” (position ${i + 1}) looks most at “${tokens[best]}” (position ${best + 1}): ${(100 * m[i][best]).toFixed(1)}%.`;
   };
   for (let i = 0; i < t; i++) {
     const q = label(60, i, 'end', 'query');
@@ -218,44 +245,87 @@ function selectHead(r, l, h, thumbs, box) {
     q.addEventListener('focus', () => draw(i));
     root.append(q, label(200, i, 'start', 'key'));
   }
-  $('attention-head').replaceChildren(root);
   draw(t - 1);
+  return root;
+}
+
+// ----------------------------------------------------------------------------------- BERT attention
+
+let bertMaps = null;
+
+function showBert() {
+  return run('bert-readout', async () => {
+    const r = await postJson('/studio/api/lessons/bert/attention', { text: $('bert-text').value });
+    bertMaps = r;
+    $('bert-tokens').replaceChildren(...r.tokens.map((t, i) => {
+      const chip = document.createElement('span');
+      chip.className = 'token';
+      const piece = document.createElement('span');
+      piece.className = 'piece';
+      piece.textContent = t;
+      const id = document.createElement('span');
+      id.className = 'id';
+      id.textContent = r.ids[i];
+      chip.append(piece, id);
+      return chip;
+    }));
+    const options = (select, n, what) => {
+      const keep = Math.min(Number(select.value) || 0, n - 1);
+      select.replaceChildren(...Array.from({ length: n }, (_, k) => new Option(`${what} ${k + 1}`, k)));
+      select.value = keep;
+    };
+    options($('bert-layer'), r.layers, 'layer');
+    options($('bert-head'), r.heads, 'head');
+    modelView(r, $('bert-grid'), (l, h) => {
+      $('bert-layer').value = l;
+      $('bert-head').value = h;
+      bertHead();
+    });
+    bertHead();
+  });
+}
+
+/** The chosen layer's and head's heatmap (hover a cell) and head view (hover a token). */
+function bertHead() {
+  const r = bertMaps, l = Number($('bert-layer').value), h = Number($('bert-head').value), m = r.weights[l][h];
+  for (const t of $('bert-grid').children) t.classList.toggle('selected', Number(t.dataset.layer) === l && Number(t.dataset.head) === h);
+  $('bert-head-title').textContent = `Layer ${l + 1}, head ${h + 1}`;
+  let last = null;
+  const map = heatmap(m, r.tokens, r.tokens, (i, j, cell) => {
+    if (last) last.classList.remove('hot');
+    cell.classList.add('hot');
+    last = cell;
+    $('bert-readout').textContent = `“${r.tokens[i]}” gives “${r.tokens[j]}” ${(100 * m[i][j]).toFixed(1)}% of its attention (layer ${l + 1}, head ${h + 1}).`;
+  }, 22);
+  map.setAttribute('aria-label', `Attention of each token (rows) over the tokens (columns), layer ${l + 1}, head ${h + 1}`);
+  $('bert-heatmap').replaceChildren(map);
+  $('bert-headview').replaceChildren(headView(r.tokens, m, 'bert-readout'));
 }
 
 // ---------------------------------------------------------------------------------- training curves
 
 async function startTraining() {
-  $('training-start').disabled = true;
-  try {
-    const steps = Number($('training-steps').value);
-    await postJson('/studio/api/train/start', { steps, eval_every: Number($('training-every').value) });
-    $('training-stop').disabled = false;
-    const curve = { steps, losses: [], evals: [] };
-    let drawPending = false;
-    await getStream('/studio/api/train/events', e => {
-      if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
-      if (e.type === 'step') {
-        curve.losses.push([e.step, e.loss]);
-        $('training-status').textContent = `Step ${e.step} of ${steps}: loss ${e.loss.toFixed(3)}`;
-      }
-      if (e.type === 'eval') curve.evals.push(e);
-      if (e.type === 'end') {
-        const last = curve.evals[curve.evals.length - 1];
-        $('training-status').textContent = (e.stopped ? 'Stopped' : 'Done') + ` after ${curve.losses.length} steps`
-          + (last ? `; validation loss ${last.val.toFixed(3)} at step ${last.step}.` : '.') + (e.error ? ' Error: ' + e.error : '');
-      }
-      if (!drawPending) {           // one redraw per frame, however fast the steps come
-        drawPending = true;
-        requestAnimationFrame(() => { drawPending = false; drawCurve(curve); });
-      }
-    });
-    drawCurve(curve);
-  } catch (e) {
-    $('training-status').textContent = 'Error: ' + e.message;
-  } finally {
-    $('training-start').disabled = false;
-    $('training-stop').disabled = true;
-  }
+  const steps = Number($('training-steps').value);
+  const curve = { steps, losses: [], evals: [] };
+  let drawPending = false;
+  await followJob('training', 'training', { steps, eval_every: Number($('training-every').value) }, e => {
+    if (e.type === 'start') $('training-status').textContent = `Training ${e.model} (${e.parameters.toLocaleString('en')} parameters)…`;
+    if (e.type === 'step') {
+      curve.losses.push([e.step, e.loss]);
+      $('training-status').textContent = `Step ${e.step} of ${steps}: loss ${e.loss.toFixed(3)}`;
+    }
+    if (e.type === 'eval') curve.evals.push(e);
+    if (e.type === 'end') {
+      const last = curve.evals[curve.evals.length - 1];
+      $('training-status').textContent = (e.stopped ? 'Stopped' : 'Done') + ` after ${curve.losses.length} steps`
+        + (last ? `; validation loss ${last.val.toFixed(3)} at step ${last.step}.` : '.') + (e.error ? ' Error: ' + e.error : '');
+    }
+    if (!drawPending) {           // one redraw per frame, however fast the steps come
+      drawPending = true;
+      requestAnimationFrame(() => { drawPending = false; drawCurve(curve); });
+    }
+  });
+  drawCurve(curve);
 }
 
 function drawCurve(curve) {
@@ -280,4 +350,83 @@ function drawCurve(curve) {
     }
   }
   $('training-chart').replaceChildren(root);
+}
+
+// --------------------------------------------------------------------------------- image generation
+
+/** A shipped generator's digits from the chosen seed, each on a canvas with the classifier's reading. */
+function drawDigits() {
+  return run('generative-status', async () => {
+    const r = await postJson('/studio/api/lessons/generative', { model: $('generative-model').value, seed: Number($('generative-seed').value), samples: 20 });
+    $('generative-grid').replaceChildren(...r.images.map((img, k) => {
+      const figure = document.createElement('figure');
+      figure.className = 'digit';
+      figure.setAttribute('role', 'listitem');
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = r.side;
+      canvas.setAttribute('aria-label', `sample ${k + 1}, read as ${img.label}`);
+      const ctx = canvas.getContext('2d');
+      const data = ctx.createImageData(r.side, r.side);
+      img.pixels.forEach((v, p) => {           // ink dark on white: MNIST's 1 is ink
+        data.data[4 * p] = data.data[4 * p + 1] = data.data[4 * p + 2] = 255 - v;
+        data.data[4 * p + 3] = 255;
+      });
+      ctx.putImageData(data, 0, 0);
+      const caption = document.createElement('figcaption');
+      caption.textContent = img.label;
+      figure.append(canvas, caption);
+      return figure;
+    }));
+    const distinct = new Set(r.images.map(i => i.label)).size;
+    const t = r.train || {};
+    $('generative-status').textContent = `${r.title}, seed ${r.seed}: ${distinct} different digits among ${r.images.length}`
+      + (t.steps ? ` (trained ${t.steps} steps, ${t.cpu_seconds} CPU-s).` : '.');
+  });
+}
+
+// ------------------------------------------------------------------------------------------- ladder
+
+/** The ladder: each rung's validation loss as it lands, a bar per model coloured by family, and the table. */
+function runLadder() {
+  const rows = [];
+  let total = 0, uniform = 0;
+  return followJob('ladder', 'ladder', { rungs: $('ladder-neural').checked ? 'all' : 'counting' }, e => {
+    if (e.type === 'start') {
+      total = e.rungs;
+      uniform = Math.log(e.vocabulary);
+      $('ladder-status').textContent = `Scoring ${total} models on the last 10% of ${e.corpus} (${e.val_chars.toLocaleString('en')} characters)…`;
+    }
+    if (e.type === 'rung') {
+      rows.push(e);
+      drawLadder(rows, uniform);
+      $('ladder-status').textContent = `${rows.length} of ${total}: ${e.model} pays ${e.val_nats_per_char.toFixed(3)} nats per character.`;
+    }
+    if (e.type === 'end') {
+      const best = rows.reduce((a, r) => (!a || r.val_nats_per_char < a.val_nats_per_char ? r : a), null);
+      $('ladder-status').textContent = (e.stopped ? `Stopped after ${rows.length} of ${total} models` : `Done: ${rows.length} models`)
+        + (best ? `; the best is ${best.model} at ${best.val_nats_per_char.toFixed(3)} nats/char.` : '.') + (e.error ? ' Error: ' + e.error : '');
+    }
+  });
+}
+
+function drawLadder(rows, uniform) {
+  const items = rows.map(r => ({ label: r.model, value: r.val_nats_per_char, cls: 'family-' + r.family.toLowerCase().replace(/[^a-z]+/g, '') }));
+  const chart = bars(items, v => `${v.toFixed(3)} nats/char (${(v / Math.LN2).toFixed(2)} bits)`);
+  chart.setAttribute('aria-label', `Validation loss per model; knowing nothing would cost ln V = ${uniform.toFixed(2)} nats per character`);
+  $('ladder-chart').replaceChildren(chart);
+  const table = $('ladder-table');
+  const caption = table.querySelector('caption');
+  const row = (cells, tag) => {
+    const tr = document.createElement('tr');
+    for (const c of cells) {
+      const td = document.createElement(tag);
+      if (tag === 'th') td.scope = 'col';
+      td.textContent = c;
+      tr.append(td);
+    }
+    return tr;
+  };
+  table.replaceChildren(caption, row(['model', 'size', 'nats/char', 'bits/char', 'seconds', 'sample'], 'th'),
+    ...rows.map(r => row([r.model, `${r.size.toLocaleString('en')} ${r.size_unit}`, r.val_nats_per_char.toFixed(4),
+      r.val_bits_per_char.toFixed(4), r.seconds.toFixed(1), r.sample.replace(/\n/g, ' ⏎ ')], 'td')));
 }

@@ -4,8 +4,9 @@ import { getJson, apiKey, setApiKey } from '/studio/api.js';
 import { initChat } from '/studio/chat.js';
 import { initLessons } from '/studio/lessons.js';
 import { initModels } from '/studio/models.js';
+import { initRag } from '/studio/rag.js';
 
-const pages = { chat: initChat, lessons: initLessons, models: initModels };
+const pages = { chat: initChat, lessons: initLessons, rag: initRag, models: initModels };
 const started = new Set();
 
 function show(name) {

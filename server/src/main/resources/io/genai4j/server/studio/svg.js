@@ -40,13 +40,17 @@ export function heatmap(matrix, rowLabels, colLabels, onCell, cell = 28) {
   return root;
 }
 
-/** Horizontal bars of items [{label, value}] scaled to the largest; onClick(item) when a bar is picked. */
+/**
+ * Horizontal bars of items [{label, value, cls}] scaled to the largest (cls: an extra class of the
+ * bar, to colour it); onClick(item) when a bar is picked.
+ */
 export function bars(items, format, onClick) {
-  const rowH = 26, left = 110, width = 520, max = Math.max(...items.map(i => i.value), 1e-12);
+  const rowH = 26, left = Math.max(110, 16 + 7 * Math.max(...items.map(i => i.label.length))), width = 410 + left;
+  const max = Math.max(...items.map(i => i.value), 1e-12);
   const root = svg('svg', { viewBox: `0 0 ${width} ${rowH * items.length + 4}`, class: 'bars', role: 'list' });
   items.forEach((item, k) => {
     const y = k * rowH + 2, w = (width - left - 70) * item.value / max;
-    const g = svg('g', { role: 'listitem', tabindex: 0, class: 'bar', 'data-label': item.label },
+    const g = svg('g', { role: 'listitem', tabindex: 0, class: item.cls ? 'bar ' + item.cls : 'bar', 'data-label': item.label },
       svg('text', { x: left - 8, y: y + 17, 'text-anchor': 'end', class: 'label' }, item.label),
       svg('rect', { x: left, y: y + 3, width: Math.max(w, 1), height: rowH - 8, rx: 3 }),
       svg('text', { x: left + w + 6, y: y + 17, class: 'value' }, format(item.value)));

@@ -3,35 +3,20 @@ package io.genai4j.server.studio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.genai4j.server.OpenAiServer;
-import io.genai4j.server.ServerSettings;
+import io.genai4j.course.ladder.Ladder;
+import io.genai4j.course.ladder.LadderData;
+import io.genai4j.course.ladder.LadderEntry;
+import io.genai4j.course.ladder.LadderResult;
+import io.genai4j.text.Corpus;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The lessons page in headless Chromium, on the bundled models of a studio without a chat model. */
-class LessonsPageTest {
-    private static final List<Throwable> BUGS = new CopyOnWriteArrayList<>();
-    private static OpenAiServer server;
-    private static String url;
-
-    @BeforeAll
-    static void start() {
-        server = new OpenAiServer(ServerSettings.local(0, 1), BUGS::add).start();
-        url = "http://127.0.0.1:" + server.port() + "/#lessons";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Duration.ZERO);
-        assertEquals(List.of(), BUGS, "server bugs");
-    }
+class LessonsPageTest extends ModelFreeStudio {
 
     /** What the n-gram endpoint answers, asked over plain HTTP. */
     private static List<String> nextWords(String context) {
@@ -47,7 +32,7 @@ class LessonsPageTest {
 
     private static StudioBrowser open() {
         StudioBrowser b = StudioBrowser.get();
-        b.open(url);
+        b.open(page("lessons"));
         return b;
     }
 
@@ -60,14 +45,7 @@ class LessonsPageTest {
 
     /** A lesson endpoint's answer, asked over plain HTTP (what the page must show). */
     private static com.fasterxml.jackson.databind.JsonNode endpoint(String path, String body) {
-        try {
-            var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/studio/api/lessons/" + path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return io.genai4j.server.Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return StudioHttp.post(server, "lessons/" + path, body);
     }
 
     @Test
@@ -185,5 +163,64 @@ class LessonsPageTest {
         b.await("the refusal", () -> b.find("#word2vec-status").getText().startsWith("Error:"));
         assertTrue(b.find("#word2vec-status").getText().contains("\"xyzzy\" is not among"), b.find("#word2vec-status").getText());
         b.assertOnlyRefusal("/studio/api/lessons/word2vec/analogy", 400);
+    }
+
+    @Test
+    void theLadderChartsEachCountingRungAsItLands() throws Exception {
+        List<LadderEntry> counting = Ladder.entries().stream().filter(e -> e.family().equals(LadderLesson.COUNTING)).toList();
+        List<LadderResult> expected = Ladder.run(LadderData.of(Corpus.tinyShakespeare(), 1, 80), counting, r -> {});
+        StudioBrowser b = lesson("ladder");
+        b.await("the last rung", () -> b.find("#ladder-status").getText().startsWith("Done: " + expected.size() + " models"));
+        assertEquals(expected.stream().map(LadderResult::name).toList(),
+                b.all("#ladder-chart .bar").stream().map(e -> e.getDomAttribute("data-label")).toList(), "a bar per rung, in ladder order");
+        List<String> shown = b.all("#ladder-table tr").stream().skip(1).map(tr -> tr.findElements(org.openqa.selenium.By.cssSelector("td")).get(2).getText()).toList();
+        assertEquals(expected.stream().map(r -> String.format(java.util.Locale.ROOT, "%.4f", io.genai4j.engine.util.Rounding.places(r.valNatsPerChar(), 4))).toList(), shown,
+                "the validation nats/char that genai ladder computes");
+        assertTrue(b.all("#ladder-chart .bar.family-ngram").size() == expected.size(), "coloured by family");
+        assertTrue(b.find("#ladder-start").isEnabled() && !b.find("#ladder-stop").isEnabled());
+        b.screenshots("lesson-ladder");
+        b.assertNoConsoleErrors();
+    }
+
+    @Test
+    void shippedGeneratorsDrawDigitsFromASeed() {
+        StudioBrowser b = lesson("generative");
+        b.await("the VAE's digits", () -> b.all("#generative-grid canvas").size() == 20);
+        var vae = endpoint("generative", "{\"model\":\"vae\",\"seed\":1,\"samples\":20}");
+        assertEquals(labels(vae), b.all("#generative-grid figcaption").stream().map(WebElement::getText).toList(), "the classifier's readings");
+        assertEquals(ink(vae.get("images").get(0).get("pixels")), canvasPixels(b, 0), "the first digit as the endpoint drew it");
+        assertTrue(b.find("#generative-status").getText().startsWith("VAE, seed 1: "), b.find("#generative-status").getText());
+
+        b.find("#generative-model").sendKeys("GAN");
+        b.await("the GAN's digits", () -> b.find("#generative-status").getText().startsWith("GAN, seed 1: "));
+        b.find("#generative-again").click();
+        b.await("another seed", () -> b.find("#generative-status").getText().startsWith("GAN, seed 2: "));
+        var gan = endpoint("generative", "{\"model\":\"gan\",\"seed\":2,\"samples\":20}");
+        assertEquals(ink(gan.get("images").get(0).get("pixels")), canvasPixels(b, 0), "the GAN's first digit of seed 2");
+        assertTrue(!ink(vae.get("images").get(0).get("pixels")).equals(canvasPixels(b, 0)));
+        b.screenshots("lesson-generative");
+        b.assertNoConsoleErrors();
+    }
+
+    private static List<String> labels(com.fasterxml.jackson.databind.JsonNode r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var img : r.get("images")) out.add(img.get("label").asText());
+        return out;
+    }
+
+    /** The grey levels a canvas should show: ink (255) dark on white. */
+    private static List<Long> ink(com.fasterxml.jackson.databind.JsonNode pixels) {
+        List<Long> out = new java.util.ArrayList<>();
+        for (var p : pixels) out.add(255L - p.asLong());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> canvasPixels(StudioBrowser b, int k) {
+        // read through a copy made for reading, so the page's own canvas is never read back (Chromium warns of that)
+        return (List<Long>) b.js("const c = document.querySelectorAll('#generative-grid canvas')[arguments[0]];"
+                + " const copy = document.createElement('canvas'); copy.width = c.width; copy.height = c.height;"
+                + " const g = copy.getContext('2d', { willReadFrequently: true }); g.drawImage(c, 0, 0);"
+                + " return Array.from(g.getImageData(0, 0, c.width, c.height).data).filter((v, i) => i % 4 === 0);", k);
     }
 }

@@ -1,18 +1,20 @@
-package io.genai4j.cli.rag;
+package io.genai4j.rag.answer;
 
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.rag.answer.Answer;
 import io.genai4j.rag.index.Hit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An answer as {@code rag ask --json} prints it and {@code rag serve} returns it: the text, checked citations and every numbered source. */
-final class AnswerJson {
+/**
+ * An answer as {@code rag ask --json} prints it, {@code rag serve} returns it and the studio shows it:
+ * the text, checked citations and every numbered source.
+ */
+public final class AnswerJson {
     private AnswerJson() {}
 
-    static Map<String, Object> of(String question, String mode, String encoder, Answer a) {
+    public static Map<String, Object> of(String question, String mode, String encoder, Answer a) {
         List<Map<String, Object>> sources = new ArrayList<>();
         for (Hit h : a.sources()) {
             Map<String, Object> s = new LinkedHashMap<>();

@@ -1,0 +1,44 @@
+package io.genai4j.server.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genai4j.server.OpenAiServer;
+import io.genai4j.server.ServerSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** A job started from the page does not outlive the server: shutdown stops it. */
+class StudioShutdownTest {
+    private static List<Thread> trainingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("studio-training-run-") && t.isAlive()).toList();
+    }
+
+    @Test
+    void aTrainingRunStillGoingStopsWithTheServer() throws Exception {
+        List<Throwable> bugs = new CopyOnWriteArrayList<>();
+        OpenAiServer server = new OpenAiServer(ServerSettings.local(0, 1), bugs::add).start();
+        String base = "http://127.0.0.1:" + server.port();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/training/start"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"steps\":5000,\"eval_every\":1000}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, started.statusCode(), started.body());
+        // a first step streamed: the run is training, minutes from its end
+        HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(URI.create(base + "/studio/api/training/events")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (var lines = events.body()) {
+            assertTrue(lines.anyMatch(l -> l.contains("\"type\":\"step\"")), "a step event");
+        }
+        assertEquals(1, trainingThreads().size(), "the run is going");
+
+        server.shutdown(Duration.ZERO);
+        assertEquals(List.of(), trainingThreads(), "the run ended with the server");
+        assertEquals(List.of(), bugs);
+    }
+}
