@@ -1,5 +1,6 @@
 package io.genai4j.cli.assistant;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
@@ -41,7 +42,7 @@ public final class AssistantTrain implements Callable<Integer> {
     @Option(names = "--type", defaultValue = "F16", description = "Weight type of the file: F32, F16, Q8_0 (default ${DEFAULT-VALUE}).") DType type;
     @Option(names = "--out", defaultValue = "runs/assistant/tiny-assistant.gguf", description = "The GGUF file (default ${DEFAULT-VALUE}).") Path out;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -63,7 +64,7 @@ public final class AssistantTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d updates; %.0f tokens/s; %.0f CPU seconds of training steps%n", d.best(), d.steps(),
                 tokPerS, d.cpuSeconds());
         System.out.println("model in " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("best_val_loss", Rounding.places(d.best(), 4)).put("steps", d.steps()).put("parameters", t.parameters())
                     .put("tokens_per_s", Rounding.whole(tokPerS)).put("cpu_seconds", Rounding.places(d.cpuSeconds(), 1))
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);

@@ -1,5 +1,6 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
@@ -42,7 +43,7 @@ public final class CaptionTrain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/caption-git.safetensors", description = "Checkpoint (default ${DEFAULT-VALUE}).") Path out;
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     static final int VAL_SCENES = 64;
 
@@ -79,7 +80,7 @@ public final class CaptionTrain implements Callable<Integer> {
         CaptionCheckpoint.save(out, m, info);
         System.out.printf(Locale.ROOT, "%d updates in %.1f CPU-s (%.1f s wall); train loss %.4f → %.4f, val loss %.4f%ncheckpoint: %s%n",
                 r.steps(), r.cpuSeconds(), r.wallSeconds(), r.firstLoss(), r.lastLoss(), r.valLoss(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("config", c.toMap()).put("parameters", m.numParameters()).put("steps", r.steps())
                     .put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1)).put("wall_seconds", Rounding.places(r.wallSeconds(), 1))
                     .put("first_loss", Rounding.places(r.firstLoss(), 4)).put("last_loss", Rounding.places(r.lastLoss(), 4))

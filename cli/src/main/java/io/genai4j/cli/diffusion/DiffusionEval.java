@@ -1,5 +1,6 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.diffusion.DiffusionTrainer;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion eval}: the ε-prediction loss on the test digits' latents. */
@@ -20,7 +22,7 @@ public final class DiffusionEval implements Callable<Integer> {
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "The VAE it was trained on (default: ${DEFAULT-VALUE}).") Path vaeFile;
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of t and ε (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -29,7 +31,7 @@ public final class DiffusionEval implements Callable<Integer> {
         var test = LatentData.split(data).test();
         double loss = DiffusionTrainer.validationLoss(ld, LatentData.latents(vae, test, ld.scale), seed);
         System.out.printf(Locale.ROOT, "test (%d digits): ε-prediction loss %.4f (1.0 = predicting zero noise)%n", test.size(), loss);
-        if (json) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);
+        if (json.on()) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion sample}: latents from the reverse process, decoded by the VAE into a grid. */
@@ -27,7 +29,7 @@ public final class DiffusionSample implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "40", description = "Samples (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--png", defaultValue = "runs/diffusion-samples.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +49,7 @@ public final class DiffusionSample implements Callable<Integer> {
         String how = sampler.equals("ddpm") ? "DDPM, " + ld.schedule.steps() + " steps" : "DDIM, " + steps + " steps";
         Path written = GenerativeGrids.samples(png, "Latent diffusion (" + ld.schedule.kind() + " β, " + how + "), decoded by the VAE", images, null, vae.config.imageSize(), 10);
         System.out.printf(Locale.ROOT, "%d samples (%s): %.1f ms per image; picture: %s%n", n, how, 1000 * perImage, written);
-        if (json) new Report().put("png", written.toString()).put("sampler", sampler).put("steps", sampler.equals("ddpm") ? ld.schedule.steps() : steps)
+        if (json.on()) new Report().put("png", written.toString()).put("sampler", sampler).put("steps", sampler.equals("ddpm") ? ld.schedule.steps() : steps)
                 .put("seconds_per_image", Rounding.places(perImage, 5)).printJson(System.out);
         return 0;
     }

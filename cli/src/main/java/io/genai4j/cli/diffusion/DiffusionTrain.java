@@ -1,5 +1,6 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion train}: DDPM on the latent means of the training digits under a trained VAE. */
@@ -38,7 +40,7 @@ public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "250", description = "Validation loss every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = DiffusionCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +68,7 @@ public final class DiffusionTrain implements Callable<Integer> {
         train.put("val_loss", Rounding.places(r.lastValLoss(), 5));
         model.save(out, train);
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; val ε-loss %.4f; model in %s%n", r.steps(), r.cpuSeconds(), r.lastValLoss(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("config", model.configMap()).put("parameters", model.numParameters());
             train.forEach(rep::put);
             rep.put("out", out.toAbsolutePath().toString()).printJson(System.out);

@@ -1,5 +1,6 @@
 package io.genai4j.cli.gan;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.generative.ScaleModels;
 import io.genai4j.cli.generative.ScaleRow;
@@ -9,6 +10,7 @@ import io.genai4j.models.vision.Mnist;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gan eval}: the GAN's row of {@code genai generative compare}. */
@@ -21,7 +23,7 @@ public final class GanEval implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
     @Option(names = "--n", defaultValue = "1500", description = "Samples (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -30,7 +32,7 @@ public final class GanEval implements Callable<Integer> {
         ScaleRow row = ScaleModels.gan(model, scale, n, seed);
         System.out.println(ScaleRow.header());
         System.out.println(row.line());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report();
             row.toMap().forEach(rep::put);
             rep.put("references", scale.references()).printJson(System.out);

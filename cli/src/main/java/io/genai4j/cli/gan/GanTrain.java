@@ -1,5 +1,6 @@
 package io.genai4j.cli.gan;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.course.generative.GenerativeGrids;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gan train}: trains on the training part of the MNIST split and draws the fixed-noise strip. */
@@ -42,7 +44,7 @@ public final class GanTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = GanCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--strip", defaultValue = "runs/gan-progress.png", description = "The picture of the snapshots, one row each (default: ${DEFAULT-VALUE}).") Path strip;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -84,7 +86,7 @@ public final class GanTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; last %d updates: D loss %.3f, G loss %.3f, D(real) %.2f, D(fake) %.2f%n",
                 r.steps(), r.cpuSeconds(), Math.min(snapshotEvery, r.steps()), last.discriminatorLoss(), last.generatorLoss(), last.dReal(), last.dFake());
         System.out.println("model in " + out.toAbsolutePath() + "; strip in " + png);
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("config", gan.config.toMap()).put("parameters", gan.generator.numParameters())
                     .put("discriminator_parameters", gan.discriminator.numParameters());
             train.forEach(rep::put);

@@ -1,5 +1,6 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
@@ -62,7 +63,7 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +109,7 @@ public final class GptTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("best_val_loss", Rounding.places(r.bestValLoss(), 4)).put("iters", r.iters())
                     .put("tokens_per_s", Rounding.whole(r.tokensPerSecond())).put("train_seconds", Rounding.places(r.trainSeconds(), 4))
                     .put("model_gflops", Rounding.places(gflops, 1))

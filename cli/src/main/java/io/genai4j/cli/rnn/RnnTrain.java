@@ -1,5 +1,6 @@
 package io.genai4j.cli.rnn;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
@@ -45,7 +46,7 @@ public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/lstm-char.safetensors", description = "Checkpoint file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -84,7 +85,7 @@ public final class RnnTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "validation: %.4f nats/char (%.4f bits/char) over all %,d characters (%.1f s)%n", nats, nats / Math.log(2), val.length, evalSeconds);
         System.out.println("sample (temperature 0.8):\n" + sample);
         System.out.println("checkpoint: " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("model", c.shortName()).put("config", c.toMap()).put("parameters", model.numParameters())
                     .put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 3))
                     .put("cpu_minutes", Rounding.places(r.cpuSeconds() / 60, 2)).put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 2))

@@ -1,5 +1,6 @@
 package io.genai4j.cli.vae;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai vae train}: trains on the 8,000-image training part of the MNIST split, reports the test −ELBO. */
@@ -35,7 +37,7 @@ public final class VaeTrain implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "100", description = "Validation ELBO every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = VaeCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +67,7 @@ public final class VaeTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; best val -ELBO %.2f at step %d%n", r.steps(), r.cpuSeconds(), r.bestValNegativeElbo(), r.bestStep());
         System.out.printf(Locale.ROOT, "test (%d digits): -ELBO %.2f nats/image = reconstruction %.2f + KL %.2f; model in %s%n",
                 test.images(), test.negativeElbo(), test.reconstruction(), test.kl(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("config", vae.config.toMap()).put("parameters", vae.numParameters());
             train.forEach(rep::put);
             rep.put("val_negative_elbo", Rounding.places(r.bestValNegativeElbo(), 3))

@@ -1,5 +1,6 @@
 package io.genai4j.cli.word2vec;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai word2vec train}: vectors from tiny Shakespeare (and any texts given), saved in word2vec's text format. */
@@ -36,7 +38,7 @@ public final class Word2VecTrain implements Callable<Integer> {
     @Option(names = "--alpha", description = "Starting learning rate (default: 0.025 skip-gram, 0.05 CBOW).") Double alpha;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = Word2VecCommand.DEFAULT_VECTORS, description = "Vectors file (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -75,7 +77,7 @@ public final class Word2VecTrain implements Callable<Integer> {
             for (var n : v.nearest(w, 6)) b.append(String.format(Locale.ROOT, " %s (%.2f)", n.word(), n.cosine()));
             System.out.println("nearest to " + w + ":" + b);
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> sections = new LinkedHashMap<>();
             s.bySection().forEach((k, a) -> sections.put(k, List.of(a[1], a[0])));
             new Report().put("config", c.toMap()).put("corpus", names).put("tokens", corpus.tokens()).put("vocabulary", corpus.size())
