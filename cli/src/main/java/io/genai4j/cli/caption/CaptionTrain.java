@@ -64,7 +64,7 @@ public final class CaptionTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "GIT captioner: %,d parameters, %d image tokens + up to %d text tokens; %,d training scenes, %.0f%% questions%n",
                 m.numParameters(), c.imageTokens(), c.maxText(), trainScenes, 100 * qaFraction);
         CaptionTrainer.Result r;
-        try (TrainProgress bar = (maxSteps > 0 ? TrainProgress.steps(maxSteps, "text", batchSize) : TrainProgress.cpuBudget((long) cpuSeconds))
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "text", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val loss %.4f", e.step(), e.train(), e.val()))) {
             r = CaptionTrainer.train(m, train, val, VAL_SCENES, s, bar);
         }

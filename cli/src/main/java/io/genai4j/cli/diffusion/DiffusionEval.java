@@ -2,6 +2,7 @@ package io.genai4j.cli.diffusion;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.diffusion.DiffusionTrainer;
 import io.genai4j.models.diffusion.LatentDiffusion;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class DiffusionEval implements Callable<Integer> {
     @Option(names = "--model", defaultValue = DiffusionCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "The VAE it was trained on (default: ${DEFAULT-VALUE}).") Path vaeFile;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of t and ε (default ${DEFAULT-VALUE}).") long seed;
     @Mixin JsonOption json;
 
@@ -28,7 +29,7 @@ public final class DiffusionEval implements Callable<Integer> {
     public Integer call() throws Exception {
         LatentDiffusion ld = LatentDiffusion.load(model);
         ConvVae vae = VaeFile.load(vaeFile);
-        var test = LatentData.split(data).test();
+        var test = data.split().test();
         double loss = DiffusionTrainer.validationLoss(ld, LatentData.latents(vae, test, ld.scale), seed);
         System.out.printf(Locale.ROOT, "test (%d digits): ε-prediction loss %.4f (1.0 = predicting zero noise)%n", test.size(), loss);
         if (json.on()) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);

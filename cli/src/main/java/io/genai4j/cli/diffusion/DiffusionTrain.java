@@ -2,6 +2,7 @@ package io.genai4j.cli.diffusion;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
                 "variance) are the data, an MLP with a time embedding learns to predict the noise. Trains in minutes."})
 public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "Trained VAE (default: ${DEFAULT-VALUE}).") Path vaeFile;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--schedule", defaultValue = "cosine", description = "β schedule: linear or cosine (default ${DEFAULT-VALUE}).") String schedule;
     @Option(names = "--timesteps", defaultValue = "1000", description = "Diffusion steps T (default ${DEFAULT-VALUE}).") int timesteps;
     @Option(names = "--hidden", defaultValue = "256", description = "Width of the denoiser (default ${DEFAULT-VALUE}).") int hidden;
@@ -46,7 +47,7 @@ public final class DiffusionTrain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 3000;
         ConvVae vae = VaeFile.load(vaeFile);
-        Mnist.Split split = LatentData.split(data);
+        Mnist.Split split = data.split();
         Tensor mu = VaeImages.means(vae, split.train());
         float scale = LatentData.unitScale(mu);
         LatentDiffusion model = new LatentDiffusion(new LatentDenoiser.Config(vae.config.latent(), hidden, depth, timesteps), schedule, scale, new Rng(seed));
@@ -54,7 +55,7 @@ public final class DiffusionTrain implements Callable<Integer> {
                 schedule, timesteps, mu.size(0), vae.config.latent(), scale, model.numParameters());
         DiffusionTrainer.Settings s = new DiffusionTrainer.Settings(batch, lr, maxSteps, cpuSeconds, evalEvery, seed);
         DiffusionTrainer.Result r;
-        try (TrainProgress bar = maxSteps > 0 ? TrainProgress.steps(maxSteps, "latents", batch) : TrainProgress.cpuBudget((long) Math.ceil(cpuSeconds))) {
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "latents", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train ε-loss %.4f, val ε-loss %.4f", e.step(), e.train(), e.val()));
             r = DiffusionTrainer.train(model, mu.mul(scale), LatentData.latents(vae, split.val(), scale), s, bar);
         }

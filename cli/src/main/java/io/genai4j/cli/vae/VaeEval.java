@@ -2,6 +2,7 @@ package io.genai4j.cli.vae;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.vae.ConvVae;
 import io.genai4j.models.vae.VaeEvaluation;
@@ -19,14 +20,14 @@ import picocli.CommandLine.Option;
         description = "The test split's ELBO in nats per image (one z per digit from --seed): reconstruction and KL terms.")
 public final class VaeEval implements Callable<Integer> {
     @Option(names = "--model", defaultValue = VaeCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the posterior samples (default ${DEFAULT-VALUE}).") long seed;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         ConvVae vae = VaeFile.load(model);
-        Images test = VaeData.split(data).test();
+        Images test = data.split().test();
         VaeEvaluation.Score s = VaeEvaluation.score(vae, test, seed);
         System.out.printf(Locale.ROOT, "test (%d digits): -ELBO %.2f nats/image = reconstruction %.2f + KL %.2f (%,d parameters)%n",
                 s.images(), s.negativeElbo(), s.reconstruction(), s.kl(), vae.numParameters());

@@ -2,6 +2,7 @@ package io.genai4j.cli.vae;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {"Train a convolutional VAE on the training part of the MNIST split (8,000 digits),",
                 "keep the weights with the best validation ELBO, and report the test ELBO in nats per image."})
 public final class VaeTrain implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "16", description = "Latent dimensions (2 gives a map of the latent space; default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps of the first convolution (default ${DEFAULT-VALUE}).") int width;
     @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
@@ -42,13 +43,13 @@ public final class VaeTrain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 2000;
-        Mnist.Split split = VaeData.split(data);
+        Mnist.Split split = data.split();
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
         ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed));
         VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, maxSteps, cpuSeconds, evalEvery, beta, seed);
         System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize);
         VaeTrainer.Result r;
-        try (TrainProgress bar = maxSteps > 0 ? TrainProgress.steps(maxSteps, "img", batch) : TrainProgress.cpuBudget((long) Math.ceil(cpuSeconds))) {
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train -ELBO %.2f, val -ELBO %.2f nats/image", e.step(), e.train(), e.val()));
             r = VaeTrainer.train(vae, split.train().range(0, trainSize), split.val(), s, bar);
         }

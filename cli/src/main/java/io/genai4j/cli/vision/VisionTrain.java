@@ -56,7 +56,7 @@ public final class VisionTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %,d parameters; %,d training images%s, %d validation, %d test%n", model, m.numParameters(), trainSize,
                 augment ? " (augmented)" : "", split.val().size(), split.test().size());
         VisionTrainer.Result r;
-        try (TrainProgress bar = (maxSteps > 0 ? TrainProgress.steps(maxSteps, "img", batchSize) : TrainProgress.cpuBudget((long) cpuSeconds))
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val accuracy %.4f%s", e.step(), e.train(), e.val(), e.best() ? " (best)" : ""))) {
             r = VisionTrainer.train(m, split.train().range(0, trainSize), split.val(), s, bar);
         }
