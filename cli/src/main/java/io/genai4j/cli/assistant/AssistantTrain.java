@@ -2,6 +2,7 @@ package io.genai4j.cli.assistant;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.DType;
@@ -38,7 +39,7 @@ public final class AssistantTrain implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "4000", description = "Updates (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--cpu-minutes", defaultValue = "40", description = "CPU-time budget of the training steps, 0 = none (default ${DEFAULT-VALUE}).") double cpuMinutes;
     @Option(names = "--eval-interval", defaultValue = "500", description = "Updates between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
-    @Option(names = "--seed", defaultValue = "15", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(15);
     @Option(names = "--type", defaultValue = "F16", description = "Weight type of the file: F32, F16, Q8_0 (default ${DEFAULT-VALUE}).") DType type;
     @Option(names = "--out", defaultValue = "runs/assistant/tiny-assistant.gguf", description = "The GGUF file (default ${DEFAULT-VALUE}).") Path out;
     @Mixin ThreadsOption threads;
@@ -48,7 +49,7 @@ public final class AssistantTrain implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         AssistantTrainer.Shape shape = new AssistantTrainer.Shape(dim, layers, heads, ffn, context, vocab);
-        AssistantTrainer t = new AssistantTrainer(new AssistantTrainer.Settings(shape, conversations, 400, batch, lr, 0.1, seed, type), out);
+        AssistantTrainer t = new AssistantTrainer(new AssistantTrainer.Settings(shape, conversations, 400, batch, lr, 0.1, seed.value(), type), out);
         System.out.printf(Locale.ROOT, "tiny assistant: %d layers, %d wide, %d heads, SwiGLU %d, context %d, vocabulary %d: %,d parameters%n",
                 layers, dim, heads, ffn, context, vocab, t.parameters());
         System.out.printf(Locale.ROOT, "data: %,d conversations, %,d tokens; %d threads%n", t.trainCorpus().conversations(), t.trainCorpus().size(),

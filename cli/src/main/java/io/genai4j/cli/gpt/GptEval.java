@@ -1,5 +1,6 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.CorpusOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
@@ -20,13 +21,13 @@ import picocli.CommandLine.Option;
                 "every token predicted once from the context of its block_size window."})
 public final class GptEval implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
-    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
+    @Mixin CorpusOption corpus;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
-        Corpus text = Corpus.orDefault(corpus);
+        Corpus text = corpus.load();
         GptData data = GptData.of(text, ck.tokenizer());
         long t0 = System.nanoTime();
         GptEvaluation.Total total = GptEvaluation.total(ck.model(), data.val(), 16);

@@ -2,6 +2,7 @@ package io.genai4j.cli.gpt;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
@@ -27,7 +28,7 @@ public final class GptSample implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.8", description = "0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
     @Option(names = "--top-k", defaultValue = "200", description = "Keep the k most likely tokens, 0 = all (default ${DEFAULT-VALUE}).") int topK;
     @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).") float topP;
-    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1337);
     @Option(names = "--no-cache", description = "Recompute the whole context for every token (to compare with the KV cache).") boolean noCache;
     @Option(names = "--explain", description = "Print the 5 most likely next tokens and their probabilities at every step.") boolean explain;
     @Mixin JsonOption json;
@@ -38,7 +39,7 @@ public final class GptSample implements Callable<Integer> {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
-        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed).withCache(!noCache);
+        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed.value()).withCache(!noCache);
         GenerationListener listener;
         if (explain) {
             int[] step = {0};

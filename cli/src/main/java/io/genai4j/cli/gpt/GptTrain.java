@@ -1,7 +1,9 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.CorpusOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
@@ -56,10 +58,10 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--grad-clip", defaultValue = "1.0", description = "Gradient norm clip (default ${DEFAULT-VALUE}).") double gradClip;
     @Option(names = "--eval-interval", defaultValue = "250", description = "Iterations between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
     @Option(names = "--eval-iters", defaultValue = "200", description = "Batches per evaluation (default ${DEFAULT-VALUE}).") int evalIters;
-    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1337);
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, or bpe (a byte-level BPE trained on the training split) (default ${DEFAULT-VALUE}).") String tokenizer;
     @Option(names = "--bpe-vocab", defaultValue = "1024", description = "BPE vocabulary size with --tokenizer bpe (default ${DEFAULT-VALUE}).") int bpeVocab;
-    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
+    @Mixin CorpusOption corpus;
     @Option(names = "--out", defaultValue = "runs/gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
     @Mixin ThreadsOption threads;
@@ -68,12 +70,12 @@ public final class GptTrain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        Corpus text = Corpus.orDefault(corpus);
+        Corpus text = corpus.load();
         GptData data;
         Gpt model;
         GptTrainer trainer;
         TrainConfig tc = new TrainConfig(batchSize, maxIters, lrDecayIters, learningRate, minLr, warmupIters, evalInterval,
-                evalIters, weightDecay, beta1, beta2, gradClip, seed);
+                evalIters, weightDecay, beta1, beta2, gradClip, seed.value());
         if (resume) {
             GptCheckpoint ck = GptCheckpoint.load(out);
             model = ck.model();
@@ -88,7 +90,7 @@ public final class GptTrain implements Callable<Integer> {
             };
             data = GptData.of(text, tok);
             GptConfig gc = new GptConfig(nLayer, nHead, nEmbd, blockSize, tok.vocabSize(), dropout, bias);
-            model = new Gpt(gc, new Rng(seed));
+            model = new Gpt(gc, new Rng(seed.value()));
             trainer = new GptTrainer(model, data, tc, out);
         }
         GptConfig c = model.config;
