@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.GemmBackends;
@@ -46,8 +47,8 @@ public final class BenchBert implements Callable<Integer> {
     boolean noOnnx;
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with SST-2's test.tsv (default: ../shared/data/sentiment/sst2).")
     Path data;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -103,7 +104,7 @@ public final class BenchBert implements Callable<Integer> {
                     rep.put("onnx_sps_side_by_side", Rounding.places(oss, 1)).put("ratio_side_by_side", Rounding.places(gs / oss, 3));
                 }
             }
-            if (json) rep.printJson(System.out);
+            if (json.on()) rep.printJson(System.out);
         } finally {
             if (ort != null) ort.close();
             if (ortSingle != null) ortSingle.close();

@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.text.Corpus;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai bench bpe}: GPT-2 BPE encoding throughput and BPE training time on tiny Shakespeare. */
@@ -23,8 +25,8 @@ public final class BenchBpe implements Callable<Integer> {
     Path vocab;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +56,7 @@ public final class BenchBpe implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "GPT-2 BPE encode, %.2f MB -> %,d tokens: %.1f MB/s cold cache, %.1f MB/s warm (median of %d)%n",
                 mb, tokens, coldMbs, warmMbs, repeats);
         System.out.printf(Locale.ROOT, "BPE training, %d tokens on the %,d-char train split: %.2f s%n", trained.vocabSize(), c.split().train().length(), trainSecs);
-        if (json) new Report().put("op", "bpe").put("mb", mb).put("tokens", tokens).put("encode_mb_s_cold", Rounding.places(coldMbs, 1))
+        if (json.on()) new Report().put("op", "bpe").put("mb", mb).put("tokens", tokens).put("encode_mb_s_cold", Rounding.places(coldMbs, 1))
                 .put("encode_mb_s_warm", Rounding.places(warmMbs, 1)).put("train_1000_s", Rounding.places(trainSecs, 3)).printJson(System.out);
         return 0;
     }

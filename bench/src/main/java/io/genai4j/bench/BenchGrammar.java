@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.io.gguf.GgufFile;
 import io.genai4j.engine.util.Rounding;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +39,8 @@ public final class BenchGrammar implements Callable<Integer> {
     long seed;
     @Option(names = "--max-tokens", defaultValue = "4000", description = "Most tokens per document (default: ${DEFAULT-VALUE}).")
     int maxTokens;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** Published per-token mask times, single thread (the anchors). */
     private static final String ANCHORS = "llama.cpp GBNF ~14.5 ms average; Outlines p50 0.12 ms, 38 s compile; XGrammar p50 8 us, p99 4.9 ms; llguidance p50 36 us, p99 0.46 ms, 1.6 ms compile";
@@ -87,7 +89,7 @@ public final class BenchGrammar implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "compile time: p50 %.2f ms, p99 %.2f ms, max %.2f ms (CPU: p50 %.2f ms, p99 %.2f ms, max %.2f ms)%n", ms(pct(compile, 50)),
                 ms(pct(compile, 99)), ms(compile[compile.length - 1]), ms(pct(compileCpu, 50)), ms(pct(compileCpu, 99)), ms(compileCpu[compileCpu.length - 1]));
         System.out.println("anchors: " + ANCHORS);
-        if (json) new Report().put("op", "grammar").put("vocab", gguf.getFileName().toString()).put("vocab_size", trie.vocabSize())
+        if (json.on()) new Report().put("op", "grammar").put("vocab", gguf.getFileName().toString()).put("vocab_size", trie.vocabSize())
                 .put("schemas", set.size()).put("complete", complete).put("tokens", tokens).put("forced_tokens", forced).put("masks", all.length)
                 .put("mask_us_p50", Rounding.places(us(pct(all, 50)), 2)).put("mask_us_p99", Rounding.places(us(pct(all, 99)), 1))
                 .put("mask_us_max", Rounding.places(us(all[all.length - 1]), 1)).put("mask_us_mean", Rounding.places(us(mean(all)), 2))

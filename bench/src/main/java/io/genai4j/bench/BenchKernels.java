@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.kernels.Parallel;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +54,8 @@ public final class BenchKernels implements Callable<Integer> {
     int warmupMs;
     @Option(names = "--repeats", defaultValue = "7", description = "Timed passes over all copies, each call timed alone (default ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -88,7 +90,7 @@ public final class BenchKernels implements Callable<Integer> {
         } finally {
             Parallel.setThreads(before);
         }
-        if (json) new Report().put("op", "kernels").put("memory", memory).put("results", rows).printJson(System.out);
+        if (json.on()) new Report().put("op", "kernels").put("memory", memory).put("results", rows).printJson(System.out);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
@@ -72,7 +73,7 @@ public final class BenchLora implements Callable<Integer> {
             + " under ~/.cache/genai4j/openblas when it is there; Debian's python3-torch otherwise runs on the system's libblas, reference BLAS by default).") Path peerBlas;
     @Option(names = "--check-only", description = "Only the numerical cross-check, no timing.") boolean checkOnly;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -106,7 +107,7 @@ public final class BenchLora implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         report.put("load_average", Rounding.places(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
-        if (json) report.printJson(System.out);
+        if (json.on()) report.printJson(System.out);
         return 0;
     }
 

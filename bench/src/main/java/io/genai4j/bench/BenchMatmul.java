@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.kernels.Gemm;
@@ -52,8 +53,8 @@ public final class BenchMatmul implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5",
             description = "With --peer: alternating Java/peer rounds the timed runs are spread over (default ${DEFAULT-VALUE}).")
     int rounds;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -143,7 +144,7 @@ public final class BenchMatmul implements Callable<Integer> {
             if (blas != null && !blas.coreName().equalsIgnoreCase(numpy.core())) warnKernels(blas.coreName(), numpy.core());
             r.put("peer", "numpy").put("peer_gflops", Rounding.places(peerGflops, 1)).put("ratio", Rounding.places(ratio, 3));
         }
-        if (json) r.printJson(System.out);
+        if (json.on()) r.printJson(System.out);
     }
 
     /**

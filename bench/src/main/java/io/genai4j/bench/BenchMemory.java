@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.util.Rounding;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai bench memory}: STREAM-like copy and triad bandwidth at each thread count. */
@@ -22,8 +24,8 @@ public final class BenchMemory implements Callable<Integer> {
     int mb;
     @Option(names = "--repeats", defaultValue = "10", description = "Timed passes; the best is reported, as STREAM does (default ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -36,7 +38,7 @@ public final class BenchMemory implements Callable<Integer> {
                     r.threads(), r.copyGBs(), r.triadGBs(), mb, repeats);
             rows.add(json(r));
         }
-        if (json) new Report().put("op", "memory").put("mb_per_array", mb).put("results", rows).printJson(System.out);
+        if (json.on()) new Report().put("op", "memory").put("mb_per_array", mb).put("results", rows).printJson(System.out);
         return 0;
     }
 

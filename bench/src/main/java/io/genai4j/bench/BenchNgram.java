@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.ngram.LanguageModel;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai bench ngram}: n-gram training and generation speed on tiny Shakespeare. */
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
 public final class BenchNgram implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -44,7 +46,7 @@ public final class BenchNgram implements Callable<Integer> {
                 r.put(key, Rounding.places(secs * 1e3, 3));
             }
         }
-        if (json) r.printJson(System.out);
+        if (json.on()) r.printJson(System.out);
         return 0;
     }
 

@@ -17,8 +17,7 @@ class NgramCliTest {
 
     @BeforeAll
     static void corpus() throws Exception {
-        corpus = Files.writeString(dir.resolve("toy.txt"),
-                "the cat sat on the mat and the dog sat on the log and they were happy all day long.\n".repeat(30));
+        corpus = TestData.toyCorpus(dir);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class StreamingCliTest {
 
     @BeforeAll
     static void corpus() throws Exception {
-        corpus = Files.writeString(dir.resolve("toy.txt"),
-                "the cat sat on the mat and the dog sat on the log and they were happy all day long.\n".repeat(30));
+        corpus = TestData.toyCorpus(dir);
     }
 
     /** stdout, and how many times the command flushed it (a streamed text flushes once per token). */

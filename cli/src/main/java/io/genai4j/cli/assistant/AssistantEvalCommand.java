@@ -1,5 +1,6 @@
 package io.genai4j.cli.assistant;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -40,7 +41,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     @Option(names = "--skill", description = "Held-out questions of a skill from genai assistant data (number-only) instead of the assistant's own mix.") String skill;
     @Mixin LoraOption lora;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +66,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "all right: %d of %d held-out questions (%.1f%%), %s, in %.0f s%n", r.all().allRight(), r.all().questions(),
                     100 * r.all().share(), constrained ? "tool calls constrained" : "unconstrained", seconds);
-            if (json) {
+            if (json.on()) {
                 new Report().put("questions", r.all().questions()).put("all_right", r.all().allRight()).put("share", Rounding.places(r.all().share(), 4))
                         .put("skill", skill == null ? "all" : skill).put("lora", lora.given())
                         .put("constrained", constrained).put("temperature", temperature).put("by_kind", kinds).put("seconds", Rounding.places(seconds, 1)).printJson(System.out);

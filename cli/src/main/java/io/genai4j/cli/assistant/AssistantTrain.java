@@ -1,6 +1,8 @@
 package io.genai4j.cli.assistant;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.DType;
@@ -37,17 +39,17 @@ public final class AssistantTrain implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "4000", description = "Updates (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--cpu-minutes", defaultValue = "40", description = "CPU-time budget of the training steps, 0 = none (default ${DEFAULT-VALUE}).") double cpuMinutes;
     @Option(names = "--eval-interval", defaultValue = "500", description = "Updates between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
-    @Option(names = "--seed", defaultValue = "15", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(15);
     @Option(names = "--type", defaultValue = "F16", description = "Weight type of the file: F32, F16, Q8_0 (default ${DEFAULT-VALUE}).") DType type;
     @Option(names = "--out", defaultValue = "runs/assistant/tiny-assistant.gguf", description = "The GGUF file (default ${DEFAULT-VALUE}).") Path out;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
         AssistantTrainer.Shape shape = new AssistantTrainer.Shape(dim, layers, heads, ffn, context, vocab);
-        AssistantTrainer t = new AssistantTrainer(new AssistantTrainer.Settings(shape, conversations, 400, batch, lr, 0.1, seed, type), out);
+        AssistantTrainer t = new AssistantTrainer(new AssistantTrainer.Settings(shape, conversations, 400, batch, lr, 0.1, seed.value(), type), out);
         System.out.printf(Locale.ROOT, "tiny assistant: %d layers, %d wide, %d heads, SwiGLU %d, context %d, vocabulary %d: %,d parameters%n",
                 layers, dim, heads, ffn, context, vocab, t.parameters());
         System.out.printf(Locale.ROOT, "data: %,d conversations, %,d tokens; %d threads%n", t.trainCorpus().conversations(), t.trainCorpus().size(),
@@ -63,7 +65,7 @@ public final class AssistantTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d updates; %.0f tokens/s; %.0f CPU seconds of training steps%n", d.best(), d.steps(),
                 tokPerS, d.cpuSeconds());
         System.out.println("model in " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("best_val_loss", Rounding.places(d.best(), 4)).put("steps", d.steps()).put("parameters", t.parameters())
                     .put("tokens_per_s", Rounding.whole(tokPerS)).put("cpu_seconds", Rounding.places(d.cpuSeconds(), 1))
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);

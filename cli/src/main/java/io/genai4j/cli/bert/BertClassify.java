@@ -1,6 +1,7 @@
 package io.genai4j.cli.bert;
 
 import io.genai4j.cli.ItemsBar;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.util.Rounding;
@@ -75,8 +76,8 @@ public final class BertClassify implements Runnable {
         Path data;
         @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: runs/bert-<model>-<head>.safetensors).")
         Path out;
-        @Option(names = "--json", description = "Also print the result as one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() throws Exception {
@@ -122,7 +123,7 @@ public final class BertClassify implements Runnable {
             System.out.printf(Locale.ROOT, "best epoch %d: dev accuracy %.2f%%; training took %.1f s%n", r.bestEpoch(), 100 * r.bestDevAccuracy(), r.seconds());
             System.out.printf(Locale.ROOT, "SST-2 test accuracy (GLUE dev, %d sentences): %.2f%%%n", test.size(), 100 * acc);
             System.out.println("Head saved to " + file.toAbsolutePath());
-            if (json) {
+            if (json.on()) {
                 List<Map<String, Object>> eps = new ArrayList<>();
                 for (var ep : r.epochs()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -163,8 +164,8 @@ public final class BertClassify implements Runnable {
         String split;
         @Option(names = "--data", paramLabel = "DIR", description = "Folder with the SST-2 TSV files.")
         Path data;
-        @Option(names = "--json", description = "Also print the result as one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() throws Exception {
@@ -183,7 +184,7 @@ public final class BertClassify implements Runnable {
             }
             double acc = (double) ok / pred.length, f1 = 2.0 * tp / Math.max(1, 2 * tp + fp + fn);
             System.out.printf(Locale.ROOT, "%s head on %s: accuracy %.2f%% (%d/%d), F1 (positive) %.4f%n", hf.head().kind(), split, 100 * acc, ok, pred.length, f1);
-            if (json) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("split", split).put("sentences", pred.length)
+            if (json.on()) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("split", split).put("sentences", pred.length)
                     .put("accuracy", Rounding.places(acc, 4)).put("f1", Rounding.places(f1, 4)).printJson(System.out);
             return 0;
         }
@@ -195,8 +196,8 @@ public final class BertClassify implements Runnable {
         Path headFile;
         @Parameters(arity = "1..*", paramLabel = "TEXT")
         List<String> texts;
-        @Option(names = "--json", description = "Also print the result as one JSON line.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() throws Exception {
@@ -214,7 +215,7 @@ public final class BertClassify implements Runnable {
                 m.put("p_positive", Rounding.places(p[i][1], 4));
                 rows.add(m);
             }
-            if (json) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("predictions", rows).printJson(System.out);
+            if (json.on()) new Report().put("model", hf.model()).put("head", hf.head().kind()).put("predictions", rows).printJson(System.out);
             return 0;
         }
     }

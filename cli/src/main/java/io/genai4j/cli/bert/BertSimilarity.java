@@ -1,5 +1,6 @@
 package io.genai4j.cli.bert;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
@@ -22,8 +23,8 @@ public final class BertSimilarity implements Callable<Integer> {
     String a;
     @Parameters(index = "1", paramLabel = "B")
     String b;
-    @Option(names = "--json", description = "Also print the result as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -34,7 +35,7 @@ public final class BertSimilarity implements Callable<Integer> {
         if (note != null) System.err.println(note);
         double cos = Pooling.cosine(e[0], e[1]);
         System.out.printf(Locale.ROOT, "cosine similarity %.6f%n", cos);
-        if (json) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Rounding.places(cos, 6))
+        if (json.on()) new Report().put("model", enc.name()).put("a", a).put("b", b).put("cosine", Rounding.places(cos, 6))
                 .put("truncated", em.truncatedCount()).printJson(System.out);
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.captioner.WordAttentionPicture;
 import io.genai4j.models.captioner.CaptionBatch;
@@ -32,7 +33,7 @@ public final class CaptionDescribe implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width for the caption (1 = greedy; default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--question", description = "Ask this question (words of the grammar, e.g. \"which digit is red ?\") instead of all of the scene's.") String question;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/caption-attention.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -71,7 +72,7 @@ public final class CaptionDescribe implements Callable<Integer> {
         WordAttentionPicture.save(png, "GIT captioner: word → patch attention", "\"" + caption + "\" (" + split.name() + " scene " + index + "; decoder layers and heads averaged)",
                 scene.pixels(), scene.size(), maps, words);
         System.out.println("picture: " + png.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("checkpoint", m.name()).put("split", split.name()).put("index", index).put("reference", reference).put("caption", caption)
                     .put("questions", qaOut).put("png", png.toAbsolutePath().toString()).printJson(System.out);
         }

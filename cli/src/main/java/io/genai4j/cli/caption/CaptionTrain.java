@@ -1,5 +1,6 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
@@ -42,7 +43,7 @@ public final class CaptionTrain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/caption-git.safetensors", description = "Checkpoint (default ${DEFAULT-VALUE}).") Path out;
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     static final int VAL_SCENES = 64;
 
@@ -63,7 +64,7 @@ public final class CaptionTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "GIT captioner: %,d parameters, %d image tokens + up to %d text tokens; %,d training scenes, %.0f%% questions%n",
                 m.numParameters(), c.imageTokens(), c.maxText(), trainScenes, 100 * qaFraction);
         CaptionTrainer.Result r;
-        try (TrainProgress bar = (maxSteps > 0 ? TrainProgress.steps(maxSteps, "text", batchSize) : TrainProgress.cpuBudget((long) cpuSeconds))
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "text", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val loss %.4f", e.step(), e.train(), e.val()))) {
             r = CaptionTrainer.train(m, train, val, VAL_SCENES, s, bar);
         }
@@ -79,7 +80,7 @@ public final class CaptionTrain implements Callable<Integer> {
         CaptionCheckpoint.save(out, m, info);
         System.out.printf(Locale.ROOT, "%d updates in %.1f CPU-s (%.1f s wall); train loss %.4f → %.4f, val loss %.4f%ncheckpoint: %s%n",
                 r.steps(), r.cpuSeconds(), r.wallSeconds(), r.firstLoss(), r.lastLoss(), r.valLoss(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("config", c.toMap()).put("parameters", m.numParameters()).put("steps", r.steps())
                     .put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1)).put("wall_seconds", Rounding.places(r.wallSeconds(), 1))
                     .put("first_loss", Rounding.places(r.firstLoss(), 4)).put("last_loss", Rounding.places(r.lastLoss(), 4))

@@ -1,6 +1,8 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.diffusion.DiffusionTrainer;
 import io.genai4j.models.diffusion.LatentDiffusion;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion eval}: the ε-prediction loss on the test digits' latents. */
@@ -18,18 +21,18 @@ import picocli.CommandLine.Option;
 public final class DiffusionEval implements Callable<Integer> {
     @Option(names = "--model", defaultValue = DiffusionCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "The VAE it was trained on (default: ${DEFAULT-VALUE}).") Path vaeFile;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of t and ε (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         LatentDiffusion ld = LatentDiffusion.load(model);
         ConvVae vae = VaeFile.load(vaeFile);
-        var test = LatentData.split(data).test();
+        var test = data.split().test();
         double loss = DiffusionTrainer.validationLoss(ld, DiffusionTrainer.Data.of(LatentData.latents(vae, test, ld.scale)), seed);
         System.out.printf(Locale.ROOT, "test (%d digits): ε-prediction loss %.4f (1.0 = predicting zero noise)%n", test.size(), loss);
-        if (json) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);
+        if (json.on()) new Report().put("images", test.size()).put("loss", Rounding.places(loss, 5)).put("parameters", ld.numParameters()).printJson(System.out);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.diffusion;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion guidance}: what the guidance weight w does to a class-conditional pixel model, on the generative scale. */
@@ -34,7 +36,7 @@ public final class DiffusionGuidance implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "50", description = "DDIM steps (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--n", defaultValue = "200", description = "Samples per weight (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for the grids guidance-w<W>.png (default: ${DEFAULT-VALUE}).") Path outDir;
     @Option(names = "--json", description = "Also print the table as one JSON line.") boolean json;
@@ -44,7 +46,7 @@ public final class DiffusionGuidance implements Callable<Integer> {
         if (n < 2) throw new IllegalArgumentException("--n must be >= 2 (a covariance needs two samples), got " + n);
         PixelDiffusion pd = PixelDiffusion.load(model);
         if (!pd.conditional()) throw new IllegalArgumentException(model + " is an unconditional model: guidance needs one trained with labels");
-        DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), LatentData.split(data).test());
+        DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), data.split().test());
         Files.createDirectories(outDir);
         int[] asked = pd.labelsInTurn(n);
         System.out.printf(Locale.ROOT, "%d samples per weight (digits 0-9 in turn) against %d test digits%n", n, scale.references());

@@ -1,5 +1,6 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion sample}: images from the reverse process of a latent or pixel model, drawn as a grid. */
@@ -33,7 +35,7 @@ public final class DiffusionSample implements Callable<Integer> {
     @Option(names = "--guidance", paramLabel = "W", defaultValue = "0", description = "Pixel model: guidance weight w >= 0 (default ${DEFAULT-VALUE}).") double guidance;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--png", defaultValue = "runs/diffusion-samples.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -72,7 +74,7 @@ public final class DiffusionSample implements Callable<Integer> {
         double perImage = (System.nanoTime() - t0) / 1e9 / n;
         Path written = GenerativeGrids.samples(png, title, images, null, side, 10);
         System.out.printf(Locale.ROOT, "%d samples (%s): %.1f ms per image; picture: %s%n", n, how, 1000 * perImage, written);
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("png", written.toString()).put("space", pixel ? "pixel" : "latent").put("sampler", sampler);
             rep.put("steps", sampler.equals("ddpm") ? total : steps);
             if (pixel) rep.put("guidance", guidance);

@@ -1,6 +1,8 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai diffusion train}: DDPM on a VAE's latent means (--space latent) or on the pixels with a U-Net (--space pixel). */
@@ -34,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--space", defaultValue = "latent", description = "latent or pixel (default ${DEFAULT-VALUE}).") String space;
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "Trained VAE, --space latent (default: ${DEFAULT-VALUE}).") Path vaeFile;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--schedule", defaultValue = "cosine", description = "β schedule: linear or cosine (default ${DEFAULT-VALUE}).") String schedule;
     @Option(names = "--timesteps", defaultValue = "1000", description = "Diffusion steps T (default ${DEFAULT-VALUE}).") int timesteps;
     @Option(names = "--hidden", defaultValue = "256", description = "Width of the latent denoiser (default ${DEFAULT-VALUE}).") int hidden;
@@ -49,7 +52,7 @@ public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "250", description = "Validation loss every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", description = "Model file (default: runs/latent-diffusion.safetensors or " + DiffusionCommand.DEFAULT_PIXEL_MODEL + ").") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     /** Validation images of the pixel model: its loss is a forward pass over all of them at once. */
     static final int PIXEL_VAL = 256;
@@ -62,7 +65,7 @@ public final class DiffusionTrain implements Callable<Integer> {
             case "pixel" -> true;
             default -> throw new IllegalArgumentException("--space must be latent or pixel, got " + Printable.of(space));
         };
-        Mnist.Split split = LatentData.split(data);
+        Mnist.Split split = data.split();
         Map<String, Object> train = new LinkedHashMap<>();
         return pixel ? trainPixel(split, train) : trainLatent(split, train);
     }
@@ -95,7 +98,7 @@ public final class DiffusionTrain implements Callable<Integer> {
     private <M extends Module & Denoising> void fit(M model, DiffusionTrainer.Data trainData, DiffusionTrainer.Data val, String unit, int batchSize, double rate, Map<String, Object> train) {
         DiffusionTrainer.Settings s = new DiffusionTrainer.Settings(batchSize, rate, maxSteps, cpuSeconds, evalEvery, seed);
         DiffusionTrainer.Result r;
-        try (TrainProgress bar = maxSteps > 0 ? TrainProgress.steps(maxSteps, unit, batchSize) : TrainProgress.cpuBudget((long) Math.ceil(cpuSeconds))) {
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, unit, batchSize)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train ε-loss %.4f, val ε-loss %.4f", e.step(), e.train(), e.val()));
             r = DiffusionTrainer.train(model, trainData, val, s, bar);
         }
@@ -109,7 +112,7 @@ public final class DiffusionTrain implements Callable<Integer> {
 
     private int report(Path file, Map<String, Object> config, long parameters, Map<String, Object> train) {
         System.out.printf(Locale.ROOT, "%s steps, %s CPU s; val ε-loss %s; model in %s%n", train.get("steps"), train.get("cpu_seconds"), train.get("val_loss"), file.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("space", space).put("config", config).put("parameters", parameters);
             train.forEach(rep::put);
             rep.put("out", file.toAbsolutePath().toString()).printJson(System.out);

@@ -4,17 +4,10 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.models.vae.ConvVae;
 import io.genai4j.models.vae.VaeImages;
 import io.genai4j.models.vision.Images;
-import io.genai4j.models.vision.Mnist;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /** The VAE latent means of the MNIST split's digits: the data of latent diffusion. */
 final class LatentData {
     private LatentData() {}
-
-    static Mnist.Split split(Path data) throws IOException {
-        return Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir()));
-    }
 
     /** μ [N, latent] of the images, times scale. */
     static Tensor latents(ConvVae vae, Images images, float scale) {

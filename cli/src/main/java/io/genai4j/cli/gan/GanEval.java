@@ -1,14 +1,16 @@
 package io.genai4j.cli.gan;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.generative.ScaleModels;
 import io.genai4j.cli.generative.ScaleRow;
 import io.genai4j.models.generative.DigitScale;
 import io.genai4j.models.generative.shipped.ScaleClassifier;
-import io.genai4j.models.vision.Mnist;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gan eval}: the GAN's row of {@code genai generative compare}. */
@@ -18,19 +20,19 @@ import picocli.CommandLine.Option;
 public final class GanEval implements Callable<Integer> {
     @Option(names = "--model", defaultValue = GanCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--n", defaultValue = "1500", description = "Samples (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         if (n < 2) throw new IllegalArgumentException("--n must be >= 2 (a covariance needs two samples), got " + n);
-        DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir())).test());
+        DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), data.split().test());
         ScaleRow row = ScaleModels.gan(model, scale, n, seed);
         System.out.println(ScaleRow.header());
         System.out.println(row.line());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report();
             row.toMap().forEach(rep::put);
             rep.put("references", scale.references()).printJson(System.out);

@@ -1,6 +1,8 @@
 package io.genai4j.cli.gan;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gan train}: trains on the training part of the MNIST split and draws the fixed-noise strip. */
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
                 "generator step per update, non-saturating loss, Adam β1 = 0.5, one-sided label smoothing. Every --snapshot-every",
                 "updates the generator draws the same noise; the rows are saved as a strip so you can watch it learn."})
 public final class GanTrain implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "32", description = "Noise dimensions (default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps at 14×14 (twice that at 7×7; default ${DEFAULT-VALUE}).") int width;
     @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
@@ -42,12 +45,12 @@ public final class GanTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = GanCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--strip", defaultValue = "runs/gan-progress.png", description = "The picture of the snapshots, one row each (default: ${DEFAULT-VALUE}).") Path strip;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 3000;
-        Mnist.Split split = Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir()));
+        Mnist.Split split = data.split();
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
         GanTrainer.Settings s = new GanTrainer.Settings(batch, lr, maxSteps, cpuSeconds, snapshotEvery, snapshotImages, realLabel, seed);
         Gan gan = new Gan(ConvConfig.mnist(latent, width), new Rng(seed));
@@ -55,7 +58,7 @@ public final class GanTrain implements Callable<Integer> {
                 latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize);
         List<GanSnapshot> snapshots = new ArrayList<>();
         GanTrainer.Result r;
-        try (TrainProgress bar = maxSteps > 0 ? TrainProgress.steps(maxSteps, "img", batch) : TrainProgress.cpuBudget((long) Math.ceil(cpuSeconds))) {
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: generator loss %.3f, discriminator loss %.3f", e.step(), e.train(), e.val()));
             r = GanTrainer.train(gan, split.train().range(0, trainSize), s, bar, snapshots::add);
         }
@@ -84,7 +87,7 @@ public final class GanTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; last %d updates: D loss %.3f, G loss %.3f, D(real) %.2f, D(fake) %.2f%n",
                 r.steps(), r.cpuSeconds(), Math.min(snapshotEvery, r.steps()), last.discriminatorLoss(), last.generatorLoss(), last.dReal(), last.dFake());
         System.out.println("model in " + out.toAbsolutePath() + "; strip in " + png);
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("config", gan.config.toMap()).put("parameters", gan.generator.numParameters())
                     .put("discriminator_parameters", gan.discriminator.numParameters());
             train.forEach(rep::put);

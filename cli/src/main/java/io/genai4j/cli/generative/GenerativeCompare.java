@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai generative compare}: the table of the issue, one row per model, one grid each. */
@@ -34,7 +35,7 @@ public final class GenerativeCompare implements Callable<Integer> {
     @Option(names = "--sampler", defaultValue = "ddim", description = "Diffusion sampler, ddpm or ddim (default ${DEFAULT-VALUE}).") String sampler;
     @Option(names = "--steps", defaultValue = "50", description = "DDIM steps (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--n", defaultValue = "1500", description = "Samples per model (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for the grids compare-<model>.png (default: ${DEFAULT-VALUE}).") Path outDir;
@@ -46,7 +47,7 @@ public final class GenerativeCompare implements Callable<Integer> {
         for (String m : models) {
             if (!List.of("vae", "gan", "diffusion", "pixel").contains(m)) throw new IllegalArgumentException("--models: unknown model " + io.genai4j.engine.util.Printable.of(m) + " (vae, gan, diffusion, pixel)");
         }
-        Mnist.Split split = Mnist.split(Mnist.load(data != null ? data : Mnist.defaultDir()));
+        Mnist.Split split = data.split();
         DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), split.test());
         List<ScaleRow> rows = new ArrayList<>();
         Images real = split.train().range(0, Math.min(n, split.train().size()));

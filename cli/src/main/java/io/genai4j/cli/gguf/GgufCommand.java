@@ -1,17 +1,11 @@
 package io.genai4j.cli.gguf;
 
+import io.genai4j.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code genai gguf ...}: GGUF files. */
 @Command(name = "gguf", mixinStandardHelpOptions = true,
         description = "Make GGUF files (random benchmark models).",
         subcommands = {GgufRandom.class})
-public final class GgufCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class GgufCommand extends CommandGroup {
 }

@@ -1,5 +1,7 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.CorpusOption;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.gpt.GptCheckpoint;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gpt eval}: cross-entropy over the whole validation split (not random batches). */
@@ -18,13 +21,13 @@ import picocli.CommandLine.Option;
                 "every token predicted once from the context of its block_size window."})
 public final class GptEval implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
-    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin CorpusOption corpus;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
-        Corpus text = Corpus.orDefault(corpus);
+        Corpus text = corpus.load();
         GptData data = GptData.of(text, ck.tokenizer());
         long t0 = System.nanoTime();
         GptEvaluation.Total total = GptEvaluation.total(ck.model(), data.val(), 16);
@@ -32,7 +35,7 @@ public final class GptEval implements Callable<Integer> {
         int chars = Corpus.characters(text.split().val());
         System.out.printf(Locale.ROOT, "val loss %.4f nats/token over %,d predicted tokens (%.4f nats/char over %,d characters) in %.1f s%n",
                 total.perToken(), total.tokens(), total.nats() / chars, chars, seconds);
-        if (json) {
+        if (json.on()) {
             new Report().put("val_loss", Rounding.places(total.perToken(), 4)).put("tokens", total.tokens())
                     .put("val_nats_per_char", Rounding.places(total.nats() / chars, 4)).put("seconds", Rounding.places(seconds, 1))
                     .printJson(System.out);

@@ -1,6 +1,8 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gpt sample}: generate text from a trained checkpoint, with a KV cache. */
@@ -25,10 +28,10 @@ public final class GptSample implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.8", description = "0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
     @Option(names = "--top-k", defaultValue = "200", description = "Keep the k most likely tokens, 0 = all (default ${DEFAULT-VALUE}).") int topK;
     @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).") float topP;
-    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1337);
     @Option(names = "--no-cache", description = "Recompute the whole context for every token (to compare with the KV cache).") boolean noCache;
     @Option(names = "--explain", description = "Print the 5 most likely next tokens and their probabilities at every step.") boolean explain;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +39,7 @@ public final class GptSample implements Callable<Integer> {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
-        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed).withCache(!noCache);
+        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed.value()).withCache(!noCache);
         GenerationListener listener;
         if (explain) {
             int[] step = {0};
@@ -63,7 +66,7 @@ public final class GptSample implements Callable<Integer> {
         System.out.println();
         if (explain) System.out.println(prompt + r.text());
         System.err.printf(Locale.ROOT, "%d tokens in %.2f s (%.0f tokens/s)%n", n, seconds, n / Math.max(seconds, 1e-9));
-        if (json) {
+        if (json.on()) {
             new Report().put("prompt", prompt).put("text", r.text()).put("tokens", n)
                     .put("tokens_per_s", Rounding.whole(n / Math.max(seconds, 1e-9))).printJson(System.out);
         }

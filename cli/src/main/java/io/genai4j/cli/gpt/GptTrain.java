@@ -1,6 +1,9 @@
 package io.genai4j.cli.gpt;
 
+import io.genai4j.cli.CorpusOption;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
@@ -55,24 +58,24 @@ public final class GptTrain implements Callable<Integer> {
     @Option(names = "--grad-clip", defaultValue = "1.0", description = "Gradient norm clip (default ${DEFAULT-VALUE}).") double gradClip;
     @Option(names = "--eval-interval", defaultValue = "250", description = "Iterations between evaluations (default ${DEFAULT-VALUE}).") int evalInterval;
     @Option(names = "--eval-iters", defaultValue = "200", description = "Batches per evaluation (default ${DEFAULT-VALUE}).") int evalIters;
-    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1337);
     @Option(names = "--tokenizer", defaultValue = "char", description = "char, or bpe (a byte-level BPE trained on the training split) (default ${DEFAULT-VALUE}).") String tokenizer;
     @Option(names = "--bpe-vocab", defaultValue = "1024", description = "BPE vocabulary size with --tokenizer bpe (default ${DEFAULT-VALUE}).") int bpeVocab;
-    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
+    @Mixin CorpusOption corpus;
     @Option(names = "--out", defaultValue = "runs/gpt", description = "Checkpoint directory (default ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--resume", description = "Continue training from the checkpoint in --out.") boolean resume;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        Corpus text = Corpus.orDefault(corpus);
+        Corpus text = corpus.load();
         GptData data;
         Gpt model;
         GptTrainer trainer;
         TrainConfig tc = new TrainConfig(batchSize, maxIters, lrDecayIters, learningRate, minLr, warmupIters, evalInterval,
-                evalIters, weightDecay, beta1, beta2, gradClip, seed);
+                evalIters, weightDecay, beta1, beta2, gradClip, seed.value());
         if (resume) {
             GptCheckpoint ck = GptCheckpoint.load(out);
             model = ck.model();
@@ -87,7 +90,7 @@ public final class GptTrain implements Callable<Integer> {
             };
             data = GptData.of(text, tok);
             GptConfig gc = new GptConfig(nLayer, nHead, nEmbd, blockSize, tok.vocabSize(), dropout, bias);
-            model = new Gpt(gc, new Rng(seed));
+            model = new Gpt(gc, new Rng(seed.value()));
             trainer = new GptTrainer(model, data, tc, out);
         }
         GptConfig c = model.config;
@@ -108,7 +111,7 @@ public final class GptTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best val loss %.4f after %d iterations; %.0f tokens/s in training steps (%.1f GFLOP/s of model math); %s in all%n",
                 r.bestValLoss(), r.iters(), r.tokensPerSecond(), gflops, Progress.duration(r.trainSeconds()));
         if (Files.isDirectory(out)) System.out.println("checkpoint and loss curve in " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("best_val_loss", Rounding.places(r.bestValLoss(), 4)).put("iters", r.iters())
                     .put("tokens_per_s", Rounding.whole(r.tokensPerSecond())).put("train_seconds", Rounding.places(r.trainSeconds(), 4))
                     .put("model_gflops", Rounding.places(gflops, 1))

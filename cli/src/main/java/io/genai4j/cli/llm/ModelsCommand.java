@@ -1,5 +1,6 @@
 package io.genai4j.cli.llm;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.Report;
 import io.genai4j.course.table.TextTable;
 import io.genai4j.engine.util.Printable;
@@ -21,15 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List and remove the models downloaded with `genai pull` (kept in ~/.cache/genai4j/hub, or $GENAI4J_CACHE/hub).",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.RemoveModel.class})
-public final class ModelsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class ModelsCommand extends CommandGroup {
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
             description = "Show each downloaded repository: name, size on disk, files, last change and folder.")
     static final class ListModels implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.genai4j.cli.lora;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.lora.LoraAdapter;
@@ -23,7 +24,7 @@ public final class LoraEval implements Callable<Integer> {
     @Option(names = "--max-chars", defaultValue = "300000", description = "Text read at most (default ${DEFAULT-VALUE}; 0: all).") int maxChars;
     @Option(names = "--window", defaultValue = "128", description = "Tokens per window (default ${DEFAULT-VALUE}).") int window;
     @Option(names = "--eval-windows", defaultValue = "64", description = "Validation windows at most (default ${DEFAULT-VALUE}).") int evalWindows;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +38,7 @@ public final class LoraEval implements Callable<Integer> {
             LoraAdapter a = b.readAdapter(spec.path()).applyTo(b.module(), b.llama(), spec.scale());
             double after = LoraTask.meanLoss(b.scorer(), val);
             System.out.printf(Locale.ROOT, "val loss %.4f (base) -> %.4f (with the adapter on %d layers) over %d windows%n", before, after, a.layers().size(), val.size());
-            if (json) new Report().put("val_loss_base", Rounding.places(before, 4)).put("val_loss_adapted", Rounding.places(after, 4))
+            if (json.on()) new Report().put("val_loss_base", Rounding.places(before, 4)).put("val_loss_adapted", Rounding.places(after, 4))
                     .put("windows", val.size()).printJson(System.out);
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.lora;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
@@ -64,7 +65,7 @@ public final class LoraTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = "runs/lora", description = "Adapter directory (default ${DEFAULT-VALUE}).") Path out;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -113,7 +114,7 @@ public final class LoraTrain implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d updates, %.0f tokens/s in training steps; adapter %,d bytes vs model %,d bytes (%.2f%%)%n",
                     done.steps(), tokensPerSecond, adapterBytes, b.bytes(), 100.0 * adapterBytes / b.bytes());
             System.out.println("adapter in " + out.toAbsolutePath() + (gguf != null ? " (PEFT, and llama.cpp's " + gguf.getFileName() + ")" : " (PEFT)"));
-            if (json) {
+            if (json.on()) {
                 Report r = new Report().put("trainable_params", adapter.trainable(b.module()).trainable())
                         .put("all_params", adapter.trainable(b.module()).all())
                         .put("val_loss_before", Rounding.places(valBefore, 4)).put("val_loss_after", Rounding.places(valAfter, 4));

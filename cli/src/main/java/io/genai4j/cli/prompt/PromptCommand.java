@@ -1,5 +1,6 @@
 package io.genai4j.cli.prompt;
 
+import io.genai4j.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code genai prompt ...}: prompting techniques measured on a local or remote chat model. */
@@ -7,12 +8,5 @@ import picocli.CommandLine.Command;
         description = {"Prompting, measured: SST-2 sentiment by zero-shot and k-shot prompts (fixed, random or nearest demonstrations),",
                 "and generated arithmetic word problems asked directly, with chain-of-thought, or by self-consistency voting."},
         subcommands = {PromptSst2.class, PromptArithmetic.class})
-public final class PromptCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class PromptCommand extends CommandGroup {
 }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.rnn;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.TokenPrinter;
 import io.genai4j.models.rnn.CharRnnCheckpoint;
@@ -7,6 +8,7 @@ import io.genai4j.models.rnn.CharRnnEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai rnn sample}: text from a char RNN (the bundled Shakespeare LSTM by default). */
@@ -17,7 +19,7 @@ public final class RnnSample implements Callable<Integer> {
     @Option(names = "--chars", defaultValue = "300", description = "Characters to generate (default ${DEFAULT-VALUE}).") int chars;
     @Option(names = "--temperature", defaultValue = "0.8", description = "Temperature (default ${DEFAULT-VALUE}).") float temperature;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +38,7 @@ public final class RnnSample implements Callable<Integer> {
         String text = prompt + ck.chars().decode(CharRnnEvaluation.sample(ck.model(), p, chars, temperature, seed, printer::accept));
         printer.finish();
         System.out.println();
-        if (json) new Report().put("model", ck.model().config.shortName()).put("text", text).printJson(System.out);
+        if (json.on()) new Report().put("model", ck.model().config.shortName()).put("text", text).printJson(System.out);
         return 0;
     }
 }

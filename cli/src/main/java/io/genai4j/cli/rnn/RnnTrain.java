@@ -1,6 +1,9 @@
 package io.genai4j.cli.rnn;
 
+import io.genai4j.cli.CorpusOption;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.kernels.Parallel;
@@ -40,27 +43,27 @@ public final class RnnTrain implements Callable<Integer> {
     @Option(names = "--min-lr", defaultValue = "1e-4", description = "Final learning rate of the cosine decay (default ${DEFAULT-VALUE}).") double minLr;
     @Option(names = "--warmup", defaultValue = "50", description = "Warm-up steps (default ${DEFAULT-VALUE}).") int warmup;
     @Option(names = "--grad-clip", defaultValue = "1.0", description = "Gradient norm clip (default ${DEFAULT-VALUE}).") double gradClip;
-    @Option(names = "--seed", defaultValue = "1337", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--corpus", description = "A UTF-8 text file (default: bundled tiny Shakespeare).") Path corpus;
+    @Mixin SeedOption seed = new SeedOption(1337);
+    @Mixin CorpusOption corpus;
     @Option(names = "--out", defaultValue = "runs/lstm-char.safetensors", description = "Checkpoint file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        Corpus text = Corpus.orDefault(corpus);
+        Corpus text = corpus.load();
         Corpus.Split split = text.split();
         CharTokenizer chars = CharTokenizer.fit(text.text());
         CharRnnConfig c = new CharRnnConfig(cell, chars.vocabSize(), embed, hidden, layers, dropout);
-        CharRnn model = new CharRnn(c, new Rng(seed));
+        CharRnn model = new CharRnn(c, new Rng(seed.value()));
         int[] train = chars.encode(split.train()), val = chars.encode(split.val());
         System.out.printf(Locale.ROOT, "%s on %s: %,d parameters; %,d train / %,d val characters; %d threads%n",
                 c.shortName(), text.name(), model.numParameters(), train.length, val.length, Parallel.threads());
         CharRnnTrainer.Result r;
         try (TrainProgress bar = TrainProgress.steps(maxSteps, "chars", (double) batchSize * seqLen)) {
-            r = CharRnnTrainer.train(model, train, new CharRnnTrainer.Settings(batchSize, seqLen, maxSteps, lr, minLr, warmup, gradClip, seed), bar);
+            r = CharRnnTrainer.train(model, train, new CharRnnTrainer.Settings(batchSize, seqLen, maxSteps, lr, minLr, warmup, gradClip, seed.value()), bar);
         }
         long t0 = System.nanoTime();
         double nats = CharRnnEvaluation.natsPerChar(model, train[train.length - 1], val, 64);
@@ -73,18 +76,18 @@ public final class RnnTrain implements Callable<Integer> {
         info.put("batch_size", batchSize);
         info.put("seq_len", seqLen);
         info.put("lr", lr);
-        info.put("seed", seed);
+        info.put("seed", seed.value());
         info.put("cpu_minutes", Rounding.places(r.cpuSeconds() / 60, 2));
         info.put("val_nats_per_char", Rounding.places(nats, 4));
         CharRnnCheckpoint.save(out, model, chars, info, half);
         String prompt = "ROMEO:".codePoints().allMatch(cp -> chars.idOf(cp) >= 0) ? "ROMEO:" : split.train().substring(split.train().length() - 1);
-        String sample = prompt + chars.decode(CharRnnEvaluation.sample(model, chars.encode(prompt), 200, 0.8f, seed));
+        String sample = prompt + chars.decode(CharRnnEvaluation.sample(model, chars.encode(prompt), 200, 0.8f, seed.value()));
         System.out.printf(Locale.ROOT, "%d steps (%.2f epochs) in %.1f CPU-minutes, %s wall; last train loss %.4f%n",
                 r.steps(), r.epochs(), r.cpuSeconds() / 60, Progress.duration(r.wallSeconds()), r.lastLoss());
         System.out.printf(Locale.ROOT, "validation: %.4f nats/char (%.4f bits/char) over all %,d characters (%.1f s)%n", nats, nats / Math.log(2), val.length, evalSeconds);
         System.out.println("sample (temperature 0.8):\n" + sample);
         System.out.println("checkpoint: " + out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("model", c.shortName()).put("config", c.toMap()).put("parameters", model.numParameters())
                     .put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 3))
                     .put("cpu_minutes", Rounding.places(r.cpuSeconds() / 60, 2)).put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 2))

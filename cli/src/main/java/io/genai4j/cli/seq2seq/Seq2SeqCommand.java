@@ -1,25 +1,16 @@
 package io.genai4j.cli.seq2seq;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.translate.TranslationEval;
 import io.genai4j.cli.translate.TranslationTranslate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code genai seq2seq train|translate|eval}: the RNN encoder-decoder with attention. */
 @Command(name = "seq2seq", mixinStandardHelpOptions = true,
         description = {"RNN encoder-decoder translation (GRU/LSTM, Bahdanau or Luong attention) on English-French pairs.",
                 "Data: Tatoeba pairs from www.manythings.org/anki and tatoeba.org (CC BY 2.0)."},
         subcommands = {Seq2SeqTrain.class, Seq2SeqCommand.Translate.class, Seq2SeqCommand.Eval.class})
-public final class Seq2SeqCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class Seq2SeqCommand extends CommandGroup {
     @Command(name = "translate", mixinStandardHelpOptions = true, description = "Translate sentences with a trained seq2seq checkpoint (beam search).")
     public static final class Translate extends TranslationTranslate {
         @Override

@@ -42,6 +42,14 @@ public final class TrainProgress implements TrainListener, AutoCloseable {
         return new TrainProgress(new Progress("train", seconds).rate("cpu-s", 1), Axis.CPU_SECONDS, seconds);
     }
 
+    /**
+     * The bar of a run bounded by updates or by CPU time: over the updates when there is a step limit
+     * ({@code maxSteps > 0}), otherwise over the CPU-time budget.
+     */
+    public static TrainProgress budget(int maxSteps, double cpuSeconds, String unit, double perStep) {
+        return maxSteps > 0 ? steps(maxSteps, unit, perStep) : cpuBudget((long) Math.ceil(cpuSeconds));
+    }
+
     /** How an evaluation is printed (the default names step, train loss and val loss). */
     public TrainProgress evalLine(Function<TrainEvent.Eval, String> format) {
         this.evalLine = format;

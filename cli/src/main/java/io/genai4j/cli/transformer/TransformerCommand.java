@@ -1,25 +1,16 @@
 package io.genai4j.cli.transformer;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.translate.TranslationEval;
 import io.genai4j.cli.translate.TranslationTranslate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code genai transformer train|translate|eval|attention}: the encoder-decoder Transformer. */
 @Command(name = "transformer", mixinStandardHelpOptions = true,
         description = {"The encoder-decoder Transformer of \"Attention Is All You Need\" on English-French pairs.",
                 "Data: Tatoeba pairs from www.manythings.org/anki and tatoeba.org (CC BY 2.0)."},
         subcommands = {TransformerTrain.class, TransformerCommand.Translate.class, TransformerCommand.Eval.class, TransformerAttention.class})
-public final class TransformerCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class TransformerCommand extends CommandGroup {
     @Command(name = "translate", mixinStandardHelpOptions = true, description = "Translate sentences with a trained Transformer checkpoint (beam search).")
     public static final class Translate extends TranslationTranslate {
         @Override

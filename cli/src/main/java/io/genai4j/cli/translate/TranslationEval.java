@@ -1,6 +1,7 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.ItemsBar;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -30,7 +31,7 @@ public abstract class TranslationEval implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Score a seeded sample of this many pairs; 0 = all (default ${DEFAULT-VALUE}).") int limit;
     @Option(names = "--examples", defaultValue = "5", description = "Translations to show (default ${DEFAULT-VALUE}).") int examples;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     protected abstract String kind();
 
@@ -65,7 +66,7 @@ public abstract class TranslationEval implements Callable<Integer> {
             System.out.println("  ref: " + pairs.get(i).target());
             System.out.println("  hyp: " + ev.hypotheses().get(i));
         }
-        if (json) {
+        if (json.on()) {
             new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
                     .put("bleu", Rounding.places(s.bleu(), 2))
                     .put("precisions", Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())

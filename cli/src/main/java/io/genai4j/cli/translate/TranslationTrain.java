@@ -1,5 +1,6 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.Rng;
@@ -45,7 +46,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
     @Option(names = "--out", description = "Checkpoint directory (default: runs/<model>).") Path out;
     @Option(names = "--half", description = "Store the weights as F16 (half the file).") boolean half;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     /** "seq2seq" or "transformer". */
     protected abstract String kind();
@@ -109,7 +110,7 @@ public abstract class TranslationTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d steps (%.2f epochs) in %.1f CPU-minutes (%.1f wall); val loss %.4f; %.0f target tokens per CPU-second%n",
                 r.steps(), r.epochs(), r.cpuMinutes(), r.wallSeconds() / 60, r.valLoss(), r.targetTokens() / Math.max(r.cpuSeconds(), 1e-9));
         System.out.println("checkpoint and loss curve in " + dir.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("model", kind()).put("parameters", params).put("config", model.config())
                     .put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 3)).put("cpu_minutes", Rounding.places(r.cpuMinutes(), 2))
                     .put("wall_minutes", Rounding.places(r.wallSeconds() / 60, 2)).put("val_loss", Rounding.places(r.valLoss(), 4))

@@ -1,5 +1,6 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.models.translation.Normalizer;
 import io.genai4j.models.translation.ParallelCorpus;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +22,7 @@ public abstract class TranslationTranslate implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
     @Option(names = "--beam", defaultValue = "4", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     protected abstract String kind();
 
@@ -51,7 +53,7 @@ public abstract class TranslationTranslate implements Callable<Integer> {
             System.out.println("attention picture: " + written);
         }
         System.out.println("(" + ParallelCorpus.ATTRIBUTION + ")");
-        if (json) {
+        if (json.on()) {
             Report r = new Report().put("model", kind()).put("beam", beam).put("translations", rows);
             if (written != null) r.put("png", written);
             r.printJson(System.out);

@@ -1,6 +1,7 @@
 package io.genai4j.cli.vae;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.LatentMapChart;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.vae.ConvVae;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai vae map}: the latent plane of a 2-D VAE, decoded and populated with the test digits. */
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
                 "digits' means coloured by label, and report each digit's centroid and how many digits lie nearest their own."})
 public final class VaeMap implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "runs/vae-2d.safetensors", description = "A VAE with a 2-D latent (default: ${DEFAULT-VALUE}).") Path model;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--grid", defaultValue = "20", description = "Decoded digits per side (default ${DEFAULT-VALUE}).") int grid;
     @Option(names = "--extent", defaultValue = "3", description = "The plane shown, [-E, E] on both axes (default ${DEFAULT-VALUE}: 3 prior standard deviations).") double extent;
     @Option(names = "--png", defaultValue = "runs/vae-map.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
@@ -30,7 +32,7 @@ public final class VaeMap implements Callable<Integer> {
     public Integer call() throws Exception {
         ConvVae vae = VaeFile.load(model);
         if (vae.config.latent() != 2) throw new IllegalArgumentException(model + ": field 'latent' is " + vae.config.latent() + "; a map needs a VAE trained with --latent 2");
-        LatentPlane.Map map = LatentPlane.of(vae, grid, extent, VaeData.split(data).test());
+        LatentPlane.Map map = LatentPlane.of(vae, grid, extent, data.split().test());
         Path written = LatentMapChart.save(png, "A 2-D VAE's latent plane", map, vae.config.imageSize());
         double[][] c = map.centroids();
         List<List<Double>> centroids = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.genai4j.cli.vae;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.vae.ConvVae;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai vae sample}: three pictures, samples from the prior, test digits beside their reconstructions, interpolation strips. */
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
                 "and strips decoded along the straight line between two test digits' latent means."})
 public final class VaeSample implements Callable<Integer> {
     @Option(names = "--model", defaultValue = VaeCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--n", defaultValue = "40", description = "Samples from the prior (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--strips", defaultValue = "4", description = "Interpolation strips (default ${DEFAULT-VALUE}).") int strips;
     @Option(names = "--steps", defaultValue = "10", description = "Images per strip (default ${DEFAULT-VALUE}).") int steps;
@@ -38,7 +40,7 @@ public final class VaeSample implements Callable<Integer> {
         int side = vae.config.imageSize();
         Path samples = GenerativeGrids.samples(outDir.resolve("vae-samples.png"), "VAE: samples from the prior N(0, I)",
                 VaeImages.prior(vae, n, new Rng(seed)), null, side, 10);
-        Images test = VaeData.split(data).test();
+        Images test = data.split().test();
         Images shown = test.range(0, Math.min(20, test.size()));
         Path recon = GenerativeGrids.reconstructions(outDir.resolve("vae-reconstructions.png"), "VAE: test digits and their reconstructions",
                 rows(shown), VaeImages.reconstruct(vae, shown), side, 10);

@@ -1,6 +1,8 @@
 package io.genai4j.cli.vae;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai vae train}: trains on the 8,000-image training part of the MNIST split, reports the test −ELBO. */
@@ -23,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {"Train a convolutional VAE on the training part of the MNIST split (8,000 digits),",
                 "keep the weights with the best validation ELBO, and report the test ELBO in nats per image."})
 public final class VaeTrain implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).") Path data;
+    @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "16", description = "Latent dimensions (2 gives a map of the latent space; default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps of the first convolution (default ${DEFAULT-VALUE}).") int width;
     @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
@@ -35,18 +38,18 @@ public final class VaeTrain implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "100", description = "Validation ELBO every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", defaultValue = VaeCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 2000;
-        Mnist.Split split = VaeData.split(data);
+        Mnist.Split split = data.split();
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
         ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed));
         VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, maxSteps, cpuSeconds, evalEvery, beta, seed);
         System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize);
         VaeTrainer.Result r;
-        try (TrainProgress bar = maxSteps > 0 ? TrainProgress.steps(maxSteps, "img", batch) : TrainProgress.cpuBudget((long) Math.ceil(cpuSeconds))) {
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train -ELBO %.2f, val -ELBO %.2f nats/image", e.step(), e.train(), e.val()));
             r = VaeTrainer.train(vae, split.train().range(0, trainSize), split.val(), s, bar);
         }
@@ -65,7 +68,7 @@ public final class VaeTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; best val -ELBO %.2f at step %d%n", r.steps(), r.cpuSeconds(), r.bestValNegativeElbo(), r.bestStep());
         System.out.printf(Locale.ROOT, "test (%d digits): -ELBO %.2f nats/image = reconstruction %.2f + KL %.2f; model in %s%n",
                 test.images(), test.negativeElbo(), test.reconstruction(), test.kl(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             Report rep = new Report().put("config", vae.config.toMap()).put("parameters", vae.numParameters());
             train.forEach(rep::put);
             rep.put("val_negative_elbo", Rounding.places(r.bestValNegativeElbo(), 3))

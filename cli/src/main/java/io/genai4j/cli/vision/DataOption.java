@@ -1,5 +1,6 @@
 package io.genai4j.cli.vision;
 
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.models.vision.Mnist;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,6 @@ public final class DataOption {
     Path dir;
 
     public Mnist.Split split() throws IOException {
-        return Mnist.split(Mnist.load(dir != null ? dir : Mnist.defaultDir()));
+        return MnistOption.split(dir);
     }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.vision;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.vision.DigitGrid;
 import io.genai4j.course.vision.PngDigit;
@@ -29,7 +30,7 @@ public final class VisionEval implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/vision-samples.png", description = "Grid of test digits with predictions (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--samples", defaultValue = "48", description = "Digits in the grid, mistakes first (default ${DEFAULT-VALUE}).") int samples;
     @Mixin DataOption data;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +43,7 @@ public final class VisionEval implements Callable<Integer> {
             int best = 0;
             for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
             System.out.printf(Locale.ROOT, "%s: %d (p = %.3f)%n", image, best, p[best]);
-            if (json) {
+            if (json.on()) {
                 List<Double> probs = new ArrayList<>();
                 for (float v : p) probs.add(Rounding.places(v, 4));
                 new Report().put("image", image.toString()).put("model", m.config.kind()).put("prediction", best).put("probabilities", probs).printJson(System.out);
@@ -73,7 +74,7 @@ public final class VisionEval implements Callable<Integer> {
             DigitGrid.save(png, String.format(Locale.ROOT, "%s on MNIST test digits: label → prediction (accuracy %.4f)", m.config.kind(), acc), cells, size, size, 12);
             System.out.println("samples: " + png.toAbsolutePath());
         }
-        if (json) {
+        if (json.on()) {
             List<List<Integer>> rows = new ArrayList<>();
             for (int[] r : conf) rows.add(java.util.Arrays.stream(r).boxed().toList());
             new Report().put("model", m.config.kind()).put("test_images", test.size()).put("test_accuracy", Rounding.places(acc, 4))

@@ -1,5 +1,6 @@
 package io.genai4j.cli.vision;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
@@ -39,7 +40,7 @@ public final class VisionTrain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Checkpoint (default: runs/vision-MODEL.safetensors).") Path out;
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +56,7 @@ public final class VisionTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %,d parameters; %,d training images%s, %d validation, %d test%n", model, m.numParameters(), trainSize,
                 augment ? " (augmented)" : "", split.val().size(), split.test().size());
         VisionTrainer.Result r;
-        try (TrainProgress bar = (maxSteps > 0 ? TrainProgress.steps(maxSteps, "img", batchSize) : TrainProgress.cpuBudget((long) cpuSeconds))
+        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val accuracy %.4f%s", e.step(), e.train(), e.val(), e.best() ? " (best)" : ""))) {
             r = VisionTrainer.train(m, split.train().range(0, trainSize), split.val(), s, bar);
         }
@@ -76,7 +77,7 @@ public final class VisionTrain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d updates (%.1f epochs) in %.1f CPU-s (%.1f s wall), %.0f images/s; best val accuracy %.4f at step %d%n",
                 r.steps(), r.epochs(), r.cpuSeconds(), r.wallSeconds(), r.epochs() * trainSize / Math.max(r.wallSeconds(), 1e-9), r.bestValAccuracy(), r.bestStep());
         System.out.printf(Locale.ROOT, "test accuracy %.4f on %d images%ncheckpoint: %s%n", test, split.test().size(), out.toAbsolutePath());
-        if (json) {
+        if (json.on()) {
             new Report().put("model", model).put("config", c.toMap()).put("parameters", m.numParameters()).put("train_size", trainSize)
                     .put("augment", augment).put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 2))
                     .put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1)).put("wall_seconds", Rounding.places(r.wallSeconds(), 1))

@@ -1,5 +1,6 @@
 package io.genai4j.cli.word2vec;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +27,7 @@ public final class Word2VecAnalogy implements Callable<Integer> {
     @Option(names = "--k", defaultValue = "5", description = "How many answers (default ${DEFAULT-VALUE}).") int k;
     @Option(names = "--test", description = "Score a list of analogy questions instead.") boolean test;
     @Option(names = "--questions", paramLabel = "FILE", description = "Questions for --test (default: the built-in Shakespeare list).") Path questions;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -39,7 +41,7 @@ public final class Word2VecAnalogy implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-16s %.3f%n", n.word(), n.cosine());
             rows.add(Map.of("word", n.word(), "cosine", Rounding.places(n.cosine(), 4)));
         }
-        if (json) new Report().put("a", a).put("b", b).put("c", c).put("answers", rows).printJson(System.out);
+        if (json.on()) new Report().put("a", a).put("b", b).put("c", c).put("answers", rows).printJson(System.out);
         return 0;
     }
 
@@ -54,7 +56,7 @@ public final class Word2VecAnalogy implements Callable<Integer> {
             sections.put(e.getKey(), List.of(e.getValue()[1], e.getValue()[0]));
         }
         for (String w : s.wrong().subList(0, Math.min(10, s.wrong().size()))) System.out.println("  wrong: " + w);
-        if (json) {
+        if (json.on()) {
             new Report().put("correct", s.correct()).put("answered", s.answered()).put("skipped", s.skipped())
                     .put("accuracy", Rounding.places(s.accuracy(), 4)).put("sections", sections).printJson(System.out);
         }

@@ -1,21 +1,13 @@
 package io.genai4j.cli.word2vec;
 
+import io.genai4j.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code genai word2vec train|neighbors|analogy|plot}: words as vectors. */
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = "Word embeddings (skip-gram or CBOW with negative sampling): train, nearest neighbours, analogies, a 2-D map.",
         subcommands = {Word2VecTrain.class, Word2VecNeighbors.class, Word2VecAnalogy.class, Word2VecPlot.class})
-public final class Word2VecCommand implements Runnable {
+public final class Word2VecCommand extends CommandGroup {
     static final String DEFAULT_VECTORS = "runs/word2vec.txt";
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.word2vec;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.WordVectors;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +22,7 @@ public final class Word2VecNeighbors implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WORD") List<String> words;
     @Option(names = "--vectors", defaultValue = Word2VecCommand.DEFAULT_VECTORS, description = "Vectors in word2vec text format (default: ${DEFAULT-VALUE}).") Path vectors;
     @Option(names = "--k", defaultValue = "10", description = "How many neighbours (default ${DEFAULT-VALUE}).") int k;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +39,7 @@ public final class Word2VecNeighbors implements Callable<Integer> {
             }
             all.put(word, rows);
         }
-        if (json) new Report().put("neighbors", all).printJson(System.out);
+        if (json.on()) new Report().put("neighbors", all).printJson(System.out);
         return 0;
     }
 }

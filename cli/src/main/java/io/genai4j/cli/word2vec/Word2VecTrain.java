@@ -1,6 +1,8 @@
 package io.genai4j.cli.word2vec;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.word2vec.Analogies;
 import io.genai4j.models.word2vec.Word2Vec;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai word2vec train}: vectors from tiny Shakespeare (and any texts given), saved in word2vec's text format. */
@@ -34,9 +37,9 @@ public final class Word2VecTrain implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "1e-3", description = "Sub-sampling threshold for frequent words; 0 = off (default ${DEFAULT-VALUE}).") double sample;
     @Option(names = "--epochs", defaultValue = "15", description = "Passes over the text (default ${DEFAULT-VALUE}).") int epochs;
     @Option(names = "--alpha", description = "Starting learning rate (default: 0.025 skip-gram, 0.05 CBOW).") Double alpha;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out", defaultValue = Word2VecCommand.DEFAULT_VECTORS, description = "Vectors file (default: ${DEFAULT-VALUE}).") Path out;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +55,7 @@ public final class Word2VecTrain implements Callable<Integer> {
         }
         if (texts.isEmpty()) throw new IllegalArgumentException("--no-shakespeare needs at least one --corpus FILE");
         Word2VecConfig c = new Word2VecConfig(mode, dim, window, negative, minCount, sample, epochs,
-                alpha != null ? alpha : mode.equalsIgnoreCase("cbow") ? 0.05 : 0.025, seed);
+                alpha != null ? alpha : mode.equalsIgnoreCase("cbow") ? 0.05 : 0.025, seed.value());
         WordCorpus corpus = WordCorpus.of(texts, minCount);
         System.out.printf(Locale.ROOT, "corpus: %s; %,d words kept, vocabulary %,d (min count %d)%n", String.join(" + ", names), corpus.tokens(), corpus.size(), minCount);
         Word2Vec.Result r;
@@ -75,7 +78,7 @@ public final class Word2VecTrain implements Callable<Integer> {
             for (var n : v.nearest(w, 6)) b.append(String.format(Locale.ROOT, " %s (%.2f)", n.word(), n.cosine()));
             System.out.println("nearest to " + w + ":" + b);
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> sections = new LinkedHashMap<>();
             s.bySection().forEach((k, a) -> sections.put(k, List.of(a[1], a[0])));
             new Report().put("config", c.toMap()).put("corpus", names).put("tokens", corpus.tokens()).put("vocabulary", corpus.size())

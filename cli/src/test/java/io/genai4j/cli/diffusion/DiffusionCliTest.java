@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
-import io.genai4j.models.vision.Mnist;
-import io.genai4j.text.SharedData;
+import io.genai4j.cli.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class DiffusionCliTest {
 
     @Test
     void trainSampleEval() throws Exception {
-        String data = SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+        String data = TestData.mnistDir();
         Path vae = dir.resolve("vae.safetensors"), model = dir.resolve("ld.safetensors");
         CliRun v = CliRun.of("vae", "train", "--data", data, "--latent", "3", "--width", "4", "--train-size", "32", "--batch-size", "16",
                 "--max-steps", "2", "--eval-every", "2", "--out", vae.toString());

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
-import io.genai4j.models.vision.Mnist;
-import io.genai4j.text.SharedData;
+import io.genai4j.cli.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class GanCliTest {
 
     @Test
     void trainThenSample() throws Exception {
-        String data = SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+        String data = TestData.mnistDir();
         Path model = dir.resolve("gan.safetensors"), strip = dir.resolve("strip.png");
         CliRun t = CliRun.of("gan", "train", "--data", data, "--latent", "4", "--width", "4", "--train-size", "64", "--batch-size", "16",
                 "--max-steps", "4", "--snapshot-every", "2", "--snapshot-images", "3", "--out", model.toString(), "--strip", strip.toString(), "--json");
@@ -41,7 +40,7 @@ class GanCliTest {
         CliRun missing = CliRun.of("gan", "sample", "--model", dir.resolve("none.safetensors").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("genai gan train"), missing.err());
-        String data = SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+        String data = TestData.mnistDir();
         CliRun badLabel = CliRun.of("gan", "train", "--data", data, "--real-label", "0.3", "--max-steps", "1");
         assertEquals(2, badLabel.code());
         assertTrue(badLabel.err().contains("--real-label"), badLabel.err());

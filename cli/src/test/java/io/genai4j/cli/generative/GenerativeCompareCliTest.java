@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
-import io.genai4j.models.vision.Mnist;
-import io.genai4j.text.SharedData;
+import io.genai4j.cli.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class GenerativeCompareCliTest {
 
     @Test
     void oneTableForTheThreeModels() throws Exception {
-        String data = SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+        String data = TestData.mnistDir();
         Path vae = dir.resolve("vae.safetensors"), ld = dir.resolve("ld.safetensors"), gan = dir.resolve("gan.safetensors");
         run("vae", "train", "--data", data, "--latent", "3", "--width", "4", "--train-size", "32", "--batch-size", "16", "--max-steps", "2", "--eval-every", "2", "--out", vae.toString());
         run("diffusion", "train", "--vae", vae.toString(), "--data", data, "--timesteps", "20", "--hidden", "16", "--depth", "1", "--max-steps", "2", "--eval-every", "2", "--out", ld.toString());
@@ -55,7 +54,7 @@ class GenerativeCompareCliTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("flow"), unknown.err());
         CliRun missing = CliRun.of("generative", "compare", "--models", "gan", "--gan", dir.resolve("none.safetensors").toString(),
-                "--data", SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString());
+                "--data", TestData.mnistDir());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("genai gan train"), missing.err());
     }

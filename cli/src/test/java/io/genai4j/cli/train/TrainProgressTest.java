@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,25 @@ class TrainProgressTest {
         }
         String out = buf.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("  epoch 1: dev accuracy 62.50%"), out);
+    }
+
+    /** Runs a new bar through one update that took {@code cpuSeconds} and returns what it wrote to stderr. */
+    private static String afterOneUpdate(Supplier<TrainProgress> bar, double cpuSeconds) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try (TrainProgress p = bar.get()) {
+            p.on(new TrainEvent.Step(1, 0.7, 1e-3, 8, cpuSeconds));
+        } finally {
+            System.setErr(err);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBudgetedRunCountsStepsWhenItHasAStepLimitElseCpuSeconds() {
+        assertTrue(afterOneUpdate(() -> TrainProgress.budget(100, 30, "img", 8), 1.5).contains("1/100"), "a step limit: the bar runs over the steps");
+        assertTrue(afterOneUpdate(() -> TrainProgress.budget(0, 2.5, "img", 8), 1.5).contains("1/3"), "no step limit: over the CPU seconds, rounded up");
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
-import io.genai4j.models.vision.Mnist;
-import io.genai4j.text.SharedData;
+import io.genai4j.cli.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class VaeCliTest {
 
     @Test
     void trainSampleEval() throws Exception {
-        String data = SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+        String data = TestData.mnistDir();
         Path model = dir.resolve("vae.safetensors");
         CliRun t = CliRun.of("vae", "train", "--data", data, "--latent", "2", "--width", "4", "--train-size", "64", "--batch-size", "16",
                 "--max-steps", "4", "--eval-every", "2", "--out", model.toString(), "--json");
@@ -59,7 +58,7 @@ class VaeCliTest {
         CliRun noData = CliRun.of("vae", "train", "--data", dir.toString(), "--max-steps", "1");
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("MNIST file"), noData.err());
-        CliRun badLatent = CliRun.of("vae", "train", "--data", SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString(), "--latent", "0");
+        CliRun badLatent = CliRun.of("vae", "train", "--data", TestData.mnistDir(), "--latent", "0");
         assertEquals(2, badLatent.code());
         assertTrue(badLatent.err().contains("--latent"), badLatent.err());
         CliRun notFound = CliRun.of("vae", "map", "--model", dir.resolve("none.safetensors").toString());

@@ -26,7 +26,7 @@ import java.util.List;
  * state, not zeros. Initial states, each [layers·D, B, H], let a language model carry its memory
  * from one chunk of text to the next (truncated BPTT).
  */
-public abstract sealed class RecurrentLayer extends Module permits RNN, GRU, LSTM {
+public abstract sealed class RecurrentLayer extends Module permits HiddenStateLayer, LSTM {
     /** The top layer's outputs [B, T, D·H] and per state (h, or h then c) its final values, [layers·D, B, H]. */
     record Run(Tensor output, Tensor[] finals) {}
 

@@ -1,0 +1,23 @@
+package io.genai4j.cli;
+
+import io.genai4j.models.vision.Mnist;
+import io.genai4j.text.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Data that several CLI tests run commands on. */
+public final class TestData {
+    private TestData() {}
+
+    /** The shared data folder's MNIST files, as a --data argument (the test is skipped when they are absent, fails under CI). */
+    public static String mnistDir() {
+        return SharedData.require("images/mnist/" + Mnist.IMAGES).getParent().toString();
+    }
+
+    /** toy.txt in dir: one short sentence thirty times, enough text for the n-gram and sampling commands. */
+    public static Path toyCorpus(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("toy.txt"),
+                "the cat sat on the mat and the dog sat on the log and they were happy all day long.\n".repeat(30));
+    }
+}
