@@ -36,6 +36,21 @@ final class Q4_0LongRows implements RowKernel {
         for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, xs, n);
     }
 
+    /**
+     * Rows [r0, r1) times k inputs: each input rounded to bfloat16 as this kernel rounds it, kept as
+     * floats (the same values), then {@link Q4_0Rows#dot4} four inputs at a time: the products of a
+     * lone call, summed in another order.
+     */
+    @Override
+    public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+        float[] xr = Bf16Activations.roundAsFloats(x, xOff, ldx, k, n);
+        for (int s = 0; s < k; s += FewInputs.GROUP) {
+            int x0 = FewInputs.at(0, s, k, n), x1 = FewInputs.at(0, s + 1, k, n), x2 = FewInputs.at(0, s + 2, k, n), x3 = FewInputs.at(0, s + 3, k, n);
+            int y0 = FewInputs.at(yOff, s, k, ldy) - r0, y1 = FewInputs.at(yOff, s + 1, k, ldy) - r0, y2 = FewInputs.at(yOff, s + 2, k, ldy) - r0, y3 = FewInputs.at(yOff, s + 3, k, ldy) - r0;
+            for (int r = r0; r < r1; r++) Q4_0Rows.dot4(w, r * rowBytes, xr, x0, x1, x2, x3, n, y, y0 + r, y1 + r, y2 + r, y3 + r);
+        }
+    }
+
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
         return dot(w, off, Bf16Activations.round(x, xOff, n), n);
