@@ -43,7 +43,7 @@ public final class BenchKernels implements Callable<Integer> {
             description = "float (the decoder's kernels) and/or q8 (x quantized to int8 blocks, integer products where a kernel exists: Q4_0); default ${DEFAULT-VALUE}.")
     List<String> activations;
     @Option(names = "--inputs", split = ",", defaultValue = "1",
-            description = "Activation rows per call (1: a matrix-vector product; 2-8: a batched decoding step, the row kernels' multi-input loops; default ${DEFAULT-VALUE}).")
+            description = "Activation rows per call (1: a matrix-vector product; 2-8: a batched decoding step, the row kernels' multi-input loops; 9-512: a prompt's block, decoded panels through the GEMM; default ${DEFAULT-VALUE}).")
     List<Integer> inputs;
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1 and all cores).")
     List<Integer> threads;
@@ -62,7 +62,7 @@ public final class BenchKernels implements Callable<Integer> {
     public Integer call() {
         if (mb < 1 || streamMb < 1 || repeats < 1 || warmupMs < 0) throw new IllegalArgumentException("--mb, --stream-mb and --repeats must be >= 1, --warmup-ms >= 0");
         for (int k : inputs) {
-            if (k < 1 || k > 8) throw new IllegalArgumentException("--inputs: " + k + " is not 1..8");
+            if (k < 1 || k > 512) throw new IllegalArgumentException("--inputs: " + k + " is not 1..512");
         }
         List<Integer> counts = BenchMemory.threadCounts(threads);
         List<DType> ts = types.stream().map(BenchKernels::type).toList();

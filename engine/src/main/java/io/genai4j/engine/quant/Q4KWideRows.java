@@ -87,21 +87,24 @@ final class Q4KWideRows implements RowKernel {
     public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
         int stride = n + 16 * (n / QK);
         float[] p = PERMUTED_INPUTS.get();
-        if (p.length < k * stride) PERMUTED_INPUTS.set(p = new float[k * stride]);
-        for (int s = 0; s < k; s++) {
+        int grouped = k - k % FewInputs.GROUP;
+        if (p.length < grouped * stride) PERMUTED_INPUTS.set(p = new float[grouped * stride]);
+        for (int s = 0; s < grouped; s++) {
             permute(x, xOff + s * ldx, n, p, s * stride);
             if (bf16) Bf16Activations.roundInPlace(p, s * stride, n);
         }
         float[] sc = ROW_SCALES.get();
         if (sc.length < 80 * (n / QK)) ROW_SCALES.set(sc = new float[80 * (n / QK)]);
-        for (int s = 0; s < k; s += FewInputs.GROUP) {
-            int x0 = FewInputs.at(0, s, k, stride), x1 = FewInputs.at(0, s + 1, k, stride), x2 = FewInputs.at(0, s + 2, k, stride), x3 = FewInputs.at(0, s + 3, k, stride);
-            int y0 = FewInputs.at(yOff, s, k, ldy) - r0, y1 = FewInputs.at(yOff, s + 1, k, ldy) - r0, y2 = FewInputs.at(yOff, s + 2, k, ldy) - r0, y3 = FewInputs.at(yOff, s + 3, k, ldy) - r0;
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = s * stride, x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
             for (int r = r0; r < r1; r++) {
                 rowScales(w, r * rowBytes, n / QK, sc);
                 dot4(w, r * rowBytes, p, x0, x1, x2, x3, n, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
             }
         }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
     }
 
     /** Per thread: one row's scale vectors for {@link #dot4}. */

@@ -43,12 +43,14 @@ final class Q4_0LongRows implements RowKernel {
      */
     @Override
     public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
-        float[] xr = Bf16Activations.roundAsFloats(x, xOff, ldx, k, n);
-        for (int s = 0; s < k; s += FewInputs.GROUP) {
-            int x0 = FewInputs.at(0, s, k, n), x1 = FewInputs.at(0, s + 1, k, n), x2 = FewInputs.at(0, s + 2, k, n), x3 = FewInputs.at(0, s + 3, k, n);
-            int y0 = FewInputs.at(yOff, s, k, ldy) - r0, y1 = FewInputs.at(yOff, s + 1, k, ldy) - r0, y2 = FewInputs.at(yOff, s + 2, k, ldy) - r0, y3 = FewInputs.at(yOff, s + 3, k, ldy) - r0;
+        float[] xr = Bf16Activations.roundAsFloats(x, xOff, ldx, k - k % FewInputs.GROUP, n);
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = s * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
             for (int r = r0; r < r1; r++) Q4_0Rows.dot4(w, r * rowBytes, xr, x0, x1, x2, x3, n, y, y0 + r, y1 + r, y2 + r, y3 + r);
         }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
     }
 
     @Override

@@ -39,11 +39,13 @@ final class Q8_0Rows implements RowKernel {
     /** Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each block is widened and scaled once per four inputs. */
     @Override
     public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
-        for (int s = 0; s < k; s += FewInputs.GROUP) {
-            int x0 = FewInputs.at(xOff, s, k, ldx), x1 = FewInputs.at(xOff, s + 1, k, ldx), x2 = FewInputs.at(xOff, s + 2, k, ldx), x3 = FewInputs.at(xOff, s + 3, k, ldx);
-            int y0 = FewInputs.at(yOff, s, k, ldy) - r0, y1 = FewInputs.at(yOff, s + 1, k, ldy) - r0, y2 = FewInputs.at(yOff, s + 2, k, ldy) - r0, y3 = FewInputs.at(yOff, s + 3, k, ldy) - r0;
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = xOff + s * ldx, x1 = x0 + ldx, x2 = x1 + ldx, x3 = x2 + ldx;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
             for (int r = r0; r < r1; r++) dot4(w, r * rowBytes, x, x0, x1, x2, x3, n, y, y0 + r, y1 + r, y2 + r, y3 + r);
         }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
     }
 
     /**
