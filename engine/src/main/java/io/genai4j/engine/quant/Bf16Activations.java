@@ -45,8 +45,8 @@ final class Bf16Activations {
 
     /**
      * k inputs x[xOff + s·ldx, +n) rounded to bfloat16 as {@link #round} rounds them, kept as floats
-     * (exactly the bfloat16 values), one after another in this thread's buffer (n a multiple of 16): for kernels that
-     * multiply several inputs by one unpacked block and read them as floats.
+     * (exactly the bfloat16 values), one after another in this thread's buffer (n a multiple of 16):
+     * for kernels that multiply several inputs by one unpacked block and read them as floats.
      */
     static float[] roundAsFloats(float[] x, int xOff, int ldx, int k, int n) {
         float[] f = ROUNDED_FLOATS.get();
