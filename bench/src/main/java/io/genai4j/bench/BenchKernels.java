@@ -44,6 +44,9 @@ public final class BenchKernels implements Callable<Integer> {
     @Option(names = "--activations", split = ",", defaultValue = "float",
             description = "float (the decoder's kernels) and/or q8 (x quantized to int8 blocks, integer products where a kernel exists: Q4_0); default ${DEFAULT-VALUE}.")
     List<String> activations;
+    @Option(names = "--inputs", split = ",", defaultValue = "1",
+            description = "Activation rows per call (1: a matrix-vector product; 2-8: a batched decoding step, the row kernels' multi-input loops; 9-512: a prompt's block, decoded panels through the GEMM; default ${DEFAULT-VALUE}).")
+    List<Integer> inputs;
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "Thread counts (default: 1 and all cores).")
     List<Integer> threads;
     @Option(names = "--mb", defaultValue = "128", description = "MB of weight copies each kernel cycles through (default ${DEFAULT-VALUE}).")
@@ -60,6 +63,9 @@ public final class BenchKernels implements Callable<Integer> {
     @Override
     public Integer call() {
         if (mb < 1 || streamMb < 1 || repeats < 1 || warmupMs < 0) throw new IllegalArgumentException("--mb, --stream-mb and --repeats must be >= 1, --warmup-ms >= 0");
+        for (int k : inputs) {
+            if (k < 1 || k > 512) throw new IllegalArgumentException("--inputs: " + k + " is not 1..512");
+        }
         List<Integer> counts = BenchMemory.threadCounts(threads);
         List<DType> ts = types.stream().map(BenchKernels::type).toList();
         List<int[]> sh = shapes.stream().map(BenchKernels::shape).toList();
@@ -96,11 +102,19 @@ public final class BenchKernels implements Callable<Integer> {
 
     /**
      * One type at one shape and the current thread count, for each way of reading the activation
-     * that gives this type a different kernel; the variants take turns call by call, so the load of
-     * the moment weighs on each alike.
+     * that gives this type a different kernel and each number of inputs; the variants take turns
+     * call by call, so the load of the moment weighs on each alike.
      */
     private List<Map<String, Object>> measure(DType t, int rows, int cols, double triadGBs, List<MatVec.Activations> asked) {
-        List<MatVec.Activations> vs = asked.stream().filter(v -> v == MatVec.Activations.FLOAT || t == DType.Q4_0).toList();
+        List<MatVec.Activations> acts = asked.stream().filter(v -> v == MatVec.Activations.FLOAT || t == DType.Q4_0).toList();
+        List<MatVec.Activations> vs = new ArrayList<>();
+        List<Integer> ks = new ArrayList<>();
+        for (MatVec.Activations a : acts) {
+            for (int k : inputs.stream().distinct().toList()) {
+                vs.add(a);
+                ks.add(k);
+            }
+        }
         long bytes = t.bytesFor((long) rows * cols);
         int copies = (int) Math.max(1, (mb * (1L << 20) + bytes - 1) / bytes);
         try (Arena arena = Arena.ofShared()) {
@@ -112,26 +126,27 @@ public final class BenchKernels implements Callable<Integer> {
                     mv[v][c] = MatVec.prepared(vs.get(v), new WeightMatrix(all.asSlice(c * bytes, bytes), t, rows, cols, t.bytesFor(cols)));
                 }
             }
-            float[] x = new float[cols], y = new float[rows];
+            int most = ks.stream().mapToInt(Integer::intValue).max().orElse(1);
+            float[] x = new float[most * cols], y = new float[most * rows];
             SplittableRandom r = new SplittableRandom(7);
-            for (int i = 0; i < cols; i++) x[i] = (float) r.nextGaussian();
+            for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
 
             long until = System.nanoTime() + warmupMs * 1_000_000L;
             for (int c = 0; System.nanoTime() < until; c = (c + 1) % copies) {
-                for (MatVec[] m : mv) m[c].apply(x, 0, y, 0);
+                for (int v = 0; v < vs.size(); v++) mv[v][c].apply(x, 0, ks.get(v), y, 0, rows);
             }
             double[][] perCall = new double[vs.size()][repeats * copies];
             for (int k = 0; k < repeats; k++) {
                 for (int c = 0; c < copies; c++) {
                     for (int v = 0; v < vs.size(); v++) {
                         long t0 = System.nanoTime();
-                        mv[v][c].apply(x, 0, y, 0);
+                        mv[v][c].apply(x, 0, ks.get(v), y, 0, rows);
                         perCall[v][k * copies + c] = System.nanoTime() - t0;
                     }
                 }
             }
             List<Map<String, Object>> out = new ArrayList<>();
-            for (int v = 0; v < vs.size(); v++) out.add(row(t, rows, cols, vs.get(v), bytes, perCall[v], triadGBs));
+            for (int v = 0; v < vs.size(); v++) out.add(row(t, rows, cols, vs.get(v), ks.get(v), bytes, perCall[v], triadGBs));
             return out;
         }
     }
@@ -141,19 +156,21 @@ public final class BenchKernels implements Callable<Integer> {
      * millisecond is often left alone while a longer loop never is. The best call is what is set
      * against STREAM's best slice.
      */
-    private static Map<String, Object> row(DType t, int rows, int cols, MatVec.Activations v, long bytes, double[] perCall, double triadGBs) {
+    private static Map<String, Object> row(DType t, int rows, int cols, MatVec.Activations v, int inputs, long bytes, double[] perCall, double triadGBs) {
         Arrays.sort(perCall);
         double ns = perCall[perCall.length / 2], gbs = bytes / ns, bestGbs = bytes / perCall[0];
-        System.out.printf(Locale.ROOT, "%-5s %5dx%-5d x %-5s threads %d  %8.1f us  %6.1f ns/row  %6.1f GB/s  best %6.1f GB/s = %5.1f%% of triad%n",
-                t, rows, cols, v.name().toLowerCase(Locale.ROOT), Parallel.threads(), ns / 1e3, ns / rows, gbs, bestGbs, 100 * bestGbs / triadGBs);
+        System.out.printf(Locale.ROOT, "%-5s %5dx%-5d x %-5s inputs %d threads %d  %8.1f us  %6.1f ns/row/input  %6.1f GB/s  best %6.1f GB/s = %5.1f%% of triad%n",
+                t, rows, cols, v.name().toLowerCase(Locale.ROOT), inputs, Parallel.threads(), ns / 1e3, ns / rows / inputs, gbs, bestGbs, 100 * bestGbs / triadGBs);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("type", t.name());
         row.put("rows", rows);
         row.put("cols", cols);
         row.put("activations", v.name().toLowerCase(Locale.ROOT));
+        row.put("inputs", inputs);
         row.put("threads", Parallel.threads());
         row.put("us", Rounding.places(ns / 1e3, 2));
         row.put("ns_per_row", Rounding.places(ns / rows, 2));
+        row.put("ns_per_row_input", Rounding.places(ns / rows / inputs, 2));
         row.put("gbs", Rounding.places(gbs, 2));
         row.put("best_gbs", Rounding.places(bestGbs, 2));
         row.put("pct_of_triad", Rounding.places(100 * bestGbs / triadGBs, 1));

@@ -45,6 +45,25 @@ class BenchMemoryTest {
         assertEquals(1, r.json().get("memory").size());
     }
 
+    /** --inputs: a batched decoding step's few activation rows per call, or a prompt's block; one result per count, time per row and input. */
+    @Test
+    void kernelsMeasureSeveralInputsPerCall() throws Exception {
+        CliRun r = CliRun.of("bench", "kernels", "--types", "Q8_0", "--shapes", "64x512", "--inputs", "1,4,16", "--threads", "1", "--mb", "1", "--stream-mb", "2",
+                "--warmup-ms", "0", "--repeats", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode res = r.json().get("results");
+        assertEquals(3, res.size(), r.out());
+        for (int i = 0; i < 3; i++) {
+            JsonNode row = res.get(i);
+            int inputs = new int[] {1, 4, 16}[i];
+            assertEquals(inputs, row.get("inputs").asInt(), r.out());
+            assertEquals(row.get("ns_per_row").asDouble() / inputs, row.get("ns_per_row_input").asDouble(), 0.01 + 1e-3 * row.get("ns_per_row").asDouble(), r.out());
+        }
+        CliRun bad = CliRun.of("bench", "kernels", "--inputs", "513", "--mb", "1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--inputs: 513 is not 1..512"), bad.err());
+    }
+
     @Test
     void badFlagsAreOneLineUserErrors() throws Exception {
         CliRun type = CliRun.of("bench", "kernels", "--types", "Q9_9", "--mb", "1");

@@ -41,6 +41,28 @@ final class Bf16Activations {
         return s;
     }
 
+    private static final ThreadLocal<float[]> ROUNDED_FLOATS = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * k inputs x[xOff + s·ldx, +n) rounded to bfloat16 as {@link #round} rounds them, kept as floats
+     * (exactly the bfloat16 values), one after another in this thread's buffer (n a multiple of 16):
+     * for kernels that multiply several inputs by one unpacked block and read them as floats.
+     */
+    static float[] roundAsFloats(float[] x, int xOff, int ldx, int k, int n) {
+        float[] f = ROUNDED_FLOATS.get();
+        if (f.length < k * n) ROUNDED_FLOATS.set(f = new float[k * n]);
+        for (int s = 0; s < k; s++) {
+            System.arraycopy(x, xOff + s * ldx, f, s * n, n);
+            roundInPlace(f, s * n, n);
+        }
+        return f;
+    }
+
+    /** f[at, at + n) rounded to bfloat16 in place, kept as floats (n a multiple of 16). */
+    static void roundInPlace(float[] f, int at, int n) {
+        for (int i = 0; i < n; i += L) rounded(FloatVector.fromArray(F, f, at + i)).reinterpretAsFloats().intoArray(f, at + i);
+    }
+
     /** Each lane's bfloat16 bits in its high half, the low half zero (as {@link HalfFloats#f32ToBf16}). */
     static IntVector rounded(FloatVector v) {
         IntVector bits = v.reinterpretAsInts(), high = bits.lanewise(VectorOperators.LSHR, 16);

@@ -19,8 +19,9 @@ import java.lang.invoke.MethodType;
  * and multiplied with all T inputs by the GEMM, which turns T passes over the weights into one.
  * A few rows (T &le; {@link #FEW_ROWS}: batched decoding of T sessions) take the row kernels instead,
  * in tiles of weight rows small enough to stay in the core's cache while all T inputs run over them:
- * the weights still stream from memory once, decoding to floats costs nothing extra, and each output
- * is the very dot product a lone matrix-vector product computes.
+ * the weights stream from memory once, and the quantized kernels unpack each block once for four
+ * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed. Each
+ * output is the lone matrix-vector product's sum of the same products, rounded in another order.
  *
  * <p>An instance holds only the weights and their kernels: each call's arguments travel in a small
  * {@link Call}, so one instance (one loaded model) serves any number of threads at once.
@@ -43,12 +44,16 @@ public final class MatVec {
      * would outgrow C2's inlining budget and box vectors on the heap (measured: 3× slower).
      */
     private final MethodHandle[] rows;
-    private static final MethodHandle DOT_ROWS;
+    /** kernels[m].dotRowsInputs, bound the same way: a tile of rows times the few inputs of a batched step. */
+    private final MethodHandle[] rowsInputs;
+    private static final MethodHandle DOT_ROWS, DOT_ROWS_INPUTS;
 
     static {
         try {
             DOT_ROWS = MethodHandles.publicLookup().findVirtual(RowKernel.class, "dotRows", MethodType.methodType(void.class,
                     MemorySegment.class, long.class, int.class, int.class, float[].class, int.class, int.class, float[].class, int.class));
+            DOT_ROWS_INPUTS = MethodHandles.publicLookup().findVirtual(RowKernel.class, "dotRowsInputs", MethodType.methodType(void.class,
+                    MemorySegment.class, long.class, int.class, int.class, float[].class, int.class, int.class, int.class, int.class, float[].class, int.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -96,6 +101,7 @@ public final class MatVec {
         this.ws = ws.clone();
         this.kernels = new RowKernel[ws.length];
         this.rows = new MethodHandle[ws.length];
+        this.rowsInputs = new MethodHandle[ws.length];
         this.starts = new int[ws.length + 1];
         this.in = ws[0].cols();
         for (int m = 0; m < ws.length; m++) {
@@ -108,6 +114,7 @@ public final class MatVec {
                 if (kernels[m] == Q4KWideRows.INSTANCE) kernels[m] = Q4KWideRows.LONG;
             }
             rows[m] = DOT_ROWS.bindTo(kernels[m]);
+            rowsInputs[m] = DOT_ROWS_INPUTS.bindTo(kernels[m]);
             starts[m + 1] = starts[m] + ws[m].rows();
         }
     }
@@ -158,12 +165,23 @@ public final class MatVec {
             rowsOf(lo, hi, 0);
         }
 
-        /** Rows [lo, hi) for each of the t inputs, a cache-sized tile of rows at a time. */
+        /**
+         * Rows [lo, hi) for each of the t inputs, a cache-sized tile of rows at a time, all t inputs
+         * through the kernel's multi-input loop ({@link RowKernel#dotRowsInputs}).
+         */
         void tiles(int lo, int hi) {
             for (int r = lo; r < hi; ) {
                 int m = matrixOf(r);
                 int end = (int) Math.min(Math.min(hi, starts[m + 1]), r + Math.max(1, TILE_BYTES / ws[m].rowBytes()));
-                for (int s = 0; s < t; s++) rowsOf(r, end, s);
+                WeightMatrix w = ws[m];
+                int i = r - starts[m];
+                try {
+                    rowsInputs[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, t, in, y, yOff + r, ldy);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);   // dotRowsInputs declares no checked exception
+                }
                 r = end;
             }
         }

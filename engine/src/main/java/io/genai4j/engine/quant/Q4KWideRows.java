@@ -51,24 +51,118 @@ final class Q4KWideRows implements RowKernel {
 
 
     private static float[] permuted(float[] x, int xOff, int n) {
-        int blocks = n / QK;
         float[] p = PERMUTED.get();
-        if (p.length < n + 16 * blocks) PERMUTED.set(p = new float[n + 16 * blocks]);
-        for (int sb = 0; sb < blocks; sb++) {
+        if (p.length < n + 16 * (n / QK)) PERMUTED.set(p = new float[n + 16 * (n / QK)]);
+        permute(x, xOff, n, p, 0);
+        return p;
+    }
+
+    /** x' and the sub-block sums of x[xOff, xOff + n) into p[at, at + n + 16·n/256). */
+    private static void permute(float[] x, int xOff, int n, float[] p, int at) {
+        for (int sb = 0; sb < n / QK; sb++) {
             int e0 = xOff + QK * sb;
             for (int h = 0; h < 2; h++) {
                 for (int k = 0; k < 8; k++) {
-                    for (int i = 0; i < 16; i++) p[QK * sb + 128 * h + 16 * k + i] = x[e0 + 64 * (2 * h + i / 8) + 32 * (k & 1) + 4 * (i % 8) + (k >> 1)];
+                    for (int i = 0; i < 16; i++) p[at + QK * sb + 128 * h + 16 * k + i] = x[e0 + 64 * (2 * h + i / 8) + 32 * (k & 1) + 4 * (i % 8) + (k >> 1)];
                 }
             }
             for (int sub = 0; sub < 8; sub++) {
                 float sum = 0;
                 for (int e = 0; e < 32; e++) sum += x[e0 + 32 * sub + e];
-                p[n + 16 * sb + sub] = 0;
-                p[n + 16 * sb + 8 + sub] = -sum;
+                p[at + n + 16 * sb + sub] = 0;
+                p[at + n + 16 * sb + 8 + sub] = -sum;
             }
         }
-        return p;
+    }
+
+    /** Per thread: x' and sub-block sums of each input of a multi-input call, one after another. */
+    private static final ThreadLocal<float[]> PERMUTED_INPUTS = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each input permuted once per
+     * call (x' rounded to bfloat16 for {@link #LONG}, the sub-block sums kept in float, as a lone
+     * call does), then each 64-byte run of quants unpacked once for four inputs.
+     */
+    @Override
+    public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+        int stride = n + 16 * (n / QK);
+        float[] p = PERMUTED_INPUTS.get();
+        int grouped = k - k % FewInputs.GROUP;
+        if (p.length < grouped * stride) PERMUTED_INPUTS.set(p = new float[grouped * stride]);
+        for (int s = 0; s < grouped; s++) {
+            permute(x, xOff + s * ldx, n, p, s * stride);
+            if (bf16) Bf16Activations.roundInPlace(p, s * stride, n);
+        }
+        float[] sc = ROW_SCALES.get();
+        if (sc.length < 80 * (n / QK)) ROW_SCALES.set(sc = new float[80 * (n / QK)]);
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = s * stride, x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+            for (int r = r0; r < r1; r++) {
+                rowScales(w, r * rowBytes, n / QK, sc);
+                dot4(w, r * rowBytes, p, x0, x1, x2, x3, n, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+            }
+        }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
+    /** Per thread: one row's scale vectors for {@link #dot4}. */
+    private static final ThreadLocal<float[]> ROW_SCALES = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * For each super-block of the row at off, five vectors of 16 into sc[80·sb, ...): its
+     * {@link Q4KRows#scaleVector} and that vector's even and odd shuffles for each half. Computed
+     * apart from {@link #dot4}: inside it they overran C2's inlining budget, which left the final
+     * reductions as calls and boxed the four accumulators, once per row.
+     */
+    private static void rowScales(MemorySegment w, long off, int blocks, float[] sc) {
+        for (int sb = 0; sb < blocks; sb++) {
+            FloatVector s = Q4KRows.scaleVector(w, off + (long) sb * BYTES);
+            s.intoArray(sc, 80 * sb);
+            s.rearrange(S02).intoArray(sc, 80 * sb + 16);
+            s.rearrange(S13).intoArray(sc, 80 * sb + 32);
+            s.rearrange(S46).intoArray(sc, 80 * sb + 48);
+            s.rearrange(S57).intoArray(sc, 80 * sb + 64);
+        }
+    }
+
+    /**
+     * One row times four permuted inputs p[x_i, ...) (x' then the sub-block sums, as {@link #permuted}):
+     * the sums of {@link #dot(MemorySegment, long, float[], int)}, with each nibble vector converted
+     * and scaled once and multiply-added into every input's accumulators, the row's scales read
+     * from sc ({@link #rowScales}).
+     */
+    private static void dot4(MemorySegment w, long off, float[] p, int x0, int x1, int x2, int x3, int n, float[] sc, float[] y, int y0, int y1, int y2, int y3) {
+        FloatVector a0 = FloatVector.zero(F16), a1 = a0, a2 = a0, a3 = a0;
+        for (int sb = 0; sb < n / QK; sb++) {
+            long o = off + (long) sb * BYTES;
+            FloatVector s = FloatVector.fromArray(F16, sc, 80 * sb);   // d·sc in lanes 0-7, dmin·m in 8-15
+            int m = n + 16 * sb;
+            a0 = s.fma(FloatVector.fromArray(F16, p, x0 + m), a0);   // − dmin·m·Σx, lanes 8-15
+            a1 = s.fma(FloatVector.fromArray(F16, p, x1 + m), a1);
+            a2 = s.fma(FloatVector.fromArray(F16, p, x2 + m), a2);
+            a3 = s.fma(FloatVector.fromArray(F16, p, x3 + m), a3);
+            for (int h = 0; h < 2; h++) {
+                FloatVector sEven = FloatVector.fromArray(F16, sc, 80 * sb + 16 + 32 * h), sOdd = FloatVector.fromArray(F16, sc, 80 * sb + 32 + 32 * h);
+                IntVector v = ByteVector.fromMemorySegment(B64, w, o + 16 + 64 * h, LE).reinterpretAsInts();
+                for (int b = 0; b < 4; b++) {
+                    // d·sc·q, scaled before the inputs (fewer operations than scaling each input's partial sum:
+                    // C2 compiles this method within its inlining budget only so)
+                    FloatVector even = ((FloatVector) v.lanewise(VectorOperators.LSHR, 8 * b).and(15).convert(VectorOperators.I2F, 0)).mul(sEven);
+                    FloatVector odd = ((FloatVector) v.lanewise(VectorOperators.LSHR, 8 * b + 4).and(15).convert(VectorOperators.I2F, 0)).mul(sOdd);
+                    int i = QK * sb + 128 * h + 32 * b;
+                    a0 = odd.fma(FloatVector.fromArray(F16, p, x0 + i + 16), even.fma(FloatVector.fromArray(F16, p, x0 + i), a0));
+                    a1 = odd.fma(FloatVector.fromArray(F16, p, x1 + i + 16), even.fma(FloatVector.fromArray(F16, p, x1 + i), a1));
+                    a2 = odd.fma(FloatVector.fromArray(F16, p, x2 + i + 16), even.fma(FloatVector.fromArray(F16, p, x2 + i), a2));
+                    a3 = odd.fma(FloatVector.fromArray(F16, p, x3 + i + 16), even.fma(FloatVector.fromArray(F16, p, x3 + i), a3));
+                }
+            }
+        }
+        y[y0] = Lanes.sum(a0);
+        y[y1] = Lanes.sum(a1);
+        y[y2] = Lanes.sum(a2);
+        y[y3] = Lanes.sum(a3);
     }
 
     /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */

@@ -36,6 +36,23 @@ final class Q4_0LongRows implements RowKernel {
         for (int r = r0; r < r1; r++) y[yOff + r - r0] = dot(w, r * rowBytes, xs, n);
     }
 
+    /**
+     * Rows [r0, r1) times k inputs: each input rounded to bfloat16 as this kernel rounds it, kept as
+     * floats (the same values), then {@link Q4_0Rows#dot4} four inputs at a time: the products of a
+     * lone call, summed in another order.
+     */
+    @Override
+    public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+        float[] xr = Bf16Activations.roundAsFloats(x, xOff, ldx, k - k % FewInputs.GROUP, n);
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = s * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+            for (int r = r0; r < r1; r++) Q4_0Rows.dot4(w, r * rowBytes, xr, x0, x1, x2, x3, n, y, y0 + r, y1 + r, y2 + r, y3 + r);
+        }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
     @Override
     public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
         return dot(w, off, Bf16Activations.round(x, xOff, n), n);

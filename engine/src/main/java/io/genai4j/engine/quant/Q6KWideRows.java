@@ -57,12 +57,102 @@ final class Q6KWideRows implements RowKernel {
     private static float[] permuted(float[] x, int xOff, int n) {
         float[] p = PERMUTED.get();
         if (p.length < n) PERMUTED.set(p = new float[n]);
+        permute(x, xOff, n, p, 0);
+        return p;
+    }
+
+    /** x[xOff, xOff + n) in chunk lane order into p[at, at + n). */
+    private static void permute(float[] x, int xOff, int n, float[] p, int at) {
         for (int c = 0; c < n; c += 64) {
             for (int b = 0; b < 4; b++) {
-                for (int j = 0; j < 16; j++) p[c + 16 * b + j] = x[xOff + c + 4 * j + b];
+                for (int j = 0; j < 16; j++) p[at + c + 16 * b + j] = x[xOff + c + 4 * j + b];
             }
         }
-        return p;
+    }
+
+    /** Per thread: each input of a multi-input call permuted, one after another. */
+    private static final ThreadLocal<float[]> PERMUTED_INPUTS = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each input permuted once per call, each chunk's quants unpacked once per four inputs. */
+    @Override
+    public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+        int grouped = k - k % FewInputs.GROUP;
+        float[] p = PERMUTED_INPUTS.get();
+        if (p.length < grouped * n) PERMUTED_INPUTS.set(p = new float[grouped * n]);
+        for (int s = 0; s < grouped; s++) permute(x, xOff + s * ldx, n, p, s * n);
+        float[] sc = ROW_SCALES.get();
+        if (sc.length < 64 * (n / QK)) ROW_SCALES.set(sc = new float[64 * (n / QK)]);
+        int s = 0;
+        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+            int x0 = s * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+            for (int r = r0; r < r1; r++) {
+                rowScales(w, r * rowBytes, n / QK, sc);
+                dot4(w, r * rowBytes, p, x0, x1, x2, x3, n / QK, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+            }
+        }
+        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
+    /** Per thread: one row's scale vectors for {@link #dot4}. */
+    private static final ThreadLocal<float[]> ROW_SCALES = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * For each super-block of the row at off, the lane scales of its four chunks (half 0 low and
+     * high nibbles, half 1 low and high) into sc[64·sb, ...). Computed apart from {@link #dot4}:
+     * inside it they overran C2's inlining budget, which boxed the accumulators once per row.
+     */
+    private static void rowScales(MemorySegment w, long off, int blocks, float[] sc) {
+        for (int sb = 0; sb < blocks; sb++) {
+            long o = off + (long) sb * BYTES;
+            float d = Lanes.f16(w, o + 208);
+            for (int half = 0; half < 2; half++) {
+                FloatVector scales = ((FloatVector) ByteVector.fromMemorySegment(B16, w, o + 184 + 8 * half, LE).convertShape(VectorOperators.B2I, I16, 0)
+                        .convert(VectorOperators.I2F, 0)).mul(d);
+                scales.rearrange(S_LO).intoArray(sc, 64 * sb + 32 * half);
+                scales.rearrange(S_HI).intoArray(sc, 64 * sb + 32 * half + 16);
+            }
+        }
+    }
+
+    /**
+     * One row times four permuted inputs p[x_i, ...): the loop of {@link #dot} with each byte of a
+     * chunk sign-extended and converted once, then multiply-added into every input's partial sum;
+     * the row's scales come from scs ({@link #rowScales}).
+     */
+    private static void dot4(MemorySegment w, long off, float[] p, int x0, int x1, int x2, int x3, int blocks, float[] scs, float[] y, int y0, int y1, int y2, int y3) {
+        FloatVector a0 = FloatVector.zero(F16), a1 = a0, a2 = a0, a3 = a0;
+        for (int sb = 0; sb < blocks; sb++) {
+            long o = off + (long) sb * BYTES;
+            for (int half = 0; half < 2; half++) {
+                IntVector h = ByteVector.fromMemorySegment(B64, w, o + 96 + 32 * half, LE).reinterpretAsLongs().rearrange(UPPER).reinterpretAsInts();
+                IntVector ql = ByteVector.fromMemorySegment(B64, w, o + 64 * half, LE).reinterpretAsInts();
+                IntVector q = ql.and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_LO).and(0x30303030));
+                for (int nibble = 0; nibble < 2; nibble++) {
+                    FloatVector sc = FloatVector.fromArray(F16, scs, 64 * sb + 32 * half + 16 * nibble);
+                    int xo = QK * sb + 128 * half + 64 * nibble;
+                    FloatVector p0 = FloatVector.zero(F16), p1 = p0, p2 = p0, p3 = p0;
+                    for (int b = 0; b < 4; b++) {
+                        // q − 32 in int lanes (a byte-lane subtraction here was left as a call by C2, boxing the accumulators)
+                        FloatVector qb = (FloatVector) q.lanewise(VectorOperators.LSHR, 8 * b).and(0x3F).sub(32).convert(VectorOperators.I2F, 0);
+                        int i = xo + 16 * b;
+                        p0 = qb.fma(FloatVector.fromArray(F16, p, x0 + i), p0);
+                        p1 = qb.fma(FloatVector.fromArray(F16, p, x1 + i), p1);
+                        p2 = qb.fma(FloatVector.fromArray(F16, p, x2 + i), p2);
+                        p3 = qb.fma(FloatVector.fromArray(F16, p, x3 + i), p3);
+                    }
+                    a0 = p0.fma(sc, a0);
+                    a1 = p1.fma(sc, a1);
+                    a2 = p2.fma(sc, a2);
+                    a3 = p3.fma(sc, a3);
+                    q = ql.lanewise(VectorOperators.LSHR, 4).and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_HI).and(0x30303030));
+                }
+            }
+        }
+        y[y0] = Lanes.sum(a0);
+        y[y1] = Lanes.sum(a1);
+        y[y2] = Lanes.sum(a2);
+        y[y3] = Lanes.sum(a3);
     }
 
     /** Rows [r0, r1): each class keeps its own copy of this loop so that C2 compiles it with this kernel alone. */

@@ -27,6 +27,16 @@ public interface RowKernel {
      */
     void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff);
 
+    /**
+     * y[yOff + s·ldy + r − r0] = W[r]·x_s for rows [r0, r1) and k inputs x_s = x[xOff + s·ldx, ...)
+     * (s &lt; k): a tile of weight rows times the few inputs of a batched decoding step. Here one
+     * input at a time; the kernels of the quantized formats override it to unpack each block once
+     * for four inputs ({@link FewInputs}), since unpacking, not memory, bounds their speed.
+     */
+    default void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+        for (int s = 0; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
     /** The row's n elements as floats into y[yOff, yOff + n). */
     void decode(MemorySegment w, long off, float[] y, int yOff, int n);
 

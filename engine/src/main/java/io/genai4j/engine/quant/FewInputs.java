@@ -1,0 +1,15 @@
+package io.genai4j.engine.quant;
+
+/**
+ * How the multi-input kernels ({@link RowKernel#dotRowsInputs}) take k inputs: in groups of
+ * {@value #GROUP}, each weight block unpacked once per group; the k mod 4 inputs left over go
+ * through the single-input loop. Four accumulators per group are what fits the registers beside
+ * the unpacked block and C2's inlining budget; a group of two or three would pay for a whole
+ * unpacking with fewer inputs (measured: two inputs through a four-input loop with one repeated
+ * were slower per input than the single-input loop).
+ */
+final class FewInputs {
+    private FewInputs() {}
+
+    static final int GROUP = 4;
+}
