@@ -80,7 +80,7 @@ public final class BenchVision implements Callable<Integer> {
         if (checkOnly && peer == null) throw new IllegalArgumentException("--check-only needs --peer torch");
         List<String> kinds = model.equals("both") ? List.of("cnn", "vit") : List.of(VisionConfig.of(model).kind());
         Images pool = data.split().train();
-        if (batch > pool.size() || inferBatch > pool.size()) {
+        if (batch > pool.size() || (!checkOnly && inferBatch > pool.size())) {
             throw new IllegalArgumentException("--batch and --infer-batch must be at most the " + pool.size() + " training images");
         }
         Report report = new Report().put("batch", batch).put("infer_batch", inferBatch).put("threads", Parallel.threads());

@@ -15,6 +15,16 @@ class PeerDiffTest {
     }
 
     @Test
+    void aGradientThatIsRoundingNoiseIsMeasuredAgainstTheModelsLargest() {
+        float[] ours = {1e-9f, -2e-9f}, theirs = {-1e-9f, 1e-9f};
+        assertEquals(3.0, PeerDiff.maxRelative(ours, theirs), 1e-6, "against its own largest value, noise is a 300% difference");
+        assertEquals(3e-9 / 1e-5, PeerDiff.maxRelative(ours, theirs, 1e-5), 1e-9);
+        float[] after = {0.1f, 0.2f}, theirsAfter = {0.11f, 0.19f};
+        assertEquals(0.01, PeerDiff.stepDifference(after, theirsAfter, ours), 1e-6, "AdamW turns the noise into steps of lr's size");
+        assertEquals(0, PeerDiff.stepDifference(after, theirsAfter, ours, 1e-5), "entries under 1% of the floor do not count");
+    }
+
+    @Test
     void aPeerThatReturnsTheWrongNumberOfValuesIsABug() {
         assertThrows(IllegalStateException.class, () -> PeerDiff.maxAbs(new float[2], new float[3]));
     }
