@@ -4,6 +4,7 @@ BLAS the process loaded, and the request loop of a serving peer.
 Only Python's standard library and numpy are imported here (torch where asked), so a peer can say
 "PyTorch is not installed" as its one JSON line instead of failing on an import.
 """
+import argparse
 import json
 import struct
 import sys
@@ -85,3 +86,22 @@ def serve_requests(hello, actions):
             one()
             seconds.append(time.perf_counter() - t0)
         print(json.dumps({"seconds": seconds}), flush=True)
+
+
+def peer_parser(doc, check_help, serve_help):
+    """The arguments every peer takes: --check IN OUT or --serve IN, --threads, --warmup; a peer adds its own."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    p.add_argument("--check", nargs=2, metavar=("IN", "OUT"), help=check_help)
+    p.add_argument("--serve", metavar="IN", help=serve_help)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--warmup", type=int, default=2, help="untimed calls before the first reply (--serve)")
+    return p
+
+
+def run_peer(parser, check, serve):
+    """Parses the arguments, makes sure torch is there, and runs check(args) or serve(args)."""
+    a = parser.parse_args()
+    if (a.check is None) == (a.serve is None):
+        parser.error("give --check IN OUT or --serve IN")
+    require_torch()
+    check(a) if a.check else serve(a)

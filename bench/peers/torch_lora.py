@@ -24,10 +24,7 @@ settings in its metadata), so both sides start from the same numbers.
 Only Python's standard library, numpy and torch (Debian's python3-torch) are needed; safetensors
 files are read and written by hand in peer_common.py, which the vision peer shares.
 """
-import argparse
-import sys
-
-from peer_common import blas_library, read_safetensors, require_torch, serve_requests, write_safetensors
+from peer_common import blas_library, peer_parser, read_safetensors, run_peer, serve_requests, write_safetensors
 
 
 def build(tensors, meta, dropout):
@@ -143,18 +140,10 @@ def serve(args):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--check", nargs=2, metavar=("IN", "OUT"), help="one step from IN's weights; results to OUT")
-    p.add_argument("--serve", metavar="IN", help="time steps on IN's model and windows, on request")
-    p.add_argument("--threads", type=int, default=1)
+    p = peer_parser(__doc__, "one step from IN's weights; results to OUT", "time steps on IN's model and windows, on request")
     p.add_argument("--batch", type=int, default=8, help="windows per step (--serve)")
     p.add_argument("--dropout", type=float, default=0.0, help="lora_dropout (--serve)")
-    p.add_argument("--warmup", type=int, default=2, help="untimed steps before the first reply (--serve)")
-    a = p.parse_args()
-    if (a.check is None) == (a.serve is None):
-        p.error("give --check IN OUT or --serve IN")
-    require_torch()
-    check(a) if a.check else serve(a)
+    run_peer(p, check, serve)
 
 
 if __name__ == "__main__":

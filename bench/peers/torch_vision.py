@@ -22,10 +22,9 @@ Everything comes from one safetensors file genai writes: the weights under genai
         (training steps on B random images of the file) and "infer <untimed> <timed>" (the logits of
         the file's first I images, evaluation mode, no autograd) with the timed calls' seconds.
 """
-import argparse
 import re
 
-from peer_common import blas_library, read_safetensors, require_torch, serve_requests, write_safetensors
+from peer_common import blas_library, peer_parser, read_safetensors, run_peer, serve_requests, write_safetensors
 
 
 def models():
@@ -193,18 +192,10 @@ def serve(args):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--check", nargs=2, metavar=("IN", "OUT"), help="one step on IN's weights and images; results to OUT")
-    p.add_argument("--serve", metavar="IN", help="time training steps and inference on IN's model and images, on request")
-    p.add_argument("--threads", type=int, default=1)
+    p = peer_parser(__doc__, "one step on IN's weights and images; results to OUT", "time training steps and inference on IN's model and images, on request")
     p.add_argument("--batch", type=int, default=64, help="images per training step (--serve)")
     p.add_argument("--infer-batch", type=int, default=250, help="images per inference call (--serve)")
-    p.add_argument("--warmup", type=int, default=2, help="untimed steps and calls before the first reply (--serve)")
-    a = p.parse_args()
-    if (a.check is None) == (a.serve is None):
-        p.error("give --check IN OUT or --serve IN")
-    require_torch()
-    check(a) if a.check else serve(a)
+    run_peer(p, check, serve)
 
 
 if __name__ == "__main__":

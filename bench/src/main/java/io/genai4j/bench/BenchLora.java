@@ -56,7 +56,6 @@ public final class BenchLora implements Callable<Integer> {
     static final String TORCH_SCRIPT = "bench/peers/torch_lora.py";
     static final double LOSS_TOLERANCE = 1e-5, GRAD_TOLERANCE = 1e-3, STEP_TOLERANCE = 1e-2;
 
-    @Option(names = "--peer", paramLabel = "NAME", description = "torch: also take the step in PyTorch (/usr/bin/python3 or GENAI_PYTHON; bench/scripts/install-torch.sh).") String peer;
     @Option(names = "--rank", defaultValue = "4", description = "r (default ${DEFAULT-VALUE}, the style lesson's).") int rank;
     @Option(names = "--alpha", defaultValue = "16", description = "lora_alpha (default ${DEFAULT-VALUE}).") float alpha;
     @Option(names = "--target", defaultValue = "c_attn", description = "Layers to adapt (default ${DEFAULT-VALUE}).") String target;
@@ -66,20 +65,17 @@ public final class BenchLora implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "AdamW learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--steps", defaultValue = "5", description = "Timed updates per round (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
-    @Option(names = "--peer-blas", paramLabel = "DIR", description = "A folder with libblas.so.3 for PyTorch (default: the OpenBLAS bench/scripts/install-torch.sh unpacks"
-            + " under ~/.cache/genai4j/openblas when it is there; Debian's python3-torch otherwise runs on the system's libblas, reference BLAS by default).") Path peerBlas;
-    @Option(names = "--check-only", description = "Only the numerical cross-check, no timing.") boolean checkOnly;
+    @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (peer != null && !peer.trim().equalsIgnoreCase("torch")) throw new IllegalArgumentException("unknown peer '" + peer + "': expected torch");
+        torchPeer.validate();
         if (batch < 1 || window < 2 || steps < 1 || rounds < 1 || rank < 1) {
             throw new IllegalArgumentException("--batch, --steps, --rounds and --rank must be >= 1 and --window >= 2");
         }
-        if (checkOnly && peer == null) throw new IllegalArgumentException("--check-only needs --peer torch");
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(null);
         Gpt gpt = ck.model();
         gpt.eval();
@@ -92,11 +88,11 @@ public final class BenchLora implements Callable<Integer> {
                 .put("batch", batch).put("window", win).put("threads", Parallel.threads());
         Path dir = Files.createTempDirectory("genai-bench-lora");
         try {
-            if (peer != null) {
+            if (torchPeer.on()) {
                 Integer failed = crossCheck(gpt, windows.subList(0, Math.min(batch, windows.size())), config, dir, report);
                 if (failed != null) return failed;
             }
-            if (!checkOnly) speed(gpt, windows, config, dir, report);
+            if (!torchPeer.checkOnly()) speed(gpt, windows, config, dir, report);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);
@@ -118,7 +114,7 @@ public final class BenchLora implements Callable<Integer> {
             Path in = dir.resolve("check-in.safetensors"), out = dir.resolve("check-out.safetensors");
             writeExport(in, gpt, adapter, windows, config.scaling());
             try {
-                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), TorchPeer.PYTHON, TorchPeer.env(peerBlas));
+                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), TorchPeer.PYTHON, torchPeer.env());
             } catch (PythonPeer.Unavailable e) {
                 System.err.println("genai: no PyTorch check: " + e.getMessage());
                 return 2;
@@ -168,11 +164,11 @@ public final class BenchLora implements Callable<Integer> {
             TrainLoop.Settings settings = TrainLoop.Settings.steps(steps, LrSchedule.constant(lr), 1.0);
             new TrainLoop(task, TrainLoop.Settings.steps(2, LrSchedule.constant(lr), 1.0), null).run();   // warm-up
             PythonPeer torch = null;
-            if (peer != null) {
+            if (torchPeer.on()) {
                 Path in = dir.resolve("serve.safetensors");
                 writeExport(in, gpt, adapter, windows, config.scaling());
                 torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(),
-                        "--batch", "" + batch, "--dropout", "" + config.dropout()), TorchPeer.PYTHON, TorchPeer.env(peerBlas));
+                        "--batch", "" + batch, "--dropout", "" + config.dropout()), TorchPeer.PYTHON, torchPeer.env());
             }
             try {
                 double javaSeconds = 0, torchSeconds = 0;

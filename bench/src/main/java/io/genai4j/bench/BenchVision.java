@@ -56,31 +56,27 @@ public final class BenchVision implements Callable<Integer> {
     static final double LOGIT_TOLERANCE = 1e-4, LOSS_TOLERANCE = 1e-5, GRAD_TOLERANCE = 1e-3, STEP_TOLERANCE = 1e-2;
 
     @Option(names = "--model", defaultValue = "both", description = "cnn, vit or both (default ${DEFAULT-VALUE}).") String model;
-    @Option(names = "--peer", paramLabel = "NAME", description = "torch: also run the models in PyTorch (/usr/bin/python3 or GENAI_PYTHON; bench/scripts/install-torch.sh).") String peer;
     @Option(names = "--batch", defaultValue = "64", description = "Images per training step (default ${DEFAULT-VALUE}, as vision train).") int batch;
     @Option(names = "--infer-batch", defaultValue = "250", description = "Images per inference call (default ${DEFAULT-VALUE}, as the lesson's evaluation).") int inferBatch;
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay on matrices (default ${DEFAULT-VALUE}, as vision train).") double weightDecay;
     @Option(names = "--steps", defaultValue = "10", description = "Timed training steps, and timed inference calls, per round (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed training steps and inference calls on each side first (default ${DEFAULT-VALUE}).") int warmup;
-    @Option(names = "--peer-blas", paramLabel = "DIR", description = "A folder with libblas.so.3 for PyTorch (default: the OpenBLAS bench/scripts/install-torch.sh unpacks"
-            + " under ~/.cache/genai4j/openblas when it is there; Debian's python3-torch otherwise runs on the system's libblas, reference BLAS by default).") Path peerBlas;
-    @Option(names = "--check-only", description = "Only the numerical cross-check, no timing.") boolean checkOnly;
     @Mixin DataOption data;
+    @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (peer != null && !peer.trim().equalsIgnoreCase("torch")) throw new IllegalArgumentException("unknown peer '" + peer + "': expected torch");
+        torchPeer.validate();
         if (batch < 1 || inferBatch < 1 || steps < 1 || rounds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--batch, --infer-batch, --steps and --rounds must be >= 1 and --warmup >= 0");
         }
-        if (checkOnly && peer == null) throw new IllegalArgumentException("--check-only needs --peer torch");
         List<String> kinds = model.equals("both") ? List.of("cnn", "vit") : List.of(VisionConfig.of(model).kind());
         Images pool = data.split().train();
-        if (batch > pool.size() || (!checkOnly && inferBatch > pool.size())) {
+        if (batch > pool.size() || (!torchPeer.checkOnly() && inferBatch > pool.size())) {
             throw new IllegalArgumentException("--batch and --infer-batch must be at most the " + pool.size() + " training images");
         }
         Report report = new Report().put("batch", batch).put("infer_batch", inferBatch).put("threads", Parallel.threads());
@@ -88,9 +84,9 @@ public final class BenchVision implements Callable<Integer> {
         try {
             for (String kind : kinds) {
                 Map<String, Object> fields = new LinkedHashMap<>();
-                Integer failed = peer == null ? null : crossCheck(kind, pool.range(0, batch), dir, fields);
+                Integer failed = !torchPeer.on() ? null : crossCheck(kind, pool.range(0, batch), dir, fields);
                 if (failed != null) return failed;
-                if (!checkOnly) speed(kind, pool, dir, fields, report);
+                if (!torchPeer.checkOnly()) speed(kind, pool, dir, fields, report);
                 report.put(kind, fields);
             }
         } finally {
@@ -119,7 +115,7 @@ public final class BenchVision implements Callable<Integer> {
         export(in, m, images, lr);
         try {
             PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()),
-                    TorchPeer.PYTHON, TorchPeer.env(peerBlas));
+                    TorchPeer.PYTHON, torchPeer.env());
         } catch (PythonPeer.Unavailable e) {
             System.err.println("genai: no PyTorch check: " + e.getMessage());
             return 2;
@@ -173,11 +169,11 @@ public final class BenchVision implements Callable<Integer> {
         double lr = DataSizeExperiment.defaultLr(kind);
         fields.put("parameters", m.numParameters());
         PythonPeer torch = null;
-        if (peer != null) {
+        if (torchPeer.on()) {
             Path in = dir.resolve(kind + "-serve.safetensors");
             export(in, m, pool, lr);
             torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(), "--batch", "" + batch,
-                    "--infer-batch", "" + inferBatch, "--warmup", "" + warmup), TorchPeer.PYTHON, TorchPeer.env(peerBlas));
+                    "--infer-batch", "" + inferBatch, "--warmup", "" + warmup), TorchPeer.PYTHON, torchPeer.env());
             Files.delete(in);
         }
         try {
