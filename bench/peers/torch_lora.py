@@ -22,47 +22,9 @@ settings in its metadata), so both sides start from the same numbers.
         draws B random windows of the file), and exits at end of input.
 
 Only Python's standard library, numpy and torch (Debian's python3-torch) are needed; safetensors
-files are read and written here by hand (8-byte header length, JSON header, raw little-endian data).
+files are read and written by hand in peer_common.py, which the vision peer shares.
 """
-import argparse
-import json
-import struct
-import sys
-import time
-
-DTYPES = {"F32": ("float32", 4), "I32": ("int32", 4)}
-
-
-def read_safetensors(path):
-    import numpy as np
-    with open(path, "rb") as f:
-        data = f.read()
-    (n,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + n])
-    meta = header.pop("__metadata__", {})
-    tensors = {}
-    for name, info in header.items():
-        dtype, _ = DTYPES[info["dtype"]]
-        lo, hi = info["data_offsets"]
-        tensors[name] = np.frombuffer(data, dtype=dtype, count=(hi - lo) // 4, offset=8 + n + lo).reshape(info["shape"])
-    return tensors, meta
-
-
-def write_safetensors(path, arrays):
-    import numpy as np
-    header, blobs, offset = {}, [], 0
-    for name, a in arrays.items():
-        b = np.ascontiguousarray(a, dtype=np.float32).tobytes()
-        header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + len(b)]}
-        blobs.append(b)
-        offset += len(b)
-    h = json.dumps(header).encode()
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)))
-        f.write(h)
-        for b in blobs:
-            f.write(b)
+from peer_common import blas_library, peer_parser, read_safetensors, run_peer, serve_requests, write_safetensors
 
 
 def build(tensors, meta, dropout):
@@ -135,17 +97,6 @@ class Step:
         return loss, norm
 
 
-def blas_library():
-    """The BLAS this process loaded ("openblas-pthread/libblas.so.3", "blas/libblas.so.3": reference), from its memory map."""
-    try:
-        with open("/proc/self/maps") as f:
-            paths = {line.split()[-1] for line in f if "blas" in line and "/" in line}
-        names = sorted("/".join(p.split("/")[-2:]) for p in paths)
-        return ", ".join(names) or "unknown"
-    except OSError:
-        return "unknown"
-
-
 def check(args):
     import torch
     torch.set_num_threads(args.threads)
@@ -185,39 +136,14 @@ def serve(args):
 
     for _ in range(args.warmup):
         one()
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}), flush=True)
-    for line in sys.stdin:
-        parts = line.split()
-        if len(parts) != 3 or parts[0] != "run":
-            print(json.dumps({"error": "expected 'run <untimed> <timed>', got %r" % line.strip()}), flush=True)
-            continue
-        for _ in range(int(parts[1])):
-            one()
-        seconds = []
-        for _ in range(int(parts[2])):
-            t0 = time.perf_counter()
-            one()
-            seconds.append(time.perf_counter() - t0)
-        print(json.dumps({"seconds": seconds}), flush=True)
+    serve_requests({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()}, {"run": one})
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--check", nargs=2, metavar=("IN", "OUT"), help="one step from IN's weights; results to OUT")
-    p.add_argument("--serve", metavar="IN", help="time steps on IN's model and windows, on request")
-    p.add_argument("--threads", type=int, default=1)
+    p = peer_parser(__doc__, "one step from IN's weights; results to OUT", "time steps on IN's model and windows, on request")
     p.add_argument("--batch", type=int, default=8, help="windows per step (--serve)")
     p.add_argument("--dropout", type=float, default=0.0, help="lora_dropout (--serve)")
-    p.add_argument("--warmup", type=int, default=2, help="untimed steps before the first reply (--serve)")
-    a = p.parse_args()
-    if (a.check is None) == (a.serve is None):
-        p.error("give --check IN OUT or --serve IN")
-    try:
-        import torch  # noqa: F401
-    except ImportError as e:
-        print(json.dumps({"error": "PyTorch is not installed (%s); run bench/scripts/install-torch.sh" % e}), flush=True)
-        sys.exit(3)
-    check(a) if a.check else serve(a)
+    run_peer(p, check, serve)
 
 
 if __name__ == "__main__":

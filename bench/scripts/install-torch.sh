@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs PyTorch (Debian's python3-torch) for `genai bench lora --peer torch` when /usr/bin/python3
+# Installs PyTorch (Debian's python3-torch) for `genai bench lora|vision --peer torch` when /usr/bin/python3
 # cannot import torch. Debian's torch calls the generic libblas, which is the reference BLAS unless
 # an optimised one is installed system-wide; so that the peer is measured at its best without
 # changing the system's BLAS for anyone else, OpenBLAS (libopenblas0-pthread) is unpacked into
-# ~/.cache/genai4j/openblas, which `genai bench lora` puts on the torch process's LD_LIBRARY_PATH.
+# ~/.cache/genai4j/openblas, which `genai bench lora|vision` puts on the torch process's LD_LIBRARY_PATH.
 set -euo pipefail
 PY=${GENAI_PYTHON:-/usr/bin/python3}
 SUDO=""

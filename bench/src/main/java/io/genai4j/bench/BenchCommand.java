@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure the speed of the engine's kernels, tokenizers and models.",
-        subcommands = {BenchMatmul.class, BenchMemory.class, BenchKernels.class, BenchLlm.class, BenchBatch.class, BenchNgram.class, BenchBpe.class, BenchBert.class, BenchServe.class, BenchGrammar.class, BenchRag.class, BenchLora.class})
+        subcommands = {BenchMatmul.class, BenchMemory.class, BenchKernels.class, BenchLlm.class, BenchBatch.class, BenchNgram.class, BenchBpe.class, BenchBert.class, BenchServe.class, BenchGrammar.class, BenchRag.class, BenchLora.class, BenchVision.class})
 public final class BenchCommand implements Runnable, ExtraCommand {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -52,14 +52,11 @@ import picocli.CommandLine.Option;
 public final class BenchLora implements Callable<Integer> {
     /**
      * Loss: relative; gradients: max |Δ| over the tensor's largest |g|; adapter after the step: max
-     * |Δ| in units of lr over the entries whose gradient is at least {@link #STEP_FLOOR} of the
-     * tensor's largest (AdamW's first step is lr·g/(|g| + ε), a sign: it turns a rounding
-     * difference of a near-zero gradient into a whole lr, which says nothing about the step).
+     * |Δ| in units of lr over the entries whose gradient is not near zero ({@link PeerDiff}).
      */
-    static final String TORCH_SCRIPT = "bench/peers/torch_lora.py", PYTHON = "/usr/bin/python3";
-    static final double LOSS_TOLERANCE = 1e-5, GRAD_TOLERANCE = 1e-3, STEP_TOLERANCE = 1e-2, STEP_FLOOR = 1e-2;
+    static final String TORCH_SCRIPT = "bench/peers/torch_lora.py";
+    static final double LOSS_TOLERANCE = 1e-5, GRAD_TOLERANCE = 1e-3, STEP_TOLERANCE = 1e-2;
 
-    @Option(names = "--peer", paramLabel = "NAME", description = "torch: also take the step in PyTorch (/usr/bin/python3 or GENAI_PYTHON; bench/scripts/install-torch.sh).") String peer;
     @Option(names = "--rank", defaultValue = "4", description = "r (default ${DEFAULT-VALUE}, the style lesson's).") int rank;
     @Option(names = "--alpha", defaultValue = "16", description = "lora_alpha (default ${DEFAULT-VALUE}).") float alpha;
     @Option(names = "--target", defaultValue = "c_attn", description = "Layers to adapt (default ${DEFAULT-VALUE}).") String target;
@@ -69,20 +66,17 @@ public final class BenchLora implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "AdamW learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--steps", defaultValue = "5", description = "Timed updates per round (default ${DEFAULT-VALUE}).") int steps;
     @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
-    @Option(names = "--peer-blas", paramLabel = "DIR", description = "A folder with libblas.so.3 for PyTorch (default: the OpenBLAS bench/scripts/install-torch.sh unpacks"
-            + " under ~/.cache/genai4j/openblas when it is there; Debian's python3-torch otherwise runs on the system's libblas, reference BLAS by default).") Path peerBlas;
-    @Option(names = "--check-only", description = "Only the numerical cross-check, no timing.") boolean checkOnly;
+    @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (peer != null && !peer.trim().equalsIgnoreCase("torch")) throw new IllegalArgumentException("unknown peer '" + peer + "': expected torch");
+        torchPeer.validate();
         if (batch < 1 || window < 2 || steps < 1 || rounds < 1 || rank < 1) {
             throw new IllegalArgumentException("--batch, --steps, --rounds and --rank must be >= 1 and --window >= 2");
         }
-        if (checkOnly && peer == null) throw new IllegalArgumentException("--check-only needs --peer torch");
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(null);
         Gpt gpt = ck.model();
         gpt.eval();
@@ -95,11 +89,11 @@ public final class BenchLora implements Callable<Integer> {
                 .put("batch", batch).put("window", win).put("threads", Parallel.threads());
         Path dir = Files.createTempDirectory("genai-bench-lora");
         try {
-            if (peer != null) {
+            if (torchPeer.on()) {
                 Integer failed = crossCheck(gpt, windows.subList(0, Math.min(batch, windows.size())), config, dir, report);
                 if (failed != null) return failed;
             }
-            if (!checkOnly) speed(gpt, windows, config, dir, report);
+            if (!torchPeer.checkOnly()) speed(gpt, windows, config, dir, report);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);
@@ -121,7 +115,7 @@ public final class BenchLora implements Callable<Integer> {
             Path in = dir.resolve("check-in.safetensors"), out = dir.resolve("check-out.safetensors");
             writeExport(in, gpt, adapter, windows, config.scaling());
             try {
-                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), PYTHON, torchEnv());
+                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), TorchPeer.PYTHON, torchPeer.env());
             } catch (PythonPeer.Unavailable e) {
                 System.err.println("genai: no PyTorch check: " + e.getMessage());
                 return 2;
@@ -142,8 +136,8 @@ public final class BenchLora implements Callable<Integer> {
                 lossErr = Math.abs(loss.item() - theirLoss) / Math.abs(theirLoss);
                 normErr = Math.abs(norm - f.readF32("grad_norm")[0]) / norm;
                 for (var e : adapter.stateDict().entrySet()) {
-                    gradErr = Math.max(gradErr, maxRelative(grads.get(e.getKey()), f.readF32(e.getKey() + ".grad")));
-                    stepErr = Math.max(stepErr, stepDifference(e.getValue().toArray(), f.readF32(e.getKey() + ".after"), grads.get(e.getKey())) / lr);
+                    gradErr = Math.max(gradErr, PeerDiff.maxRelative(grads.get(e.getKey()), f.readF32(e.getKey() + ".grad")));
+                    stepErr = Math.max(stepErr, PeerDiff.stepDifference(e.getValue().toArray(), f.readF32(e.getKey() + ".after"), grads.get(e.getKey())) / lr);
                 }
                 System.out.printf(Locale.ROOT, "one step, same weights and windows: loss %.6f here, %.6f in torch (relative difference %.1e)%n",
                         loss.item(), theirLoss, lossErr);
@@ -151,7 +145,7 @@ public final class BenchLora implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  gradients of %d adapter tensors: max difference %.1e of the largest; grad norm %.1e relative;"
                     + " adapter after AdamW: max difference %.1e lr (entries with |g| >= 1%% of the largest)%n", grads.size(), gradErr, normErr, stepErr);
             boolean ok = lossErr <= LOSS_TOLERANCE && gradErr <= GRAD_TOLERANCE && normErr <= GRAD_TOLERANCE && stepErr <= STEP_TOLERANCE;
-            report.put("check_loss_rel", sci(lossErr)).put("check_grad_rel", sci(gradErr)).put("check_step_lr", sci(stepErr)).put("check_ok", ok);
+            report.put("check_loss_rel", PeerDiff.sci(lossErr)).put("check_grad_rel", PeerDiff.sci(gradErr)).put("check_step_lr", PeerDiff.sci(stepErr)).put("check_ok", ok);
             if (!ok) {
                 System.err.println("genai: genai4j and PyTorch disagree on the LoRA step beyond tolerance (loss " + LOSS_TOLERANCE
                         + ", gradients " + GRAD_TOLERANCE + ", step " + STEP_TOLERANCE + " lr)");
@@ -171,11 +165,11 @@ public final class BenchLora implements Callable<Integer> {
             TrainLoop.Settings settings = TrainLoop.Settings.steps(steps, LrSchedule.constant(lr), 1.0);
             new TrainLoop(task, TrainLoop.Settings.steps(2, LrSchedule.constant(lr), 1.0), null).run();   // warm-up
             PythonPeer torch = null;
-            if (peer != null) {
+            if (torchPeer.on()) {
                 Path in = dir.resolve("serve.safetensors");
                 writeExport(in, gpt, adapter, windows, config.scaling());
                 torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(),
-                        "--batch", "" + batch, "--dropout", "" + config.dropout()), PYTHON, torchEnv());
+                        "--batch", "" + batch, "--dropout", "" + config.dropout()), TorchPeer.PYTHON, torchPeer.env());
             }
             try {
                 double javaSeconds = 0, torchSeconds = 0;
@@ -206,25 +200,6 @@ public final class BenchLora implements Callable<Integer> {
         }
     }
 
-    /**
-     * The torch process's environment: OpenBLAS as its libblas when there is one (Debian's torch is
-     * built against the generic libblas interface), and without this machine's OPENBLAS_CORETYPE pin,
-     * so OpenBLAS picks its kernels for the real CPU.
-     */
-    private Map<String, String> torchEnv() {
-        Path dir = peerBlas != null ? peerBlas
-                : Path.of(System.getProperty("user.home"), ".cache/genai4j/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread");
-        if (peerBlas != null && !Files.isRegularFile(dir.resolve("libblas.so.3"))) {
-            throw new IllegalArgumentException("--peer-blas " + dir + ": no libblas.so.3 there");
-        }
-        Map<String, String> env = new LinkedHashMap<>(Map.of("OPENBLAS_CORETYPE", "", "OPENBLAS_L2_SIZE", ""));
-        if (Files.isRegularFile(dir.resolve("libblas.so.3"))) {
-            String old = System.getenv("LD_LIBRARY_PATH");
-            env.put("LD_LIBRARY_PATH", dir + (old == null || old.isEmpty() ? "" : ":" + old));
-        }
-        return env;
-    }
-
     /** The GPT's weights, the adapter, and the windows as [n, T] tokens and targets, with the sizes in the metadata. */
     private void writeExport(Path file, Gpt gpt, LoraAdapter adapter, List<TokenWindow> windows, float scale) throws IOException {
         List<WriteEntry> entries = new ArrayList<>();
@@ -248,32 +223,5 @@ public final class BenchLora implements Callable<Integer> {
         long[] s = new long[shape.length];
         for (int i = 0; i < s.length; i++) s[i] = shape[i];
         return s;
-    }
-
-    /** max |a − b| over max |b|. */
-    static double maxRelative(float[] a, float[] b) {
-        double scale = 0;
-        for (float x : b) scale = Math.max(scale, Math.abs(x));
-        return maxAbs(a, b) / Math.max(scale, 1e-30);
-    }
-
-    /** max |a − b| over the entries whose gradient g is at least STEP_FLOOR of the largest. */
-    static double stepDifference(float[] a, float[] b, float[] g) {
-        if (a.length != b.length) throw new IllegalStateException("the peer returned " + b.length + " values for " + a.length);
-        double largest = 0, m = 0;
-        for (float x : g) largest = Math.max(largest, Math.abs(x));
-        for (int i = 0; i < a.length; i++) if (Math.abs(g[i]) >= STEP_FLOOR * largest) m = Math.max(m, Math.abs(a[i] - b[i]));
-        return m;
-    }
-
-    static double maxAbs(float[] a, float[] b) {
-        if (a.length != b.length) throw new IllegalStateException("the peer returned " + b.length + " values for " + a.length);
-        double m = 0;
-        for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-        return m;
-    }
-
-    private static double sci(double x) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.2e", x));
     }
 }

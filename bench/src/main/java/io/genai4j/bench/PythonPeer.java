@@ -141,7 +141,12 @@ final class PythonPeer implements AutoCloseable {
 
     /** Sends {@code run <untimed> <timed>} and returns the timed durations in seconds. */
     double[] run(int untimed, int timed) throws IOException {
-        JsonNode r = request("run " + untimed + " " + timed);
+        return run("run", untimed, timed);
+    }
+
+    /** Sends {@code <verb> <untimed> <timed>} (a script may time more than one thing) and returns the timed durations in seconds. */
+    double[] run(String verb, int untimed, int timed) throws IOException {
+        JsonNode r = request(verb + " " + untimed + " " + timed);
         JsonNode s = r.get("seconds");
         if (s == null || !s.isArray() || s.size() != timed) throw new IOException(script + ": unexpected reply " + r);
         double[] seconds = new double[timed];

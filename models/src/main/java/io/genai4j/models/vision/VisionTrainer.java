@@ -27,6 +27,9 @@ import java.util.Map;
  * validation set is the fair way to compare two models on them.
  */
 public final class VisionTrainer {
+    /** Every update's gradients are clipped to this global norm. */
+    public static final double GRAD_CLIP = 1.0;
+
     /** maxSteps or cpuSeconds bounds the run (0 = no bound; at least one must be set). */
     public record Settings(int batchSize, double lr, double weightDecay, int maxSteps, double cpuSeconds, int evalEvery,
                            Augmentation augmentation, long seed) {
@@ -43,7 +46,7 @@ public final class VisionTrainer {
 
     public static Result train(VisionModel model, Images train, Images val, Settings s, TrainListener listener) {
         if (train.size() == 0) throw new IllegalArgumentException("no training images");
-        AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), s.weightDecay()), s.lr(), 0.9, 0.999, 1e-8);
+        AdamW opt = optimizer(model, s.lr(), s.weightDecay());
         int warmup = Math.min(100, Math.max(1, s.maxSteps() / 10));
         LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
                 : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
@@ -93,7 +96,7 @@ public final class VisionTrainer {
                 return false;                                           // kept in memory, nothing written
             }
         };
-        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, 1.0, 1,
+        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, GRAD_CLIP, 1,
                 EvalWhen.every(s.evalEvery()), Goal.MAXIMIZE, SaveWhen.ON_BEST);
         double[] last = {Double.NaN};
         TrainLoop loop = new TrainLoop(task, settings, e -> {
@@ -110,6 +113,11 @@ public final class VisionTrainer {
         model.eval();
         double epochs = (double) d.items() / train.size();
         return new Result(d.steps(), epochs, d.cpuSeconds(), d.stepSeconds(), loop.best(), bestStep[0], last[0]);
+    }
+
+    /** The lesson's optimizer: AdamW (β 0.9, 0.999, ε 1e-8), weight decay on tensors of rank ≥ 2 only; the PyTorch peer builds the same. */
+    public static AdamW optimizer(VisionModel model, double lr, double weightDecay) {
+        return new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), weightDecay), lr, 0.9, 0.999, 1e-8);
     }
 
     private static void restore(VisionModel model, Map<String, float[]> best) {
