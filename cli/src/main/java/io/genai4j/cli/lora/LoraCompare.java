@@ -12,11 +12,8 @@ import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.engine.util.SharedDataDir;
 import io.genai4j.llm.lora.LoraTargets;
-import io.genai4j.llm.lora.TextExamples;
-import io.genai4j.llm.lora.TokenWindow;
 import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.train.TrainEvent;
-import io.genai4j.text.Corpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,11 +60,8 @@ public final class LoraCompare implements Callable<Integer> {
         int win;
         try (LoraBase b = LoraBase.open("gpt")) {
             win = Math.min(window, b.gpt().model().config.blockSize());
-            List<TokenWindow> all = b.windows(file, column, win, maxChars);
-            if (all.size() < 2) throw new IllegalArgumentException(file + " gives only " + all.size() + " window: too little to train and validate on");
-            int nVal = Math.max(1, all.size() / 10);
-            windows = new LoraComparison.Data(all.subList(0, all.size() - nVal), limit(all.subList(all.size() - nVal, all.size()), evalWindows),
-                    limit(TextExamples.windows(Corpus.tinyShakespeare().split().val(), b.tokenizer(), win), evalWindows));
+            LoraBase.Windows split = b.split(file, column, win, maxChars, evalWindows);
+            windows = new LoraComparison.Data(split.train(), split.val(), split.home());
         }
         System.out.printf(Locale.ROOT, "%d runs of %d updates × %d windows of %d tokens (%,d tokens each); %,d training windows from %s%n",
                 setups.size(), steps, batch, win, (long) steps * batch * win, windows.train().size(), file);
@@ -140,9 +134,5 @@ public final class LoraCompare implements Callable<Integer> {
 
     private static String fmt(double loss) {
         return Double.isFinite(loss) ? String.format(Locale.ROOT, "%.4f", loss) : "-";
-    }
-
-    private static List<TokenWindow> limit(List<TokenWindow> w, int n) {
-        return w.size() > n ? w.subList(0, n) : w;
     }
 }

@@ -15,7 +15,6 @@ import io.genai4j.llm.lora.LoraTask;
 import io.genai4j.llm.lora.LoraWeights;
 import io.genai4j.llm.lora.PeftAdapter;
 import io.genai4j.llm.lora.RotaryRows;
-import io.genai4j.llm.lora.TextExamples;
 import io.genai4j.llm.lora.TokenWindow;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.Generator;
@@ -25,7 +24,6 @@ import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainLoop;
-import io.genai4j.text.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,13 +69,8 @@ public final class LoraTrain implements Callable<Integer> {
         threads.apply();
         try (LoraBase b = LoraBase.open(base)) {
             int win = b.gpt() != null ? Math.min(window, b.gpt().model().config.blockSize()) : window;
-            List<TokenWindow> all = b.windows(data, column, win, maxChars);
-            int nVal = Math.max(1, all.size() / 10);
-            if (all.size() < 2) throw new IllegalArgumentException(data + " gives only " + all.size() + " window: too little to train and validate on");
-            List<TokenWindow> train = all.subList(0, all.size() - nVal), val = all.subList(all.size() - nVal, all.size());
-            if (val.size() > evalWindows) val = val.subList(0, evalWindows);
-            List<TokenWindow> home = b.gpt() != null
-                    ? limit(TextExamples.windows(Corpus.tinyShakespeare().split().val(), b.tokenizer(), win), evalWindows) : List.of();
+            LoraBase.Windows split = b.split(data, column, win, maxChars, evalWindows);
+            List<TokenWindow> train = split.train(), val = split.val(), home = split.home();
 
             LoraTargets targets = targetRegex != null ? LoraTargets.regex(targetRegex)
                     : LoraTargets.parse(target != null ? target : b.gpt() != null ? "c_attn" : "q_proj,v_proj");
@@ -140,9 +133,5 @@ public final class LoraTrain implements Callable<Integer> {
                 .generate(b.tokenizer().encode("\n"), GenerationOptions.slidingWindow(240, 0.8f, 0, 1f, seed), null).text();
         gpt.eval();
         return text;
-    }
-
-    private static List<TokenWindow> limit(List<TokenWindow> w, int n) {
-        return w.size() > n ? w.subList(0, n) : w;
     }
 }
