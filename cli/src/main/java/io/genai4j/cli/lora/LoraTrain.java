@@ -19,6 +19,7 @@ import io.genai4j.llm.lora.TokenWindow;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.Generator;
 import io.genai4j.models.gpt.GptLm;
+import io.genai4j.models.llama.Arch;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.SaveWhen;
@@ -47,7 +48,7 @@ public final class LoraTrain implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Training data: .txt/.tsv text or .jsonl chat.") Path data;
     @Option(names = "--column", defaultValue = "0", description = "Use the N-th tab-separated column of each line (0: the whole text).") int column;
     @Option(names = "--max-chars", defaultValue = "300000", description = "Text read at most, whole lines taken evenly through the file (default ${DEFAULT-VALUE}; 0: all).") int maxChars;
-    @Option(names = "--target", description = "Layers to adapt: comma-separated names, or all-linear (default: q_proj,v_proj; c_attn for the GPT).") String target;
+    @Option(names = "--target", description = "Layers to adapt: comma-separated names, or all-linear (default: q_proj,v_proj; c_attn for our GPT and GPT-2 models).") String target;
     @Option(names = "--target-regex", description = "Layers to adapt: a regex over whole module names (instead of --target).") String targetRegex;
     @Option(names = "--rank", defaultValue = "8", description = "r (default ${DEFAULT-VALUE}).") int rank;
     @Option(names = "--alpha", defaultValue = "16", description = "lora_alpha: the side path is scaled by alpha/r (default ${DEFAULT-VALUE}).") float alpha;
@@ -73,7 +74,7 @@ public final class LoraTrain implements Callable<Integer> {
             List<TokenWindow> train = split.train(), val = split.val(), home = split.home();
 
             LoraTargets targets = targetRegex != null ? LoraTargets.regex(targetRegex)
-                    : LoraTargets.parse(target != null ? target : b.gpt() != null ? "c_attn" : "q_proj,v_proj");
+                    : LoraTargets.parse(target != null ? target : b.gpt() != null || (b.llama() != null && b.llama().arch() == Arch.GPT2) ? "c_attn" : "q_proj,v_proj");
             LoraConfig config = new LoraConfig(rank, alpha, dropout, rsLora, targets, b.name());
             double valBefore = LoraTask.meanLoss(b.scorer(), val), homeBefore = LoraTask.meanLoss(b.scorer(), home);
             String sampleBefore = sample(b);
