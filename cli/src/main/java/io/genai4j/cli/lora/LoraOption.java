@@ -20,8 +20,8 @@ public final class LoraOption {
 
     public void apply(LoadedModel m) throws IOException {
         if (adapter == null) return;
-        if (!(m.model() instanceof io.genai4j.models.llama.LlamaModel)) {
-            throw new IllegalArgumentException("--lora needs a Llama or Qwen model; the inference path of " + m.config().arch() + " takes no adapter yet");
+        if (!(m.model() instanceof io.genai4j.models.llama.DecoderModel)) {
+            throw new IllegalArgumentException("--lora needs a Llama, Qwen or GPT-2 model; the inference path of " + m.config().arch() + " takes no adapter yet");
         }
         AdapterSpec spec = AdapterSpec.parse(adapter);
         LoraAdapter a = LoraBase.readAdapter(spec.path(), (Module) m.model(), m.config()).applyTo((Module) m.model(), m.config(), spec.scale());
