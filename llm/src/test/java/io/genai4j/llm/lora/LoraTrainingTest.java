@@ -37,10 +37,7 @@ class LoraTrainingTest {
         RandomModel.write(file, ModelPreset.TINY, DType.Q4_0, null, 1, null, null);
         try (LoadedModel m = ModelLoader.load(file)) {
             Module model = (Module) m.model();
-            int[] ids = m.tokenizer().encode("to be or not to be, that is the question. ".repeat(8), false, false);
-            boolean[] all = new boolean[ids.length];
-            java.util.Arrays.fill(all, true);
-            List<TokenWindow> windows = TokenWindow.of(ids, all, 32);
+            List<TokenWindow> windows = everyTokenCounts(m, 8);
             LoraAdapter a = LoraAdapter.wrap(model, new LoraConfig(4, 8, 0f, false, LoraTargets.parse("all-linear"), ""), new Rng(1));
             LoraTask task = new LoraTask(LoraTask.of(m.model()), a, windows, windows, 2, 1e-2, 7);
             double before = task.meanLoss(windows);
@@ -64,10 +61,7 @@ class LoraTrainingTest {
         io.genai4j.models.llama.HfToGguf.convert(TinyModels.writeHf(tmp.resolve("gpt2"), Arch.GPT2, 4), q8, DType.Q8_0);
         try (LoadedModel m = ModelLoader.load(q8)) {
             Module model = (Module) m.model();
-            int[] ids = m.tokenizer().encode("to be or not to be, that is the question. ".repeat(6), false, false);
-            boolean[] all = new boolean[ids.length];
-            java.util.Arrays.fill(all, true);
-            List<TokenWindow> windows = TokenWindow.of(ids, all, 32);
+            List<TokenWindow> windows = everyTokenCounts(m, 6);
             LoraTargets targets = LoraTargets.parse("all-linear");
             LoraAdapter a = LoraAdapter.wrap(model, new LoraConfig(4, 8, 0f, false, targets, ""), new Rng(1));
             long d = 64, ffn = 256;   // TinyModels' GPT-2: 2 layers of c_attn [3d, d], c_proj [d, d], c_fc [4d, d], c_proj [d, 4d]
@@ -80,7 +74,7 @@ class LoraTrainingTest {
             assertEquals(DType.Q8_0, model.stateDict().get("transformer.h.0.attn.c_attn.weight").dtype(), "the base stays quantized");
             a.train(false);
 
-            int[] probe = java.util.Arrays.copyOf(ids, 20);
+            int[] probe = java.util.Arrays.copyOf(windows.getFirst().input(), 20);
             float[] trained = LoraRuntimeTest.runtime(m, probe);
             LoraRuntimeTest.assertClose(LoraRuntimeTest.modules(m, probe), trained, 1e-4, "gpt2 runtime vs modules, adapters unmerged");
             LoraWeights w = LoraWeights.of(a, m.config());
@@ -144,5 +138,13 @@ class LoraTrainingTest {
         List<TokenWindow> w = TextExamples.windows("abcabc", tok, 2);
         assertEquals(3, w.size());
         assertEquals(5, w.stream().mapToInt(TokenWindow::counted).sum());
+    }
+
+    /** Windows of 32 tokens of a repeated line, every target counted. */
+    private static List<TokenWindow> everyTokenCounts(LoadedModel m, int repeats) {
+        int[] ids = m.tokenizer().encode("to be or not to be, that is the question. ".repeat(repeats), false, false);
+        boolean[] all = new boolean[ids.length];
+        java.util.Arrays.fill(all, true);
+        return TokenWindow.of(ids, all, 32);
     }
 }
