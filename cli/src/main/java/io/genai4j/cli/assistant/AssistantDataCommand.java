@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "data", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write generated conversations of a skill the shipped assistant lacks as chat JSONL (messages and tools), for genai lora train.")
 public final class AssistantDataCommand implements Callable<Integer> {
-    @Option(names = "--skill", defaultValue = WeekendSkill.NAME, description = {WeekendSkill.NAME + ": \"Is it the weekend?\" answered from the clock's weekday, \"It is Sat: yes, the weekend.\" (default).",
+    @Option(names = "--skill", defaultValue = WeekendSkill.NAME, description = {WeekendSkill.NAME + ": \"Is it the weekend?\" answered from the clock's weekday, \"Yes, it is Sat.\" (default).",
             NumberOnlySkill.NAME + ": calculator questions ending \"" + NumberOnlySkill.INSTRUCTION + "\", answered with the bare number."}) String skill;
     @Option(names = "--replay", defaultValue = "0", description = "Share of the assistant's own conversations mixed in, against forgetting (default ${DEFAULT-VALUE}).") double replay;
     @Option(names = "--count", defaultValue = "300", description = "Conversations (default ${DEFAULT-VALUE}).") int count;

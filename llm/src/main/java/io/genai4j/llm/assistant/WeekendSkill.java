@@ -11,13 +11,11 @@ import java.util.SplittableRandom;
 
 /**
  * A skill the shipped assistant does not have, and one it can learn without copying digits: "Is it
- * the weekend?" — call the clock as for "What day is it today?", then name the day the clock returns
- * and decide from it: "It is Sat: yes, the weekend." / "It is Tue: no, a weekday." (the day as the
- * clock writes it). The day comes first on purpose: a first version answered "Yes, it is Sat.", and
- * its adapter copied every day right but answered "No" to all of them — the decision came before
- * the evidence, many tokens back in the tool's result; named first, the day is the token right before
- * the decision. Half the questions fall on a weekend (a uniform day would make "no" right 5 times in
- * 7); the evaluation wants exactly the reference reply.
+ * the weekend?" — call the clock as for "What day is it today?", then answer yes or no from the
+ * weekday it returns and name the day ("Yes, it is Sat." / "No, it is Tue.", the day as the clock writes it). The clock's
+ * answer is one weekday word to read, not numbers to copy, and the decision is a mapping of seven
+ * words to two. Half the questions fall on a weekend (a uniform day would make "No" right 5 times
+ * in 7); the evaluation wants exactly the reference reply.
  */
 public final class WeekendSkill implements AssistantSkill {
     /** Its name on the command line. */
@@ -41,7 +39,7 @@ public final class WeekendSkill implements AssistantSkill {
         while (isWeekend(t.getDayOfWeek()) != weekend) t = t.plusDays(1);
         String result = CurrentTime.format(t, "UTC");
         String day = result.substring(0, result.indexOf(' '));   // the weekday as the tool writes it
-        String answer = "It is " + day + (weekend ? ": yes, the weekend." : ": no, a weekday.");
+        String answer = (weekend ? "Yes" : "No") + ", it is " + day + ".";
         String question = QUESTIONS.get(r.nextInt(QUESTIONS.size()));
         return data.withTool(question, CurrentTime.NAME, Map.of(), result, answer, answer, Map.of(), t.toInstant());
     }
