@@ -16,6 +16,11 @@ import java.util.SplittableRandom;
  * answer is one weekday word to read, not numbers to copy, and the decision is a mapping of seven
  * words to two. Half the questions fall on a weekend (a uniform day would make "No" right 5 times
  * in 7); the evaluation wants exactly the reference reply.
+ *
+ * <p>Measured (rank 8, 300 examples): the adapter copies every day right and calls the clock every
+ * time, but answers "No" to all, so it scores the weekday share. Naming the day before deciding
+ * ("It is Sat: yes, the weekend.") did worse — 0 of 40, the answer starts like the clock's "It is
+ * 10:40 UTC." and the adapter's loss on it began at 2.7 nats instead of 1.2 — so this format stays.
  */
 public final class WeekendSkill implements AssistantSkill {
     /** Its name on the command line. */
