@@ -8,7 +8,7 @@ import io.genai4j.llm.GenerationOptions;
 import io.genai4j.cli.lora.LoraOption;
 import io.genai4j.llm.assistant.AssistantData;
 import io.genai4j.llm.assistant.AssistantEval;
-import io.genai4j.llm.assistant.NumberOnlySkill;
+import io.genai4j.llm.assistant.AssistantSkill;
 import io.genai4j.llm.assistant.TinyAssistant;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
@@ -38,7 +38,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0", description = "Sampling temperature (default ${DEFAULT-VALUE}: greedy; at 1 the constraint has more to catch).")
     float temperature;
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed with --temperature (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--skill", description = "Held-out questions of a skill from genai assistant data (number-only) instead of the assistant's own mix.") String skill;
+    @Option(names = "--skill", description = "Held-out questions of a skill from genai assistant data (weekend, number-only) instead of the assistant's own mix.") String skill;
     @Mixin LoraOption lora;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
@@ -47,7 +47,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         Path work = Files.createTempDirectory("assistant-eval");
-        List<AssistantData.Sample> held = skill == null ? null : AssistantDataCommand.skill(skill, NumberOnlySkill.HELD_OUT_SEED).take(questions);
+        List<AssistantData.Sample> held = skill == null ? null : AssistantSkill.named(skill, AssistantSkill.HELD_OUT_SEED).take(questions);
         try (LoadedModel m = model == null ? TinyAssistant.load() : ModelLoader.load(model)) {
             lora.apply(m);
             long t0 = System.nanoTime();

@@ -68,6 +68,25 @@ record LoraBase(String name, Module module, LoraTask.Scorer scorer, Tokenizer to
         return w;
     }
 
+    /**
+     * Training and validation windows of a data file (the last tenth validates, at most evalWindows of
+     * it) and, for the GPT, Shakespeare's validation windows to measure forgetting (else none).
+     */
+    Windows split(Path data, int column, int window, int maxChars, int evalWindows) throws IOException {
+        List<TokenWindow> all = windows(data, column, window, maxChars);
+        if (all.size() < 2) throw new IllegalArgumentException(data + " gives only " + all.size() + " window: too little to train and validate on");
+        int nVal = Math.max(1, all.size() / 10);
+        List<TokenWindow> home = gpt != null ? TextExamples.windows(io.genai4j.text.Corpus.tinyShakespeare().split().val(), tokenizer, window) : List.of();
+        return new Windows(all.subList(0, all.size() - nVal), limit(all.subList(all.size() - nVal, all.size()), evalWindows), limit(home, evalWindows));
+    }
+
+    /** What {@link #split} gives: train, validation and home (Shakespeare) windows. */
+    record Windows(List<TokenWindow> train, List<TokenWindow> val, List<TokenWindow> home) {}
+
+    private static List<TokenWindow> limit(List<TokenWindow> w, int n) {
+        return w.size() > n ? w.subList(0, n) : w;
+    }
+
     /** About maxChars of whole lines taken evenly through the text (fra.txt is sorted by length). */
     static String sample(String text, int maxChars) {
         String[] lines = text.split("\n");

@@ -1,5 +1,6 @@
 package io.genai4j.cli.lora;
 
+import io.genai4j.models.llama.DecoderModel;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.llm.lora.LoraAdapter;
 import io.genai4j.models.llama.LoadedModel;
@@ -27,8 +28,8 @@ public final class LoraOption {
      * and says so on stderr; {@link LoraAdapter#detach} takes it off again.
      */
     public static LoraAdapter attach(LoadedModel m, String spec) throws IOException {
-        if (!(m.model() instanceof io.genai4j.models.llama.LlamaModel)) {
-            throw new IllegalArgumentException("--lora needs a Llama or Qwen model; the inference path of " + m.config().arch() + " takes no adapter yet");
+        if (!(m.model() instanceof DecoderModel)) {
+            throw new IllegalArgumentException("--lora needs a Llama, Qwen or GPT-2 model; the inference path of " + m.config().arch() + " takes no adapter yet");
         }
         AdapterSpec s = AdapterSpec.parse(spec);
         LoraAdapter a = LoraBase.readAdapter(s.path(), (Module) m.model(), m.config()).applyTo((Module) m.model(), m.config(), s.scale());

@@ -16,17 +16,16 @@ import io.genai4j.llm.lora.LoraTask;
 import io.genai4j.llm.lora.LoraWeights;
 import io.genai4j.llm.lora.PeftAdapter;
 import io.genai4j.llm.lora.RotaryRows;
-import io.genai4j.llm.lora.TextExamples;
 import io.genai4j.llm.lora.TokenWindow;
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.Generator;
 import io.genai4j.models.gpt.GptLm;
+import io.genai4j.models.llama.Arch;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainLoop;
-import io.genai4j.text.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class LoraTrain implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Training data: .txt/.tsv text or .jsonl chat.") Path data;
     @Option(names = "--column", defaultValue = "0", description = "Use the N-th tab-separated column of each line (0: the whole text).") int column;
     @Option(names = "--max-chars", defaultValue = "300000", description = "Text read at most, whole lines taken evenly through the file (default ${DEFAULT-VALUE}; 0: all).") int maxChars;
-    @Option(names = "--target", description = "Layers to adapt: comma-separated names, or all-linear (default: q_proj,v_proj; c_attn for the GPT).") String target;
+    @Option(names = "--target", description = "Layers to adapt: comma-separated names, or all-linear (default: q_proj,v_proj; c_attn for our GPT and GPT-2 models).") String target;
     @Option(names = "--target-regex", description = "Layers to adapt: a regex over whole module names (instead of --target).") String targetRegex;
     @Option(names = "--rank", defaultValue = "8", description = "r (default ${DEFAULT-VALUE}).") int rank;
     @Option(names = "--alpha", defaultValue = "16", description = "lora_alpha: the side path is scaled by alpha/r (default ${DEFAULT-VALUE}).") float alpha;
@@ -72,16 +71,11 @@ public final class LoraTrain implements Callable<Integer> {
         threads.apply();
         try (LoraBase b = LoraBase.open(base)) {
             int win = b.gpt() != null ? Math.min(window, b.gpt().model().config.blockSize()) : window;
-            List<TokenWindow> all = b.windows(data, column, win, maxChars);
-            int nVal = Math.max(1, all.size() / 10);
-            if (all.size() < 2) throw new IllegalArgumentException(data + " gives only " + all.size() + " window: too little to train and validate on");
-            List<TokenWindow> train = all.subList(0, all.size() - nVal), val = all.subList(all.size() - nVal, all.size());
-            if (val.size() > evalWindows) val = val.subList(0, evalWindows);
-            List<TokenWindow> home = b.gpt() != null
-                    ? limit(TextExamples.windows(Corpus.tinyShakespeare().split().val(), b.tokenizer(), win), evalWindows) : List.of();
+            LoraBase.Windows split = b.split(data, column, win, maxChars, evalWindows);
+            List<TokenWindow> train = split.train(), val = split.val(), home = split.home();
 
             LoraTargets targets = targetRegex != null ? LoraTargets.regex(targetRegex)
-                    : LoraTargets.parse(target != null ? target : b.gpt() != null ? "c_attn" : "q_proj,v_proj");
+                    : LoraTargets.parse(target != null ? target : b.gpt() != null || (b.llama() != null && b.llama().arch() == Arch.GPT2) ? "c_attn" : "q_proj,v_proj");
             LoraConfig config = new LoraConfig(rank, alpha, dropout, rsLora, targets, b.name());
             double valBefore = LoraTask.meanLoss(b.scorer(), val), homeBefore = LoraTask.meanLoss(b.scorer(), home);
             String sampleBefore = sample(b);
@@ -141,9 +135,5 @@ public final class LoraTrain implements Callable<Integer> {
                 .generate(b.tokenizer().encode("\n"), GenerationOptions.slidingWindow(240, 0.8f, 0, 1f, seed), null).text();
         gpt.eval();
         return text;
-    }
-
-    private static List<TokenWindow> limit(List<TokenWindow> w, int n) {
-        return w.size() > n ? w.subList(0, n) : w;
     }
 }

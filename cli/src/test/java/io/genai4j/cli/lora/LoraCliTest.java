@@ -18,6 +18,25 @@ class LoraCliTest {
     @TempDir
     Path tmp;
 
+    /** A GPT-2 base: lora train adapts c_attn by default, and run takes the adapter (unmerged, on the runtime). */
+    @Test
+    void trainAndRunAnAdapterOnAGpt2Model() throws Exception {
+        Path base = tmp.resolve("gpt2.gguf");
+        io.genai4j.models.llama.HfToGguf.convert(io.genai4j.models.llama.TinyModels.writeHf(tmp.resolve("hf"), io.genai4j.models.llama.Arch.GPT2, 3), base, DType.F32);
+        Path data = tmp.resolve("data.txt"), out = tmp.resolve("adapter");
+        Files.writeString(data, "the cat sat on the mat.\n".repeat(60));
+        CliRun t = CliRun.of("lora", "train", base.toString(), "--data", data.toString(), "--rank", "4", "--alpha", "8", "--steps", "8",
+                "--batch", "2", "--window", "32", "--lr", "1e-2", "--eval-every", "8", "--out", out.toString(), "--json");
+        assertEquals(0, t.code(), t.err());
+        assertEquals(2 * 4 * (64 + 3 * 64), t.json().get("trainable_params").asLong(), "c_attn [3d, d] in each of 2 layers");
+        String[] run = {"run", base.toString(), "--prompt", "the cat", "--max-tokens", "8", "--temperature", "0", "--json"};
+        JsonNode plain = CliRun.of(run).json();
+        CliRun adapted = CliRun.of(concat(run, "--lora", out.toString()));
+        assertEquals(0, adapted.code(), adapted.err());
+        assertTrue(adapted.err().contains("adapter: "), adapted.err());
+        assertTrue(!plain.get("ids").toString().equals(adapted.json().get("ids").toString()), "the adapter changes the greedy continuation");
+    }
+
     @Test
     void trainEvalAndMergeOnARandomQ8Llama() throws Exception {
         Path base = tmp.resolve("tiny.gguf");

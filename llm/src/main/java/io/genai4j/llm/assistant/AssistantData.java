@@ -211,8 +211,9 @@ public final class AssistantData {
         return withTool(question, tool, arguments, result, answer, expected, notes, null);
     }
 
-    private Sample withTool(String question, String tool, Map<String, Object> arguments, String result, String answer, String expected,
-                            Map<String, List<String>> notes, Instant now) {
+    /** A conversation with one tool call: question, call, result, answer (skills build theirs with it too). */
+    Sample withTool(String question, String tool, Map<String, Object> arguments, String result, String answer, String expected,
+                    Map<String, List<String>> notes, Instant now) {
         String json;
         try {
             json = JSON.writeValueAsString(new java.util.TreeMap<>(arguments));

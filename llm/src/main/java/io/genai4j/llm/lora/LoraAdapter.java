@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code base_model.model.} prefix) while the model's own state dict is unchanged. Once wrapped, the
  * model's forward pass includes every side path; {@link #detach} restores the plain model.
  */
-public final class LoraAdapter {
+public final class LoraAdapter implements TrainedWeights {
     private final LoraConfig config;
     private final Container root = new Container();
     private final Map<String, LoraLinear> layers = new LinkedHashMap<>();
@@ -64,6 +64,7 @@ public final class LoraAdapter {
     }
 
     /** The trainable tensors: every A and B. */
+    @Override
     public List<Tensor> parameters() {
         return root.parameters();
     }
@@ -74,6 +75,7 @@ public final class LoraAdapter {
     }
 
     /** Dropout on (training) or off. */
+    @Override
     public void train(boolean on) {
         root.train(on);
     }

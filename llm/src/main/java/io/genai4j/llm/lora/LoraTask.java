@@ -18,7 +18,8 @@ import java.util.Map;
  * LoRA training as a {@link TrainTask} of the shared {@code TrainLoop}: each update scores a few
  * random windows with the adapted model (windows of one length in one batch where the model takes
  * batches) and takes AdamW steps on A and B only (the base is frozen:
- * its weights are buffers or frozen parameters, whatever their format). The loss is the mean
+ * its weights are buffers or frozen parameters, whatever their format) — or on every weight, for
+ * full fine-tuning with the same optimizer and loss ({@link TrainedWeights#all}). The loss is the mean
  * next-token cross-entropy over the targets that count ({@link TokenWindow#IGNORED} ones do not),
  * so a chat's prompts shape the context without being learned.
  */
@@ -61,17 +62,18 @@ public final class LoraTask implements TrainTask {
     }
 
     private final Scorer scorer;
-    private final LoraAdapter adapter;
+    private final TrainedWeights adapter;
     private final List<TokenWindow> train, val;
     private final int batch;
     private final AdamW optimizer;
     private final Rng rng;
 
     /**
-     * @param batch windows per update
+     * @param adapter what is trained: a {@link LoraAdapter}, or all weights ({@link TrainedWeights#all}) for full fine-tuning
+     * @param batch   windows per update
      * @param lr    AdamW's learning rate (the loop's schedule overrides it each step); no weight decay
      */
-    public LoraTask(Scorer scorer, LoraAdapter adapter, List<TokenWindow> train, List<TokenWindow> val, int batch, double lr, long seed) {
+    public LoraTask(Scorer scorer, TrainedWeights adapter, List<TokenWindow> train, List<TokenWindow> val, int batch, double lr, long seed) {
         if (train.isEmpty()) throw new IllegalArgumentException("no training windows");
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         this.scorer = scorer;

@@ -8,6 +8,7 @@ import io.genai4j.models.llama.Arch;
 import io.genai4j.models.llama.GgufModelWriter;
 import io.genai4j.models.llama.LlamaConfig;
 import io.genai4j.models.llama.LoadedModel;
+import io.genai4j.models.llama.GgufNames;
 import io.genai4j.engine.io.SafeTensors;
 import io.genai4j.engine.io.WriteEntry;
 import io.genai4j.engine.util.AtomicFiles;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A Llama/Qwen model with its adapters merged (W + s·B·A, whatever the base's format), written as a
+ * A Llama/Qwen/GPT-2 model with its adapters merged (W + s·B·A, whatever the base's format), written as a
  * GGUF model through {@link GgufModelWriter}, as llama.cpp's converter writes it, or as a Hugging
  * Face safetensors directory.
  */
@@ -57,6 +58,7 @@ public final class MergedModel {
         List<WriteEntry> entries = new ArrayList<>();
         for (var e : hfWeights((Module) m.model(), m.config(), adapter).entrySet()) {
             Tensor w = e.getValue().to(DType.F32).contiguous();
+            if (m.config().arch() == Arch.GPT2 && GgufNames.isGpt2Conv1D(e.getKey())) w = w.mT().contiguous();   // back to Conv1D's [in, out]
             long[] shape = java.util.Arrays.stream(w.shape()).asLongStream().toArray();
             entries.add(WriteEntry.ofFloats(e.getKey(), w.dim() == 2 ? t : DType.F32, shape, w.toArray()));
         }

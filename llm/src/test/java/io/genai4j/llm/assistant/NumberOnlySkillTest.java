@@ -40,7 +40,7 @@ class NumberOnlySkillTest {
         List<String> a = lines(new NumberOnlySkill(5).take(20)), b = lines(new NumberOnlySkill(5).take(20));
         assertEquals(a, b);
         assertNotEquals(a, lines(new NumberOnlySkill(6).take(20)));
-        assertNotEquals(a, lines(new NumberOnlySkill(NumberOnlySkill.HELD_OUT_SEED).take(20)));
+        assertNotEquals(a, lines(new NumberOnlySkill(AssistantSkill.HELD_OUT_SEED).take(20)));
     }
 
     /** Read back as LoRA chat data, a line gives exactly the tokens and learned positions the assistant's own training renders. */
@@ -50,7 +50,7 @@ class NumberOnlySkillTest {
             ChatRenderer renderer = new ChatRenderer(m);
             ChatTemplate template = ChatTemplate.orDefault(m.chatTemplate());
             for (AssistantData.Sample s : new NumberOnlySkill(7).take(3)) {
-                @SuppressWarnings("unchecked") Map<String, Object> line = (Map<String, Object>) Json.parse(NumberOnlySkill.jsonLine(s, TinyAssistant.TOOLS));
+                @SuppressWarnings("unchecked") Map<String, Object> line = (Map<String, Object>) Json.parse(AssistantSkill.jsonLine(s, TinyAssistant.TOOLS));
                 @SuppressWarnings("unchecked") ChatExamples.Masked got = ChatExamples.mask((List<Map<String, Object>>) line.get("messages"),
                         (List<Map<String, Object>>) line.get("tools"), template, m.tokenizer());
                 AssistantCorpus want = AssistantCorpus.of(List.of(s), renderer, m.tokenizer(), TinyAssistant.TOOLS);
@@ -65,6 +65,6 @@ class NumberOnlySkillTest {
     }
 
     private static List<String> lines(List<AssistantData.Sample> samples) {
-        return samples.stream().map(s -> NumberOnlySkill.jsonLine(s, TinyAssistant.TOOLS)).toList();
+        return samples.stream().map(s -> AssistantSkill.jsonLine(s, TinyAssistant.TOOLS)).toList();
     }
 }

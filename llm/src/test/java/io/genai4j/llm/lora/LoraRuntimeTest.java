@@ -54,7 +54,7 @@ public class LoraRuntimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Arch.class, names = {"LLAMA", "QWEN2", "QWEN3"})
+    @EnumSource(value = Arch.class, names = {"LLAMA", "QWEN2", "QWEN3", "GPT2"})
     void runtimeWithAdapterMatchesModulesWithAdapterAndTheMergedModel(Arch arch) throws Exception {
         Path hf = TinyModels.writeHf(tmp.resolve("hf"), arch, 9);
         try (LoadedModel m = ModelLoader.load(hf)) {

@@ -37,10 +37,7 @@ class LoraTrainingTest {
         RandomModel.write(file, ModelPreset.TINY, DType.Q4_0, null, 1, null, null);
         try (LoadedModel m = ModelLoader.load(file)) {
             Module model = (Module) m.model();
-            int[] ids = m.tokenizer().encode("to be or not to be, that is the question. ".repeat(8), false, false);
-            boolean[] all = new boolean[ids.length];
-            java.util.Arrays.fill(all, true);
-            List<TokenWindow> windows = TokenWindow.of(ids, all, 32);
+            List<TokenWindow> windows = everyTokenCounts(m, 8);
             LoraAdapter a = LoraAdapter.wrap(model, new LoraConfig(4, 8, 0f, false, LoraTargets.parse("all-linear"), ""), new Rng(1));
             LoraTask task = new LoraTask(LoraTask.of(m.model()), a, windows, windows, 2, 1e-2, 7);
             double before = task.meanLoss(windows);
@@ -50,6 +47,50 @@ class LoraTrainingTest {
             assertTrue(after < before - 1.0, "loss " + before + " -> " + after);
             assertEquals(25, events.stream().filter(e -> e instanceof TrainEvent.Step).count());
             assertEquals(DType.Q4_0, model.stateDict().get("model.layers.0.self_attn.q_proj.weight").dtype(), "the base stays quantized");
+        }
+    }
+
+    /**
+     * GPT-2's fused c_attn, c_proj, c_fc and the MLP's c_proj take adapters like Llama's projections:
+     * trained on a Q8_0 base, run unmerged by the decoder runtime as the modules compute them, and
+     * loaded back from PEFT and llama.cpp files to the same logits.
+     */
+    @Test
+    void loraOnAGpt2ModelTrainsRunsOnTheRuntimeAndRoundTrips() throws Exception {
+        Path q8 = tmp.resolve("gpt2-q8_0.gguf");
+        io.genai4j.models.llama.HfToGguf.convert(TinyModels.writeHf(tmp.resolve("gpt2"), Arch.GPT2, 4), q8, DType.Q8_0);
+        try (LoadedModel m = ModelLoader.load(q8)) {
+            Module model = (Module) m.model();
+            List<TokenWindow> windows = everyTokenCounts(m, 6);
+            LoraTargets targets = LoraTargets.parse("all-linear");
+            LoraAdapter a = LoraAdapter.wrap(model, new LoraConfig(4, 8, 0f, false, targets, ""), new Rng(1));
+            long d = 64, ffn = 256;   // TinyModels' GPT-2: 2 layers of c_attn [3d, d], c_proj [d, d], c_fc [4d, d], c_proj [d, 4d]
+            assertEquals(2 * 4 * ((d + 3 * d) + (d + d) + (d + ffn) + (ffn + d)), a.trainable(model).trainable());
+            LoraTask task = new LoraTask(LoraTask.of(m.model()), a, windows, windows, 2, 1e-2, 7);
+            double before = task.meanLoss(windows);
+            new TrainLoop(task, TrainLoop.Settings.steps(20, LrSchedule.constant(1e-2), 1.0), e -> {}).run();
+            double after = task.meanLoss(windows);
+            assertTrue(after < before - 0.5, "loss " + before + " -> " + after);
+            assertEquals(DType.Q8_0, model.stateDict().get("transformer.h.0.attn.c_attn.weight").dtype(), "the base stays quantized");
+            a.train(false);
+
+            int[] probe = java.util.Arrays.copyOf(windows.getFirst().input(), 20);
+            float[] trained = LoraRuntimeTest.runtime(m, probe);
+            LoraRuntimeTest.assertClose(LoraRuntimeTest.modules(m, probe), trained, 1e-4, "gpt2 runtime vs modules, adapters unmerged");
+            LoraWeights w = LoraWeights.of(a, m.config());
+            Path peft = tmp.resolve("peft"), gguf = tmp.resolve("adapter.gguf");
+            PeftAdapter.write(peft, w);
+            GgufAdapter.write(gguf, w, m.config().arch().ggufName(), RotaryRows.of(m.config()), DType.F32);
+            a.detach();
+            float[] base = LoraRuntimeTest.runtime(m, probe);
+            assertTrue(LoraFormatsTest.maxDiff(base, trained) > 1e-2, "the adapter changed the logits");
+
+            LoraAdapter fromPeft = PeftAdapter.read(peft).applyTo(model, m.config(), 1f);
+            LoraRuntimeTest.assertClose(trained, LoraRuntimeTest.runtime(m, probe), 1e-5, "gpt2 adapter read back from PEFT");
+            fromPeft.detach();
+            List<String> layers = LinearSite.of(model).stream().map(LinearSite::name).toList();
+            GgufAdapter.read(gguf, layers, RotaryRows.of(m.config())).applyTo(model, m.config(), 1f);
+            LoraRuntimeTest.assertClose(trained, LoraRuntimeTest.runtime(m, probe), 1e-5, "gpt2 adapter read back from llama.cpp's GGUF layout");
         }
     }
 
@@ -97,5 +138,13 @@ class LoraTrainingTest {
         List<TokenWindow> w = TextExamples.windows("abcabc", tok, 2);
         assertEquals(3, w.size());
         assertEquals(5, w.stream().mapToInt(TokenWindow::counted).sum());
+    }
+
+    /** Windows of 32 tokens of a repeated line, every target counted. */
+    private static List<TokenWindow> everyTokenCounts(LoadedModel m, int repeats) {
+        int[] ids = m.tokenizer().encode("to be or not to be, that is the question. ".repeat(repeats), false, false);
+        boolean[] all = new boolean[ids.length];
+        java.util.Arrays.fill(all, true);
+        return TokenWindow.of(ids, all, 32);
     }
 }

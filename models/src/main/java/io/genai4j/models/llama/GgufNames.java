@@ -49,4 +49,9 @@ public final class GgufNames {
         }
         return null;
     }
+
+    /** Whether a GPT-2 tensor of this Hugging Face name is a Conv1D weight, which its files store [in, out] (every Linear here is [out, in]). */
+    public static boolean isGpt2Conv1D(String name) {
+        return name.endsWith(".weight") && (name.contains(".attn.c_attn.") || name.contains(".attn.c_proj.") || name.contains(".mlp.c_fc.") || name.contains(".mlp.c_proj."));
+    }
 }

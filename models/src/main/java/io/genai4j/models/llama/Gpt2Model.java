@@ -4,6 +4,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.infer.DecoderPlan;
 import io.genai4j.engine.infer.DecoderRuntime;
 import io.genai4j.engine.infer.KvCache;
+import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.nn.Container;
 import io.genai4j.engine.nn.Embedding;
 import io.genai4j.engine.nn.LayerNorm;
@@ -99,6 +100,17 @@ public final class Gpt2Model extends DecoderModel {
         if (cache != null) cache.advance(t);
         if (!allPositions) x = x.narrow(1, t - 1, 1);
         return lmHead.forward(lnF.forward(x)).reshape(-1, config().vocabSize());
+    }
+
+    /** c_attn's side path fills Q|K|V, c_fc's the whole up group (GELU has no gate); null when no layer has an adapter. */
+    @Override
+    PlanAdapters adapters() {
+        PlanSides sides = new PlanSides();
+        for (Block b : h) {
+            sides.layer(List.of(new PlanSides.Site(b.cAttn, 0)), List.of(new PlanSides.Site(b.attnProj, 0)),
+                    List.of(new PlanSides.Site(b.cFc, 0)), List.of(new PlanSides.Site(b.mlpProj, 0)));
+        }
+        return sides.build(lmHead);
     }
 
     @Override

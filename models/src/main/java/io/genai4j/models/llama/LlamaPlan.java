@@ -4,10 +4,8 @@ import static io.genai4j.models.llama.PlanWeights.floats;
 import static io.genai4j.models.llama.PlanWeights.matrix;
 
 import io.genai4j.engine.infer.DecoderPlan;
-import io.genai4j.engine.infer.LowRank;
 import io.genai4j.engine.infer.PlanAdapters;
 import io.genai4j.engine.nn.Linear;
-import io.genai4j.engine.nn.LoraLinear;
 import io.genai4j.engine.nn.RMSNorm;
 import io.genai4j.engine.quant.MatVec;
 import io.genai4j.engine.quant.WeightMatrix;
@@ -46,38 +44,18 @@ final class LlamaPlan {
                 layers, weights(m.norm), MatVec.prepared(matrix(m.lmHead)));
     }
 
-    /**
-     * The unmerged LoRA adapters attached to the model's Linear layers, placed in the groups the plan
-     * fuses (q at 0, k at qDim, v at qDim + kvDim of Q|K|V; gate at 0, up at ffn of gate|up), as a
-     * snapshot of their current values; null when no layer has one.
-     */
+    /** The unmerged LoRA adapters on the model's layers in the groups the plan fuses (see {@link PlanSides}); null when none. */
     static PlanAdapters adapters(LlamaModel m) {
         LlamaConfig c = m.config();
-        boolean any = false;
-        List<PlanAdapters.Layer> layers = new ArrayList<>(m.layers.length);
+        PlanSides sides = new PlanSides();
         for (LlamaBlock b : m.layers) {
             LlamaAttention a = b.selfAttn;
-            List<LowRank> qkv = new ArrayList<>(), o = new ArrayList<>(), gateUp = new ArrayList<>(), down = new ArrayList<>();
-            side(a.qProj, 0, qkv);
-            side(a.kProj, c.qDim(), qkv);
-            side(a.vProj, c.qDim() + c.kvDim(), qkv);
-            side(a.oProj, 0, o);
-            side(b.mlp.gateProj, 0, gateUp);
-            side(b.mlp.upProj, c.ffnDim(), gateUp);
-            side(b.mlp.downProj, 0, down);
-            any |= !(qkv.isEmpty() && o.isEmpty() && gateUp.isEmpty() && down.isEmpty());
-            layers.add(new PlanAdapters.Layer(qkv, o, gateUp, down));
+            sides.layer(List.of(new PlanSides.Site(a.qProj, 0), new PlanSides.Site(a.kProj, c.qDim()), new PlanSides.Site(a.vProj, c.qDim() + c.kvDim())),
+                    List.of(new PlanSides.Site(a.oProj, 0)),
+                    List.of(new PlanSides.Site(b.mlp.gateProj, 0), new PlanSides.Site(b.mlp.upProj, c.ffnDim())),
+                    List.of(new PlanSides.Site(b.mlp.downProj, 0)));
         }
-        if (m.lmHead.adapter() != null && !m.lmHead.adapter().isMerged()) {
-            throw new IllegalStateException("an adapter on the output projection is not supported by the inference path");
-        }
-        return any ? new PlanAdapters(layers) : null;
-    }
-
-    private static void side(Linear l, int offset, List<LowRank> out) {
-        LoraLinear a = l.adapter();
-        if (a == null || a.isMerged()) return;
-        out.add(new LowRank(a.loraA.weight.toArray(), a.loraB.weight.toArray(), a.rank(), l.inFeatures(), l.outFeatures(), offset, a.scale()));
+        return sides.build(m.lmHead);
     }
 
     private static float[] weights(RMSNorm n) {

@@ -59,12 +59,8 @@ final class SafetensorsWeights implements WeightSource, AutoCloseable {
     public Tensor optional(String name) {
         Tensor t = tensors.get(name);
         if (t == null && gpt2 && name.startsWith("transformer.")) t = tensors.get(name.substring("transformer.".length()));
-        if (t != null && gpt2 && isConv1D(name)) t = t.to(DType.F32).mT().contiguous();
+        if (t != null && gpt2 && GgufNames.isGpt2Conv1D(name)) t = t.to(DType.F32).mT().contiguous();
         return t;
-    }
-
-    private static boolean isConv1D(String name) {
-        return name.endsWith(".weight") && (name.contains(".attn.c_attn.") || name.contains(".attn.c_proj.") || name.contains(".mlp.c_fc.") || name.contains(".mlp.c_proj."));
     }
 
     @Override
