@@ -78,7 +78,10 @@ class StepBatcherTest {
             assertEquals("stop", expected[0].stopReason(), "the stop string stops stream 0");
             assertEquals("cancelled", expected[3].stopReason());
 
-            for (int round = 0; round < 2; round++) {
+            // Whether the streams overlap is up to the scheduler (on a busy machine a tiny model's stream may finish
+            // before the next one starts), so rounds repeat until some steps were batched: every round must give
+            // each stream's own tokens, and a batcher that never batches fails after ten rounds.
+            for (int round = 0; round < 10 && (round < 2 || batchedRows(together) == 0); round++) {
                 CyclicBarrier start = new CyclicBarrier(PROMPTS.length);
                 List<Future<GenerationResult>> results = new ArrayList<>();
                 for (int i = 0; i < PROMPTS.length; i++) {
@@ -96,12 +99,18 @@ class StepBatcherTest {
                 }
             }
             long[] counts = together.batcher().counts();
-            assertTrue(counts[1] > counts[0], "steps ran in batches: " + counts[1] + " rows in " + counts[0] + " steps");
+            assertTrue(batchedRows(together) > 0, "steps ran in batches: " + counts[1] + " rows in " + counts[0] + " steps");
             assertEquals(null, alone.batcher(), "a plain generator does not batch");
         } finally {
             pool.shutdownNow();
             Parallel.setThreads(threadsBefore);
         }
+    }
+
+    /** Rows decoded beyond one per step: more than zero once two streams shared a step. */
+    static long batchedRows(Generator g) {
+        long[] counts = g.batcher().counts();
+        return counts[1] - counts[0];
     }
 
     static int[] prompt(LoadedModel m, int i) {
