@@ -69,6 +69,8 @@ class UNetAttentionTest {
         PixelUNet without = new PixelUNet(new PixelUNet.Config(4, 8, 10, 0, false), new Rng(1));
         assertTrue(with.namedParameters().keySet().stream().anyMatch(n -> n.startsWith("middle_attn.")), "attention is on by default");
         assertTrue(without.namedParameters().keySet().stream().noneMatch(n -> n.startsWith("middle_attn.")));
+        int c = 8;   // 2w channels at the lowest resolution
+        assertEquals(2 * c + 4 * (c * c + c), with.numParameters() - without.numParameters(), "GroupNorm scale and shift, then q, k, v, out projections with biases");
         Tensor x = Tensor.randn(new Rng(2), 2, 1, 8, 8);
         assertArrayEquals(new int[] {2, 1, 8, 8}, with.forward(x, new int[] {1, 5}, null).shape());
     }
