@@ -14,4 +14,12 @@ final class ConfigFields {
         if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
         return n.doubleValue();
     }
+
+    /** A yes/no field; {@code absent} when the file predates it (so older files load as they were written). */
+    static boolean flag(Map<String, Object> m, String key, boolean absent) {
+        Object v = m.get(key);
+        if (v == null) return absent;
+        if (!(v instanceof Boolean b)) throw new IllegalArgumentException("field '" + key + "' is not true/false");
+        return b;
+    }
 }

@@ -110,6 +110,7 @@ public final class PixelDiffusion extends Module implements Denoising {
         m.put("image_size", c.imageSize());
         m.put("steps", c.steps());
         m.put("classes", c.classes());
+        m.put("attention", c.attention());
         m.put("label_dropout", labelDropout);
         m.put("schedule", schedule.kind());
         return m;
@@ -122,7 +123,8 @@ public final class PixelDiffusion extends Module implements Denoising {
     public static PixelDiffusion load(Path file) throws IOException {
         return ModelFile.load(file, FORMAT, "train one with `genai diffusion train --space pixel --out FILE`", h -> {
             Map<String, Object> m = h.config();
-            return new PixelDiffusion(new PixelUNet.Config(ConfigFields.num(m, "width"), ConfigFields.num(m, "image_size"), ConfigFields.num(m, "steps"), ConfigFields.num(m, "classes")),
+            return new PixelDiffusion(new PixelUNet.Config(ConfigFields.num(m, "width"), ConfigFields.num(m, "image_size"), ConfigFields.num(m, "steps"), ConfigFields.num(m, "classes"),
+                            ConfigFields.flag(m, "attention", false)),
                     String.valueOf(m.get("schedule")), ConfigFields.dbl(m, "label_dropout"), new Rng(0));
         });
     }

@@ -17,26 +17,33 @@ import io.genai4j.engine.ops.F;
  *   e  = W₂·SiLU(W₁·PE(t)) [+ E[c]]                 (sinusoidal step embedding; class c, or the null class)
  *   h₀ = block(conv_in(x_t))              w,  S      → skip₀
  *   h₁ = block(down₀(h₀))                 2w, S/2    → skip₁      (down: 3×3 conv, stride 2)
- *   m  = block(down₁(h₁))                 2w, S/4
+ *   m  = attn(block(down₁(h₁)))           2w, S/4                  (self-attention over the S/4 × S/4 pixels)
  *   u₁ = block(cat(up(m), skip₁))         2w, S/2                  (up: nearest ×2)
  *   u₀ = block(cat(up(u₁), skip₀))        w,  S
  *   ε̂  = conv_out(SiLU(GN(u₀)))           1,  S
  * </pre>
  * The skips carry the fine detail the bottleneck cannot; every block sees e, so one network
- * denoises at every noise level.
+ * denoises at every noise level. The attention at the lowest resolution lets every position see the
+ * whole image (see {@link SpatialSelfAttention}); files from before it existed load without it.
  */
 public final class PixelUNet extends Module {
     /**
      * Sizes: {@code width} feature maps at full resolution, square images {@code imageSize} wide (a
      * multiple of 4), T {@code steps}, {@code classes} labels (0 = unconditional; else one more
-     * embedding row, index {@code classes}, is the null class of classifier-free guidance).
+     * embedding row, index {@code classes}, is the null class of classifier-free guidance);
+     * {@code attention}: self-attention after the middle block.
      */
-    public record Config(int width, int imageSize, int steps, int classes) {
+    public record Config(int width, int imageSize, int steps, int classes, boolean attention) {
         public Config {
             if (width < 2 || width % 2 != 0) throw new IllegalArgumentException("--width must be an even number >= 2, got " + width);
             if (imageSize < 4 || imageSize % 4 != 0) throw new IllegalArgumentException("the image size must be a multiple of 4, got " + imageSize);
             if (steps < 2) throw new IllegalArgumentException("diffusion needs at least 2 steps, got " + steps);
             if (classes < 0) throw new IllegalArgumentException("classes must be >= 0, got " + classes);
+        }
+
+        /** With the attention block (the default). */
+        public Config(int width, int imageSize, int steps, int classes) {
+            this(width, imageSize, steps, classes, true);
         }
 
         /** The embedding row of "no label". */
@@ -51,6 +58,7 @@ public final class PixelUNet extends Module {
     final Embedding label;                // null when unconditional
     final Conv2d in, down0, down1, out;
     final UNetBlock block0, block1, middle, up1, up0;
+    final SpatialSelfAttention middleAttention;   // null when the config has no attention
     final GroupNorm outNorm;
 
     public PixelUNet(Config c, Rng rng) {
@@ -66,6 +74,7 @@ public final class PixelUNet extends Module {
         block1 = add("block1", new UNetBlock(w, 2 * w, e, rng));
         down1 = add("down1", new Conv2d(2 * w, 2 * w, 3, 2, 1, rng));
         middle = add("middle", new UNetBlock(2 * w, 2 * w, e, rng));
+        middleAttention = c.attention() ? add("middle_attn", new SpatialSelfAttention(2 * w, rng)) : null;
         up1 = add("up1", new UNetBlock(4 * w, 2 * w, e, rng));
         up0 = add("up0", new UNetBlock(3 * w, w, e, rng));
         outNorm = add("out_norm", new GroupNorm(UNetBlock.groups(w), w));
@@ -83,6 +92,7 @@ public final class PixelUNet extends Module {
         Tensor h0 = block0.forward(in.forward(xt), e);
         Tensor h1 = block1.forward(down0.forward(h0), e);
         Tensor m = middle.forward(down1.forward(h1), e);
+        if (middleAttention != null) m = middleAttention.forward(m);
         Tensor u1 = up1.forward(F.cat(1, F.upsampleNearest(m, s / 2, s / 2), h1), e);
         Tensor u0 = up0.forward(F.cat(1, F.upsampleNearest(u1, s, s), h0), e);
         return out.forward(outNorm.forward(u0).silu());

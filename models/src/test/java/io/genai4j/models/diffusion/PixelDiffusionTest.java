@@ -2,11 +2,13 @@ package io.genai4j.models.diffusion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.models.generative.ModelFile;
 import io.genai4j.models.train.TrainListener;
 import java.nio.file.Path;
 import java.util.Map;
@@ -68,5 +70,21 @@ class PixelDiffusionTest {
         PixelDiffusion back = PixelDiffusion.load(f);
         assertEquals(m.configMap(), back.configMap());
         assertArrayEquals(a, back.sample(4, new int[] {0, 1, 0, 1}, 2, "ddim", 10, new Rng(8)).toArray());
+    }
+
+    /** A file written before the attention block existed has no "attention" field and no middle_attn weights: it loads as it was, without the block. */
+    @Test
+    void aFileFromBeforeTheAttentionBlockLoadsWithoutIt() throws Exception {
+        PixelDiffusion old = new PixelDiffusion(new PixelUNet.Config(4, 8, 50, 2, false), "cosine", 0.1, new Rng(9));
+        Map<String, Object> config = new java.util.LinkedHashMap<>(old.configMap());
+        config.remove("attention");
+        Path f = dir.resolve("old.safetensors");
+        ModelFile.save(f, PixelDiffusion.FORMAT, old, config, Map.of());
+        PixelDiffusion back = PixelDiffusion.load(f);
+        assertFalse(back.unet.config.attention());
+        assertEquals(old.numParameters(), back.numParameters());
+        assertArrayEquals(old.sample(2, new int[] {0, 1}, 1, "ddim", 5, new Rng(3)).toArray(), back.sample(2, new int[] {0, 1}, 1, "ddim", 5, new Rng(3)).toArray());
+        assertTrue(tiny(2, 9).unet.config.attention(), "new models have it");
+        assertEquals(Boolean.TRUE, tiny(2, 9).configMap().get("attention"));
     }
 }
