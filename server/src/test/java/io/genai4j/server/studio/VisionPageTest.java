@@ -47,5 +47,17 @@ class VisionPageTest extends ModelFreeStudio {
         b.js("document.getElementById('vision-grid').scrollIntoView()");
         b.screenshots("lesson-vision");
         b.assertNoConsoleErrors();
+
+        // a run on the CPU budget alone goes on until the stop button ends it
+        b.find("#vision-steps").clear();
+        b.find("#vision-steps").sendKeys("0");
+        b.find("#vision-seconds").clear();
+        b.find("#vision-seconds").sendKeys("600");
+        b.find("#vision-start").click();
+        b.await("a first accuracy point", () -> b.find("#vision-status").getText().startsWith("Step ") && !b.find("#vision-stop").getDomProperty("disabled").equals("true"));
+        b.find("#vision-stop").click();
+        b.await("the stop", () -> b.find("#vision-status").getText().startsWith("Stopped"));
+        assertTrue(b.find("#vision-start").isEnabled() && !b.find("#vision-stop").isEnabled());
+        b.assertNoConsoleErrors();
     }
 }
