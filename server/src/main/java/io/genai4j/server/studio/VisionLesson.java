@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.engine.Rng;
+import io.genai4j.engine.util.Printable;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.train.TrainEvent;
-import io.genai4j.models.vision.Augmentation;
 import io.genai4j.models.vision.AttentionRollout;
+import io.genai4j.models.vision.Augmentation;
 import io.genai4j.models.vision.DataSizeExperiment;
 import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
@@ -60,7 +61,7 @@ final class VisionLesson {
     ObjectNode start(JsonNode body) {
         Fields f = new Fields(body, "");
         String kind = f.string("model", "vit");
-        if (!kind.equals("vit") && !kind.equals("cnn")) throw ApiException.invalid("model", "model must be vit or cnn, not " + io.genai4j.engine.util.Printable.of(kind));
+        if (!kind.equals("vit") && !kind.equals("cnn")) throw ApiException.invalid("model", "model must be vit or cnn, not " + Printable.of(kind));
         double cpu = f.number("cpu_seconds", 15, 0, MAX_CPU_SECONDS);
         int maxSteps = (int) f.integer("max_steps", 0, 0, TrainingLesson.MAX_STEPS);
         int every = (int) f.integer("eval_every", 25, 1, TrainingLesson.MAX_STEPS);
