@@ -33,6 +33,7 @@ public final class Studio {
     private final GenerativeLesson generative = new GenerativeLesson();
     private final TrainingLesson training;
     private final LadderLesson ladder;
+    private final VisionLesson vision;
     private final RagPlayground rag;
 
     /**
@@ -46,6 +47,7 @@ public final class Studio {
         this.backend = backend;
         this.training = new TrainingLesson(bugs);
         this.ladder = new LadderLesson(bugs);
+        this.vision = new VisionLesson(bugs);
         this.rag = new RagPlayground(bert::encoder, backend, bugs);
     }
 
@@ -74,6 +76,8 @@ public final class Studio {
         routes.post("/studio/api/lessons/translation", ctx -> json(ctx, translation.translate(body.apply(ctx))));
         jobRoutes(routes, body, "training", training.runs, training::start);
         jobRoutes(routes, body, "ladder", ladder.runs, ladder::start);
+        jobRoutes(routes, body, "vision", vision.runs, vision::start);
+        routes.get("/studio/api/vision/status", ctx -> json(ctx, vision.status()));
         jobRoutes(routes, body, "rag/index", rag.indexing, rag::index);
         routes.get("/studio/api/rag/status", ctx -> json(ctx, rag.status()));
         routes.post("/studio/api/rag/ask", ctx -> json(ctx, rag.ask(body.apply(ctx))));
@@ -94,7 +98,7 @@ public final class Studio {
      */
     public boolean close(long millis) {
         try {
-            List<JobSlot> slots = List.of(training.runs, ladder.runs, rag.indexing);
+            List<JobSlot> slots = List.of(training.runs, ladder.runs, vision.runs, rag.indexing);
             for (JobSlot slot : slots) slot.shutdown();
             long until = System.currentTimeMillis() + millis;
             boolean allEnded = true;

@@ -13,17 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StudioAssets {
     private static final String ROOT = "/io/genai4j/server/studio/";
     private static final String JS = "text/javascript; charset=utf-8";
-    private static final Map<String, String> TYPES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "studio.css", "text/css; charset=utf-8",
-            "studio.js", JS,
-            "api.js", JS,
-            "chat.js", JS,
-            "lessons.js", JS,
-            "models.js", JS,
-            "jobs.js", JS,
-            "rag.js", JS,
-            "svg.js", JS);
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("index.html", "text/html; charset=utf-8"),
+            Map.entry("studio.css", "text/css; charset=utf-8"),
+            Map.entry("studio.js", JS),
+            Map.entry("api.js", JS),
+            Map.entry("chat.js", JS),
+            Map.entry("lessons.js", JS),
+            Map.entry("models.js", JS),
+            Map.entry("jobs.js", JS),
+            Map.entry("rag.js", JS),
+            Map.entry("svg.js", JS),
+            Map.entry("vision.js", JS));
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private StudioAssets() {}

@@ -1,14 +1,15 @@
 // The lessons page, in course order: n-gram next words, word vectors, translation attention, BERT
 // attention, GPT sampling with its top-5 per step, GPT attention (bertviz-style model and head
-// views), training curves and the ladder. Each asks the server
+// views), training curves, the ladder and vision (in vision.js). Each asks the server
 // for what the library returns and draws it as SVG.
 import { postJson } from '/studio/api.js';
 import { followJob, stopButton } from '/studio/jobs.js';
 import { svg, shade, heatmap, bars } from '/studio/svg.js';
+import { initVision, openVision } from '/studio/vision.js';
 
 const $ = id => document.getElementById(id);
 const shown = new Set();
-const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, generative: drawDigits, ladder: runLadder };
+const starts = { ngram: showNext, word2vec: () => analogy().then(drawMap), translation: translate, bert: showBert, gpt: sampleGpt, attention: showAttention, training: () => {}, generative: drawDigits, ladder: runLadder, vision: openVision };
 
 export function initLessons() {
   for (const tab of document.querySelectorAll('.lesson-tabs [role=tab]')) tab.addEventListener('click', () => open(tab.dataset.lesson));
@@ -29,6 +30,7 @@ export function initLessons() {
   $('generative-again').addEventListener('click', () => { $('generative-seed').value = Number($('generative-seed').value) + 1; drawDigits(); });
   $('ladder-form').addEventListener('submit', e => { e.preventDefault(); runLadder(); });
   stopButton('ladder', 'ladder');
+  initVision();
   open('ngram');
 }
 

@@ -16,6 +16,25 @@ final class StudioHttp {
 
     private StudioHttp() {}
 
+    /** GETs the server-sent events of /studio/api/{@code path} until the stream ends (a finished job's whole list). */
+    static java.util.List<JsonNode> events(OpenAiServer server, String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/studio/api/" + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new AssertionError("/studio/api/" + path + " answered " + r.statusCode() + ": " + r.body());
+            java.util.List<JsonNode> out = new java.util.ArrayList<>();
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("data: {")) out.add(Json.parse(line.substring("data: ".length()).getBytes(StandardCharsets.UTF_8)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs {@code body} to /studio/api/{@code path} and returns the JSON answer. */
     static JsonNode post(OpenAiServer server, String path, String body) {
         try {
