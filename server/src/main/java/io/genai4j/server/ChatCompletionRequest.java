@@ -31,14 +31,14 @@ record ChatCompletionRequest(String model, ChatRequest request, Sampling samplin
         for (int i = 0; i < raw.size(); i++) messages.add(message(new Fields(raw.get(i), "messages[" + i + "]")));
         List<ToolSpec> tools = tools(f);
         String toolChoice = toolChoice(f, tools);
-        f.bool("parallel_tool_calls", true);   // read for its type only: a model may call several tools either way
+        boolean parallel = f.bool("parallel_tool_calls", true);
         ResponseFormat format = responseFormat(f);
         Sampling sampling = Sampling.read(f, limits);
         int logprobs = Sampling.chatLogprobs(f);
         boolean stream = f.bool("stream", false);
         Fields so = f.object("stream_options");
         boolean usage = so != null && so.bool("include_usage", false);
-        ChatRequest request = new ChatRequest(messages, tools, toolChoice, format, sampling.options());
+        ChatRequest request = new ChatRequest(messages, tools, toolChoice, format, sampling.options(), parallel);
         return new ChatCompletionRequest(model, request, sampling, stream, usage, logprobs);
     }
 

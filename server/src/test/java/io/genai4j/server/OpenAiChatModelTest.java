@@ -51,7 +51,7 @@ class OpenAiChatModelTest {
             OpenAiChatModel remote = new OpenAiChatModel(s.base() + "/v1/", "scripted", null, Duration.ofSeconds(60));
             ToolSpec weather = new ToolSpec("get_weather", "Weather", "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}");
             ChatRequest req = HELLO.withTools(List.of(weather, new ToolSpec("get_time", "", null)), "get_weather")
-                    .withResponseFormat(ResponseFormat.jsonSchema("{\"type\":\"object\"}"))
+                    .withResponseFormat(ResponseFormat.jsonSchema("{\"type\":\"object\"}")).withParallelToolCalls(false)
                     .withMessages(List.of(ChatMessage.user("hi"), ChatMessage.assistant("", List.of(ToolCallWireTest.CALLS.get(0))),
                             ChatMessage.tool(ToolCallWireTest.CALLS.get(0), "sunny")));
             List<String> pieces = new ArrayList<>();
@@ -69,6 +69,7 @@ class OpenAiChatModelTest {
             assertEquals(req.messages(), seen.messages());
             assertEquals(req.tools(), seen.tools());
             assertEquals("get_weather", seen.toolChoice());
+            assertEquals(false, seen.parallelToolCalls());
             assertEquals(req.responseFormat(), seen.responseFormat());
             assertEquals(req.options().maxTokens(), seen.options().maxTokens());
             assertEquals(req.options().seed(), seen.options().seed());

@@ -1,6 +1,7 @@
 package io.genai4j.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class ToolCallWireTest {
         try (TinyServer s = TinyServer.of(model, ServerSettings.local(0, 1))) {
             String body = """
                     {"model":"scripted","temperature":0.5,"top_p":0.9,"max_completion_tokens":7,"seed":3,"stop":"END",
-                     "presence_penalty":0.5,"frequency_penalty":0.25,"tool_choice":{"type":"function","function":{"name":"get_time"}},
+                     "presence_penalty":0.5,"frequency_penalty":0.25,"parallel_tool_calls":false,"tool_choice":{"type":"function","function":{"name":"get_time"}},
                      "response_format":{"type":"json_schema","json_schema":{"name":"w","schema":{"type":"object","properties":{"a":{"type":"integer"}}}}},
                      "messages":[{"role":"developer","content":"Be brief."},{"role":"user","content":[{"type":"text","text":"Weather "},{"type":"text","text":"in Paris?"}]},
                        {"role":"assistant","content":null,"tool_calls":[{"id":"call_9","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
@@ -44,6 +45,7 @@ class ToolCallWireTest {
             assertEquals(List.of("get_weather", "get_time"), r.tools().stream().map(t -> t.name()).toList());
             assertEquals("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}", r.tools().getFirst().parametersSchema());
             assertEquals("get_time", r.toolChoice());
+            assertFalse(r.parallelToolCalls());
             assertEquals(ResponseFormat.Kind.JSON_SCHEMA, r.responseFormat().kind());
             assertEquals("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}", r.responseFormat().schema());
             var o = r.options();
@@ -59,8 +61,10 @@ class ToolCallWireTest {
 
     @Test
     void toolCallsComeBackWhole() {
-        try (TinyServer s = TinyServer.of(new ScriptedChatModel("", CALLS), ServerSettings.local(0, 1))) {
+        ScriptedChatModel model = new ScriptedChatModel("", CALLS);
+        try (TinyServer s = TinyServer.of(model, ServerSettings.local(0, 1))) {
             JsonNode j = s.post("/v1/chat/completions", "{\"model\":\"scripted\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]," + TOOLS + "}").json();
+            assertTrue(model.requests.getFirst().parallelToolCalls(), "parallel_tool_calls defaults to true, as OpenAI's");
             JsonNode choice = j.get("choices").get(0);
             assertEquals("tool_calls", choice.get("finish_reason").asText());
             JsonNode msg = choice.get("message");

@@ -116,13 +116,15 @@ public final class LocalChatModel implements ChatModel {
                 // Tools and a response format: the answer is a tool call or the formatted answer, the model's choice.
                 ToolCallFormat format = tools.format();
                 String schema = ResponseFormats.schema(request.responseFormat());
-                String key = "tools or answer " + format + " " + request.tools() + " " + schema;
-                options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.orAnswer(format, request.tools(), schema, model.tokenizer())));
+                boolean parallel = request.parallelToolCalls();
+                String key = "tools or answer " + format + " " + request.tools() + " " + schema + " " + parallel;
+                options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.orAnswer(format, request.tools(), schema, parallel, model.tokenizer())));
             }
         } else if (constrainToolCalls && tools.format() != null && tools.opening().isEmpty() && options.constraint() == null) {
             ToolCallFormat format = tools.format();
-            String key = "tools " + format + " " + request.tools();   // ToolSpec records: name, description, schema
-            options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.of(format, request.tools(), model.tokenizer(), model.config().vocabSize())));
+            boolean parallel = request.parallelToolCalls();
+            String key = "tools " + format + " " + request.tools() + " " + parallel;   // ToolSpec records: name, description, schema
+            options = options.withConstraint(formats.cached(key, () -> ToolCallConstraint.of(format, request.tools(), parallel, model.tokenizer(), model.config().vocabSize())));
         }
         int[] ids = renderer.encode(renderer.render(tools.messages(), tools.rendered(), true) + tools.opening());
         ToolCallParser parser = tools.parser(listener, "call_" + Long.toHexString(CALL_IDS.nextLong() & 0xffffffffL) + "_");

@@ -168,6 +168,7 @@ public final class OpenAiChatModel implements ChatModel {
             String choice = r.toolChoice();
             if (choice.equals("auto") || choice.equals("none") || choice.equals("required")) o.put("tool_choice", choice);
             else o.putObject("tool_choice").put("type", "function").putObject("function").put("name", choice);
+            if (!r.parallelToolCalls()) o.put("parallel_tool_calls", false);
         }
         if (r.responseFormat().kind() == ResponseFormat.Kind.JSON_OBJECT) o.putObject("response_format").put("type", "json_object");
         if (r.responseFormat().kind() == ResponseFormat.Kind.JSON_SCHEMA) {

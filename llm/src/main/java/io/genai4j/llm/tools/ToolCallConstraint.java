@@ -21,8 +21,9 @@ import java.util.List;
  * Free text until a tool call starts, then the grammar engine: once the answer has written the
  * format's opening ({@code <tool_call>} for Hermes/Qwen), the call must be {@code {"name": N,
  * "arguments": A}} with N one of the offered tools and A valid against that tool's parameter schema,
- * followed by the closing text; after it the answer is free again (another call may follow). So a
- * model may choose whether to call, but never writes a call that does not parse or fit its tool.
+ * followed by the closing text; after it the answer is free again (another call may follow), or,
+ * when calls may not come in parallel, can only end. So a model may choose whether to call, but
+ * never writes a call that does not parse or fit its tool.
  * Only formats with an opening and a closing text are constrained ({@link #of} gives null otherwise).
  */
 public final class ToolCallConstraint implements TokenConstraint {
@@ -30,49 +31,73 @@ public final class ToolCallConstraint implements TokenConstraint {
     private final TokenConstraint.Factory call;
     private final LlmTokenizer tokenizer;
     private final long[] any;
+    private final long[] afterCall;      // what may follow a finished call: anything, or only the end
     private final byte[] opening;
     private byte[] tail = new byte[0];   // the last bytes written, to see the opening
     private TokenConstraint inCall;      // the call's grammar while a call is being written
+    private boolean called;              // a call has been written
 
-    private ToolCallConstraint(TokenConstraint.Factory call, LlmTokenizer tokenizer, long[] any, byte[] opening) {
+    private ToolCallConstraint(TokenConstraint.Factory call, LlmTokenizer tokenizer, long[] any, long[] afterCall, byte[] opening) {
         this.call = call;
         this.tokenizer = tokenizer;
         this.any = any;
+        this.afterCall = afterCall;
         this.opening = opening;
     }
 
-    /** A factory constraining calls to {@code tools} in {@code format}, or null when the format has no opening and closing text. */
-    public static TokenConstraint.Factory of(ToolCallFormat format, List<ToolSpec> tools, LlmTokenizer tokenizer, int vocabSize) {
+    /**
+     * A factory constraining calls to {@code tools} in {@code format}, or null when the format has no
+     * opening and closing text. With {@code parallel} false (OpenAI's {@code parallel_tool_calls:
+     * false}) the answer ends after its first call.
+     */
+    public static TokenConstraint.Factory of(ToolCallFormat format, List<ToolSpec> tools, boolean parallel, LlmTokenizer tokenizer, int vocabSize) {
         if (format.starts.isEmpty() || format.end == null || tools.isEmpty()) return null;
         Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey), JsonSchema.Separators.PYTHON);   // as templates render calls (tojson)
         TokenConstraint.Factory call = Constraints.of(wrapped(callObject, format.end), tokenizer);
         long[] any = new long[(vocabSize + 63) >>> 6];
         Arrays.fill(any, -1L);
         if ((vocabSize & 63) != 0) any[any.length - 1] = (1L << (vocabSize & 63)) - 1;
+        long[] afterCall = any;
+        if (!parallel) {
+            afterCall = new long[any.length];
+            for (int id = 0; id < vocabSize; id++) if (tokenizer.isEndOfGeneration(id)) afterCall[id >>> 6] |= 1L << id;
+        }
         byte[] opening = format.starts.getFirst().getBytes(StandardCharsets.UTF_8);
-        return () -> new ToolCallConstraint(call, tokenizer, any, opening);
+        long[] after = afterCall;
+        return () -> new ToolCallConstraint(call, tokenizer, any, after, opening);
     }
 
     /**
-     * A tool call or the answer {@code answerSchema} asks for ({@code tools} together with {@code
-     * response_format}): the answer is either JSON valid against that schema, or one call in the
-     * format, held to the tools' schemas like {@link #of}'s calls — after {@code <tool_call>} for
-     * formats that open calls with a marker, or the call object itself for formats that read JSON at
-     * the start of an answer as calls. The model picks the branch with its first tokens.
+     * Tool calls or the answer {@code answerSchema} asks for ({@code tools} together with {@code
+     * response_format}): the answer is either JSON valid against that schema, or calls in the
+     * format, each held to the tools' schemas like {@link #of}'s calls. Formats that open calls with
+     * a marker ({@code <tool_call>}) take one or more marked calls, one per line, as the templates
+     * render them; array formats (Mistral) a JSON list of one or more calls; formats that read one
+     * JSON object at the start of an answer as a call (Llama 3.1) that one object. With {@code
+     * parallel} false (OpenAI's {@code parallel_tool_calls: false}) the answer holds one call at
+     * most. The model picks the branch with its first tokens.
      */
-    public static GrammarMatcher orAnswer(ToolCallFormat format, List<ToolSpec> tools, String answerSchema, LlmTokenizer tokenizer) {
+    public static GrammarMatcher orAnswer(ToolCallFormat format, List<ToolSpec> tools, String answerSchema, boolean parallel, LlmTokenizer tokenizer) {
         Grammar answer = JsonSchema.grammar(answerSchema);
-        Grammar callObject = JsonSchema.grammar(callSchema(tools, format.argumentsKey), JsonSchema.Separators.PYTHON);
+        String callSchema = callSchema(tools, format.argumentsKey);
         Grammar call;
         if (format.end != null && !format.starts.isEmpty()) {
-            Grammar wrapped = wrapped(callObject, format.end);
+            Grammar wrapped = wrapped(JsonSchema.grammar(callSchema, JsonSchema.Separators.PYTHON), format.end);
             List<Grammar.Rule> rules = new ArrayList<>(wrapped.rules());
             List<Grammar.Element> opened = new ArrayList<>(literal(format.starts.getFirst()));
             opened.add(new Grammar.Ref(wrapped.root()));
             rules.add(new Grammar.Rule("opened-call", List.of(opened)));
+            if (parallel) {   // calls := opened-call | opened-call "\n" calls
+                int one = rules.size() - 1, self = rules.size();
+                List<Grammar.Element> more = new ArrayList<>(List.of(new Grammar.Ref(one), new Grammar.Chars(new int[] {'\n', '\n'}), new Grammar.Ref(self)));
+                rules.add(new Grammar.Rule("opened-calls", List.of(List.of(new Grammar.Ref(one)), more)));
+            }
             call = new Grammar(rules, rules.size() - 1);
+        } else if (format.array) {
+            String list = "{\"type\":\"array\",\"items\":" + callSchema + ",\"minItems\":1" + (parallel ? "" : ",\"maxItems\":1") + "}";
+            call = JsonSchema.grammar(list, JsonSchema.Separators.PYTHON);
         } else if (format.jsonAtStart) {
-            call = callObject;
+            call = JsonSchema.grammar(callSchema, JsonSchema.Separators.PYTHON);
         } else {
             throw new IllegalArgumentException("tool calls in the " + format + " format cannot be told apart from a response_format answer");
         }
@@ -134,7 +159,7 @@ public final class ToolCallConstraint implements TokenConstraint {
 
     @Override
     public long[] allowed() {
-        return inCall != null ? inCall.allowed() : any;
+        return inCall != null ? inCall.allowed() : called ? afterCall : any;
     }
 
     @Override
@@ -143,6 +168,7 @@ public final class ToolCallConstraint implements TokenConstraint {
             inCall.accept(token);
             if (inCall.complete()) {
                 inCall = null;
+                called = true;
                 tail = new byte[0];
             }
             return;

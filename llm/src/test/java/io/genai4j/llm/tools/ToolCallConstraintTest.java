@@ -15,9 +15,12 @@ import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.text.vocab.LlmTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +42,7 @@ class ToolCallConstraintTest {
         try (LoadedModel m = TinyAssistant.load()) {
             LlmTokenizer tok = m.tokenizer();
             int vocab = m.config().vocabSize();
-            TokenConstraint.Factory f = ToolCallConstraint.of(ToolCallFormat.HERMES, TOOLS, tok, vocab);
+            TokenConstraint.Factory f = ToolCallConstraint.of(ToolCallFormat.HERMES, TOOLS, true, tok, vocab);
             Random rng = new Random(5);
             for (int trial = 0; trial < 30; trial++) {
                 TokenConstraint c = f.start();
@@ -77,36 +80,77 @@ class ToolCallConstraintTest {
     }
 
     @Test
-    void withAResponseFormatTheAnswerIsACallOrTheSchemasJson() throws Exception {
-        String answer = "{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":99}},"
-                + "\"required\":[\"answer\"],\"additionalProperties\":false}";
+    void withoutParallelCallsTheAnswerEndsAfterItsFirstCall() throws Exception {
         try (LoadedModel m = TinyAssistant.load()) {
-            for (ToolCallFormat format : List.of(ToolCallFormat.HERMES, ToolCallFormat.LLAMA31)) {
-                GrammarMatcher g = ToolCallConstraint.orAnswer(format, TOOLS, answer, m.tokenizer());
-                int calls = 0, answers = 0;
-                for (int trial = 0; trial < 40; trial++) {
-                    RandomDecoding.Result r = RandomDecoding.run(g, new SplittableRandom(trial), 300);
-                    String text = r.text().strip();
-                    assertTrue(r.complete(), format + ": " + text);
-                    if (format == ToolCallFormat.HERMES && text.startsWith("<tool_call>")) {
-                        assertTrue(text.endsWith("\n</tool_call>"), text);
-                        assertValidCall(JSON.readTree(text.substring("<tool_call>".length(), text.length() - "</tool_call>".length())), "arguments", text);
-                        calls++;
-                    } else {
-                        JsonNode j = JSON.readTree(text);
-                        if (format == ToolCallFormat.LLAMA31 && j.has("name")) {
-                            assertValidCall(j, "parameters", text);
-                            calls++;
-                        } else {
-                            assertEquals(1, j.size(), text);
-                            assertTrue(j.get("answer").isIntegralNumber() && j.get("answer").asInt() >= 0 && j.get("answer").asInt() <= 99, text);
-                            answers++;
-                        }
+            LlmTokenizer tok = m.tokenizer();
+            int vocab = m.config().vocabSize();
+            TokenConstraint c = ToolCallConstraint.of(ToolCallFormat.HERMES, TOOLS, false, tok, vocab).start();
+            for (int id : tok.encode("<tool_call>\n{\"name\": \"calc\", \"arguments\": {\"expression\": \"1+1\"}}\n</tool_call>", false, true)) {
+                assertTrue(TokenConstraint.isAllowed(c.allowed(), id), "the call itself is allowed");
+                c.accept(id);
+            }
+            int ends = 0;
+            for (int id = 0; id < vocab; id++) {
+                assertEquals(tok.isEndOfGeneration(id), TokenConstraint.isAllowed(c.allowed(), id), "after the call only the end, token " + id);
+                if (tok.isEndOfGeneration(id)) ends++;
+            }
+            assertTrue(ends > 0, "the vocabulary has an end-of-generation token");
+        }
+    }
+
+    private static final String ANSWER = "{\"type\":\"object\",\"properties\":{\"answer\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":99}},"
+            + "\"required\":[\"answer\"],\"additionalProperties\":false}";
+    private static final Pattern HERMES_CALL = Pattern.compile("<tool_call>\n?(.*?)\n</tool_call>", Pattern.DOTALL);
+
+    @Test
+    void withAResponseFormatTheAnswerIsCallsOrTheSchemasJson() throws Exception {
+        try (LoadedModel m = TinyAssistant.load()) {
+            for (ToolCallFormat format : List.of(ToolCallFormat.HERMES, ToolCallFormat.MISTRAL, ToolCallFormat.LLAMA31)) {
+                for (boolean parallel : List.of(true, false)) {
+                    GrammarMatcher g = ToolCallConstraint.orAnswer(format, TOOLS, ANSWER, parallel, m.tokenizer());
+                    int answers = 0, oneCall = 0, severalCalls = 0;
+                    for (int trial = 0; trial < 40; trial++) {
+                        RandomDecoding.Result r = RandomDecoding.run(g, new SplittableRandom(trial), 600);
+                        String text = r.text().strip();
+                        assertTrue(r.complete(), format + ": " + text);
+                        int calls = calls(format, text);
+                        if (calls == 0) answers++;
+                        else if (calls == 1) oneCall++;
+                        else severalCalls++;
                     }
+                    String what = format + " parallel " + parallel + ": " + answers + " answers, " + oneCall + " single calls, " + severalCalls + " several";
+                    assertTrue(answers > 0 && oneCall > 0, what + ": both branches are open");
+                    boolean canHoldSeveral = parallel && format != ToolCallFormat.LLAMA31;   // Llama 3.1 writes one JSON call per answer
+                    assertEquals(canHoldSeveral, severalCalls > 0, what);
                 }
-                assertTrue(calls > 0 && answers > 0, format + ": both branches are open (" + calls + " calls, " + answers + " answers)");
             }
         }
+    }
+
+    /** The calls in a decoded answer, each checked against its tool; 0 when it is the schema's answer (checked too). */
+    private static int calls(ToolCallFormat format, String text) throws Exception {
+        if (format == ToolCallFormat.HERMES && text.startsWith("<tool_call>")) {
+            Matcher call = HERMES_CALL.matcher(text);
+            List<String> parts = new ArrayList<>();
+            while (call.find()) {
+                assertValidCall(JSON.readTree(call.group(1)), "arguments", text);
+                parts.add(call.group());
+            }
+            assertEquals(text, String.join("\n", parts), "calls one per line, nothing else");
+            return parts.size();
+        }
+        JsonNode j = JSON.readTree(text);
+        if (format == ToolCallFormat.MISTRAL && j.isArray()) {
+            for (JsonNode c : j) assertValidCall(c, "arguments", text);
+            return j.size();
+        }
+        if (format == ToolCallFormat.LLAMA31 && j.has("name")) {
+            assertValidCall(j, "parameters", text);
+            return 1;
+        }
+        assertEquals(1, j.size(), text);
+        assertTrue(j.get("answer").isIntegralNumber() && j.get("answer").asInt() >= 0 && j.get("answer").asInt() <= 99, text);
+        return 0;
     }
 
     private static void assertValidCall(JsonNode j, String argumentsKey, String text) {
@@ -121,8 +165,8 @@ class ToolCallConstraintTest {
 
     @Test
     void formatsWithoutAnOpeningAndClosingAreNotConstrained() {
-        assertEquals(null, ToolCallConstraint.of(ToolCallFormat.LLAMA31, TOOLS, null, 10));
-        assertEquals(null, ToolCallConstraint.of(ToolCallFormat.MISTRAL, TOOLS, null, 10));
+        assertEquals(null, ToolCallConstraint.of(ToolCallFormat.LLAMA31, TOOLS, true, null, 10));
+        assertEquals(null, ToolCallConstraint.of(ToolCallFormat.MISTRAL, TOOLS, true, null, 10));
     }
 
     static int pick(long[] allowed, int vocab, Random rng) {
