@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.Rng;
-import io.genai4j.engine.io.Checkpoints;
+import io.genai4j.models.EditedCheckpoint;
 import io.genai4j.text.CharTokenizer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CharRnnCheckpointTest {
 
     private static IllegalArgumentException loadWith(Path file, String key, String value) throws Exception {
-        Map<String, String> meta = new LinkedHashMap<>(Checkpoints.metadata(file));
-        if (value == null) meta.remove(key);
-        else meta.put(key, value);
-        Path edited = file.resolveSibling("edited.safetensors");
-        Checkpoints.save(edited, Checkpoints.load(file), meta);
+        Path edited = EditedCheckpoint.withField(file, key, value);
         return assertThrows(IllegalArgumentException.class, () -> CharRnnCheckpoint.load(edited));
     }
 
