@@ -3,10 +3,11 @@ package io.genai4j.models.captioner;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.ops.F;
 import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -51,12 +52,7 @@ public final class CaptionTrainer {
             valTexts.add(example(vocab, sc, s.qaFraction(), valRng));
         }
         model.train(true);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 List<Scene> scenes = new ArrayList<>();

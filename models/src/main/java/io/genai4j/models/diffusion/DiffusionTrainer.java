@@ -4,10 +4,11 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.ops.F;
 import io.genai4j.models.generative.ShuffledBatches;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -60,12 +61,7 @@ public final class DiffusionTrainer {
         ShuffledBatches batches = new ShuffledBatches(train.x0().size(0), s.batchSize(), rng.split());
         model.train(true);
         double[] lastVal = {Double.NaN};
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 int[] idx = batches.next();

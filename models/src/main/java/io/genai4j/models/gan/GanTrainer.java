@@ -8,6 +8,7 @@ import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.models.generative.ShuffledBatches;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
@@ -58,12 +59,7 @@ public final class GanTrainer {
         Interval since = new Interval();
         GanSnapshot[] last = {snapshot(gan, 0, since, fixedNoise)};
         snapshots.accept(last[0]);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return gOpt;
-            }
-
+        TrainTask task = new OptimizerTask(gOpt) {
             @Override
             public Batch loss(int step) {
                 Tensor real = Gan.toModelRange(train.batch(batches.next()));

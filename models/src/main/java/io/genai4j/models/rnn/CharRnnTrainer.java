@@ -4,6 +4,7 @@ import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -38,14 +39,9 @@ public final class CharRnnTrainer {
         AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), 0.0), s.lr(), 0.9, 0.99, 1e-8);
         int chunks = (streamLen - 1) / t;
         model.train(true);
-        TrainTask task = new TrainTask() {
+        TrainTask task = new OptimizerTask(opt) {
             private CharRnn.State state;
             private final int[] x = new int[b * t], y = new int[b * t];
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {

@@ -6,6 +6,7 @@ import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.models.generative.ShuffledBatches;
 import io.genai4j.models.train.BestWeights;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
@@ -40,12 +41,7 @@ public final class VaeTrainer {
         ShuffledBatches batches = new ShuffledBatches(train.size(), s.batchSize(), rng.split());
         BestWeights best = new BestWeights(vae);
         vae.train(true);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 Tensor x = train.batch(batches.next());

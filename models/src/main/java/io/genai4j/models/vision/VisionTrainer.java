@@ -2,13 +2,14 @@ package io.genai4j.models.vision;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.ops.F;
 import io.genai4j.models.train.BestWeights;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
 import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
@@ -49,15 +50,10 @@ public final class VisionTrainer {
         Rng rng = new Rng(s.seed());
         model.train(true);
         BestWeights best = new BestWeights(model);
-        TrainTask task = new TrainTask() {
+        TrainTask task = new OptimizerTask(opt) {
             private int[] order = new int[0];
             private int next;
             private final int p = train.pixelsPerImage();
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {

@@ -10,6 +10,7 @@ import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.models.train.BestWeights;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
@@ -56,14 +57,9 @@ public final class HeadTrainer {
         List<Epoch> epochs = new ArrayList<>();
         BestWeights kept = new BestWeights(head);                    // the best epoch so far
         long t0 = System.nanoTime();
-        TrainTask task = new TrainTask() {
+        TrainTask task = new OptimizerTask(opt) {
             private int[] order;
             private long epochStart;
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {
