@@ -1,5 +1,7 @@
 package io.genai4j.models;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.genai4j.engine.io.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +11,18 @@ import java.util.Map;
 /** What a user who edits a checkpoint's metadata by hand leaves behind, for the tests of the loaders' messages. */
 public final class EditedCheckpoint {
     private EditedCheckpoint() {}
+
+    /** A checkpoint loader under test, e.g. {@code HeadFile::load}. */
+    @FunctionalInterface
+    public interface Loader {
+        Object load(Path file) throws Exception;
+    }
+
+    /** The one-line error {@code loader} must give for the checkpoint with the field edited (see {@link #withField}). */
+    public static IllegalArgumentException refused(Loader loader, Path file, String key, String value) throws IOException {
+        Path edited = withField(file, key, value);
+        return assertThrows(IllegalArgumentException.class, () -> loader.load(edited));
+    }
 
     /**
      * A copy of the safetensors checkpoint, written next to it as edited.safetensors, with the same
