@@ -60,11 +60,7 @@ public record CheckpointFile(Path file, Map<String, Object> config, Map<String, 
      * one names the file), and puts it in eval mode.
      */
     public static <M extends Module> M loadStrictly(Path file, Map<String, Tensor> weights, M model) {
-        try {
-            model.loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
+        model.loadStateDict(weights, String.valueOf(file));
         model.eval();
         return model;
     }
