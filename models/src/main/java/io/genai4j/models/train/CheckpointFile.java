@@ -17,7 +17,7 @@ import java.util.function.Function;
  * A trained model in one safetensors file: the weights, and in the metadata a {@code format} tag
  * naming the kind of model, its {@code config} and how it was trained ({@code train}), both JSON.
  * The vision classifiers and the captioner are stored this way, and the generative models'
- * {@link io.genai4j.models.generative.ModelFile} writes the same layout.
+ * {@code ModelFile} writes the same layout through {@link #save}.
  */
 public record CheckpointFile(Path file, Map<String, Object> config, Map<String, Tensor> weights, Map<String, Object> train) {
     public static void save(Path file, String format, Map<String, Object> config, Map<String, Tensor> state, Map<String, Object> train) throws IOException {
