@@ -29,7 +29,6 @@ import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.llm.chat.ToolCall;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -52,9 +51,7 @@ class AdaptersTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
-        tiny = ModelLoader.load(gguf);
+        tiny = ModelLoader.load(TinyModels.writeGguf(tmp, Arch.LLAMA, 3, DType.F32));
     }
 
     @AfterAll

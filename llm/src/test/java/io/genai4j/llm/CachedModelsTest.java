@@ -5,25 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genai4j.engine.util.TemporaryCache;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `genai models list|rm` underneath: pulled repositories only, names only, links never followed. */
 class CachedModelsTest {
     @TempDir
     Path tmp;
+    @RegisterExtension
+    final TemporaryCache cache = new TemporaryCache();
     Path root;
 
     @BeforeEach
-    void cache() throws Exception {
-        root = Files.createDirectories(tmp.resolve("cache"));
-        System.setProperty("genai.cache", root.toString());
+    void fill() throws Exception {
+        root = cache.root();
         Path a = Files.createDirectories(root.resolve("hub/acme/tiny"));
         Files.write(a.resolve("tiny.gguf"), new byte[1000]);
         Files.write(a.resolve("config.json"), new byte[20]);
@@ -33,11 +35,6 @@ class CachedModelsTest {
         Files.createDirectories(root.resolve("models/gpt-shakespeare-char-1a2b"));           // genai4j's own
         Files.write(root.resolve("models/gpt-shakespeare-char-1a2b/config.json"), new byte[5]);
         Files.createDirectories(root.resolve("native/openblas-x"));
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("genai.cache");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.DType;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -25,10 +24,7 @@ class GeneratorTest {
     Path tmp;
 
     private LoadedModel tiny(Arch arch) throws Exception {
-        Path hf = TinyModels.writeHf(tmp.resolve(arch.ggufName()), arch, 11);
-        Path gguf = tmp.resolve(arch.ggufName() + ".gguf");
-        HfToGguf.convert(hf, gguf, DType.F32);
-        return ModelLoader.load(gguf);
+        return ModelLoader.load(TinyModels.writeGguf(tmp, arch, 11, DType.F32));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.DType;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -32,10 +31,7 @@ class LogprobsTest {
     Path tmp;
 
     private LoadedModel tiny() throws Exception {
-        Path hf = TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5);
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(hf, gguf, DType.F32);
-        return ModelLoader.load(gguf);
+        return ModelLoader.load(TinyModels.writeGguf(tmp, Arch.QWEN2, 5, DType.F32));
     }
 
     private record Recorder(int top, List<TokenLogprob> got, List<Integer> tokens) implements GenerationListener {

@@ -6,36 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.engine.util.Cache;
+import io.genai4j.engine.util.TemporaryCache;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pulled repositories live in the cache's hub/ subtree, apart from genai4j's own files. */
 class ModelStoreTest {
-    @TempDir
-    Path root;
-
-    @BeforeEach
-    void useTemporaryCache() {
-        System.setProperty("genai.cache", root.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("genai.cache");
-    }
+    @RegisterExtension
+    final TemporaryCache cache = new TemporaryCache();
 
     @Test
     void aRepositoryNamedLikeGenai4jsOwnFoldersStaysInTheHubSubtree() throws Exception {
         Path shipped = Files.createDirectories(Cache.dir("models").resolve("gpt-shakespeare-char-1a2b"));
         Files.writeString(shipped.resolve("config.json"), "{\"model_type\":\"genai4j-gpt\"}");
         Path pulled = ModelStore.repoDir("models/gpt-shakespeare-char-1a2b");
-        assertEquals(root.resolve("hub/models/gpt-shakespeare-char-1a2b"), pulled);
-        assertEquals(root.resolve("hub/native/openblas-0.3.31-1.5.13-linux-x86_64"), ModelStore.repoDir("native/openblas-0.3.31-1.5.13-linux-x86_64"));
+        assertEquals(cache.root().resolve("hub/models/gpt-shakespeare-char-1a2b"), pulled);
+        assertEquals(cache.root().resolve("hub/native/openblas-0.3.31-1.5.13-linux-x86_64"), ModelStore.repoDir("native/openblas-0.3.31-1.5.13-linux-x86_64"));
         // and a cached name never resolves to genai4j's own files
         assertThrows(NoSuchFileException.class, () -> ModelStore.resolve("models/gpt-shakespeare-char-1a2b"));
         assertTrue(Files.isRegularFile(shipped.resolve("config.json")), "the shipped model is untouched");
@@ -54,12 +43,12 @@ class ModelStoreTest {
 
     @Test
     void aRepositoryPulledIntoTheOldLayoutMovesIntoTheHubSubtreeWhenUsed() throws Exception {
-        Path legacy = Files.createDirectories(root.resolve("acme/old"));
+        Path legacy = Files.createDirectories(cache.root().resolve("acme/old"));
         Files.write(legacy.resolve("old.gguf"), new byte[] {7});
         Path got = ModelStore.resolve("acme/old");
-        assertEquals(root.resolve("hub/acme/old/old.gguf"), got);
+        assertEquals(cache.root().resolve("hub/acme/old/old.gguf"), got);
         assertEquals(7, Files.readAllBytes(got)[0]);
         assertFalse(Files.exists(legacy));
-        assertFalse(Files.exists(root.resolve("acme")), "the emptied owner folder goes too");
+        assertFalse(Files.exists(cache.root().resolve("acme")), "the emptied owner folder goes too");
     }
 }

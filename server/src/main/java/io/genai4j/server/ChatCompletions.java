@@ -3,7 +3,6 @@ package io.genai4j.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genai4j.llm.TokenLogprob;
-import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.ChatResponse;
 import java.util.ArrayList;
@@ -37,32 +36,7 @@ final class ChatCompletions {
         Watch watch = new Watch(clock, null, metrics);
         for (int i = 0; i < req.sampling().n(); i++) {
             List<TokenLogprob> tokens = new ArrayList<>();
-            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
-                @Override
-                public void onText(String text) {
-                    watch.token();
-                }
-
-                @Override
-                public int topLogprobs() {
-                    return req.logprobs();
-                }
-
-                @Override
-                public void onLogprob(TokenLogprob p) {
-                    tokens.add(p);
-                }
-
-                @Override
-                public void onToolCall(int index, String id, String name, String argumentsFragment) {
-                    watch.token();
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return watch.stop();
-                }
-            });
+            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new WatchedChatListener(watch, req.logprobs(), tokens));
             if (watch.timedOut()) throw clock.timeoutError();
             account(r);
             choices.add(r);
@@ -92,27 +66,17 @@ final class ChatCompletions {
                 pending.clear();
                 return chunk;
             };
-            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new ChatListener() {
+            ChatResponse r = model.chat(req.request().withOptions(req.sampling().forChoice(i)), new WatchedChatListener(watch, req.logprobs(), pending) {
                 @Override
                 public void onText(String text) {
-                    watch.token();
+                    super.onText(text);
                     open.run();
                     if (!text.isEmpty()) sse.send(withLogprobs.apply(json.chunk(index, Json.object().put("content", text), null)));
                 }
 
                 @Override
-                public int topLogprobs() {
-                    return req.logprobs();
-                }
-
-                @Override
-                public void onLogprob(TokenLogprob p) {
-                    pending.add(p);
-                }
-
-                @Override
                 public void onToolCall(int callIndex, String id, String name, String argumentsFragment) {
-                    watch.token();
+                    super.onToolCall(callIndex, id, name, argumentsFragment);
                     open.run();
                     ObjectNode call = Json.object().put("index", callIndex);
                     if (id != null) call.put("id", id);
@@ -124,11 +88,6 @@ final class ChatCompletions {
                     ArrayNode calls = delta.putArray("tool_calls");
                     calls.add(call);
                     sse.send(withLogprobs.apply(json.chunk(index, delta, null)));
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return watch.stop();
                 }
             });
             account(r);

@@ -2,37 +2,23 @@ package io.genai4j.server;
 
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.ChatMessage;
-import io.genai4j.llm.chat.ChatModel;
-import io.genai4j.llm.chat.ChatRequest;
 import io.genai4j.llm.chat.ChatResponse;
+import io.genai4j.llm.chat.ScriptedChat;
 import io.genai4j.llm.chat.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A ChatModel that answers from a script, to test the wire format of what the local model does not
  * produce yet (tool calls): it streams the text, then each call as its id and name followed by its
  * arguments in pieces of 5 characters, and records every request it receives.
  */
-final class ScriptedChatModel implements ChatModel {
-    final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
-    private final String text;
-    private final List<ToolCall> calls;
-
+final class ScriptedChatModel extends ScriptedChat {
     ScriptedChatModel(String text, List<ToolCall> calls) {
-        this.text = text;
-        this.calls = calls;
+        super((request, listener) -> stream(text, calls, listener));
     }
 
-    @Override
-    public String name() {
-        return "scripted";
-    }
-
-    @Override
-    public ChatResponse chat(ChatRequest request, ChatListener listener) {
-        requests.add(request);
+    private static ChatResponse stream(String text, List<ToolCall> calls, ChatListener listener) {
         if (!text.isEmpty()) listener.onText(text);
         for (int i = 0; i < calls.size(); i++) {
             ToolCall c = calls.get(i);
@@ -40,7 +26,6 @@ final class ScriptedChatModel implements ChatModel {
             String a = c.arguments();
             for (int at = 0; at < a.length(); at += 5) listener.onToolCall(i, null, null, a.substring(at, Math.min(a.length(), at + 5)));
         }
-        List<ToolCall> out = new ArrayList<>(calls);
-        return new ChatResponse(ChatMessage.assistant(text, out), out.isEmpty() ? "stop" : "tool_calls", new ChatResponse.Usage(7, 3, 0, 0));
+        return ScriptedChat.reply(ChatMessage.assistant(text, new ArrayList<>(calls)), new ChatResponse.Usage(7, 3, 0, 0));
     }
 }

@@ -7,7 +7,6 @@ import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -43,9 +42,7 @@ public final class TinyServer implements AutoCloseable {
         if (tiny == null) {
             try {
                 Path dir = Files.createTempDirectory("genai-server-test");
-                Path gguf = dir.resolve("tiny.gguf");
-                HfToGguf.convert(TinyModels.writeHf(dir.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
-                tiny = ModelLoader.load(gguf);
+                tiny = ModelLoader.load(TinyModels.writeGguf(dir, Arch.LLAMA, 3, DType.F32));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

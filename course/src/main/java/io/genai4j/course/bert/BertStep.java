@@ -22,7 +22,7 @@ import java.util.Map;
  * paraphrases are embedded; each paraphrase finds its line by cosine similarity, though they
  * share few words. Then one line's attention, every layer and head, as a picture.
  */
-public final class BertStep implements TourStep {
+public final class BertStep extends TourStep {
     static final List<String> LINES = List.of(
             "But, soft! what light through yonder window breaks?",
             "O Romeo, Romeo! wherefore art thou Romeo?",
@@ -34,14 +34,8 @@ public final class BertStep implements TourStep {
             "Look, a light is shining in that window.",
             "Our bad times have turned into good ones thanks to the king.");
 
-    @Override
-    public int position() {
-        return 500;
-    }
-
-    @Override
-    public String title() {
-        return "Using a trained transformer: BERT sentence embeddings";
+    public BertStep() {
+        super(500, "Using a trained transformer: BERT sentence embeddings");
     }
 
     @Override

@@ -29,18 +29,12 @@ import java.util.Map;
  * shows where it looked for each word. Needs the MNIST file of the vision lesson; without it the
  * step says where it looked and moves on.
  */
-public final class CaptionStep implements TourStep {
+public final class CaptionStep extends TourStep {
     static final int SCENES = 40;
     static final long EVAL_SEED = 19;
 
-    @Override
-    public int position() {
-        return 550;
-    }
-
-    @Override
-    public String title() {
-        return "Captioning: GIT";
+    public CaptionStep() {
+        super(550, "Captioning: GIT");
     }
 
     @Override

@@ -15,17 +15,11 @@ import java.util.Map;
  * many different digits came out is the first sign of mode collapse), and each model's card says
  * how it was trained. The full comparison (FID-MNIST on 1,500 samples) is {@code genai generative compare}.
  */
-public final class GenerativeStep implements TourStep {
+public final class GenerativeStep extends TourStep {
     static final int SAMPLES = 20;
 
-    @Override
-    public int position() {
-        return 800;
-    }
-
-    @Override
-    public String title() {
-        return "Other generative models: VAE, GAN, diffusion";
+    public GenerativeStep() {
+        super(800, "Other generative models: VAE, GAN, diffusion");
     }
 
     @Override

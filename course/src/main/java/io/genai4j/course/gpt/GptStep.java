@@ -27,18 +27,12 @@ import java.util.Map;
  * shipped checkpoint), sampled with its KV cache, its next-character probabilities, and its
  * attention as a picture.
  */
-public final class GptStep implements TourStep {
+public final class GptStep extends TourStep {
     static final String PROMPT = "ROMEO:\n";
     static final String LOOK = "JULIET:\nO Romeo, Romeo!";
 
-    @Override
-    public int position() {
-        return 600;
-    }
-
-    @Override
-    public String title() {
-        return "A transformer trained here: GPT on Shakespeare";
+    public GptStep() {
+        super(600, "A transformer trained here: GPT on Shakespeare");
     }
 
     @Override

@@ -22,25 +22,11 @@ import java.util.List;
 public final class GptLadder implements LadderProvider {
     @Override
     public List<LadderEntry> entries() {
-        return GptCheckpoint.hasBundled() ? List.of(new Rung()) : List.of();
+        return GptCheckpoint.hasBundled() ? List.of(new Rung("GPT (shipped)", "GPT", 300)) : List.of();
     }
 
-    private static final class Rung implements LadderEntry {
-        @Override
-        public String name() {
-            return "GPT (shipped)";
-        }
-
-        @Override
-        public String family() {
-            return "GPT";
-        }
-
-        @Override
-        public int rank() {
-            return 300;
-        }
-
+    /** The rung: its name, family and rank are fixed. */
+    private record Rung(String name, String family, int rank) implements LadderEntry {
         @Override
         public LadderResult run(LadderData data) throws Exception {
             if (!Corpus.SHAKESPEARE.equals(data.corpus().name())) return null;

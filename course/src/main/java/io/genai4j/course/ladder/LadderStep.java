@@ -12,15 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The tour's last step: the ladder of every model so far, as a table and a bar chart. */
-public final class LadderStep implements TourStep {
-    @Override
-    public int position() {
-        return 900;
-    }
-
-    @Override
-    public String title() {
-        return "The ladder: from simple to complex";
+public final class LadderStep extends TourStep {
+    public LadderStep() {
+        super(900, "The ladder: from simple to complex");
     }
 
     @Override

@@ -27,25 +27,11 @@ public final class RnnLadder implements LadderProvider {
 
     @Override
     public List<LadderEntry> entries() {
-        return List.of(new Rung());
+        return List.of(new Rung("LSTM (char)", "RNN", 200));
     }
 
-    private static final class Rung implements LadderEntry {
-        @Override
-        public String name() {
-            return "LSTM (char)";
-        }
-
-        @Override
-        public String family() {
-            return "RNN";
-        }
-
-        @Override
-        public int rank() {
-            return 200;
-        }
-
+    /** The rung: its name, family and rank are fixed. */
+    private record Rung(String name, String family, int rank) implements LadderEntry {
         @Override
         public LadderResult run(LadderData data) throws Exception {
             long t0 = System.nanoTime();

@@ -15,20 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Tour step: a language model assigns a probability to a whole sentence. */
-public final class LikelihoodStep implements TourStep {
+public final class LikelihoodStep extends TourStep {
     static final String[][] PAIRS = {
             {"I pray you, sir.", "Sir, you pray I."},
             {"My lord, the king is dead.", "Dead is the king, my lord."},
     };
 
-    @Override
-    public int position() {
-        return 110;
-    }
-
-    @Override
-    public String title() {
-        return "Which sentence is more likely?";
+    public LikelihoodStep() {
+        super(110, "Which sentence is more likely?");
     }
 
     @Override

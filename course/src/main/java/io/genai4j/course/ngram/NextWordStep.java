@@ -17,18 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Tour step: the distribution over the next word, as a table and a bar chart. */
-public final class NextWordStep implements TourStep {
+public final class NextWordStep extends TourStep {
     static final String CONTEXT = "I will";
     static final int TOP = 10;
 
-    @Override
-    public int position() {
-        return 120;
-    }
-
-    @Override
-    public String title() {
-        return "What comes next?";
+    public NextWordStep() {
+        super(120, "What comes next?");
     }
 
     @Override

@@ -23,17 +23,11 @@ import java.util.Map;
  * Tour step: samples from word n-grams of growing order, with how much of each sample is copied
  * verbatim from the training text. Higher orders read better because they quote more.
  */
-public final class SamplesStep implements TourStep {
+public final class SamplesStep extends TourStep {
     static final int TOKENS = 600;
 
-    @Override
-    public int position() {
-        return 130;
-    }
-
-    @Override
-    public String title() {
-        return "Samples by order, and how much they copy";
+    public SamplesStep() {
+        super(130, "Samples by order, and how much they copy");
     }
 
     @Override

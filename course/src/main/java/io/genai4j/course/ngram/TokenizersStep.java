@@ -17,18 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Tour step: the same line as characters, words and learned BPE pieces. */
-public final class TokenizersStep implements TourStep {
+public final class TokenizersStep extends TourStep {
     static final String LINE = "To be, or not to be, that is the question.";
     static final int BPE_VOCAB = 1000;
 
-    @Override
-    public int position() {
-        return 100;
-    }
-
-    @Override
-    public String title() {
-        return "Text becomes numbers: tokenizers";
+    public TokenizersStep() {
+        super(100, "Text becomes numbers: tokenizers");
     }
 
     @Override

@@ -20,17 +20,11 @@ import java.util.Map;
  * question; it answers by calling the calculator, the agent loop runs the call and feeds the
  * result back, and the model turns it into an answer. Every step of the loop is shown.
  */
-public final class ToolsStep implements TourStep {
+public final class ToolsStep extends TourStep {
     static final String QUESTION = "What is 37 * 48?";
 
-    @Override
-    public int position() {
-        return 700;
-    }
-
-    @Override
-    public String title() {
-        return "Tools: the model asks the calculator";
+    public ToolsStep() {
+        super(700, "Tools: the model asks the calculator");
     }
 
     @Override

@@ -25,17 +25,11 @@ import java.util.Map;
  * (trained on Tatoeba's English-French pairs, CC BY 2.0) translates a few sentences, and one
  * translation's encoder-decoder attention becomes a picture.
  */
-public final class TranslationStep implements TourStep {
+public final class TranslationStep extends TourStep {
     static final List<String> SENTENCES = List.of("I am cold.", "Where is the station?", "He is reading a book in the garden.", "We have to go home now.");
 
-    @Override
-    public int position() {
-        return 300;
-    }
-
-    @Override
-    public String title() {
-        return "Translation: encoder, decoder, attention";
+    public TranslationStep() {
+        super(300, "Translation: encoder, decoder, attention");
     }
 
     @Override

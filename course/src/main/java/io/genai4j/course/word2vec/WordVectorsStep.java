@@ -18,19 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The tour's word2vec step: vectors trained on the spot, an analogy, neighbours, a 2-D map. */
-public final class WordVectorsStep implements TourStep {
+public final class WordVectorsStep extends TourStep {
     private static final String[][] ANALOGIES = {{"man", "king", "woman"}, {"he", "his", "she"}, {"i", "my", "thou"}, {"father", "mother", "son"}};
     private static final Map<String, String> EXPECTED = Map.of("man king woman", "queen", "he his she", "her", "i my thou", "thy", "father mother son", "daughter");
     private static final List<String> MAP = List.of("man:woman", "king:queen", "lord:lady", "father:mother", "he:she");
 
-    @Override
-    public int position() {
-        return 200;
-    }
-
-    @Override
-    public String title() {
-        return "Words as vectors: word2vec";
+    public WordVectorsStep() {
+        super(200, "Words as vectors: word2vec");
     }
 
     @Override

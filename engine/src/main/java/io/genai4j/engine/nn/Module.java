@@ -120,6 +120,18 @@ public abstract class Module {
     }
 
     /**
+     * Strict {@link #loadStateDict} of weights read from {@code source} (a file, or what stands for
+     * it in messages): a missing, unexpected or misshapen tensor is one error that names the source.
+     */
+    public void loadStateDict(Map<String, Tensor> state, String source) {
+        try {
+            loadStateDict(state, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Copies values from a state dict into this module's parameters and buffers (converting F16/BF16
      * to F32). With strict, missing and unexpected names are errors listing the names.
      */

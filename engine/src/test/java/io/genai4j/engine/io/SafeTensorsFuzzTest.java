@@ -16,8 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * characters, digits changed to huge or negative numbers, inserted and deleted bytes, a rewritten
  * length prefix, and truncation. The seed is fixed so a failure reproduces.
  */
-@Tag("small-heap")
+@SmallHeap
 class SafeTensorsFuzzTest {
-
-    @BeforeAll
-    static void smallHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
-    }
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genai4j.engine.util.TemporaryCache;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
@@ -14,15 +15,15 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bundled OpenBLAS copy in the cache is trusted on its SHA-256 against the jar: a same-size
  * library planted in its place, or an extra library beside it, makes it copy again.
  */
 class BundledOpenBlasTest {
-    @TempDir
-    Path cache;
+    @RegisterExtension
+    final TemporaryCache cache = new TemporaryCache();
     JarFile jar;
     String dir;
 
@@ -34,12 +35,10 @@ class BundledOpenBlasTest {
         JarURLConnection c = (JarURLConnection) url.openConnection();
         c.setUseCaches(false);
         jar = c.getJarFile();
-        System.setProperty("genai.cache", cache.toString());
     }
 
     @AfterEach
     void close() throws Exception {
-        System.clearProperty("genai.cache");
         if (jar != null) jar.close();
     }
 

@@ -99,4 +99,15 @@ class ModuleTest {
         s.freeze();
         for (Tensor p : s.parameters()) assertFalse(p.requiresGrad());
     }
+
+    @Test
+    void strictLoadFromASourceNamesItInTheError() {
+        Linear lin = new Linear(2, 3, true, new Rng(1));
+        Map<String, Tensor> state = new HashMap<>(new Linear(2, 3, true, new Rng(2)).stateDict());
+        lin.loadStateDict(state, "w.safetensors");
+        assertArrayEquals(state.get("weight").toArray(), lin.weight.toArray());
+        state.remove("bias");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lin.loadStateDict(state, "w.safetensors"));
+        assertTrue(e.getMessage().startsWith("w.safetensors: ") && e.getMessage().contains("bias"), e.getMessage());
+    }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.agent.builtin.Calculator;
-import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.ChatMessage;
-import io.genai4j.llm.chat.ChatModel;
-import io.genai4j.llm.chat.ChatRequest;
 import io.genai4j.llm.chat.ChatResponse;
+import io.genai4j.llm.chat.ScriptedChat;
 import io.genai4j.llm.chat.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,29 +22,16 @@ import org.junit.jupiter.api.Test;
  * and the step limit holds.
  */
 class AgentTest {
-    record Scripted(Function<List<ChatMessage>, ChatMessage> script, List<ChatRequest> seen) implements ChatModel {
-        Scripted(Function<List<ChatMessage>, ChatMessage> script) {
-            this(script, new ArrayList<>());
-        }
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public ChatResponse chat(ChatRequest request, ChatListener listener) {
-            seen.add(request);
-            ChatMessage m = script.apply(request.messages());
-            return new ChatResponse(m, m.toolCalls().isEmpty() ? "stop" : "tool_calls", new ChatResponse.Usage(0, 0, 0, 0));
-        }
+    /** A model whose every answer the script decides from the conversation it is sent. */
+    static ScriptedChat scripted(Function<List<ChatMessage>, ChatMessage> script) {
+        return new ScriptedChat((request, listener) -> ScriptedChat.reply(script.apply(request.messages()), new ChatResponse.Usage(0, 0, 0, 0)));
     }
 
     static final GenerationOptions O = GenerationOptions.greedy(16);
 
     @Test
     void callsRunAndTheirResultsAreFedBackInCallOrder() {
-        Scripted model = new Scripted(msgs -> msgs.getLast().role().equals("user")
+        ScriptedChat model = scripted(msgs -> msgs.getLast().role().equals("user")
                 ? ChatMessage.assistant("", List.of(new ToolCall("c1", "calculator", "{\"expression\":\"6*7\"}"), new ToolCall("c2", "calculator", "{\"expression\":\"1/0\"}"),
                         new ToolCall("c3", "nope", "{}"), new ToolCall("c4", "calculator", "{\"expr\":\"1\"}")))
                 : ChatMessage.assistant("done: " + msgs.getLast().content()));
@@ -63,7 +48,7 @@ class AgentTest {
         assertEquals(events, r.trace());
         assertTrue(events.getLast() instanceof AgentEvent.Finished f && f.answer().startsWith("done: "));
         assertEquals(4, events.stream().filter(e -> e instanceof AgentEvent.ToolRun).count());
-        assertEquals(List.of("calculator"), model.seen().getFirst().tools().stream().map(t -> t.name()).toList(), "the model is offered the tools");
+        assertEquals(List.of("calculator"), model.requests.getFirst().tools().stream().map(t -> t.name()).toList(), "the model is offered the tools");
     }
 
     @Test
@@ -74,7 +59,7 @@ class AgentTest {
             // only true if the two calls run concurrently: sequential runs would time out here
             return Boolean.toString(bothStarted.await(10, TimeUnit.SECONDS));
         });
-        Scripted model = new Scripted(msgs -> msgs.getLast().role().equals("user")
+        ScriptedChat model = scripted(msgs -> msgs.getLast().role().equals("user")
                 ? ChatMessage.assistant("", List.of(new ToolCall("a", "wait", "{\"expression\":\"1\"}"), new ToolCall("b", "wait", "{\"expression\":\"2\"}")))
                 : ChatMessage.assistant("ok"));
         Agent.Result r = new Agent(model, List.of(waits), O, 3).run("q", e -> {});
@@ -83,10 +68,10 @@ class AgentTest {
 
     @Test
     void theStepLimitStopsAModelThatKeepsCalling() {
-        Scripted model = new Scripted(msgs -> ChatMessage.assistant("", List.of(new ToolCall("x" + msgs.size(), "calculator", "{\"expression\":\"1+1\"}"))));
+        ScriptedChat model = scripted(msgs -> ChatMessage.assistant("", List.of(new ToolCall("x" + msgs.size(), "calculator", "{\"expression\":\"1+1\"}"))));
         Agent.Result r = new Agent(model, List.of(Calculator.tool()), O, 3).run("q", e -> {});
         assertEquals("max_steps", r.reason());
         assertEquals(3, r.steps());
-        assertEquals(3, model.seen().size());
+        assertEquals(3, model.requests.size());
     }
 }

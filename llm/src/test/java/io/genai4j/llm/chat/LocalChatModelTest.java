@@ -10,7 +10,6 @@ import io.genai4j.llm.GenerationOptions;
 import io.genai4j.llm.GenerationResult;
 import io.genai4j.llm.Generator;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -41,9 +40,7 @@ class LocalChatModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
-        m = ModelLoader.load(gguf);
+        m = ModelLoader.load(TinyModels.writeGguf(tmp, Arch.LLAMA, 3, DType.F32));
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import io.genai4j.engine.nn.Init;
 import io.genai4j.engine.nn.LoraLinear;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -81,10 +80,7 @@ public class LoraRuntimeTest {
 
     @Test
     void quantizedBaseServesAnUnmergedAdapter() throws Exception {
-        Path hf = TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 10);
-        Path q8 = tmp.resolve("q8.gguf");
-        HfToGguf.convert(hf, q8, DType.Q8_0);
-        try (LoadedModel m = ModelLoader.load(q8)) {
+        try (LoadedModel m = ModelLoader.load(TinyModels.writeGguf(tmp, Arch.LLAMA, 10, DType.Q8_0))) {
             int[] ids = m.tokenizer().encode("Hello world, the cache keeps keys and values.", true, false);
             adapted(m);
             assertClose(modules(m, ids), runtime(m, ids), 1e-4, "Q8_0 base: runtime vs modules with the adapter");

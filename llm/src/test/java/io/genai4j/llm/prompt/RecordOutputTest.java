@@ -12,7 +12,6 @@ import io.genai4j.llm.chat.ChatRequest;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.llm.chat.ResponseFormat;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
 import io.genai4j.models.llama.TinyModels;
@@ -53,9 +52,7 @@ class RecordOutputTest {
     /** The point of the grammar engine: even a model with random weights can only write a record. */
     @Test
     void aRandomWeightModelUnderTheGrammarAlwaysYieldsARecord(@TempDir Path tmp) throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
-        try (LoadedModel lm = ModelLoader.load(gguf)) {
+        try (LoadedModel lm = ModelLoader.load(TinyModels.writeGguf(tmp, Arch.LLAMA, 3, DType.F32))) {
             LocalChatModel model = new LocalChatModel(lm, "tiny", 1);
             for (int seed = 0; seed < 3; seed++) {
                 GenerationOptions o = new GenerationOptions(300, 1f, 0, 1f, 0f, Penalties.NONE, seed, List.of(), true);

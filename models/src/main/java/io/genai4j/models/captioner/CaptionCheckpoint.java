@@ -35,21 +35,9 @@ public record CaptionCheckpoint(Git model, Map<String, Object> train) {
 
     public static CaptionCheckpoint load(Path file) throws IOException {
         CheckpointFile f = CheckpointFile.read(file, FORMAT, "captioner", "train one with `genai caption train --out FILE`");
-        GitConfig c;
-        try {
-            c = GitConfig.fromMap(f.config());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": metadata 'config': " + e.getMessage());
-        }
+        GitConfig c = f.config(GitConfig::fromMap);
         int words = new CaptionVocabulary().size();
         if (c.vocab() != words) throw new IllegalArgumentException(file + ": metadata 'config' field 'vocab' is " + c.vocab() + ", the caption grammar has " + words + " words");
-        Git model = new Git(c, new Rng(0));
-        try {
-            model.loadStateDict(f.weights(), true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
-        model.eval();
-        return new CaptionCheckpoint(model, f.train());
+        return new CaptionCheckpoint(f.into(new Git(c, new Rng(0))), f.train());
     }
 }

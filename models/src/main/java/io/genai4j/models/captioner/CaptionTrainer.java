@@ -3,19 +3,16 @@ package io.genai4j.models.captioner;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.engine.ops.F;
-import io.genai4j.models.train.EvalWhen;
-import io.genai4j.models.train.Goal;
-import io.genai4j.models.train.SaveWhen;
+import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.genai4j.models.train.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +27,8 @@ public final class CaptionTrainer {
     public record Settings(int batchSize, double lr, double weightDecay, int maxSteps, double cpuSeconds, int evalEvery,
                            int trainScenes, double qaFraction, long seed) {
         public Settings {
-            if (batchSize < 1 || evalEvery < 1 || trainScenes < 1) throw new IllegalArgumentException("--batch-size, --eval-every and --train-scenes must be >= 1");
-            if (maxSteps < 0 || cpuSeconds < 0 || (maxSteps == 0 && cpuSeconds == 0)) throw new IllegalArgumentException("a run needs --max-steps or --cpu-seconds > 0");
+            TrainingRun.check(batchSize, evalEvery, maxSteps, cpuSeconds);
+            if (trainScenes < 1) throw new IllegalArgumentException("--train-scenes must be >= 1, got " + trainScenes);
             if (qaFraction < 0 || qaFraction > 1) throw new IllegalArgumentException("--qa-fraction must be in [0, 1], got " + qaFraction);
         }
     }
@@ -43,10 +40,8 @@ public final class CaptionTrainer {
 
     public static Result train(Git model, SceneGenerator train, SceneGenerator val, int valScenes, Settings s, TrainListener listener) {
         CaptionVocabulary vocab = new CaptionVocabulary();
-        AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), s.weightDecay()), s.lr(), 0.9, 0.999, 1e-8);
-        int warmup = Math.min(200, Math.max(1, s.maxSteps() / 10));
-        LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
-                : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
+        AdamW opt = TrainingRun.adamW(model, s.lr(), s.weightDecay());
+        LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 200);
         Rng rng = new Rng(s.seed());
         List<Scene> valSet = new ArrayList<>();
         List<TextExample> valTexts = new ArrayList<>();
@@ -57,12 +52,7 @@ public final class CaptionTrainer {
             valTexts.add(example(vocab, sc, s.qaFraction(), valRng));
         }
         model.train(true);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 List<Scene> scenes = new ArrayList<>();
@@ -86,25 +76,10 @@ public final class CaptionTrainer {
                 return new Score(meanTrainLoss, v);
             }
         };
-        TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, 1.0, 1,
-                EvalWhen.every(s.evalEvery()), Goal.MINIMIZE, SaveWhen.ON_BEST);
-        double[] first = {Double.NaN}, last = {Double.NaN}, lastVal = {Double.NaN};
-        TrainLoop loop = new TrainLoop(task, settings, e -> {
-            if (e instanceof TrainEvent.Step st) {
-                if (Double.isNaN(first[0])) first[0] = st.loss();
-                last[0] = st.loss();
-            }
-            if (e instanceof TrainEvent.Eval ev) lastVal[0] = ev.val();
-            listener.on(e);
-        });
-        TrainEvent.Done d;
-        try {
-            d = loop.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                          // nothing is saved during the run: cannot happen
-        }
+        LossTrace trace = new LossTrace(listener);
+        TrainEvent.Done d = new TrainLoop(task, TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery()), trace).runInMemory();
         model.eval();
-        return new Result(d.steps(), d.cpuSeconds(), d.stepSeconds(), first[0], last[0], lastVal[0]);
+        return new Result(d.steps(), d.cpuSeconds(), d.stepSeconds(), trace.first(), trace.last(), trace.lastVal());
     }
 
     /** A caption, or with probability qaFraction one of the scene's questions, as a training text. */

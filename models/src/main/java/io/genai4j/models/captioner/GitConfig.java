@@ -1,6 +1,7 @@
 package io.genai4j.models.captioner;
 
-import io.genai4j.engine.util.Printable;
+import static io.genai4j.models.train.ConfigFields.num;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,10 +50,5 @@ public record GitConfig(int imageSize, int patch, int dim, int encoderDepth, int
     public static GitConfig fromMap(Map<String, Object> m) {
         return new GitConfig(num(m, "image_size"), num(m, "patch"), num(m, "dim"), num(m, "encoder_depth"), num(m, "decoder_depth"),
                 num(m, "heads"), num(m, "mlp"), num(m, "vocab"), num(m, "max_text"));
-    }
-
-    private static int num(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number (" + Printable.of(String.valueOf(m.get(key))) + ")");
-        return n.intValue();
     }
 }

@@ -4,17 +4,16 @@ import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.ops.F;
 import io.genai4j.models.generative.ShuffledBatches;
-import io.genai4j.models.generative.TrainingRun;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.genai4j.models.train.TrainingRun;
 
 /**
  * Trains ε-prediction (Ho et al. 2020, alg. 1) on the shared {@link TrainLoop}: for data rows x_0
@@ -62,12 +61,7 @@ public final class DiffusionTrainer {
         ShuffledBatches batches = new ShuffledBatches(train.x0().size(0), s.batchSize(), rng.split());
         model.train(true);
         double[] lastVal = {Double.NaN};
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 int[] idx = batches.next();
@@ -81,12 +75,7 @@ public final class DiffusionTrainer {
             }
         };
         TrainLoop.Settings settings = TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery());
-        TrainEvent.Done d;
-        try {
-            d = new TrainLoop(task, settings, listener).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                          // the task saves nothing
-        }
+        TrainEvent.Done d = new TrainLoop(task, settings, listener).runInMemory();
         model.eval();
         return new Result(d.steps(), d.cpuSeconds(), lastVal[0]);
     }

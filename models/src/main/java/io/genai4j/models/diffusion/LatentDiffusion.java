@@ -5,6 +5,7 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.models.generative.ModelFile;
+import io.genai4j.models.train.ConfigFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

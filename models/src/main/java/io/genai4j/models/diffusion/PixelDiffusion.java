@@ -6,6 +6,7 @@ import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.ops.F;
 import io.genai4j.models.generative.ModelFile;
+import io.genai4j.models.train.ConfigFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

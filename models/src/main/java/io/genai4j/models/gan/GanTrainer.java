@@ -7,16 +7,15 @@ import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.models.generative.ShuffledBatches;
-import io.genai4j.models.generative.TrainingRun;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
+import io.genai4j.models.train.TrainingRun;
 import io.genai4j.models.vision.Images;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /**
@@ -60,12 +59,7 @@ public final class GanTrainer {
         Interval since = new Interval();
         GanSnapshot[] last = {snapshot(gan, 0, since, fixedNoise)};
         snapshots.accept(last[0]);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return gOpt;
-            }
-
+        TrainTask task = new OptimizerTask(gOpt) {
             @Override
             public Batch loss(int step) {
                 Tensor real = Gan.toModelRange(train.batch(batches.next()));
@@ -93,12 +87,7 @@ public final class GanTrainer {
         LrSchedule constant = step -> s.lr();
         TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, constant, 0, 1,
                 io.genai4j.models.train.EvalWhen.every(s.snapshotEvery()), Goal.MINIMIZE, SaveWhen.ON_BEST);
-        TrainEvent.Done d;
-        try {
-            d = new TrainLoop(task, settings, listener).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                          // the task saves nothing: cannot happen
-        }
+        TrainEvent.Done d = new TrainLoop(task, settings, listener).runInMemory();
         gan.eval();
         return new Result(d.steps(), d.cpuSeconds(), last[0]);
     }

@@ -1,5 +1,7 @@
 package io.genai4j.models.generative;
 
+import static io.genai4j.models.train.ConfigFields.num;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,10 +36,5 @@ public record ConvConfig(int latent, int width, int imageSize) {
 
     public static ConvConfig fromMap(Map<String, Object> m) {
         return new ConvConfig(num(m, "latent"), num(m, "width"), num(m, "image_size"));
-    }
-
-    private static int num(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
-        return n.intValue();
     }
 }

@@ -1,22 +1,22 @@
 package io.genai4j.models.generative;
 
-import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.models.train.CheckpointFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * A generative model in one safetensors file: its weights by module name, and in the metadata a
- * format tag, its config and how it was trained (both JSON). One reader and writer for the VAE, the
- * GAN and the diffusion models; a bad file is a one-line error naming the file and the field.
+ * format tag, its config and how it was trained (both JSON), the layout of {@link CheckpointFile}.
+ * One reader and writer for the VAE, the GAN and the diffusion models; a bad file is a one-line
+ * error naming the file and the field.
  */
 public final class ModelFile {
     /** What a file holds besides the weights. */
@@ -25,12 +25,7 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(Path file, String format, Module model, Map<String, Object> config, Map<String, Object> train) throws IOException {
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", format);
-        meta.put("config", Json.toJson(config, Integer.MAX_VALUE));
-        meta.put("train", Json.toJson(train, Integer.MAX_VALUE));
-        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-        Checkpoints.save(file, new LinkedHashMap<>(model.stateDict()), meta);
+        CheckpointFile.save(file, format, config, model.stateDict(), train);
     }
 
     /**
@@ -49,14 +44,7 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": metadata 'config': " + e.getMessage());
         }
-        Map<String, Tensor> weights = Checkpoints.load(file);
-        try {
-            model.loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
-        model.eval();
-        return model;
+        return CheckpointFile.loadStrictly(file, Checkpoints.load(file), model);
     }
 
     /** The config and training metadata of a file already known to be of its format. */

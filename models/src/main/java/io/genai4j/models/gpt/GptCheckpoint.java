@@ -138,12 +138,7 @@ public record GptCheckpoint(Gpt model, Tokenizer tokenizer, Map<String, Object> 
         Path weightsFile = dir.resolve(WEIGHTS);
         checkSizes(p.config(), weightsFile, cfgFile);
         Gpt model = new Gpt(p.config(), new Rng(0));
-        Map<String, Tensor> weights = Checkpoints.load(weightsFile);
-        try {
-            model.loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(weightsFile + ": " + e.getMessage());
-        }
+        model.loadStateDict(Checkpoints.load(weightsFile), String.valueOf(weightsFile));
         return new GptCheckpoint(model, p.tokenizer(), p.train());
     }
 

@@ -72,11 +72,7 @@ public record CharRnnCheckpoint(CharRnn model, CharTokenizer chars, Map<String, 
         }
         checkSizes(c, weights, name);
         CharRnn model = new CharRnn(c, new Rng(0));
-        try {
-            model.loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage());
-        }
+        model.loadStateDict(weights, name);
         model.eval();
         Object train = meta.containsKey("train") ? Checkpoints.metadataJson(meta, "train", name) : Map.of();
         return new CharRnnCheckpoint(model, CharTokenizer.of(points), train instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());

@@ -3,12 +3,12 @@ package io.genai4j.models.rnn;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * char-rnn's training: the training text is cut into B contiguous streams read side by side, T
@@ -39,14 +39,9 @@ public final class CharRnnTrainer {
         AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), 0.0), s.lr(), 0.9, 0.99, 1e-8);
         int chunks = (streamLen - 1) / t;
         model.train(true);
-        TrainTask task = new TrainTask() {
+        TrainTask task = new OptimizerTask(opt) {
             private CharRnn.State state;
             private final int[] x = new int[b * t], y = new int[b * t];
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {
@@ -63,16 +58,8 @@ public final class CharRnnTrainer {
             }
         };
         TrainLoop.Settings settings = TrainLoop.Settings.steps(s.maxSteps(), LrSchedule.warmupCosine(s.lr(), s.minLr(), s.warmup(), s.maxSteps()), s.gradClip());
-        double[] last = {Double.NaN};
-        TrainEvent.Done d;
-        try {
-            d = new TrainLoop(task, settings, e -> {
-                if (e instanceof TrainEvent.Step st) last[0] = st.loss();
-                listener.on(e);
-            }).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                        // no evaluation or save here: cannot happen
-        }
-        return new Result(d.steps(), (double) d.steps() / chunks, d.cpuSeconds(), d.wallSeconds(), last[0]);
+        LossTrace trace = new LossTrace(listener);
+        TrainEvent.Done d = new TrainLoop(task, settings, trace).runInMemory();
+        return new Result(d.steps(), (double) d.steps() / chunks, d.cpuSeconds(), d.wallSeconds(), trace.last());
     }
 }

@@ -3,6 +3,7 @@ package io.genai4j.models.train;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.Json;
+import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.util.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +11,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A trained model in one safetensors file: the weights, and in the metadata a {@code format} tag
  * naming the kind of model, its {@code config} and how it was trained ({@code train}), both JSON.
- * The vision classifiers and the captioner are stored this way.
+ * The vision classifiers and the captioner are stored this way, and the generative models'
+ * {@code ModelFile} writes the same layout through {@link #save}.
  */
-public record CheckpointFile(Map<String, Object> config, Map<String, Tensor> weights, Map<String, Object> train) {
+public record CheckpointFile(Path file, Map<String, Object> config, Map<String, Tensor> weights, Map<String, Object> train) {
     public static void save(Path file, String format, Map<String, Object> config, Map<String, Tensor> state, Map<String, Object> train) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", format);
@@ -35,7 +38,31 @@ public record CheckpointFile(Map<String, Object> config, Map<String, Tensor> wei
         }
         Map<String, Object> config = map(Checkpoints.metadataJson(meta, "config", String.valueOf(file)));
         Map<String, Object> train = meta.containsKey("train") ? map(Checkpoints.metadataJson(meta, "train", String.valueOf(file))) : Map.of();
-        return new CheckpointFile(config, Checkpoints.load(file), train);
+        return new CheckpointFile(file, config, Checkpoints.load(file), train);
+    }
+
+    /** The config as {@code parse} (a config record's fromMap) reads it; a value it refuses is named as this file's metadata 'config'. */
+    public <C> C config(Function<Map<String, Object>, C> parse) {
+        try {
+            return parse.apply(config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": metadata 'config': " + e.getMessage());
+        }
+    }
+
+    /** The model built from the config, with these weights loaded strictly (see {@link #loadStrictly}). */
+    public <M extends Module> M into(M model) {
+        return loadStrictly(file, weights, model);
+    }
+
+    /**
+     * Loads the weights into the model, every tensor by name and shape (a missing, extra or misshapen
+     * one names the file), and puts it in eval mode.
+     */
+    public static <M extends Module> M loadStrictly(Path file, Map<String, Tensor> weights, M model) {
+        model.loadStateDict(weights, String.valueOf(file));
+        model.eval();
+        return model;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.TrainingDiverged;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +78,18 @@ public final class TrainLoop {
 
     public double best() {
         return best;
+    }
+
+    /**
+     * {@link #run} for a task that writes no file (it saves nothing, or keeps its best weights in
+     * memory, see {@link BestWeights}): no I/O can fail, so an IOException here is a bug.
+     */
+    public TrainEvent.Done runInMemory() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public TrainEvent.Done run() throws IOException {

@@ -100,11 +100,7 @@ public record TranslationCheckpoint(String kind, Map<String, Object> config, Map
 
     /** Loads the weights into a model built from {@link #config()}. */
     public <M extends TranslationModel> M into(M model) {
-        try {
-            model.module().loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(WEIGHTS + ": " + e.getMessage());
-        }
+        model.module().loadStateDict(weights, WEIGHTS);
         model.module().eval();
         return model;
     }

@@ -6,6 +6,7 @@ import io.genai4j.engine.optim.ParamGroup;
 import io.genai4j.engine.optim.TrainingDiverged;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
@@ -56,12 +57,7 @@ public final class TranslationTrainer {
                 s.schedule().lr(0), s.beta1(), s.beta2(), s.eps());
         long wall0 = System.nanoTime();
         long[] tokens = {0};
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public TrainTask.Batch loss(int step) {
                 var b = batches.next();                       // a translation Batch (TrainTask.Batch is the loss)

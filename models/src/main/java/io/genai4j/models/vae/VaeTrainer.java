@@ -5,16 +5,15 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.models.generative.ShuffledBatches;
-import io.genai4j.models.generative.TrainingRun;
+import io.genai4j.models.train.BestWeights;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
+import io.genai4j.models.train.TrainingRun;
 import io.genai4j.models.vision.Images;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Trains a {@link ConvVae} on the shared {@link TrainLoop}: shuffled mini-batches, loss = −ELBO per
@@ -40,15 +39,9 @@ public final class VaeTrainer {
         LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 50);
         Rng rng = new Rng(s.seed());
         ShuffledBatches batches = new ShuffledBatches(train.size(), s.batchSize(), rng.split());
-        Map<String, float[]> best = new HashMap<>();
-        int[] bestStep = {0};
+        BestWeights best = new BestWeights(vae);
         vae.train(true);
-        TrainTask task = new TrainTask() {
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
-
+        TrainTask task = new OptimizerTask(opt) {
             @Override
             public Batch loss(int step) {
                 Tensor x = train.batch(batches.next());
@@ -62,25 +55,16 @@ public final class VaeTrainer {
             }
 
             @Override
-            public boolean save(int done, double bestSoFar, java.util.List<TrainEvent.Eval> history) {
-                for (var e : vae.stateDict().entrySet()) best.put(e.getKey(), e.getValue().toArray());
-                bestStep[0] = done;
+            public boolean save(int done, double bestSoFar, List<TrainEvent.Eval> history) {
+                best.keep(done);
                 return false;                                           // kept in memory, nothing written
             }
         };
         TrainLoop.Settings settings = TrainingRun.loop(s.maxSteps(), s.cpuSeconds(), schedule, s.evalEvery());
         TrainLoop loop = new TrainLoop(task, settings, listener);
-        TrainEvent.Done d;
-        try {
-            d = loop.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                          // saves go to memory: cannot happen
-        }
-        for (var e : vae.stateDict().entrySet()) {
-            float[] v = best.get(e.getKey());
-            if (v != null) System.arraycopy(v, 0, e.getValue().data(), e.getValue().offset(), v.length);
-        }
+        TrainEvent.Done d = loop.runInMemory();
+        best.restore();
         vae.eval();
-        return new Result(d.steps(), d.cpuSeconds(), loop.best(), bestStep[0]);
+        return new Result(d.steps(), d.cpuSeconds(), loop.best(), best.step());
     }
 }

@@ -16,19 +16,7 @@ public record VisionCheckpoint(VisionModel model, Map<String, Object> train) {
 
     public static VisionCheckpoint load(Path file) throws IOException {
         CheckpointFile f = CheckpointFile.read(file, FORMAT, "vision", "train one with `genai vision train --out FILE`");
-        VisionConfig c;
-        try {
-            c = VisionConfig.fromMap(f.config());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": metadata 'config': " + e.getMessage());
-        }
-        VisionModel model = VisionModel.create(c, new Rng(0));
-        try {
-            model.loadStateDict(f.weights(), true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
-        model.eval();
+        VisionModel model = f.into(VisionModel.create(f.config(VisionConfig::fromMap), new Rng(0)));
         return new VisionCheckpoint(model, f.train());
     }
 }

@@ -1,5 +1,7 @@
 package io.genai4j.models.vision;
 
+import static io.genai4j.models.train.ConfigFields.num;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,10 +65,5 @@ public record VisionConfig(String kind, int imageSize, int classes, int patch, i
         return new VisionConfig(kind, num(m, "image_size"), num(m, "classes"),
                 kind.equals("vit") ? num(m, "patch") : 0, kind.equals("vit") ? num(m, "dim") : 0, kind.equals("vit") ? num(m, "depth") : 0,
                 kind.equals("vit") ? num(m, "heads") : 0, kind.equals("vit") ? num(m, "mlp") : 0);
-    }
-
-    private static int num(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("field '" + key + "' is missing or not a number");
-        return n.intValue();
     }
 }

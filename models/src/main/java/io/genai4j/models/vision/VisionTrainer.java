@@ -2,21 +2,21 @@ package io.genai4j.models.vision;
 
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
+import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
-import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.engine.ops.F;
+import io.genai4j.models.train.BestWeights;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.LossTrace;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.genai4j.models.train.TrainingRun;
+import java.util.List;
 
 /**
  * Trains a classifier with the shared {@link TrainLoop}: mini-batches drawn epoch by epoch from a
@@ -34,8 +34,7 @@ public final class VisionTrainer {
     public record Settings(int batchSize, double lr, double weightDecay, int maxSteps, double cpuSeconds, int evalEvery,
                            Augmentation augmentation, long seed) {
         public Settings {
-            if (batchSize < 1 || evalEvery < 1) throw new IllegalArgumentException("--batch-size and --eval-every must be >= 1");
-            if (maxSteps < 0 || cpuSeconds < 0 || (maxSteps == 0 && cpuSeconds == 0)) throw new IllegalArgumentException("a run needs --max-steps or --cpu-seconds > 0");
+            TrainingRun.check(batchSize, evalEvery, maxSteps, cpuSeconds);
         }
     }
 
@@ -47,22 +46,14 @@ public final class VisionTrainer {
     public static Result train(VisionModel model, Images train, Images val, Settings s, TrainListener listener) {
         if (train.size() == 0) throw new IllegalArgumentException("no training images");
         AdamW opt = optimizer(model, s.lr(), s.weightDecay());
-        int warmup = Math.min(100, Math.max(1, s.maxSteps() / 10));
-        LrSchedule schedule = s.maxSteps() > 0 ? LrSchedule.warmupCosine(s.lr(), s.lr() / 10, warmup, s.maxSteps())
-                : step -> s.lr() * Math.min(1.0, (step + 1.0) / warmup);
+        LrSchedule schedule = TrainingRun.schedule(s.lr(), s.maxSteps(), 100);
         Rng rng = new Rng(s.seed());
         model.train(true);
-        Map<String, float[]> best = new LinkedHashMap<>();
-        int[] bestStep = {0};
-        TrainTask task = new TrainTask() {
+        BestWeights best = new BestWeights(model);
+        TrainTask task = new OptimizerTask(opt) {
             private int[] order = new int[0];
             private int next;
             private final int p = train.pixelsPerImage();
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {
@@ -90,40 +81,24 @@ public final class VisionTrainer {
             }
 
             @Override
-            public boolean save(int done, double bestSoFar, java.util.List<TrainEvent.Eval> history) {
-                for (var e : model.stateDict().entrySet()) best.put(e.getKey(), e.getValue().toArray());
-                bestStep[0] = done;
+            public boolean save(int done, double bestSoFar, List<TrainEvent.Eval> history) {
+                best.keep(done);
                 return false;                                           // kept in memory, nothing written
             }
         };
         TrainLoop.Settings settings = new TrainLoop.Settings(s.maxSteps(), s.cpuSeconds() / 60, schedule, GRAD_CLIP, 1,
                 EvalWhen.every(s.evalEvery()), Goal.MAXIMIZE, SaveWhen.ON_BEST);
-        double[] last = {Double.NaN};
-        TrainLoop loop = new TrainLoop(task, settings, e -> {
-            if (e instanceof TrainEvent.Step st) last[0] = st.loss();
-            listener.on(e);
-        });
-        TrainEvent.Done d;
-        try {
-            d = loop.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                          // saves go to memory: cannot happen
-        }
-        restore(model, best);
+        LossTrace trace = new LossTrace(listener);
+        TrainLoop loop = new TrainLoop(task, settings, trace);
+        TrainEvent.Done d = loop.runInMemory();
+        best.restore();
         model.eval();
         double epochs = (double) d.items() / train.size();
-        return new Result(d.steps(), epochs, d.cpuSeconds(), d.stepSeconds(), loop.best(), bestStep[0], last[0]);
+        return new Result(d.steps(), epochs, d.cpuSeconds(), d.stepSeconds(), loop.best(), best.step(), trace.last());
     }
 
     /** The lesson's optimizer: AdamW (β 0.9, 0.999, ε 1e-8), weight decay on tensors of rank ≥ 2 only; the PyTorch peer builds the same. */
     public static AdamW optimizer(VisionModel model, double lr, double weightDecay) {
-        return new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), weightDecay), lr, 0.9, 0.999, 1e-8);
-    }
-
-    private static void restore(VisionModel model, Map<String, float[]> best) {
-        for (var e : model.stateDict().entrySet()) {
-            float[] v = best.get(e.getKey());
-            if (v != null) System.arraycopy(v, 0, e.getValue().data(), e.getValue().offset(), v.length);
-        }
+        return TrainingRun.adamW(model, lr, weightDecay);
     }
 }

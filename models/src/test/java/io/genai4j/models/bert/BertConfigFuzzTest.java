@@ -2,7 +2,6 @@ package io.genai4j.models.bert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
@@ -10,7 +9,10 @@ import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.io.Json;
 import io.genai4j.engine.io.SafeTensors;
+import io.genai4j.engine.io.SmallHeap;
 import io.genai4j.engine.io.WriteEntry;
+import io.genai4j.models.ConfigMutant;
+import io.genai4j.text.fuzz.FuzzTally;
 import io.genai4j.text.wordpiece.Batch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * IllegalArgumentException or IOException; an OutOfMemoryError under the 256 MB heap of the
  * small-heap execution (num_hidden_layers 100000 allocated 17 GB) fails the test.
  */
-@Tag("small-heap")
+@SmallHeap
 class BertConfigFuzzTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void smallHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
-    }
 
     private static final BertConfig TINY = new BertConfig(40, 8, 2, 2, 16, 16, 2, 1e-12f);
 
@@ -62,13 +56,10 @@ class BertConfigFuzzTest {
         return m;
     }
 
-    private static boolean loadAndEncode(Path folder) {
+    private static void loadAndEncode(Path folder) throws IOException {
         try (var g = Grad.off()) {
             BertModel m = HfBert.load(folder);
             m.forward(new Batch(1, 3, new int[] {1, 2, 3}, new int[3], new int[] {1, 1, 1}));
-            return true;
-        } catch (IllegalArgumentException | IOException expected) {
-            return false;
         }
     }
 
@@ -90,25 +81,17 @@ class BertConfigFuzzTest {
         Path cfg = dir.resolve("config.json");
         Map<String, Object> orig = config(TINY);
         Files.writeString(cfg, Json.toJson(orig, Integer.MAX_VALUE));
-        assertTrue(loadAndEncode(dir), "the unmutated model loads");
+        loadAndEncode(dir);                                             // the unmutated model loads
         List<String> keys = new ArrayList<>(orig.keySet());
         SplittableRandom rnd = new SplittableRandom(5);
-        int accepted = 0, rejected = 0;
+        FuzzTally tally = FuzzTally.userErrors();
         for (int i = 0; i < 400; i++) {
-            Map<String, Object> m = new LinkedHashMap<>(orig);
-            String key = keys.get(rnd.nextInt(keys.size()));
-            Object value = VALUES[rnd.nextInt(VALUES.length)];
-            if (value == null && rnd.nextBoolean()) m.remove(key);
-            else m.put(key, value);
-            Files.writeString(cfg, rnd.nextInt(50) == 0 ? Json.toJson(List.copyOf(m.keySet()), Integer.MAX_VALUE) : Json.toJson(m, Integer.MAX_VALUE));
-            try {
-                if (loadAndEncode(dir)) accepted++;
-                else rejected++;
-            } catch (Throwable t) {
-                fail("mutation " + i + " (" + key + " = " + value + ") threw " + t, t);
-            }
+            ConfigMutant m = ConfigMutant.of(orig, keys, VALUES, rnd);
+            Object json = rnd.nextInt(50) == 0 ? List.copyOf(m.config().keySet()) : m.config();
+            Files.writeString(cfg, Json.toJson(json, Integer.MAX_VALUE));
+            tally.attempt("mutation " + i + " (" + m.how() + ")", () -> loadAndEncode(dir));
         }
-        assertTrue(accepted > 20, "accepted " + accepted);
-        assertTrue(rejected > 200, "rejected " + rejected);
+        assertTrue(tally.accepted() > 20, "accepted " + tally.accepted());
+        assertTrue(tally.rejected() > 200, "rejected " + tally.rejected());
     }
 }

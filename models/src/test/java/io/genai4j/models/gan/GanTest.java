@@ -26,10 +26,6 @@ class GanTest {
     @TempDir
     Path dir;
 
-    static Images noise(int n, long seed) {
-        return NoiseImages.of(n, seed);
-    }
-
     @Test
     void shapesAndPixelRange() {
         Gan gan = new Gan(ConvConfig.mnist(5, 4), new Rng(1));
@@ -69,7 +65,7 @@ class GanTest {
         assertNotEquals(a[0][300], gan.sample(3, new Rng(6))[0][300], "another seed, other noise");
         // training is reproduced to float rounding: the GEMM backend may split a product differently
         // from call to call (OpenBLAS's thread count follows the caller), and the game amplifies it a little
-        Images train = noise(40, 7);
+        Images train = NoiseImages.of(40, 7);
         float[][] x = trainedSamples(train, 11), y = trainedSamples(train, 11), other = trainedSamples(train, 12);
         assertTrue(meanAbsDiff(x, y) < 1e-3, "same seed: " + meanAbsDiff(x, y));
         assertTrue(meanAbsDiff(x, other) > 1e-2, "another seed, another run: " + meanAbsDiff(x, other));
@@ -93,7 +89,7 @@ class GanTest {
     @Test
     void fileRoundTrip() throws Exception {
         Gan gan = new Gan(ConvConfig.mnist(4, 4), new Rng(5));
-        GanTrainer.train(gan, noise(16, 1), new GanTrainer.Settings(8, 2e-4, 2, 0, 2, 2, 1f, 5), TrainListener.NONE, s -> {});
+        GanTrainer.train(gan, NoiseImages.of(16, 1), new GanTrainer.Settings(8, 2e-4, 2, 0, 2, 2, 1f, 5), TrainListener.NONE, s -> {});
         Path f = dir.resolve("gan.safetensors");
         GanFile.save(f, gan, Map.of("steps", 2));
         Gan back = GanFile.load(f);

@@ -1,27 +1,26 @@
 package io.genai4j.models.llama;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.genai4j.engine.DType;
 import io.genai4j.engine.autograd.Grad;
 import io.genai4j.engine.io.Json;
+import io.genai4j.engine.io.SmallHeap;
 import io.genai4j.engine.io.gguf.GgufArray;
 import io.genai4j.engine.io.gguf.GgufFile;
 import io.genai4j.engine.io.gguf.GgufMetadata;
 import io.genai4j.engine.io.gguf.GgufTensorInfo;
 import io.genai4j.engine.io.gguf.GgufValueType;
 import io.genai4j.engine.io.gguf.GgufWriter;
+import io.genai4j.models.ConfigMutant;
+import io.genai4j.text.fuzz.FuzzTally;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,35 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
  * index error or an OutOfMemoryError under the 256 MB heap of the small-heap execution (a layer
  * count of 100000 allocated 17 GB) fails the test.
  */
-@Tag("small-heap")
+@SmallHeap
 class ModelConfigFuzzTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void smallHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
-    }
 
     private static final Object[] VALUES = {0L, -1L, 1L, 2L, 3L, 7L, 100_000L, 1L << 30, 2_147_483_647L, 4_294_967_299L, 1L << 40, 1e20, 2.5, 1e-30,
             0.0, -1e-5, "12", "\u001b[31m", true, null, List.of(), List.of(4L, 4L), Map.of("type", "linear", "factor", 0.0),
             Map.of("rope_type", "llama3", "factor", 8.0), Map.of("type", "yarn")};
 
-    private record Outcome(int accepted, int rejected) {}
-
-    /** Loads the model and runs one token; true if it works, false if refused with a user error. */
-    private static boolean loadAndRun(Path model) {
+    /** Loads the model and runs one token. */
+    private static void loadAndRun(Path model) throws IOException {
         try (LoadedModel m = ModelLoader.load(model); var g = Grad.off()) {
             m.model().newSession(4, DType.F32).forward(new int[] {1}, false);
-            return true;
-        } catch (IllegalArgumentException | IOException expected) {
-            return false;
         }
-    }
-
-    private static Outcome count(Outcome o, boolean accepted) {
-        return accepted ? new Outcome(o.accepted + 1, o.rejected) : new Outcome(o.accepted, o.rejected + 1);
     }
 
     @Test
@@ -71,26 +55,18 @@ class ModelConfigFuzzTest {
             Path model = TinyModels.writeHf(dir.resolve(arch.ggufName()), arch, 3);
             Path cfg = model.resolve("config.json");
             Map<String, Object> orig = (Map<String, Object>) Json.parse(Files.readAllBytes(cfg));
-            assertTrue(loadAndRun(model), "the unmutated " + arch + " model loads");
+            loadAndRun(model);                                          // the unmutated model loads
             List<String> keys = new ArrayList<>(orig.keySet());
             keys.addAll(List.of("head_dim", "rope_scaling", "rope_theta", "n_inner", "tie_word_embeddings"));
             SplittableRandom rnd = new SplittableRandom(arch.ordinal() + 11);
-            Outcome o = new Outcome(0, 0);
+            FuzzTally tally = FuzzTally.userErrors();
             for (int i = 0; i < 150; i++) {
-                Map<String, Object> m = new LinkedHashMap<>(orig);
-                String key = keys.get(rnd.nextInt(keys.size()));
-                Object value = VALUES[rnd.nextInt(VALUES.length)];
-                if (value == null && rnd.nextBoolean()) m.remove(key);
-                else m.put(key, value);
-                Files.writeString(cfg, Json.toJson(m, Integer.MAX_VALUE));
-                try {
-                    o = count(o, loadAndRun(model));
-                } catch (Throwable t) {
-                    fail(arch + " mutation " + i + " (" + key + " = " + value + ") threw " + t, t);
-                }
+                ConfigMutant m = ConfigMutant.of(orig, keys, VALUES, rnd);
+                Files.writeString(cfg, Json.toJson(m.config(), Integer.MAX_VALUE));
+                tally.attempt(arch + " mutation " + i + " (" + m.how() + ")", () -> loadAndRun(model));
             }
-            assertTrue(o.accepted > 5, arch + " accepted " + o.accepted);
-            assertTrue(o.rejected > 50, arch + " rejected " + o.rejected);
+            assertTrue(tally.accepted() > 5, arch + " accepted " + tally.accepted());
+            assertTrue(tally.rejected() > 50, arch + " rejected " + tally.rejected());
         }
     }
 
@@ -109,9 +85,9 @@ class ModelConfigFuzzTest {
             Path hf = TinyModels.writeHf(dir.resolve("hf-" + arch.ggufName()), arch, 5);
             Path seed = dir.resolve(arch.ggufName() + ".gguf");
             HfToGguf.convert(hf, seed, DType.F32);
-            assertTrue(loadAndRun(seed), "the unmutated " + arch + " GGUF loads");
+            loadAndRun(seed);                                           // the unmutated GGUF loads
             SplittableRandom rnd = new SplittableRandom(arch.ordinal() + 29);
-            Outcome o = new Outcome(0, 0);
+            FuzzTally tally = FuzzTally.userErrors();
             Path mutant = dir.resolve("mutant.gguf");
             for (int i = 0; i < 150; i++) {
                 String how;
@@ -121,14 +97,10 @@ class ModelConfigFuzzTest {
                     String key = keys.get(rnd.nextInt(keys.size()));
                     how = rewrite(f, key, rnd, mutant);
                 }
-                try {
-                    o = count(o, loadAndRun(mutant));
-                } catch (Throwable t) {
-                    fail(arch + " mutation " + i + " (" + how + ") threw " + t, t);
-                }
+                tally.attempt(arch + " mutation " + i + " (" + how + ")", () -> loadAndRun(mutant));
             }
-            assertTrue(o.accepted > 5, arch + " accepted " + o.accepted);
-            assertTrue(o.rejected > 50, arch + " rejected " + o.rejected);
+            assertTrue(tally.accepted() > 5, arch + " accepted " + tally.accepted());
+            assertTrue(tally.rejected() > 50, arch + " rejected " + tally.rejected());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.genai4j.models.llama;
 
+import io.genai4j.engine.DType;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.util.AtomicFiles;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +35,17 @@ public final class TinyModels {
             + "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
     static final String LLAMA3_REGEX = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
     static final String QWEN2_REGEX = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+
+    /**
+     * Writes a tiny model of the given architecture into dir as a GGUF file of the given weight type
+     * (converted from the Hugging Face folder {@link #writeHf} writes beside it) and returns its path.
+     */
+    public static Path writeGguf(Path dir, Arch arch, long seed, DType weights) throws IOException {
+        String name = arch.ggufName() + "-" + seed;
+        Path gguf = dir.resolve(name + "-" + weights.name().toLowerCase(Locale.ROOT) + ".gguf");
+        HfToGguf.convert(writeHf(dir.resolve(name), arch, seed), gguf, weights);
+        return gguf;
+    }
 
     /** Writes a tiny model of the given architecture into dir and returns dir. */
     public static Path writeHf(Path dir, Arch arch, long seed) throws IOException {

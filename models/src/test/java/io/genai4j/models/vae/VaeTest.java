@@ -24,14 +24,10 @@ class VaeTest {
     @TempDir
     Path dir;
 
-    static Images noise(int n, long seed) {
-        return NoiseImages.of(n, seed);
-    }
-
     @Test
     void shapesOfEveryPart() {
         ConvVae vae = new ConvVae(ConvConfig.mnist(3, 4), new Rng(1));
-        Images x = noise(5, 2);
+        Images x = NoiseImages.of(5, 2);
         ConvVae.Pass p = vae.forward(x.batch(VaeEvaluation.all(5)), new Rng(3));
         assertArrayEquals(new int[] {5, 3}, p.posterior().mu().shape());
         assertArrayEquals(new int[] {5, 3}, p.z().shape());
@@ -43,7 +39,7 @@ class VaeTest {
 
     @Test
     void seededTrainingAndSamplingAreDeterministic() {
-        Images train = noise(40, 7), val = noise(10, 8);
+        Images train = NoiseImages.of(40, 7), val = NoiseImages.of(10, 8);
         VaeTrainer.Settings s = new VaeTrainer.Settings(8, 1e-3, 6, 0, 3, 1f, 11);
         float[][] a = trainedSamples(train, val, s), b = trainedSamples(train, val, s);
         for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], "sample " + i);

@@ -58,17 +58,13 @@ public final class RagIndex implements ChunkStore, AutoCloseable {
             throw new IllegalArgumentException(dir + " was built with " + Printable.of(have.model()) + " (" + have.dimension()
                     + " dims), not " + Printable.of(model) + " (" + dimension + " dims): use that model or a new index folder");
         }
-        FSDirectory d = FSDirectory.open(dir);
-        try {
+        return Directories.open(dir, d -> {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter w = new IndexWriter(d, cfg);
             w.setLiveCommitData(want.commitData().entrySet());
             if (have == null) w.commit();   // an empty index that names its model
             return new RagIndex(dir, d, w, want);
-        } catch (IOException | RuntimeException e) {
-            d.close();
-            throw e;
-        }
+        });
     }
 
     public IndexInfo info() {

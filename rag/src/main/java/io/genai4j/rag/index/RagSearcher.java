@@ -28,7 +28,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -55,13 +54,7 @@ public final class RagSearcher implements ChunkSearcher, AutoCloseable {
     public static RagSearcher open(Path dir) throws IOException {
         IndexInfo info = IndexInfo.read(dir);
         if (info == null) throw new IOException("no RAG index in " + dir + " (build one with `genai rag index`)");
-        Directory d = FSDirectory.open(dir);
-        try {
-            return new RagSearcher(DirectoryReader.open(d), info, d);
-        } catch (IOException | RuntimeException e) {
-            d.close();
-            throw e;
-        }
+        return Directories.open(dir, d -> new RagSearcher(DirectoryReader.open(d), info, d));
     }
 
     public IndexInfo info() {

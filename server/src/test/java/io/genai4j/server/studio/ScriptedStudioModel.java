@@ -2,36 +2,23 @@ package io.genai4j.server.studio;
 
 import io.genai4j.llm.chat.ChatListener;
 import io.genai4j.llm.chat.ChatMessage;
-import io.genai4j.llm.chat.ChatModel;
 import io.genai4j.llm.chat.ChatRequest;
 import io.genai4j.llm.chat.ChatResponse;
+import io.genai4j.llm.chat.ScriptedChat;
 import io.genai4j.llm.chat.ToolCall;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A chat model that behaves like a small assistant for the page's tests, recording each request:
  * offered tools, it calls the calculator on {@code 6*7}; given a tool's result, it answers with it;
  * otherwise it streams {@code words} numbered words, one every {@code millis} ms, until cancelled.
  */
-final class ScriptedStudioModel implements ChatModel {
-    final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
-    private final int words;
-    private final long millis;
-
+final class ScriptedStudioModel extends ScriptedChat {
     ScriptedStudioModel(int words, long millis) {
-        this.words = words;
-        this.millis = millis;
+        super((request, listener) -> answer(request, listener, words, millis));
     }
 
-    @Override
-    public String name() {
-        return "scripted";
-    }
-
-    @Override
-    public ChatResponse chat(ChatRequest request, ChatListener listener) {
-        requests.add(request);
+    private static ChatResponse answer(ChatRequest request, ChatListener listener, int words, long millis) {
         ChatMessage last = request.messages().getLast();
         if (last.role().equals("tool")) return text(listener, "The answer is " + last.content() + ".");
         if (!request.tools().isEmpty()) {
@@ -44,7 +31,7 @@ final class ScriptedStudioModel implements ChatModel {
             String w = "word" + i + " ";
             listener.onText(w);
             sent.append(w);
-            sleep();
+            sleep(millis);
         }
         return new ChatResponse(ChatMessage.assistant(sent.toString()), "stop", new ChatResponse.Usage(5, words, 0, 0));
     }
@@ -54,7 +41,7 @@ final class ScriptedStudioModel implements ChatModel {
         return new ChatResponse(ChatMessage.assistant(text), "stop", new ChatResponse.Usage(5, 3, 0, 0));
     }
 
-    private void sleep() {
+    private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

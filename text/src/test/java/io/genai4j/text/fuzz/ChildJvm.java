@@ -1,5 +1,8 @@
 package io.genai4j.text.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +36,18 @@ public final class ChildJvm {
             if (!m.find()) throw new AssertionError("no fuzz summary in the child's output:\n" + output);
             return Long.parseLong(m.group(1));
         }
+    }
+
+    /**
+     * Runs a fuzz main (arguments: how many mutants, the seed) under a 256 MB heap for at most five
+     * minutes. It must exit cleanly having both accepted and rejected some mutants (or the mutations
+     * are not reaching the checks); the counts are printed under {@code what}.
+     */
+    public static void fuzz(String what, Class<?> main, int mutants, long seed) throws IOException, InterruptedException {
+        Result r = run(main, "256m", 300, Integer.toString(mutants), Long.toString(seed));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.accepted() > 0 && r.rejected() > 0, r.output());
+        System.out.println(what + " fuzz: accepted " + r.accepted() + ", rejected " + r.rejected());
     }
 
     public static Result run(Class<?> main, String maxHeap, long timeoutSeconds, String... args) throws IOException, InterruptedException {

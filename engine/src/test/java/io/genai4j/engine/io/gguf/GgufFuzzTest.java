@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.genai4j.engine.DType;
+import io.genai4j.engine.io.SmallHeap;
 import io.genai4j.engine.quant.BlockCodec;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * huge dimensions, value and tensor types swapped for other or unknown ones. Some mutants are
  * also opened as sparse files of 3 GB, where the bytes left no longer bound a Java array.
  */
-@Tag("small-heap")
+@SmallHeap
 class GgufFuzzTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void smallHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
-    }
 
     private enum Kind { COUNT, LENGTH, VALUE_TYPE, ARRAY_TYPE, N_DIMS, DIM, TENSOR_TYPE, OFFSET }
 

@@ -3,11 +3,10 @@ package io.genai4j.engine.io.onnx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.genai4j.engine.io.SmallHeap;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +16,8 @@ import org.junit.jupiter.api.Test;
  * with an OnnxException; anything else (an index error, an OutOfMemoryError under the 256 MB heap
  * of the small-heap execution) is a hardening bug. Both outcomes are counted and must occur.
  */
-@Tag("small-heap")
+@SmallHeap
 class OnnxFuzzTest {
-
-    @BeforeAll
-    static void smallHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        assertTrue(max <= 512L << 20, "run through the fuzz-small-heap execution (-Xmx256m), not with a heap of " + (max >> 20) + " MB");
-    }
 
     /** Parses and decodes every initializer and attribute tensor; true if accepted, false if cleanly rejected. */
     private static boolean readAll(byte[] bytes) {

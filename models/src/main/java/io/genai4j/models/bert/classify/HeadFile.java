@@ -1,11 +1,11 @@
 package io.genai4j.models.bert.classify;
 
-import io.genai4j.engine.Tensor;
 import io.genai4j.engine.io.Checkpoints;
 import io.genai4j.engine.io.SafeTensors;
 import io.genai4j.engine.io.SafeTensorsFile;
 import io.genai4j.engine.io.TensorInfo;
 import io.genai4j.engine.util.Printable;
+import io.genai4j.models.train.CheckpointFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +41,7 @@ public record HeadFile(Head head, String model, String pooling, String[] labels)
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
-        Map<String, Tensor> state = Checkpoints.load(file);
-        try {
-            head.loadStateDict(state, true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
-        head.eval();
+        CheckpointFile.loadStrictly(file, Checkpoints.load(file), head);
         return new HeadFile(head, meta.get("model"), meta.getOrDefault("pooling", "mean"), meta.getOrDefault("labels", "negative,positive").split(","));
     }
 

@@ -7,21 +7,19 @@ import io.genai4j.engine.ops.F;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
+import io.genai4j.models.train.BestWeights;
 import io.genai4j.models.train.EvalWhen;
 import io.genai4j.models.train.Goal;
+import io.genai4j.models.train.OptimizerTask;
 import io.genai4j.models.train.SaveWhen;
 import io.genai4j.models.train.TrainEvent;
 import io.genai4j.models.train.TrainListener;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Trains a head on cached features with cross-entropy and AdamW (warm-up then cosine decay),
@@ -57,19 +55,11 @@ public final class HeadTrainer {
         AdamW opt = new AdamW(ParamGroup.decayMatricesOnly(head.namedParameters(), c.weightDecay()), c.lr(), 0.9, 0.999, 1e-8);
         Rng rng = new Rng(c.seed());
         List<Epoch> epochs = new ArrayList<>();
-        var kept = new Object() {                                    // the best epoch so far
-            Map<String, float[]> weights;
-            int epoch;
-        };
+        BestWeights kept = new BestWeights(head);                    // the best epoch so far
         long t0 = System.nanoTime();
-        TrainTask task = new TrainTask() {
+        TrainTask task = new OptimizerTask(opt) {
             private int[] order;
             private long epochStart;
-
-            @Override
-            public AdamW optimizer() {
-                return opt;
-            }
 
             @Override
             public Batch loss(int step) {
@@ -102,22 +92,17 @@ public final class HeadTrainer {
             /** The best epoch's weights are kept in memory and restored at the end. */
             @Override
             public boolean save(int done, double bestAcc, List<TrainEvent.Eval> history) {
-                kept.weights = snapshot(head);
-                kept.epoch = done / perEpoch;
+                kept.keep(done);
                 return true;
             }
         };
         TrainLoop.Settings settings = TrainLoop.Settings.steps(total, lr, 0)
                 .withEval(EvalWhen.every(perEpoch), Goal.MAXIMIZE, SaveWhen.ON_BEST);
         TrainLoop loop = new TrainLoop(task, settings, listener);
-        try {
-            loop.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);                       // saves are in memory: cannot happen
-        }
-        restore(head, kept.weights);
+        loop.runInMemory();
+        kept.restore();
         head.eval();
-        return new Result(List.copyOf(epochs), kept.epoch, loop.best(), (System.nanoTime() - t0) / 1e9);
+        return new Result(List.copyOf(epochs), kept.step() / perEpoch, loop.best(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** Predicted class per sentence. */
@@ -180,16 +165,5 @@ public final class HeadTrainer {
             for (int i = s; i < e; i++) out[i] = w[i - s];
         }
         return out;
-    }
-
-    private static Map<String, float[]> snapshot(Head head) {
-        Map<String, float[]> m = new HashMap<>();
-        head.stateDict().forEach((k, v) -> m.put(k, v.toArray()));
-        return m;
-    }
-
-    private static void restore(Head head, Map<String, float[]> s) {
-        if (s == null) return;
-        head.stateDict().forEach((k, v) -> System.arraycopy(s.get(k), 0, v.data(), v.offset(), v.numel()));
     }
 }

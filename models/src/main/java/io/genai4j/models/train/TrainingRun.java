@@ -1,18 +1,15 @@
-package io.genai4j.models.generative;
+package io.genai4j.models.train;
 
 import io.genai4j.engine.nn.Module;
 import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.optim.ParamGroup;
-import io.genai4j.models.train.EvalWhen;
-import io.genai4j.models.train.Goal;
-import io.genai4j.models.train.SaveWhen;
-import io.genai4j.models.train.TrainLoop;
 
 /**
- * How the generative trainers set up a run on the shared TrainLoop: Adam without weight decay, a
- * linear warm-up then cosine decay to a tenth when the run is bounded by steps (constant after the
- * warm-up under a CPU budget, whose length is unknown), a loss to minimise evaluated every N updates.
+ * How the image trainers (vision, captioner, VAE, GAN, diffusion) set up a run on the shared
+ * TrainLoop: settings bounded by steps or CPU seconds, Adam without weight decay, a linear warm-up
+ * then cosine decay to a tenth when the run is bounded by steps (constant after the warm-up under a
+ * CPU budget, whose length is unknown), a loss to minimise evaluated every N updates.
  */
 public final class TrainingRun {
     private TrainingRun() {}
@@ -24,7 +21,12 @@ public final class TrainingRun {
     }
 
     public static AdamW adam(Module model, double lr) {
-        return new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), 0), lr, 0.9, 0.999, 1e-8);
+        return adamW(model, lr, 0);
+    }
+
+    /** AdamW (β 0.9, 0.999, ε 1e-8) with weight decay on tensors of rank ≥ 2 only. */
+    public static AdamW adamW(Module model, double lr, double weightDecay) {
+        return new AdamW(ParamGroup.decayMatricesOnly(model.namedParameters(), weightDecay), lr, 0.9, 0.999, 1e-8);
     }
 
     /** Warm-up over a tenth of the steps, at most {@code warmupCap}. */
