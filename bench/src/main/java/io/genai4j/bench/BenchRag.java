@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.rag.EvalTable;
@@ -35,8 +36,8 @@ public final class BenchRag implements Callable<Integer> {
 
     @Mixin
     SquadOptions squad;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     ThreadsOption threads;
 
@@ -76,7 +77,7 @@ public final class BenchRag implements Callable<Integer> {
             }
         }
         table.print(System.out);
-        if (json) report.put("methods", table.json()).printJson(System.out);
+        if (json.on()) report.put("methods", table.json()).printJson(System.out);
         return 0;
     }
 }

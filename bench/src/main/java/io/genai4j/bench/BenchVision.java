@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.vision.DataOption;
@@ -65,7 +66,7 @@ public final class BenchVision implements Callable<Integer> {
     @Mixin DataOption data;
     @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -96,7 +97,7 @@ public final class BenchVision implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         report.put("load_average", Rounding.places(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
-        if (json) report.printJson(System.out);
+        if (json.on()) report.printJson(System.out);
         return 0;
     }
 

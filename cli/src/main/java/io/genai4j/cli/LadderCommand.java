@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai ladder}: every model of the course on one validation split, as a table and a PNG. */
@@ -23,8 +24,8 @@ public final class LadderCommand implements Callable<Integer> {
     Path png;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the samples (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line (the last line of output).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -39,7 +40,7 @@ public final class LadderCommand implements Callable<Integer> {
         Path written = Ladder.chart(results, c.name(), png);
         System.out.println();
         System.out.println("Chart: " + written);
-        if (json) {
+        if (json.on()) {
             new Report().put("corpus", c.name()).put("val_chars", data.valChars()).put("png", written.toString())
                     .put("ladder", results.stream().map(LadderStep::json).toList()).printJson(System.out);
         }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -21,7 +22,7 @@ public final class CaptionEval implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "1", description = "Beam width (1 = greedy; default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--show", defaultValue = "5", description = "Captions to print (default ${DEFAULT-VALUE}).") int show;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the scores as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -35,7 +36,7 @@ public final class CaptionEval implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%s scenes (%d, %s): BLEU-4 %.2f, CIDEr-D %.3f, exact captions %.1f%%; QA exact match %.1f%% of %d questions%n",
                 split.name(), r.scenes(), beam == 1 ? "greedy" : "beam " + beam, r.bleu4(), r.ciderD(), 100 * r.captionExactMatch(), 100 * r.qaAccuracy(), r.questions());
-        if (json) {
+        if (json.on()) {
             new Report().put("checkpoint", m.name()).put("split", split.name()).put("scenes", r.scenes()).put("beam", beam)
                     .put("bleu4", Rounding.places(r.bleu4(), 2)).put("cider_d", Rounding.places(r.ciderD(), 4))
                     .put("caption_exact_match", Rounding.places(r.captionExactMatch(), 4)).put("qa_accuracy", Rounding.places(r.qaAccuracy(), 4))

@@ -52,7 +52,7 @@ public final class NgramGenerate implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "— copied: %.0f%% of %d generated words sit in a run of %d+ words found verbatim in the training text; longest run %d words%n",
                     100 * copy.rate(), copy.words(), CopyDetector.DEFAULT_MIN_SPAN, copy.longestSpan());
         }
-        if (o.json) {
+        if (o.json.on()) {
             Report r = new Report().put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
                     .put("seed", seed).put("temperature", temperature).put("top_k", topK).put("tokens", tokens)
                     .put("ms", Rounding.places(secs * 1e3, 2)).put("text", g.text());

@@ -1,5 +1,6 @@
 package io.genai4j.cli.ngram;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramFile;
 import io.genai4j.models.ngram.NgramModel;
@@ -8,6 +9,7 @@ import io.genai4j.models.ngram.Unit;
 import io.genai4j.text.Corpus;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,8 +35,8 @@ public final class NgramOptions {
     double k;
     @Option(names = "--alpha", defaultValue = "0.4", description = "Back-off factor of stupid backoff (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--json", description = "Also print the result as one JSON line (the last line of output).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private Corpus loadedCorpus;
 

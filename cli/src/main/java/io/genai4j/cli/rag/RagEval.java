@@ -1,5 +1,6 @@
 package io.genai4j.cli.rag;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Progress;
@@ -35,8 +36,8 @@ public final class RagEval implements Callable<Integer> {
     ChunkOptions chunks;
     @Option(names = "--work", paramLabel = "DIR", description = "Where the indexes are built (default: a temporary folder, deleted after).")
     Path work;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     ThreadsOption threads;
 
@@ -70,7 +71,7 @@ public final class RagEval implements Callable<Integer> {
             o.put("index_bytes", i.indexBytes());
             indexing.add(o);
         }
-        if (json) {
+        if (json.on()) {
             new Report().put("data", squad.file().toString()).put("paragraphs", r.paragraphs()).put("questions", r.questions())
                     .put("chunk_tokens", chunks.requested()).put("overlap", chunks.overlap())
                     .put("latency_sample", Math.min(squad.latencySample(), r.questions())).put("methods", table.json()).put("indexing", indexing)

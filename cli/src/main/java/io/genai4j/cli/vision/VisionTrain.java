@@ -3,6 +3,7 @@ package io.genai4j.cli.vision;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
@@ -29,8 +30,7 @@ import picocli.CommandLine.Option;
 public final class VisionTrain implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", description = "cnn or vit (default ${DEFAULT-VALUE}).") String model;
     @Option(names = "--train-size", defaultValue = "8000", description = "Training images: the first N of the 8,000-image pool (default ${DEFAULT-VALUE}).") int trainSize;
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "120", description = "Process CPU seconds of training (0 = bounded by --max-steps only; default ${DEFAULT-VALUE}).") double cpuSeconds;
+    @Mixin StepBudget budget = new StepBudget(120, 0);
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--lr", description = "Peak AdamW learning rate (default: 2e-3 for cnn, 1e-3 for vit).") Double lr;
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay on matrices (default ${DEFAULT-VALUE}).") double weightDecay;
@@ -51,12 +51,12 @@ public final class VisionTrain implements Callable<Integer> {
         if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be 1.." + split.train().size() + ", got " + trainSize);
         VisionModel m = VisionModel.create(c, new Rng(seed));
         double rate = lr != null ? lr : DataSizeExperiment.defaultLr(model);
-        VisionTrainer.Settings s = new VisionTrainer.Settings(batchSize, rate, weightDecay, maxSteps, cpuSeconds, evalEvery,
+        VisionTrainer.Settings s = new VisionTrainer.Settings(batchSize, rate, weightDecay, budget.maxSteps(), budget.cpuSeconds(), evalEvery,
                 augment ? Augmentation.SHIFT_ROTATE : Augmentation.NONE, seed);
         System.out.printf(Locale.ROOT, "%s: %,d parameters; %,d training images%s, %d validation, %d test%n", model, m.numParameters(), trainSize,
                 augment ? " (augmented)" : "", split.val().size(), split.test().size());
         VisionTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batchSize)
+        try (TrainProgress bar = budget.progress("img", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val accuracy %.4f%s", e.step(), e.train(), e.val(), e.best() ? " (best)" : ""))) {
             r = VisionTrainer.train(m, split.train().range(0, trainSize), split.val(), s, bar);
         }
