@@ -20,4 +20,12 @@ public final class TestData {
         return Files.writeString(dir.resolve("toy.txt"),
                 "the cat sat on the mat and the dog sat on the log and they were happy all day long.\n".repeat(30));
     }
+
+    /** tiny-TYPE.gguf in dir: {@code genai gguf random --preset tiny --type TYPE}, a real GGUF file with random weights. */
+    public static Path tinyGguf(Path dir, String type) {
+        Path f = dir.resolve("tiny-" + type + ".gguf");
+        CliRun r = CliRun.of("gguf", "random", "--preset", "tiny", "--type", type, "--out", f.toString());
+        if (r.code() != 0) throw new IllegalStateException("gguf random failed: " + r.err());
+        return f;
+    }
 }
