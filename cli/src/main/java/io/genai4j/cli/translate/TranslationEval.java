@@ -15,14 +15,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code genai seq2seq|transformer eval}: corpus BLEU of a checkpoint on the held-out test split
- * (the same split it was trained with: the checkpoint records the file's filter and seed).
+ * (the same split it was trained with: the checkpoint records the file's filter and seed). One command in
+ * both groups: the group it is reached through names the model kind.
  */
-public abstract class TranslationEval implements Callable<Integer> {
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Corpus BLEU (sacreBLEU defaults) of a ${PARENT-COMMAND-NAME} checkpoint on the held-out test split.")
+public final class TranslationEval implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
     @Mixin
     DataOptions data;
@@ -33,7 +38,13 @@ public abstract class TranslationEval implements Callable<Integer> {
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
-    protected abstract String kind();
+    @Spec
+    CommandSpec spec;
+
+    /** The model kind, seq2seq or transformer: the name of the group this command was reached through. */
+    private String kind() {
+        return spec.parent().name();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -11,12 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code genai seq2seq|transformer translate SENTENCE...}: translations, and the attention picture of the first. */
-public abstract class TranslationTranslate implements Callable<Integer> {
+/**
+ * {@code genai seq2seq|transformer translate SENTENCE...}: translations, and the attention picture of the first.
+ * One command in both groups: the group it is reached through names the model kind.
+ */
+@Command(name = "translate", mixinStandardHelpOptions = true, description = "Translate sentences with a trained ${PARENT-COMMAND-NAME} checkpoint (beam search).")
+public final class TranslationTranslate implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences to translate (each argument is one sentence).")
     List<String> sentences;
     @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
@@ -24,7 +31,13 @@ public abstract class TranslationTranslate implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
     @Mixin JsonOption json;
 
-    protected abstract String kind();
+    @Spec
+    CommandSpec spec;
+
+    /** The model kind, seq2seq or transformer: the name of the group this command was reached through. */
+    private String kind() {
+        return spec.parent().name();
+    }
 
     @Override
     public Integer call() throws Exception {
