@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code genai seq2seq|transformer eval}: corpus BLEU of a checkpoint on the held-out test split
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Corpus BLEU (sacreBLEU defaults) of a ${PARENT-COMMAND-NAME} checkpoint on the held-out test split.")
 public final class TranslationEval implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
+    @Mixin TranslationModelOption model;
     @Mixin
     DataOptions data;
     @Option(names = "--split", defaultValue = "test", description = "test or val (default ${DEFAULT-VALUE}).") String split;
@@ -38,19 +36,11 @@ public final class TranslationEval implements Callable<Integer> {
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
-    @Spec
-    CommandSpec spec;
-
-    /** The model kind, seq2seq or transformer: the name of the group this command was reached through. */
-    private String kind() {
-        return spec.parent().name();
-    }
-
     @Override
     public Integer call() throws Exception {
         threads.apply();
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
-        Loaded l = Loaded.of(model, kind());
+        Loaded l = model.load();
         Map<String, Object> d = l.checkpoint().data();
         int maxWords = d.get("max_words") instanceof Number n ? n.intValue() : 10;
         long seed = d.get("seed") instanceof Number n ? n.longValue() : 1;
@@ -69,7 +59,7 @@ public final class TranslationEval implements Callable<Integer> {
             ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, bar);
         }
         Bleu.Score s = ev.bleu();
-        System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
+        System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", model.kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
         System.out.printf(Locale.ROOT, "model: %,d parameters, trained %d steps in %.1f CPU-minutes; translating took %.1f s%n",
                 l.parameters(), l.trainSteps(), l.trainCpuMinutes(), ev.seconds());
         for (int i = 0; i < Math.min(examples, pairs.size()); i++) {
@@ -78,7 +68,7 @@ public final class TranslationEval implements Callable<Integer> {
             System.out.println("  hyp: " + ev.hypotheses().get(i));
         }
         if (json.on()) {
-            new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
+            new Report().put("model", model.kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
                     .put("bleu", Rounding.places(s.bleu(), 2))
                     .put("precisions", Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
                     .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())

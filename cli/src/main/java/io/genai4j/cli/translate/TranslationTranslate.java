@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code genai seq2seq|transformer translate SENTENCE...}: translations, and the attention picture of the first.
@@ -26,23 +24,15 @@ import picocli.CommandLine.Spec;
 public final class TranslationTranslate implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences to translate (each argument is one sentence).")
     List<String> sentences;
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
+    @Mixin TranslationModelOption model;
     @Option(names = "--beam", defaultValue = "4", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
     @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
     @Mixin JsonOption json;
 
-    @Spec
-    CommandSpec spec;
-
-    /** The model kind, seq2seq or transformer: the name of the group this command was reached through. */
-    private String kind() {
-        return spec.parent().name();
-    }
-
     @Override
     public Integer call() throws Exception {
         if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
-        Loaded l = Loaded.of(model, kind());
+        Loaded l = model.load();
         List<String> norm = new ArrayList<>();
         for (String s : sentences) {
             String n = Normalizer.normalize(s);
@@ -62,12 +52,12 @@ public final class TranslationTranslate implements Callable<Integer> {
         }
         String written = null;
         if (png != null) {
-            written = AttentionPicture.save(png, kind() + " attention", out.get(0)).toString();
+            written = AttentionPicture.save(png, model.kind() + " attention", out.get(0)).toString();
             System.out.println("attention picture: " + written);
         }
         System.out.println("(" + ParallelCorpus.ATTRIBUTION + ")");
         if (json.on()) {
-            Report r = new Report().put("model", kind()).put("beam", beam).put("translations", rows);
+            Report r = new Report().put("model", model.kind()).put("beam", beam).put("translations", rows);
             if (written != null) r.put("png", written);
             r.printJson(System.out);
         }
