@@ -11,47 +11,42 @@ import picocli.CommandLine.Mixin;
 
 /** {@link StepBudget}: each command's own defaults, and the fallback count only when both bounds are left out. */
 class StepBudgetTest {
-    @Command(name = "t")
-    static final class Budgeted {
-        @Mixin StepBudget budget = new StepBudget(0, 3000);
+    @Command(name = "train")
+    static final class Train {
+        @Mixin StepBudget budget;
+
+        Train(StepBudget budget) {
+            this.budget = budget;
+        }
     }
 
-    @Command(name = "t")
-    static final class Timed {
-        @Mixin StepBudget budget = new StepBudget(120, 0);
-    }
-
-    private static StepBudget parsed(Object command, StepBudget budget, String... args) {
-        new CommandLine(command).parseArgs(args);
-        return budget;
+    /** The budget after parsing args, as a command declared with {@code budget} sees it. */
+    private static StepBudget parsed(StepBudget budget, String... args) {
+        Train t = new Train(budget);
+        new CommandLine(t).parseArgs(args);
+        return t.budget;
     }
 
     @Test
     void neitherBoundGivenRunsTheCommandsOwnCount() {
-        Budgeted b = new Budgeted();
-        StepBudget s = parsed(b, b.budget);
+        StepBudget s = parsed(new StepBudget(0, 3000));
         assertEquals(3000, s.maxSteps());
         assertEquals(0, s.cpuSeconds());
     }
 
     @Test
     void aCpuBudgetAloneLeavesTheStepsUnbounded() {
-        Budgeted b = new Budgeted();
-        StepBudget s = parsed(b, b.budget, "--cpu-seconds", "30");
+        StepBudget s = parsed(new StepBudget(0, 3000), "--cpu-seconds", "0.5");
         assertEquals(0, s.maxSteps());
-        assertEquals(30, s.cpuSeconds());
-        Budgeted c = new Budgeted();
-        assertEquals(50, parsed(c, c.budget, "--max-steps", "50").maxSteps());
+        assertEquals(0.5, s.cpuSeconds());
+        assertEquals(50, parsed(new StepBudget(0, 3000), "--max-steps", "50").maxSteps());
     }
 
     @Test
     void aDefaultCpuBudgetIsABoundOfItsOwn() {
-        Timed t = new Timed();
-        StepBudget s = parsed(t, t.budget);
-        assertEquals(0, s.maxSteps());
-        assertEquals(120, s.cpuSeconds());
-        Timed u = new Timed();
-        assertEquals(7, parsed(u, u.budget, "--max-steps", "7").maxSteps());
+        assertEquals(0, parsed(new StepBudget(120, 0)).maxSteps());
+        assertEquals(120, parsed(new StepBudget(120, 0)).cpuSeconds());
+        assertEquals(7, parsed(new StepBudget(120, 0), "--max-steps", "7").maxSteps());
     }
 
     @Test
