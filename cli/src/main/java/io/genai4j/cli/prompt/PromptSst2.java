@@ -3,6 +3,7 @@ package io.genai4j.cli.prompt;
 import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.bert.Sst2Option;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.Sst2Prompting;
 import io.genai4j.course.prompting.Sst2Prompting.Selection;
@@ -10,7 +11,6 @@ import io.genai4j.llm.prompt.Example;
 import io.genai4j.llm.prompt.FewShotPrompt;
 import io.genai4j.models.bert.Sst2;
 import io.genai4j.rag.embed.Embedder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 public final class PromptSst2 implements Callable<Integer> {
     @Mixin
     ChatModelOptions chat;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with SST-2's train.tsv and test.tsv (default: the shared data folder).")
-    Path data;
+    @Mixin
+    Sst2Option data;
     @Option(names = "--shots", split = ",", defaultValue = "0,4", description = "Demonstrations per prompt, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> shots;
     @Option(names = "--select", split = ",", defaultValue = "fixed,random,nearest",
@@ -58,9 +58,8 @@ public final class PromptSst2 implements Callable<Integer> {
         if (pool < 1) throw new IllegalArgumentException("--pool must be at least 1, got " + pool);
         for (int k : shots) if (k < 0 || k > pool) throw new IllegalArgumentException("--shots must be between 0 and --pool (" + pool + "), got " + k);
         List<Selection> selections = select.stream().map(Selection::parse).toList();
-        Path dir = data != null ? data : Sst2.defaultDir();
-        Sst2 test = Sst2.load(dir, "test");
-        List<Example> demos = shots.stream().anyMatch(k -> k > 0) ? Sst2Prompting.pool(Sst2.load(dir, "train"), pool, 6) : List.of();
+        Sst2 test = data.load("test");
+        List<Example> demos = shots.stream().anyMatch(k -> k > 0) ? Sst2Prompting.pool(data.load("train"), pool, 6) : List.of();
         Function<String, float[]> embed = null;
         if (selections.contains(Selection.NEAREST) && !demos.isEmpty()) {
             Embedder e = Embedder.load(encoder);
@@ -81,7 +80,7 @@ public final class PromptSst2 implements Callable<Integer> {
             }
         }
         output.show(String.format(Locale.ROOT, "SST-2 test by prompting %s: %d sentences", chat.name(), n), "SST-2 by prompting " + chat.name(), scores,
-                new Report().put("model", chat.name()).put("data", dir.toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
+                new Report().put("model", chat.name()).put("data", data.dir().toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
                         .put("seed", seed));
         return 0;
     }
