@@ -1,6 +1,7 @@
 package io.genai4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.cli.assistant.AssistantTrain;
@@ -62,5 +63,13 @@ class SharedOptionsTest {
     void translateAndEvalNameTheModelOfTheirGroup() {
         assertTrue(CliRun.of("seq2seq", "eval", "--help").out().contains("of a seq2seq checkpoint"));
         assertTrue(CliRun.of("transformer", "translate", "--help").out().contains("a trained transformer checkpoint"));
+    }
+
+    @Test
+    void aBeamBelowOneIsAUserErrorAndOneIsGreedy() {
+        assertEquals("beam 4", new BeamOption(4).label());
+        assertEquals("greedy", new BeamOption(1).label());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BeamOption(0).width());
+        assertEquals("--beam must be >= 1, got 0", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.translate;
 
+import io.genai4j.cli.BeamOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.models.translation.Normalizer;
@@ -25,13 +26,13 @@ public final class TranslationTranslate implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences to translate (each argument is one sentence).")
     List<String> sentences;
     @Mixin TranslationModelOption model;
-    @Option(names = "--beam", defaultValue = "4", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
+    @Mixin BeamOption beam = new BeamOption(4);
     @Option(names = "--png", paramLabel = "FILE", description = "Write the first sentence's attention (target × source) as a PNG.") Path png;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        int width = beam.width();
         Loaded l = model.load();
         List<String> norm = new ArrayList<>();
         for (String s : sentences) {
@@ -39,7 +40,7 @@ public final class TranslationTranslate implements Callable<Integer> {
             if (n.isEmpty()) throw new IllegalArgumentException("empty sentence");
             norm.add(n);
         }
-        List<Translations.Translation> out = Translations.translate(l.model(), l.checkpoint().vocab(), norm, beam, Translations.QUIETLY);
+        List<Translations.Translation> out = Translations.translate(l.model(), l.checkpoint().vocab(), norm, width, Translations.QUIETLY);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Translations.Translation t : out) {
             System.out.println(t.source() + "  →  " + t.text());
@@ -57,7 +58,7 @@ public final class TranslationTranslate implements Callable<Integer> {
         }
         System.out.println("(" + ParallelCorpus.ATTRIBUTION + ")");
         if (json.on()) {
-            Report r = new Report().put("model", model.kind()).put("beam", beam).put("translations", rows);
+            Report r = new Report().put("model", model.kind()).put("beam", width).put("translations", rows);
             if (written != null) r.put("png", written);
             r.printJson(System.out);
         }
