@@ -3,7 +3,7 @@ package io.genai4j.bench;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.cli.vision.DataOption;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
@@ -63,7 +63,7 @@ public final class BenchVision implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "10", description = "Timed training steps, and timed inference calls, per round (default ${DEFAULT-VALUE}).") int steps;
     @Mixin RoundsOption rounds = new RoundsOption(4);
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed training steps and inference calls on each side first (default ${DEFAULT-VALUE}).") int warmup;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;

@@ -72,4 +72,11 @@ class SharedOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BeamOption(0).width());
         assertEquals("--beam must be >= 1, got 0", e.getMessage());
     }
+
+    @Test
+    void aTrainSizeOutsideTheTrainingSplitIsAUserError() {
+        String data = TestData.mnistDir();
+        CliRun.assertUserError("--train-size must be in 1..8000, got 0", "vae", "train", "--data", data, "--train-size", "0");
+        CliRun.assertUserError("--train-size must be in 1..8000, got 8001", "vision", "train", "--data", data, "--train-size", "8001");
+    }
 }

@@ -3,9 +3,9 @@ package io.genai4j.cli.caption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
-import io.genai4j.cli.vision.DataOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.captioner.CaptionCheckpoint;
@@ -41,7 +41,7 @@ public final class CaptionTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initialisation, scenes and batches (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--init", paramLabel = "FILE", description = "Start from this checkpoint's weights and sizes (--dim and the depths are then ignored).") Path init;
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/caption-git.safetensors", description = "Checkpoint (default ${DEFAULT-VALUE}).") Path out;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 

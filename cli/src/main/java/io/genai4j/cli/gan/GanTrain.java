@@ -4,6 +4,7 @@ import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.generative.TrainSizeOption;
 import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.course.generative.GenerativeGrids;
@@ -14,6 +15,7 @@ import io.genai4j.models.gan.GanFile;
 import io.genai4j.models.gan.GanSnapshot;
 import io.genai4j.models.gan.GanTrainer;
 import io.genai4j.models.generative.ConvConfig;
+import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ public final class GanTrain implements Callable<Integer> {
     @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "32", description = "Noise dimensions (default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps at 14×14 (twice that at 7×7; default ${DEFAULT-VALUE}).") int width;
-    @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
+    @Mixin TrainSizeOption trainSize;
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batch;
     @Option(names = "--lr", defaultValue = "2e-4", description = "Learning rate of both players (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--real-label", defaultValue = "0.9", description = "Target of real images for the discriminator (1 = no label smoothing; default ${DEFAULT-VALUE}).") float realLabel;
@@ -52,22 +54,22 @@ public final class GanTrain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Mnist.Split split = data.split();
-        if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
+        Images trainImages = trainSize.of(split);
         GanTrainer.Settings s = new GanTrainer.Settings(batch, lr, budget.maxSteps(), budget.cpuSeconds(), snapshotEvery, snapshotImages, realLabel, seed.value());
         Gan gan = new Gan(ConvConfig.mnist(latent, width), new Rng(seed.value()));
         System.out.printf(Locale.ROOT, "GAN, latent %d, width %d: generator %,d + discriminator %,d parameters; %,d training digits%n",
-                latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize);
+                latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize.value());
         List<GanSnapshot> snapshots = new ArrayList<>();
         GanTrainer.Result r;
         try (TrainProgress bar = budget.progress("img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: generator loss %.3f, discriminator loss %.3f", e.step(), e.train(), e.val()));
-            r = GanTrainer.train(gan, split.train().range(0, trainSize), s, bar, snapshots::add);
+            r = GanTrainer.train(gan, trainImages, s, bar, snapshots::add);
         }
         GanSnapshot last = r.last();
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", r.steps());
         train.put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1));
-        train.put("train_size", trainSize);
+        train.put("train_size", trainSize.value());
         train.put("batch_size", batch);
         train.put("lr", lr);
         train.put("real_label", realLabel);

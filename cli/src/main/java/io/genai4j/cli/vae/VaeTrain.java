@@ -4,6 +4,7 @@ import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.generative.TrainSizeOption;
 import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
@@ -13,6 +14,7 @@ import io.genai4j.models.vae.ConvVae;
 import io.genai4j.models.vae.VaeEvaluation;
 import io.genai4j.models.vae.VaeFile;
 import io.genai4j.models.vae.VaeTrainer;
+import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ public final class VaeTrain implements Callable<Integer> {
     @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "16", description = "Latent dimensions (2 gives a map of the latent space; default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps of the first convolution (default ${DEFAULT-VALUE}).") int width;
-    @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
+    @Mixin TrainSizeOption trainSize;
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batch;
     @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--beta", defaultValue = "1", description = "Weight of the KL term (1 = the ELBO; default ${DEFAULT-VALUE}).") float beta;
@@ -45,21 +47,21 @@ public final class VaeTrain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Mnist.Split split = data.split();
-        if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
+        Images trainImages = trainSize.of(split);
         ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed.value()));
         VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, budget.maxSteps(), budget.cpuSeconds(), evalEvery, beta, seed.value());
-        System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize);
+        System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize.value());
         VaeTrainer.Result r;
         try (TrainProgress bar = budget.progress("img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train -ELBO %.2f, val -ELBO %.2f nats/image", e.step(), e.train(), e.val()));
-            r = VaeTrainer.train(vae, split.train().range(0, trainSize), split.val(), s, bar);
+            r = VaeTrainer.train(vae, trainImages, split.val(), s, bar);
         }
         VaeEvaluation.Score test = VaeEvaluation.score(vae, split.test(), seed.value());
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", r.steps());
         train.put("best_step", r.bestStep());
         train.put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1));
-        train.put("train_size", trainSize);
+        train.put("train_size", trainSize.value());
         train.put("batch_size", batch);
         train.put("lr", lr);
         train.put("beta", beta);
