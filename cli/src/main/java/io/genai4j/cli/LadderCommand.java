@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
         description = {"Every model so far on one char-level validation split: the course as one table.",
                 "Val nats/char, bits/char, size and a sample per model on tiny Shakespeare; also writes a bar chart."})
 public final class LadderCommand implements Callable<Integer> {
-    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file instead of tiny Shakespeare.")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "ladder.png", description = "Where to write the chart (default: ${DEFAULT-VALUE}).")
     Path png;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the samples (default: ${DEFAULT-VALUE}).")
@@ -29,7 +29,7 @@ public final class LadderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Corpus c = Corpus.orDefault(corpus);
+        Corpus c = corpus.load();
         LadderData data = LadderData.of(c, seed, 80);
         System.out.printf(Locale.ROOT, "The ladder on %s: train on the first 90%% (%,d chars), score the last 10%% (%,d chars), one character at a time.%n",
                 c.name(), Corpus.characters(data.train()), data.valChars());

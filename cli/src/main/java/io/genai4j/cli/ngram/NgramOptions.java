@@ -1,5 +1,6 @@
 package io.genai4j.cli.ngram;
 
+import io.genai4j.cli.CorpusOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramFile;
@@ -27,8 +28,8 @@ public final class NgramOptions {
     Integer order;
     @Option(names = "--smoothing", defaultValue = "kn", description = "kn (interpolated modified Kneser-Ney), addk or backoff (stupid backoff) (default: ${DEFAULT-VALUE}).")
     String smoothing;
-    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file to train on (default: bundled tiny Shakespeare). Split 90%% train / 10%% val.")
-    Path corpus;
+    @Mixin
+    CorpusOption text;
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'genai ngram train' (instead of training on the fly).")
     Path model;
     @Option(names = "--k", defaultValue = "0.1", description = "k of add-k smoothing (default: ${DEFAULT-VALUE}).")
@@ -42,7 +43,7 @@ public final class NgramOptions {
 
     /** The corpus named by --corpus, or tiny Shakespeare; read once. */
     Corpus corpus() throws IOException {
-        if (loadedCorpus == null) loadedCorpus = Corpus.orDefault(corpus);
+        if (loadedCorpus == null) loadedCorpus = text.load();
         return loadedCorpus;
     }
 
