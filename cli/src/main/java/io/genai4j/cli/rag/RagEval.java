@@ -5,13 +5,10 @@ import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.eval.EvalListener;
 import io.genai4j.rag.eval.EvalResult;
-import io.genai4j.rag.eval.RetrievalEval;
 import io.genai4j.rag.eval.Squad;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,14 +44,11 @@ public final class RagEval implements Callable<Integer> {
         Squad data = squad.load();
         List<Embedder> embedders = squad.embedders();
         if (embedders.isEmpty()) throw new IllegalArgumentException("--models none leaves nothing to evaluate but BM25: give at least one encoder");
-        Path dir = work != null ? work : Files.createTempDirectory("genai-rag-eval");
         System.err.printf(Locale.ROOT, "SQuAD: %,d paragraphs, %,d questions; encoders %s; indexes in %s%n", data.paragraphs().size(),
-                data.questions().size(), squad.models, dir);
+                data.questions().size(), squad.models, work != null ? work : "a temporary folder");
         EvalResult r;
         try (PhaseProgress events = new PhaseProgress()) {
-            r = RetrievalEval.run(data, embedders, new RetrievalEval.Options(chunks.requested(), chunks.overlap(), squad.latencySample(), dir), events);
-        } finally {
-            if (work == null) StaleTemps.deleteTree(dir);
+            r = squad.evaluate(data, embedders, chunks.requested(), chunks.overlap(), work, events);
         }
         System.out.printf(Locale.ROOT, "SQuAD v1.1 dev retrieval: %,d paragraphs, %,d questions%n", r.paragraphs(), r.questions());
         EvalTable table = new EvalTable().addAll(r.methods());
