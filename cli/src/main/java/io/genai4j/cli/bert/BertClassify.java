@@ -1,5 +1,6 @@
 package io.genai4j.cli.bert;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
@@ -35,16 +36,8 @@ import picocli.CommandLine.Parameters;
         description = {"Sentiment classification with a frozen BERT: train only a head (linear, MLP or GRU) on SST-2.",
                 "Encoder outputs are cached (~/.cache/genai4j/features), so retraining a head needs no encoder pass."},
         subcommands = {BertClassify.Train.class, BertClassify.Eval.class, BertClassify.Predict.class})
-public final class BertClassify implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class BertClassify extends CommandGroup {
     static final String[] LABELS = {"negative", "positive"};
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     /** Features of a split with a progress bar while they are computed. */
     static Features features(BertEncoder enc, String split, List<String> texts, boolean tokens) throws IOException {
