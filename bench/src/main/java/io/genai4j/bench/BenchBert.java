@@ -3,16 +3,15 @@ package io.genai4j.bench;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.bert.Sst2Option;
 import io.genai4j.engine.kernels.GemmBackends;
 import io.genai4j.engine.kernels.Parallel;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.bert.BertEncoder;
 import io.genai4j.models.bert.BundledModel;
-import io.genai4j.models.bert.Sst2;
 import io.genai4j.text.wordpiece.Batch;
 import io.genai4j.text.wordpiece.Encoding;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,8 +44,8 @@ public final class BenchBert implements Callable<Integer> {
     int repeats;
     @Option(names = "--no-onnx", description = "Time genai4j only.")
     boolean noOnnx;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with SST-2's test.tsv (default: ../shared/data/sentiment/sst2).")
-    Path data;
+    @Mixin
+    Sst2Option data;
     @Mixin
     JsonOption json;
 
@@ -57,9 +56,8 @@ public final class BenchBert implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException("--model must be minilm or bge-small, got '" + model + "'"));
         threads.apply();
         int nThreads = Parallel.threads();
-        Path dir = data != null ? data : Sst2.defaultDir();
-        List<String> texts = new ArrayList<>(Sst2.load(dir, "test").sentences());
-        if (texts.size() < sentences) texts.addAll(Sst2.load(dir, "dev").sentences());
+        List<String> texts = new ArrayList<>(data.load("test").sentences());
+        if (texts.size() < sentences) texts.addAll(data.load("dev").sentences());
         texts = texts.subList(0, Math.min(sentences, texts.size()));
         BertEncoder enc = bm.load();
         List<Batch> batches = batches(enc, texts);

@@ -1,5 +1,6 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.ExtraCommand;
 import picocli.CommandLine.Command;
 
@@ -8,12 +9,5 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure the speed of the engine's kernels, tokenizers and models.",
         subcommands = {BenchMatmul.class, BenchMemory.class, BenchKernels.class, BenchLlm.class, BenchBatch.class, BenchNgram.class, BenchBpe.class, BenchBert.class, BenchServe.class, BenchGrammar.class, BenchRag.class, BenchLora.class, BenchVision.class})
-public final class BenchCommand implements Runnable, ExtraCommand {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class BenchCommand extends CommandGroup implements ExtraCommand {
 }

@@ -14,6 +14,7 @@ import io.genai4j.engine.nn.LoraLinear;
 import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.llm.lora.LoraAdapter;
 import io.genai4j.llm.lora.LoraConfig;
 import io.genai4j.llm.lora.LoraTargets;
@@ -25,7 +26,6 @@ import io.genai4j.models.gpt.GptCheckpoint;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.text.Corpus;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class BenchLora implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "128", description = "Tokens per window (default ${DEFAULT-VALUE}, the GPT's context).") int window;
     @Option(names = "--lr", defaultValue = "2e-3", description = "AdamW learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--steps", defaultValue = "5", description = "Timed updates per round (default ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
+    @Mixin RoundsOption rounds = new RoundsOption(4);
     @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
@@ -74,7 +74,7 @@ public final class BenchLora implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         torchPeer.validate();
-        if (batch < 1 || window < 2 || steps < 1 || rounds < 1 || rank < 1) {
+        if (batch < 1 || window < 2 || steps < 1 || rounds.value() < 1 || rank < 1) {
             throw new IllegalArgumentException("--batch, --steps, --rounds and --rank must be >= 1 and --window >= 2");
         }
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(null);
@@ -95,12 +95,9 @@ public final class BenchLora implements Callable<Integer> {
             }
             if (!torchPeer.checkOnly()) speed(gpt, windows, config, dir, report);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
+            StaleTemps.deleteTree(dir);
         }
-        report.put("load_average", Rounding.places(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        report.put("load_average", Rounding.places(Interleaved.loadAverage(), 2));
         if (json.on()) report.printJson(System.out);
         return 0;
     }
@@ -114,12 +111,7 @@ public final class BenchLora implements Callable<Integer> {
             for (LoraLinear l : adapter.layers().values()) Init.uniform(l.loraB.weight, -0.05, 0.05, rng);
             Path in = dir.resolve("check-in.safetensors"), out = dir.resolve("check-out.safetensors");
             writeExport(in, gpt, adapter, windows, config.scaling());
-            try {
-                PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), TorchPeer.PYTHON, torchPeer.env());
-            } catch (PythonPeer.Unavailable e) {
-                System.err.println("genai: no PyTorch check: " + e.getMessage());
-                return 2;
-            }
+            if (!torchPeer.check(TORCH_SCRIPT, in, out)) return 2;
             LoraTask task = new LoraTask(LoraTask.of(gpt), adapter, windows, List.of(), windows.size(), lr, 1);
             task.optimizer().setLearningRate(lr);
             task.optimizer().zeroGrad();
@@ -168,29 +160,27 @@ public final class BenchLora implements Callable<Integer> {
             if (torchPeer.on()) {
                 Path in = dir.resolve("serve.safetensors");
                 writeExport(in, gpt, adapter, windows, config.scaling());
-                torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(),
-                        "--batch", "" + batch, "--dropout", "" + config.dropout()), TorchPeer.PYTHON, torchPeer.env());
+                torch = torchPeer.serve(TORCH_SCRIPT, in, "--batch", "" + batch, "--dropout", "" + config.dropout());
             }
             try {
-                double javaSeconds = 0, torchSeconds = 0;
-                for (int r = 0; r < rounds; r++) {
-                    boolean javaFirst = r % 2 == 0;   // A B, B A, A B, ...
-                    if (javaFirst) javaSeconds += new TrainLoop(task, settings, null).run().stepSeconds();
-                    if (torch != null) for (double s : torch.run(1, steps)) torchSeconds += s;
-                    if (!javaFirst) javaSeconds += new TrainLoop(task, settings, null).run().stepSeconds();
+                PythonPeer peer = torch;
+                Interleaved time = new Interleaved();
+                for (int r = 0; r < rounds.value(); r++) {
+                    time.round(r, () -> new TrainLoop(task, settings, null).run().stepSeconds(), peer == null ? null : () -> Interleaved.sum(peer.run(1, steps)));
                 }
-                double tokens = (double) rounds * steps * batch * windows.get(0).input().length;
+                double javaSeconds = time.ours(), torchSeconds = time.peer();
+                double tokens = (double) rounds.value() * steps * batch * windows.get(0).input().length;
                 double javaTps = tokens / javaSeconds;
                 System.out.printf(Locale.ROOT, "genai4j: %.0f tokens/s in LoRA training steps (%d rounds of %d updates of %d x %d tokens, %d threads)%n",
-                        javaTps, rounds, steps, batch, windows.get(0).input().length, Parallel.threads());
-                report.put("tokens_per_s", Rounding.whole(javaTps)).put("ms_per_step", Rounding.places(1e3 * javaSeconds / (rounds * steps), 1));
+                        javaTps, rounds.value(), steps, batch, windows.get(0).input().length, Parallel.threads());
+                report.put("tokens_per_s", Rounding.whole(javaTps)).put("ms_per_step", Rounding.places(1e3 * javaSeconds / (rounds.value() * steps), 1));
                 if (torch != null) {
                     double torchTps = tokens / torchSeconds;
                     String blas = torch.hello().path("blas").asText("?");
                     System.out.printf(Locale.ROOT, "torch %s (BLAS %s): %.0f tokens/s; genai4j/torch = %.2fx (load average %.1f)%n", torch.hello().path("torch").asText("?"),
-                            blas, torchTps, javaTps / torchTps, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                            blas, torchTps, javaTps / torchTps, Interleaved.loadAverage());
                     report.put("peer", "torch " + torch.hello().path("torch").asText("?")).put("peer_blas", blas).put("peer_tokens_per_s", Rounding.whole(torchTps))
-                            .put("peer_ms_per_step", Rounding.places(1e3 * torchSeconds / (rounds * steps), 1)).put("ratio", Rounding.places(javaTps / torchTps, 3));
+                            .put("peer_ms_per_step", Rounding.places(1e3 * torchSeconds / (rounds.value() * steps), 1)).put("ratio", Rounding.places(javaTps / torchTps, 3));
                 }
             } finally {
                 if (torch != null) torch.close();

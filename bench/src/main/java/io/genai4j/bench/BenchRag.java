@@ -1,25 +1,22 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.rag.ChunkOptions;
 import io.genai4j.cli.rag.EvalTable;
 import io.genai4j.cli.rag.SquadOptions;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.eval.EvalListener;
 import io.genai4j.rag.eval.EvalResult;
-import io.genai4j.rag.eval.RetrievalEval;
 import io.genai4j.rag.eval.Squad;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code genai bench rag}: LangChain4j Easy RAG beside genai4j's retrievers on the same SQuAD
@@ -30,13 +27,10 @@ import picocli.CommandLine.Option;
                 "Runtime, in-memory store) beside genai4j's BM25, dense and hybrid retrievers, same corpus and questions.",
                 "Use --paragraphs/--questions for a quick run; the full set takes long on two cores."})
 public final class BenchRag implements Callable<Integer> {
-    /** genai4j's chunking in this comparison: `genai rag index`'s defaults. */
-    private static final int CHUNK_TOKENS = 200, OVERLAP = 30;
-
     @Mixin
     SquadOptions squad;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     ThreadsOption threads;
 
@@ -60,13 +54,7 @@ public final class BenchRag implements Callable<Integer> {
 
         List<Embedder> embedders = squad.embedders();
         if (!embedders.isEmpty()) {
-            Path work = Files.createTempDirectory("genai-bench-rag");
-            EvalResult ours;
-            try {
-                ours = RetrievalEval.run(data, embedders, new RetrievalEval.Options(CHUNK_TOKENS, OVERLAP, squad.latencySample(), work), EvalListener.NONE);
-            } finally {
-                StaleTemps.deleteTree(work);
-            }
+            EvalResult ours = squad.evaluate(data, embedders, ChunkOptions.DEFAULT_TOKENS, ChunkOptions.DEFAULT_OVERLAP, null, EvalListener.NONE);
             table.addAll(ours.methods());
             for (EvalResult.Indexing i : ours.indexing()) {
                 report.put("genai_" + i.model() + "_chunks_per_second", Rounding.places(i.chunksPerSecond(), 2))
@@ -76,7 +64,7 @@ public final class BenchRag implements Callable<Integer> {
             }
         }
         table.print(System.out);
-        if (json) report.put("methods", table.json()).printJson(System.out);
+        if (json.on()) report.put("methods", table.json()).printJson(System.out);
         return 0;
     }
 }

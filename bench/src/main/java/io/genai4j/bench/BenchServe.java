@@ -3,6 +3,7 @@ package io.genai4j.bench;
 import io.genai4j.bench.fleet.LoadTest;
 import io.genai4j.bench.fleet.Nginx;
 import io.genai4j.bench.fleet.Replica;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,7 +43,7 @@ public final class BenchServe implements Callable<Integer> {
     @Option(names = "--rss-runs", defaultValue = "2",
             description = "Load runs at the largest --streams after the rounds, each followed by every replica's peak and current RSS: a leak shows as growth (default ${DEFAULT-VALUE}; 0 = none).") int rssRuns;
     @Option(names = "--no-failover", description = "Skip the round that kills a replica.") boolean noFailover;
-    @Option(names = "--json", description = "Also print the results as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -98,7 +100,7 @@ public final class BenchServe implements Callable<Integer> {
         } finally {
             for (Replica r : fleet) r.close();
         }
-        if (json) report.printJson(System.out);
+        if (json.on()) report.printJson(System.out);
         return 0;
     }
 

@@ -1,8 +1,9 @@
 package io.genai4j.bench;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
-import io.genai4j.cli.vision.DataOption;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
 import io.genai4j.engine.autograd.Grad;
@@ -15,6 +16,7 @@ import io.genai4j.engine.optim.AdamW;
 import io.genai4j.engine.optim.GradClip;
 import io.genai4j.engine.optim.LrSchedule;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.models.train.TrainLoop;
 import io.genai4j.models.train.TrainTask;
 import io.genai4j.models.vision.DataSizeExperiment;
@@ -23,7 +25,6 @@ import io.genai4j.models.vision.VisionConfig;
 import io.genai4j.models.vision.VisionModel;
 import io.genai4j.models.vision.VisionTrainer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -60,18 +61,18 @@ public final class BenchVision implements Callable<Integer> {
     @Option(names = "--infer-batch", defaultValue = "250", description = "Images per inference call (default ${DEFAULT-VALUE}, as the lesson's evaluation).") int inferBatch;
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay on matrices (default ${DEFAULT-VALUE}, as vision train).") double weightDecay;
     @Option(names = "--steps", defaultValue = "10", description = "Timed training steps, and timed inference calls, per round (default ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--rounds", defaultValue = "4", description = "Rounds per side, alternating A B B A (default ${DEFAULT-VALUE}).") int rounds;
+    @Mixin RoundsOption rounds = new RoundsOption(4);
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed training steps and inference calls on each side first (default ${DEFAULT-VALUE}).") int warmup;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin TorchPeer torchPeer;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
         torchPeer.validate();
-        if (batch < 1 || inferBatch < 1 || steps < 1 || rounds < 1 || warmup < 0) {
+        if (batch < 1 || inferBatch < 1 || steps < 1 || rounds.value() < 1 || warmup < 0) {
             throw new IllegalArgumentException("--batch, --infer-batch, --steps and --rounds must be >= 1 and --warmup >= 0");
         }
         List<String> kinds = model.equals("both") ? List.of("cnn", "vit") : List.of(VisionConfig.of(model).kind());
@@ -90,13 +91,10 @@ public final class BenchVision implements Callable<Integer> {
                 report.put(kind, fields);
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
+            StaleTemps.deleteTree(dir);
         }
-        report.put("load_average", Rounding.places(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
-        if (json) report.printJson(System.out);
+        report.put("load_average", Rounding.places(Interleaved.loadAverage(), 2));
+        if (json.on()) report.printJson(System.out);
         return 0;
     }
 
@@ -113,13 +111,7 @@ public final class BenchVision implements Callable<Integer> {
         double lr = DataSizeExperiment.defaultLr(kind);
         Path in = dir.resolve(kind + "-check-in.safetensors"), out = dir.resolve(kind + "-check-out.safetensors");
         export(in, m, images, lr);
-        try {
-            PythonPeer.runOnce(TORCH_SCRIPT, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()),
-                    TorchPeer.PYTHON, torchPeer.env());
-        } catch (PythonPeer.Unavailable e) {
-            System.err.println("genai: no PyTorch check: " + e.getMessage());
-            return 2;
-        }
+        if (!torchPeer.check(TORCH_SCRIPT, in, out)) return 2;
         AdamW opt = VisionTrainer.optimizer(m, lr, weightDecay);
         opt.zeroGrad();
         Tensor logits = m.forward(Tensor.of(images.pixels(), images.size(), 1, images.height(), images.width()));
@@ -172,8 +164,7 @@ public final class BenchVision implements Callable<Integer> {
         if (torchPeer.on()) {
             Path in = dir.resolve(kind + "-serve.safetensors");
             export(in, m, pool, lr);
-            torch = PythonPeer.serve(TORCH_SCRIPT, List.of("--serve", in.toString(), "--threads", "" + Parallel.threads(), "--batch", "" + batch,
-                    "--infer-batch", "" + inferBatch, "--warmup", "" + warmup), TorchPeer.PYTHON, torchPeer.env());
+            torch = torchPeer.serve(TORCH_SCRIPT, in, "--batch", "" + batch, "--infer-batch", "" + inferBatch, "--warmup", "" + warmup);
             Files.delete(in);
         }
         try {
@@ -182,33 +173,30 @@ public final class BenchVision implements Callable<Integer> {
             Tensor probe = Tensor.of(first.pixels(), inferBatch, 1, first.height(), first.width());
             if (warmup > 0) train(task, lr, warmup);
             infer(m, probe, warmup);
-            double javaTrain = 0, torchTrain = 0, javaInfer = 0, torchInfer = 0;
-            for (int r = 0; r < rounds; r++) {
-                boolean javaFirst = r % 2 == 0;   // A B, B A, A B, ...
-                if (javaFirst) javaTrain += train(task, lr, steps);
-                if (torch != null) torchTrain += sum(torch.run("run", 0, steps));
-                if (!javaFirst) javaTrain += train(task, lr, steps);
-                if (javaFirst) javaInfer += infer(m, probe, steps);
-                if (torch != null) torchInfer += sum(torch.run("infer", 0, steps));
-                if (!javaFirst) javaInfer += infer(m, probe, steps);
+            PythonPeer peer = torch;
+            Interleaved training = new Interleaved(), inference = new Interleaved();
+            for (int r = 0; r < rounds.value(); r++) {
+                training.round(r, () -> train(task, lr, steps), peer == null ? null : () -> Interleaved.sum(peer.run("run", 0, steps)));
+                inference.round(r, () -> infer(m, probe, steps), peer == null ? null : () -> Interleaved.sum(peer.run("infer", 0, steps)));
             }
-            double trained = (double) rounds * steps * batch, inferred = (double) rounds * steps * inferBatch;
+            double javaTrain = training.ours(), torchTrain = training.peer(), javaInfer = inference.ours(), torchInfer = inference.peer();
+            double trained = (double) rounds.value() * steps * batch, inferred = (double) rounds.value() * steps * inferBatch;
             double javaTrainIps = trained / javaTrain, javaInferIps = inferred / javaInfer;
             System.out.printf(Locale.ROOT, "%s (%,d parameters), genai4j: %.0f images/s training (batch %d), %.0f images/s inference (batch %d); %d rounds of %d, %d threads%n",
-                    kind, m.numParameters(), javaTrainIps, batch, javaInferIps, inferBatch, rounds, steps, Parallel.threads());
+                    kind, m.numParameters(), javaTrainIps, batch, javaInferIps, inferBatch, rounds.value(), steps, Parallel.threads());
             fields.put("train_images_per_s", Rounding.whole(javaTrainIps));
             fields.put("infer_images_per_s", Rounding.whole(javaInferIps));
-            fields.put("ms_per_step", Rounding.places(1e3 * javaTrain / (rounds * steps), 2));
+            fields.put("ms_per_step", Rounding.places(1e3 * javaTrain / (rounds.value() * steps), 2));
             if (torch != null) {
                 double torchTrainIps = trained / torchTrain, torchInferIps = inferred / torchInfer;
                 String version = torch.hello().path("torch").asText("?"), blas = torch.hello().path("blas").asText("?");
                 System.out.printf(Locale.ROOT, "%s, torch %s (BLAS %s): %.0f images/s training, %.0f inference; genai4j/torch = %.2fx training, %.2fx inference (load average %.1f)%n",
                         kind, version, blas, torchTrainIps, torchInferIps, javaTrainIps / torchTrainIps, javaInferIps / torchInferIps,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        Interleaved.loadAverage());
                 report.put("peer", "torch " + version).put("peer_blas", blas);
                 fields.put("peer_train_images_per_s", Rounding.whole(torchTrainIps));
                 fields.put("peer_infer_images_per_s", Rounding.whole(torchInferIps));
-                fields.put("peer_ms_per_step", Rounding.places(1e3 * torchTrain / (rounds * steps), 2));
+                fields.put("peer_ms_per_step", Rounding.places(1e3 * torchTrain / (rounds.value() * steps), 2));
                 fields.put("train_ratio", Rounding.places(javaTrainIps / torchTrainIps, 3));
                 fields.put("infer_ratio", Rounding.places(javaInferIps / torchInferIps, 3));
             }
@@ -236,12 +224,6 @@ public final class BenchVision implements Callable<Integer> {
             m.train(true);
         }
         return nanos / 1e9;
-    }
-
-    private static double sum(double[] xs) {
-        double s = 0;
-        for (double x : xs) s += x;
-        return s;
     }
 
     /** The model's weights under their genai4j names, the images [N, 1, H, W] and labels [N], the config and the optimizer settings in the metadata. */

@@ -1,8 +1,12 @@
 package io.genai4j.bench;
 
+import io.genai4j.engine.kernels.Parallel;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -52,5 +56,26 @@ public final class TorchPeer {
             env.put("LD_LIBRARY_PATH", dir + (old == null || old.isEmpty() ? "" : ":" + old));
         }
         return env;
+    }
+
+    /**
+     * The numerical cross-check: {@code SCRIPT --check IN OUT} takes one step from what IN holds and
+     * writes its results to OUT. False, with the reason on stderr, when there is no PyTorch to run it.
+     */
+    boolean check(String script, Path in, Path out) throws IOException {
+        try {
+            PythonPeer.runOnce(script, List.of("--check", in.toString(), out.toString(), "--threads", "" + Parallel.threads()), PYTHON, env());
+            return true;
+        } catch (PythonPeer.Unavailable e) {
+            System.err.println("genai: no PyTorch check: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The timing peer: {@code SCRIPT --serve IN --threads N ARGS...}, with the thread count of this side. */
+    PythonPeer serve(String script, Path in, String... args) throws PythonPeer.Unavailable {
+        List<String> all = new ArrayList<>(List.of("--serve", in.toString(), "--threads", "" + Parallel.threads()));
+        all.addAll(List.of(args));
+        return PythonPeer.serve(script, all, PYTHON, env());
     }
 }

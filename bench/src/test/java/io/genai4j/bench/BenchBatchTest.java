@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
+import io.genai4j.cli.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,7 @@ class BenchBatchTest {
 
     @Test
     void reportsAggregateSpeedPerStreamCountAsJson() throws Exception {
-        Path f = tmp.resolve("tiny-q8.gguf");
-        assertEquals(0, CliRun.of("gguf", "random", "--preset", "tiny", "--type", "q8_0", "--out", f.toString()).code());
+        Path f = TestData.tinyGguf(tmp, "q8_0");
         CliRun b = CliRun.of("bench", "batch", f.toString(), "--streams", "1,3", "--gen-tokens", "12", "--prompt-tokens", "4", "--threads", "2", "--compare", "--json");
         assertEquals(0, b.code(), b.err());
         JsonNode rows = b.json().get("results");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.cli.CliRun;
+import io.genai4j.cli.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +18,7 @@ class BenchLlmTest {
 
     @Test
     void benchReportsPpAndTgAsJson() throws Exception {
-        Path f = tmp.resolve("tiny-f16.gguf");
-        assertEquals(0, CliRun.of("gguf", "random", "--preset", "tiny", "--type", "f16", "--out", f.toString()).code());
+        Path f = TestData.tinyGguf(tmp, "f16");
         CliRun b = CliRun.of("bench", "llm", f.toString(), "--prompt-tokens", "32", "--gen-tokens", "8", "--threads", "2", "--repeats", "2", "--json");
         assertEquals(0, b.code(), b.err());
         JsonNode j = b.json();

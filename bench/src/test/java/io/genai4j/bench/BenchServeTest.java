@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genai4j.bench.fleet.Nginx;
 import io.genai4j.cli.CliRun;
+import io.genai4j.cli.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -26,8 +27,7 @@ class BenchServeTest {
     @Test
     void twoReplicasBehindNginxShareTheLoadAndSurviveAKill() throws Exception {
         assumeTrue(Nginx.binary() != null, "nginx is not installed");
-        Path gguf = tmp.resolve("tiny.gguf");
-        assertEquals(0, CliRun.of("gguf", "random", "--preset", "tiny", "--type", "f32", "--out", gguf.toString()).code());
+        Path gguf = TestData.tinyGguf(tmp, "f32");
         CliRun r = CliRun.of("bench", "serve", gguf.toString(), "--streams", "2", "--requests", "3", "--max-tokens", "4", "--parallel", "2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();

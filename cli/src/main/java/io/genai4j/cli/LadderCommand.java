@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai ladder}: every model of the course on one validation split, as a table and a PNG. */
@@ -17,18 +18,18 @@ import picocli.CommandLine.Option;
         description = {"Every model so far on one char-level validation split: the course as one table.",
                 "Val nats/char, bits/char, size and a sample per model on tiny Shakespeare; also writes a bar chart."})
 public final class LadderCommand implements Callable<Integer> {
-    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file instead of tiny Shakespeare.")
-    Path corpus;
+    @Mixin
+    CorpusOption corpus;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "ladder.png", description = "Where to write the chart (default: ${DEFAULT-VALUE}).")
     Path png;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the samples (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--json", description = "Also print the result as one JSON line (the last line of output).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        Corpus c = Corpus.orDefault(corpus);
+        Corpus c = corpus.load();
         LadderData data = LadderData.of(c, seed, 80);
         System.out.printf(Locale.ROOT, "The ladder on %s: train on the first 90%% (%,d chars), score the last 10%% (%,d chars), one character at a time.%n",
                 c.name(), Corpus.characters(data.train()), data.valChars());
@@ -39,7 +40,7 @@ public final class LadderCommand implements Callable<Integer> {
         Path written = Ladder.chart(results, c.name(), png);
         System.out.println();
         System.out.println("Chart: " + written);
-        if (json) {
+        if (json.on()) {
             new Report().put("corpus", c.name()).put("val_chars", data.valChars()).put("png", written.toString())
                     .put("ladder", results.stream().map(LadderStep::json).toList()).printJson(System.out);
         }

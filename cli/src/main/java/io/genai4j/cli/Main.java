@@ -1,8 +1,33 @@
 package io.genai4j.cli;
 
-import io.genai4j.cli.gpt.GptCommand;
+import io.genai4j.cli.agent.AgentCommand;
+import io.genai4j.cli.assistant.AssistantCommand;
 import io.genai4j.cli.bert.BertCommand;
+import io.genai4j.cli.caption.CaptionCommand;
+import io.genai4j.cli.diffusion.DiffusionCommand;
+import io.genai4j.cli.gan.GanCommand;
+import io.genai4j.cli.generative.GenerativeCommand;
+import io.genai4j.cli.gguf.GgufCommand;
+import io.genai4j.cli.gpt.GptCommand;
+import io.genai4j.cli.llm.ChatCommand;
+import io.genai4j.cli.llm.InspectCommand;
+import io.genai4j.cli.llm.ModelsCommand;
+import io.genai4j.cli.llm.PullCommand;
+import io.genai4j.cli.llm.RunCommand;
+import io.genai4j.cli.llm.TokenizeCommand;
+import io.genai4j.cli.lora.LoraCommand;
 import io.genai4j.cli.ngram.NgramCommand;
+import io.genai4j.cli.prompt.PromptCommand;
+import io.genai4j.cli.rag.RagCommand;
+import io.genai4j.cli.rnn.RnnCommand;
+import io.genai4j.cli.safetensors.SafetensorsCommand;
+import io.genai4j.cli.seq2seq.Seq2SeqCommand;
+import io.genai4j.cli.serve.ServeCommand;
+import io.genai4j.cli.serve.StudioCommand;
+import io.genai4j.cli.transformer.TransformerCommand;
+import io.genai4j.cli.vae.VaeCommand;
+import io.genai4j.cli.vision.VisionCommand;
+import io.genai4j.cli.word2vec.Word2VecCommand;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,43 +42,35 @@ import picocli.CommandLine.Command;
                 NgramCommand.class,
                 LadderCommand.class,
                 GptCommand.class,
-                io.genai4j.cli.rnn.RnnCommand.class,
-                io.genai4j.cli.word2vec.Word2VecCommand.class,
-                io.genai4j.cli.seq2seq.Seq2SeqCommand.class,
-                io.genai4j.cli.transformer.TransformerCommand.class,
-                io.genai4j.cli.lora.LoraCommand.class,
-                io.genai4j.cli.llm.RunCommand.class,
-                io.genai4j.cli.llm.ChatCommand.class,
-                io.genai4j.cli.llm.TokenizeCommand.class,
-                io.genai4j.cli.llm.InspectCommand.class,
-                io.genai4j.cli.llm.PullCommand.class,
-                io.genai4j.cli.llm.ModelsCommand.class,
-                io.genai4j.cli.serve.ServeCommand.class,
-                io.genai4j.cli.serve.StudioCommand.class,
+                RnnCommand.class,
+                Word2VecCommand.class,
+                Seq2SeqCommand.class,
+                TransformerCommand.class,
+                LoraCommand.class,
+                RunCommand.class,
+                ChatCommand.class,
+                TokenizeCommand.class,
+                InspectCommand.class,
+                PullCommand.class,
+                ModelsCommand.class,
+                ServeCommand.class,
+                StudioCommand.class,
                 BertCommand.class,
-                io.genai4j.cli.rag.RagCommand.class,
-                io.genai4j.cli.prompt.PromptCommand.class,
-                io.genai4j.cli.assistant.AssistantCommand.class,
-                io.genai4j.cli.agent.AgentCommand.class,
-                io.genai4j.cli.vision.VisionCommand.class,
-                io.genai4j.cli.caption.CaptionCommand.class,
-                io.genai4j.cli.gguf.GgufCommand.class,
-                io.genai4j.cli.safetensors.SafetensorsCommand.class,
-                io.genai4j.cli.vae.VaeCommand.class,
-                io.genai4j.cli.diffusion.DiffusionCommand.class,
-                io.genai4j.cli.gan.GanCommand.class,
-                io.genai4j.cli.generative.GenerativeCommand.class,
+                RagCommand.class,
+                PromptCommand.class,
+                AssistantCommand.class,
+                AgentCommand.class,
+                VisionCommand.class,
+                CaptionCommand.class,
+                GgufCommand.class,
+                SafetensorsCommand.class,
+                VaeCommand.class,
+                DiffusionCommand.class,
+                GanCommand.class,
+                GenerativeCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class Main extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai tour}: every lesson that exists, narrated, on the bundled data, in a minute or so. */
@@ -20,8 +21,8 @@ public final class TourCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--seed", defaultValue = "1", description = "Seed for every sample (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--json", description = "Also print the figures as one JSON line (the last line of output).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -29,7 +30,7 @@ public final class TourCommand implements Callable<Integer> {
         Narrator narrator = new Narrator(System.out, Terminal.ansi());
         TourContext ctx = new TourContext(narrator, Corpus.tinyShakespeare(), seed, out.toAbsolutePath().normalize());
         Map<String, Object> figures = Tour.run(ctx, Tour.steps());
-        if (json) {
+        if (json.on()) {
             Report r = new Report();
             figures.forEach(r::put);
             r.printJson(System.out);

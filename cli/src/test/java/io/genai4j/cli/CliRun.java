@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Assertions;
 
 /** Runs the CLI in-process and captures its exit code, stdout and stderr (public: the bench module's tests use it). */
 public record CliRun(int code, String out, String err) {
@@ -26,5 +27,18 @@ public record CliRun(int code, String out, String err) {
     public JsonNode json() throws Exception {
         String[] lines = out.strip().split("\n");
         return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    /**
+     * Runs the command and checks the convention for a user's mistake (DESIGN.md): exit code 2 and
+     * one line on stderr, {@code genai: ...}, that contains {@code fragment}.
+     */
+    public static CliRun assertUserError(String fragment, String... args) {
+        CliRun r = of(args);
+        String context = String.join(" ", args) + "\n" + r.err();
+        Assertions.assertEquals(2, r.code(), context);
+        Assertions.assertTrue(r.err().startsWith("genai: ") && r.err().contains(fragment), context);
+        Assertions.assertEquals(1, r.err().strip().lines().count(), "one line: " + context);
+        return r;
     }
 }

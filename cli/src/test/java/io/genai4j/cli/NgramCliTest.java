@@ -65,12 +65,6 @@ class NgramCliTest {
                 {"'zebra'", "ngram", "next", "the zebra", "--corpus", corpus.toString()},
                 {"model file not found", "ngram", "eval", "--model", dir.resolve("none.bin").toString()},
         };
-        for (String[] c : cases) {
-            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-            CliRun r = CliRun.of(args);
-            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
-            assertTrue(r.err().startsWith("genai: ") && r.err().contains(c[0]), r.err());
-            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        }
+        for (String[] c : cases) CliRun.assertUserError(c[0], java.util.Arrays.copyOfRange(c, 1, c.length));
     }
 }

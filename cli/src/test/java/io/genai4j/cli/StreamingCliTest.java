@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ class StreamingCliTest {
     /** stdout, and how many times the command flushed it (a streamed text flushes once per token). */
     record Streamed(int code, String out, int flushes, String err) {
         JsonNode json() throws Exception {
-            String[] lines = out.strip().split("\n");
-            return new ObjectMapper().readTree(lines[lines.length - 1]);
+            return new CliRun(code, out, err).json();
         }
 
         String textLines() {

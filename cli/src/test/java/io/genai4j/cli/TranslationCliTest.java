@@ -90,13 +90,7 @@ class TranslationCliTest {
                 {"not a seq2seq checkpoint", "seq2seq", "translate", "--model", dir.resolve("nothing").toString(), "hello"},
                 {"--beam must be >= 1", "transformer", "eval", "--model", dir.resolve("nothing").toString(), "--beam", "0"},
         };
-        for (String[] c : cases) {
-            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-            CliRun r = CliRun.of(args);
-            assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
-            assertTrue(r.err().startsWith("genai: ") && r.err().contains(c[0]), r.err());
-            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        }
+        for (String[] c : cases) CliRun.assertUserError(c[0], java.util.Arrays.copyOfRange(c, 1, c.length));
         Path s2s = dir.resolve("s2s-kind");
         CliRun made = CliRun.of(train("seq2seq", s2s, "--embed", "8", "--hidden", "8"));
         assertEquals(0, made.code(), made.err());

@@ -1,5 +1,6 @@
 package io.genai4j.cli.bert;
 
+import io.genai4j.cli.CommandGroup;
 import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
@@ -35,16 +36,8 @@ import picocli.CommandLine.Parameters;
         description = {"Sentiment classification with a frozen BERT: train only a head (linear, MLP or GRU) on SST-2.",
                 "Encoder outputs are cached (~/.cache/genai4j/features), so retraining a head needs no encoder pass."},
         subcommands = {BertClassify.Train.class, BertClassify.Eval.class, BertClassify.Predict.class})
-public final class BertClassify implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class BertClassify extends CommandGroup {
     static final String[] LABELS = {"negative", "positive"};
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     /** Features of a split with a progress bar while they are computed. */
     static Features features(BertEncoder enc, String split, List<String> texts, boolean tokens) throws IOException {
@@ -72,8 +65,8 @@ public final class BertClassify implements Runnable {
         Integer trainLimit;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
         long seed;
-        @Option(names = "--data", paramLabel = "DIR", description = "Folder with train.tsv, dev.tsv, test.tsv (default: ../shared/data/sentiment/sst2).")
-        Path data;
+        @Mixin
+        Sst2Option data;
         @Option(names = "--out", paramLabel = "FILE", description = "Where to save the head (default: runs/bert-<model>-<head>.safetensors).")
         Path out;
         @Mixin
@@ -87,8 +80,7 @@ public final class BertClassify implements Runnable {
             HeadTrainer.Config cfg = new HeadTrainer.Config(epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
                     lr != null ? lr : d.lr(), d.weightDecay(), seed);
             if (cfg.epochs() < 1 || cfg.batchSize() < 1 || cfg.lr() <= 0) throw new IllegalArgumentException("--epochs, --batch-size and --lr must be positive");
-            Path dir = data != null ? data : Sst2.defaultDir();
-            Sst2 train = Sst2.load(dir, "train"), dev = Sst2.load(dir, "dev"), test = Sst2.load(dir, "test");
+            Sst2 train = data.load("train"), dev = data.load("dev"), test = data.load("test");
             if (trainLimit != null) {
                 if (trainLimit < 1) throw new IllegalArgumentException("--train-limit must be >= 1");
                 int n = Math.min(trainLimit, train.size());
@@ -162,8 +154,8 @@ public final class BertClassify implements Runnable {
         Path headFile;
         @Option(names = "--split", defaultValue = "test", description = "train, dev or test (default: ${DEFAULT-VALUE}).")
         String split;
-        @Option(names = "--data", paramLabel = "DIR", description = "Folder with the SST-2 TSV files.")
-        Path data;
+        @Mixin
+        Sst2Option data;
         @Mixin
         JsonOption json;
 
@@ -171,7 +163,7 @@ public final class BertClassify implements Runnable {
         public Integer call() throws Exception {
             if (!List.of("train", "dev", "test").contains(split)) throw new IllegalArgumentException("--split must be train, dev or test");
             HeadFile hf = HeadFile.load(headFile);
-            Sst2 s = Sst2.load(data != null ? data : Sst2.defaultDir(), split);
+            Sst2 s = data.load(split);
             BertEncoder enc = encoderFor(hf);
             Features f = features(enc, split, s.sentences(), hf.head().needsTokens());
             int[] pred = HeadTrainer.predict(hf.head(), f, 256);

@@ -1,5 +1,6 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.BeamOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.captioner.WordAttentionPicture;
@@ -30,7 +31,7 @@ public final class CaptionDescribe implements Callable<Integer> {
     @Mixin CaptionModelOption model;
     @Mixin SceneSplitOption split;
     @Option(names = "--index", defaultValue = "0", description = "Which scene of the split (default ${DEFAULT-VALUE}).") long index;
-    @Option(names = "--beam", defaultValue = "1", description = "Beam width for the caption (1 = greedy; default ${DEFAULT-VALUE}).") int beam;
+    @Mixin BeamOption beam = new BeamOption(1);
     @Option(names = "--question", description = "Ask this question (words of the grammar, e.g. \"which digit is red ?\") instead of all of the scene's.") String question;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/caption-attention.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
     @Mixin JsonOption json;
@@ -38,14 +39,14 @@ public final class CaptionDescribe implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (index < 0) throw new IllegalArgumentException("--index must be >= 0, got " + index);
-        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        int width = beam.width();
         CaptionModelOption.Loaded m = model.load();
         Git git = m.checkpoint().model();
         CaptionVocabulary vocab = new CaptionVocabulary();
         Scene scene = split.generator().scene(index);
         Tensor image = CaptionBatch.images(List.of(scene));
         int[] bos = {CaptionVocabulary.BOS};
-        int[] ids = beam == 1 ? CaptionDecoder.greedy(git, image, List.of(bos)).getFirst() : CaptionDecoder.beam(git, image, bos, beam);
+        int[] ids = width == 1 ? CaptionDecoder.greedy(git, image, List.of(bos)).getFirst() : CaptionDecoder.beam(git, image, bos, width);
         String caption = vocab.decode(ids), reference = CaptionGrammar.caption(scene);
         List<QuestionAnswer> asked = question != null ? List.of(new QuestionAnswer(question, "")) : CaptionGrammar.questions(scene);
         List<int[]> prompts = new ArrayList<>();

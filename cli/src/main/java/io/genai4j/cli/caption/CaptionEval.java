@@ -1,5 +1,7 @@
 package io.genai4j.cli.caption;
 
+import io.genai4j.cli.BeamOption;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Rounding;
@@ -18,25 +20,25 @@ public final class CaptionEval implements Callable<Integer> {
     @Mixin CaptionModelOption model;
     @Mixin SceneSplitOption split;
     @Option(names = "--scenes", defaultValue = "200", description = "Scenes to score (default ${DEFAULT-VALUE}).") int scenes;
-    @Option(names = "--beam", defaultValue = "1", description = "Beam width (1 = greedy; default ${DEFAULT-VALUE}).") int beam;
+    @Mixin BeamOption beam = new BeamOption(1);
     @Option(names = "--show", defaultValue = "5", description = "Captions to print (default ${DEFAULT-VALUE}).") int show;
     @Mixin ThreadsOption threads;
-    @Option(names = "--json", description = "Also print the scores as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
+        int width = beam.width();
         CaptionModelOption.Loaded m = model.load();
-        CaptionEvaluation.Metrics r = CaptionEvaluation.evaluate(m.checkpoint().model(), split.generator(), scenes, beam, 32);
+        CaptionEvaluation.Metrics r = CaptionEvaluation.evaluate(m.checkpoint().model(), split.generator(), scenes, width, 32);
         for (int i = 0; i < Math.min(show, r.samples().size()); i++) {
             CaptionEvaluation.Sample s = r.samples().get(i);
             System.out.printf(Locale.ROOT, "scene %d%n  reference: %s%n  generated: %s%n", s.scene(), s.reference(), s.generated());
         }
         System.out.printf(Locale.ROOT, "%s scenes (%d, %s): BLEU-4 %.2f, CIDEr-D %.3f, exact captions %.1f%%; QA exact match %.1f%% of %d questions%n",
-                split.name(), r.scenes(), beam == 1 ? "greedy" : "beam " + beam, r.bleu4(), r.ciderD(), 100 * r.captionExactMatch(), 100 * r.qaAccuracy(), r.questions());
-        if (json) {
-            new Report().put("checkpoint", m.name()).put("split", split.name()).put("scenes", r.scenes()).put("beam", beam)
+                split.name(), r.scenes(), beam.label(), r.bleu4(), r.ciderD(), 100 * r.captionExactMatch(), 100 * r.qaAccuracy(), r.questions());
+        if (json.on()) {
+            new Report().put("checkpoint", m.name()).put("split", split.name()).put("scenes", r.scenes()).put("beam", width)
                     .put("bleu4", Rounding.places(r.bleu4(), 2)).put("cider_d", Rounding.places(r.ciderD(), 4))
                     .put("caption_exact_match", Rounding.places(r.captionExactMatch(), 4)).put("qa_accuracy", Rounding.places(r.qaAccuracy(), 4))
                     .put("questions", r.questions()).printJson(System.out);

@@ -3,8 +3,9 @@ package io.genai4j.cli.caption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
-import io.genai4j.cli.vision.DataOption;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.captioner.CaptionCheckpoint;
@@ -27,8 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a GIT-style captioner on generated scenes (digits from the vision lesson's 8,000-image pool) and save it."})
 public final class CaptionTrain implements Callable<Integer> {
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "600", description = "Process CPU seconds of training (0 = bounded by --max-steps only; default ${DEFAULT-VALUE}).") double cpuSeconds;
+    @Mixin StepBudget budget = new StepBudget(600, 0);
     @Option(names = "--batch-size", defaultValue = "32", description = "Texts (each with its scene) per update (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak AdamW learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay on matrices (default ${DEFAULT-VALUE}).") double weightDecay;
@@ -41,7 +41,7 @@ public final class CaptionTrain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initialisation, scenes and batches (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--init", paramLabel = "FILE", description = "Start from this checkpoint's weights and sizes (--dim and the depths are then ignored).") Path init;
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/caption-git.safetensors", description = "Checkpoint (default ${DEFAULT-VALUE}).") Path out;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
@@ -60,11 +60,11 @@ public final class CaptionTrain implements Callable<Integer> {
             m = CaptionCheckpoint.load(init).model();
             c = m.config;
         }
-        CaptionTrainer.Settings s = new CaptionTrainer.Settings(batchSize, lr, weightDecay, maxSteps, cpuSeconds, evalEvery, trainScenes, qaFraction, seed);
+        CaptionTrainer.Settings s = new CaptionTrainer.Settings(batchSize, lr, weightDecay, budget.maxSteps(), budget.cpuSeconds(), evalEvery, trainScenes, qaFraction, seed);
         System.out.printf(Locale.ROOT, "GIT captioner: %,d parameters, %d image tokens + up to %d text tokens; %,d training scenes, %.0f%% questions%n",
                 m.numParameters(), c.imageTokens(), c.maxText(), trainScenes, 100 * qaFraction);
         CaptionTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "text", batchSize)
+        try (TrainProgress bar = budget.progress("text", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val loss %.4f", e.step(), e.train(), e.val()))) {
             r = CaptionTrainer.train(m, train, val, VAL_SCENES, s, bar);
         }

@@ -1,6 +1,6 @@
 package io.genai4j.cli.caption;
 
-import io.genai4j.cli.vision.DataOption;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.engine.util.Printable;
 import io.genai4j.models.captioner.SceneGenerator;
 import java.io.IOException;
@@ -17,7 +17,7 @@ public final class SceneSplitOption {
 
     @Option(names = "--split", defaultValue = "held-out", description = "held-out (scenes with colour-digit pairs never trained on) or seen (default ${DEFAULT-VALUE}).")
     String split;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
 
     public SceneGenerator generator() throws IOException {
         SceneGenerator.Split s = switch (split) {

@@ -1,6 +1,8 @@
 package io.genai4j.cli.diffusion;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -37,9 +39,9 @@ public final class DiffusionGuidance implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "200", description = "Samples per weight (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
     @Mixin MnistOption data;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for the grids guidance-w<W>.png (default: ${DEFAULT-VALUE}).") Path outDir;
-    @Option(names = "--json", description = "Also print the table as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +56,7 @@ public final class DiffusionGuidance implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double w : weights) {
             long c0 = CpuClock.processNanos();
-            float[][] images = VaeImages.rows(pd.sample(n, asked, w, sampler, steps, new Rng(seed)));
+            float[][] images = VaeImages.rows(pd.sample(n, asked, w, sampler, steps, new Rng(seed.value())));
             double ms = (CpuClock.processNanos() - c0) / 1e6 / n;
             int[] seen = scale.labels(images);
             int right = 0;
@@ -76,7 +78,7 @@ public final class DiffusionGuidance implements Callable<Integer> {
             row.put("grid", png.toString());
             rows.add(row);
         }
-        if (json) new Report().put("samples", n).put("sampler", sampler).put("steps", steps).put("rows", rows).printJson(System.out);
+        if (json.on()) new Report().put("samples", n).put("sampler", sampler).put("steps", steps).put("rows", rows).printJson(System.out);
         return 0;
     }
 }

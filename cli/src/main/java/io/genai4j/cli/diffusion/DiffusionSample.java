@@ -2,6 +2,7 @@ package io.genai4j.cli.diffusion;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
@@ -33,7 +34,7 @@ public final class DiffusionSample implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "40", description = "Samples (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--label", paramLabel = "D", description = "Pixel model: the digit to draw (default: 0-9 in turn).") Integer label;
     @Option(names = "--guidance", paramLabel = "W", defaultValue = "0", description = "Pixel model: guidance weight w >= 0 (default ${DEFAULT-VALUE}).") double guidance;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--png", defaultValue = "runs/diffusion-samples.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
     @Mixin JsonOption json;
 
@@ -52,7 +53,7 @@ public final class DiffusionSample implements Callable<Integer> {
             if (!pd.conditional() && label != null) throw new IllegalArgumentException(model + " is an unconditional model: it takes no --label");
             int[] labels = pd.labelsInTurn(n);
             if (label != null) java.util.Arrays.fill(labels, label);
-            images = VaeImages.rows(pd.sample(n, labels, guidance, sampler, steps, new Rng(seed)));
+            images = VaeImages.rows(pd.sample(n, labels, guidance, sampler, steps, new Rng(seed.value())));
             side = pd.unet.config.imageSize();
             total = pd.schedule().steps();
             title = "Pixel diffusion (U-Net, " + how + (pd.conditional() ? ", guidance w = " + guidance : "") + ")";
@@ -63,7 +64,7 @@ public final class DiffusionSample implements Callable<Integer> {
             if (vae.config.latent() != ld.denoiser.config.latent()) {
                 throw new IllegalArgumentException(vaeFile + ": field 'latent' is " + vae.config.latent() + " but " + model + " models " + ld.denoiser.config.latent() + " latent dimensions");
             }
-            Tensor z = ld.sample(n, sampler, steps, new Rng(seed));
+            Tensor z = ld.sample(n, sampler, steps, new Rng(seed.value()));
             try (Grad g = Grad.off()) {
                 images = VaeImages.rows(vae.decodeProbabilities(z));
             }

@@ -2,7 +2,9 @@ package io.genai4j.cli.diffusion;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.Tensor;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         description = {"Train a diffusion model on the MNIST training digits. --space latent (default): the VAE encodes the digits,",
                 "their latent means (scaled to unit variance) are the data, an MLP with a time embedding learns to predict the noise;",
                 "trains in minutes. --space pixel: a small U-Net predicts the noise on the 28×28 pixels, class-conditional with",
-                "labels dropped to a null class with probability --label-dropout (for classifier-free guidance) unless --unconditional."})
+                "labels dropped to a null class with probability --label-dropout (for classifier-free guidance) unless --unconditional.",
+                "With neither --max-steps nor --cpu-seconds it runs 3000 updates."})
 public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--space", defaultValue = "latent", description = "latent or pixel (default ${DEFAULT-VALUE}).") String space;
     @Option(names = "--vae", defaultValue = DiffusionCommand.DEFAULT_VAE, description = "Trained VAE, --space latent (default: ${DEFAULT-VALUE}).") Path vaeFile;
@@ -47,10 +50,9 @@ public final class DiffusionTrain implements Callable<Integer> {
     @Option(names = "--unconditional", description = "--space pixel without labels.") boolean unconditional;
     @Option(names = "--batch-size", description = "Rows per update (default 256 latents, 64 images).") Integer batch;
     @Option(names = "--lr", description = "Peak learning rate (default 1e-3 latent, 2e-3 pixel).") Double lr;
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only; 3000 if neither is given).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "0", description = "CPU-time budget of the training steps.") double cpuSeconds;
+    @Mixin StepBudget budget = new StepBudget(0, 3000);
     @Option(names = "--eval-every", defaultValue = "250", description = "Validation loss every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out", description = "Model file (default: runs/latent-diffusion.safetensors or " + DiffusionCommand.DEFAULT_PIXEL_MODEL + ").") Path out;
     @Mixin JsonOption json;
 
@@ -59,7 +61,6 @@ public final class DiffusionTrain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 3000;
         boolean pixel = switch (space) {
             case "latent" -> false;
             case "pixel" -> true;
@@ -74,7 +75,7 @@ public final class DiffusionTrain implements Callable<Integer> {
         ConvVae vae = VaeFile.load(vaeFile);
         Tensor mu = VaeImages.means(vae, split.train());
         float scale = LatentData.unitScale(mu);
-        LatentDiffusion model = new LatentDiffusion(new LatentDenoiser.Config(vae.config.latent(), hidden, depth, timesteps), schedule, scale, new Rng(seed));
+        LatentDiffusion model = new LatentDiffusion(new LatentDenoiser.Config(vae.config.latent(), hidden, depth, timesteps), schedule, scale, new Rng(seed.value()));
         System.out.printf(Locale.ROOT, "latent diffusion, %s schedule, T = %d, on %,d latents of %d dimensions (scale %.3f): %,d parameters%n",
                 schedule, timesteps, mu.size(0), vae.config.latent(), scale, model.numParameters());
         train.put("vae", vaeFile.toAbsolutePath().toString());
@@ -85,7 +86,7 @@ public final class DiffusionTrain implements Callable<Integer> {
     }
 
     private int trainPixel(Mnist.Split split, Map<String, Object> train) throws Exception {
-        PixelDiffusion model = new PixelDiffusion(new PixelUNet.Config(width, split.train().height(), timesteps, unconditional ? 0 : 10), schedule, unconditional ? 0 : labelDropout, new Rng(seed));
+        PixelDiffusion model = new PixelDiffusion(new PixelUNet.Config(width, split.train().height(), timesteps, unconditional ? 0 : 10), schedule, unconditional ? 0 : labelDropout, new Rng(seed.value()));
         System.out.printf(Locale.ROOT, "pixel diffusion (U-Net, width %d, %s), %s schedule, T = %d, on %,d digits: %,d parameters%n",
                 width, unconditional ? "unconditional" : "class-conditional, label dropout " + labelDropout, schedule, timesteps, split.train().size(), model.numParameters());
         Path file = out != null ? out : Path.of(DiffusionCommand.DEFAULT_PIXEL_MODEL);
@@ -96,9 +97,9 @@ public final class DiffusionTrain implements Callable<Integer> {
     }
 
     private <M extends Module & Denoising> void fit(M model, DiffusionTrainer.Data trainData, DiffusionTrainer.Data val, String unit, int batchSize, double rate, Map<String, Object> train) {
-        DiffusionTrainer.Settings s = new DiffusionTrainer.Settings(batchSize, rate, maxSteps, cpuSeconds, evalEvery, seed);
+        DiffusionTrainer.Settings s = new DiffusionTrainer.Settings(batchSize, rate, budget.maxSteps(), budget.cpuSeconds(), evalEvery, seed.value());
         DiffusionTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, unit, batchSize)) {
+        try (TrainProgress bar = budget.progress(unit, batchSize)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train ε-loss %.4f, val ε-loss %.4f", e.step(), e.train(), e.val()));
             r = DiffusionTrainer.train(model, trainData, val, s, bar);
         }
@@ -106,7 +107,7 @@ public final class DiffusionTrain implements Callable<Integer> {
         train.put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1));
         train.put("batch_size", batchSize);
         train.put("lr", rate);
-        train.put("seed", seed);
+        train.put("seed", seed.value());
         train.put("val_loss", Rounding.places(r.lastValLoss(), 5));
     }
 

@@ -2,6 +2,7 @@ package io.genai4j.cli.gan;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.cli.generative.ScaleModels;
 import io.genai4j.cli.generative.ScaleRow;
@@ -22,14 +23,14 @@ public final class GanEval implements Callable<Integer> {
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
     @Mixin MnistOption data;
     @Option(names = "--n", defaultValue = "1500", description = "Samples (default ${DEFAULT-VALUE}).") int n;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         if (n < 2) throw new IllegalArgumentException("--n must be >= 2 (a covariance needs two samples), got " + n);
         DigitScale scale = new DigitScale(ScaleClassifier.model(classifier), data.split().test());
-        ScaleRow row = ScaleModels.gan(model, scale, n, seed);
+        ScaleRow row = ScaleModels.gan(model, scale, n, seed.value());
         System.out.println(ScaleRow.header());
         System.out.println(row.line());
         if (json.on()) {

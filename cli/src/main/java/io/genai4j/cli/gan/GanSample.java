@@ -1,6 +1,7 @@
 package io.genai4j.cli.gan;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.gan.Gan;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genai gan sample}: a grid of digits generated from fresh noise. */
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class GanSample implements Callable<Integer> {
     @Option(names = "--model", defaultValue = GanCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path model;
     @Option(names = "--n", defaultValue = "40", description = "Images (default ${DEFAULT-VALUE}).") int n;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for gan-samples.png (default: ${DEFAULT-VALUE}).") Path outDir;
     @Option(names = "--json", description = "Also print the file written as one JSON line.") boolean json;
 
@@ -27,7 +29,7 @@ public final class GanSample implements Callable<Integer> {
         Gan gan = GanFile.load(model);
         Files.createDirectories(outDir);
         Path png = GenerativeGrids.samples(outDir.resolve("gan-samples.png"), "GAN: generated from z ~ N(0, I)",
-                gan.sample(n, new Rng(seed)), null, gan.config.imageSize(), 10);
+                gan.sample(n, new Rng(seed.value())), null, gan.config.imageSize(), 10);
         System.out.println("Picture: " + png);
         if (json) new Report().put("samples", png.toString()).printJson(System.out);
         return 0;

@@ -2,7 +2,10 @@ package io.genai4j.cli.gan;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.generative.TrainSizeOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -12,6 +15,7 @@ import io.genai4j.models.gan.GanFile;
 import io.genai4j.models.gan.GanSnapshot;
 import io.genai4j.models.gan.GanTrainer;
 import io.genai4j.models.generative.ConvConfig;
+import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,48 +33,47 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a DCGAN-style GAN on the training part of the MNIST split (8,000 digits): one discriminator and one",
                 "generator step per update, non-saturating loss, Adam β1 = 0.5, one-sided label smoothing. Every --snapshot-every",
-                "updates the generator draws the same noise; the rows are saved as a strip so you can watch it learn."})
+                "updates the generator draws the same noise; the rows are saved as a strip so you can watch it learn.",
+                "With neither --max-steps nor --cpu-seconds it runs 3000 updates."})
 public final class GanTrain implements Callable<Integer> {
     @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "32", description = "Noise dimensions (default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps at 14×14 (twice that at 7×7; default ${DEFAULT-VALUE}).") int width;
-    @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
+    @Mixin TrainSizeOption trainSize;
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batch;
     @Option(names = "--lr", defaultValue = "2e-4", description = "Learning rate of both players (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--real-label", defaultValue = "0.9", description = "Target of real images for the discriminator (1 = no label smoothing; default ${DEFAULT-VALUE}).") float realLabel;
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "0", description = "CPU-time budget of the training steps (0 = bounded by --max-steps only).") double cpuSeconds;
+    @Mixin StepBudget budget = new StepBudget(0, 3000);
     @Option(names = "--snapshot-every", defaultValue = "200", description = "Draw the fixed noise every N updates (default ${DEFAULT-VALUE}).") int snapshotEvery;
     @Option(names = "--snapshot-images", defaultValue = "10", description = "Images per snapshot row (default ${DEFAULT-VALUE}).") int snapshotImages;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out", defaultValue = GanCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--strip", defaultValue = "runs/gan-progress.png", description = "The picture of the snapshots, one row each (default: ${DEFAULT-VALUE}).") Path strip;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 3000;
         Mnist.Split split = data.split();
-        if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
-        GanTrainer.Settings s = new GanTrainer.Settings(batch, lr, maxSteps, cpuSeconds, snapshotEvery, snapshotImages, realLabel, seed);
-        Gan gan = new Gan(ConvConfig.mnist(latent, width), new Rng(seed));
+        Images trainImages = trainSize.of(split);
+        GanTrainer.Settings s = new GanTrainer.Settings(batch, lr, budget.maxSteps(), budget.cpuSeconds(), snapshotEvery, snapshotImages, realLabel, seed.value());
+        Gan gan = new Gan(ConvConfig.mnist(latent, width), new Rng(seed.value()));
         System.out.printf(Locale.ROOT, "GAN, latent %d, width %d: generator %,d + discriminator %,d parameters; %,d training digits%n",
-                latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize);
+                latent, width, gan.generator.numParameters(), gan.discriminator.numParameters(), trainSize.value());
         List<GanSnapshot> snapshots = new ArrayList<>();
         GanTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batch)) {
+        try (TrainProgress bar = budget.progress("img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: generator loss %.3f, discriminator loss %.3f", e.step(), e.train(), e.val()));
-            r = GanTrainer.train(gan, split.train().range(0, trainSize), s, bar, snapshots::add);
+            r = GanTrainer.train(gan, trainImages, s, bar, snapshots::add);
         }
         GanSnapshot last = r.last();
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", r.steps());
         train.put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1));
-        train.put("train_size", trainSize);
+        train.put("train_size", trainSize.value());
         train.put("batch_size", batch);
         train.put("lr", lr);
         train.put("real_label", realLabel);
-        train.put("seed", seed);
+        train.put("seed", seed.value());
         train.put("discriminator_loss", Rounding.places(last.discriminatorLoss(), 4));
         train.put("generator_loss", Rounding.places(last.generatorLoss(), 4));
         train.put("d_real", Rounding.places(last.dReal(), 4));

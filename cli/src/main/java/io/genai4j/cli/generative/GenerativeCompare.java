@@ -1,6 +1,8 @@
 package io.genai4j.cli.generative;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
 import io.genai4j.models.generative.DigitScale;
@@ -37,9 +39,9 @@ public final class GenerativeCompare implements Callable<Integer> {
     @Option(names = "--classifier", paramLabel = "FILE", description = "LeNet checkpoint of the scale (default: the shipped one).") Path classifier;
     @Mixin MnistOption data;
     @Option(names = "--n", defaultValue = "1500", description = "Samples per model (default ${DEFAULT-VALUE}).") int n;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for the grids compare-<model>.png (default: ${DEFAULT-VALUE}).") Path outDir;
-    @Option(names = "--json", description = "Also print the table as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -54,10 +56,10 @@ public final class GenerativeCompare implements Callable<Integer> {
         rows.add(ScaleRow.measure("real (training digits)", scale, real.size(), k -> pixels(real), Double.NaN, -1));
         for (String m : models) {
             rows.add(switch (m) {
-                case "vae" -> ScaleModels.vae(vae, scale, n, seed);
-                case "gan" -> ScaleModels.gan(gan, scale, n, seed);
-                case "pixel" -> ScaleModels.pixelDiffusion(pixel, sampler, steps, guidance, scale, n, seed);
-                default -> ScaleModels.latentDiffusion(diffusion, vae, sampler, steps, scale, n, seed);
+                case "vae" -> ScaleModels.vae(vae, scale, n, seed.value());
+                case "gan" -> ScaleModels.gan(gan, scale, n, seed.value());
+                case "pixel" -> ScaleModels.pixelDiffusion(pixel, sampler, steps, guidance, scale, n, seed.value());
+                default -> ScaleModels.latentDiffusion(diffusion, vae, sampler, steps, scale, n, seed.value());
             });
         }
         Files.createDirectories(outDir);
@@ -78,7 +80,7 @@ public final class GenerativeCompare implements Callable<Integer> {
             table.add(row);
         }
         System.out.println("Grids in " + outDir.toAbsolutePath());
-        if (json) rep.put("rows", table).printJson(System.out);
+        if (json.on()) rep.put("rows", table).printJson(System.out);
         return 0;
     }
 

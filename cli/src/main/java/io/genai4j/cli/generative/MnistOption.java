@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data DIR}: the MNIST t10k files that the VAE, GAN and diffusion lessons train and score on. */
+/** {@code --data DIR}: the MNIST t10k files that the vision, captioning, VAE, GAN and diffusion lessons train and score on. */
 public final class MnistOption {
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: the shared data folder).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST t10k files (default: images/mnist in the shared data folder).")
     Path dir;
 
     /** The train/val/test split of the files in --data, or of the shared data folder's. */

@@ -1,6 +1,7 @@
 package io.genai4j.cli.gguf;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.TypeOption;
 import io.genai4j.engine.DType;
 import io.genai4j.engine.util.Progress;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +33,8 @@ public final class GgufRandom implements Callable<Integer> {
     String type;
     @Option(names = "--output-type", description = "Type of the token embedding / output matrix (default: as llama-quantize, q6_k for 4-bit files).")
     String outputType;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
     @Option(names = "--vocab", description = "A GGUF file whose tokenizer to copy (e.g. ggml-vocab-llama-bpe.gguf); default: a built-in byte-level one.")
     Path vocab;
     @Option(names = "--out", required = true, description = "The GGUF file to write.")
@@ -53,7 +55,7 @@ public final class GgufRandom implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) throw new NoSuchFileException("no directory " + parent + " to write " + out.getFileName() + " into");
         long bytes;
         try (Progress bar = new Progress("write", 100)) {
-            bytes = RandomModel.write(out, p, t, head, seed, vocab, (done, total) ->
+            bytes = RandomModel.write(out, p, t, head, seed.value(), vocab, (done, total) ->
                     bar.update(total == 0 ? 100 : done * 100 / total, String.format(Locale.ROOT, "%.2f / %.2f GB", done / 1e9, total / 1e9)));
         }
         System.out.printf(Locale.ROOT, "%s: random %s, %s weights (output %s), %,d parameters, %.2f GB%n", out, p.name(), t,

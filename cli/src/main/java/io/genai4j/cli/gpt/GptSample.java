@@ -3,6 +3,7 @@ package io.genai4j.cli.gpt;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.SeedOption;
+import io.genai4j.cli.llm.NextTokenSampling;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.llm.GenerationListener;
 import io.genai4j.llm.GenerationOptions;
@@ -25,9 +26,7 @@ public final class GptSample implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "Checkpoint directory (from genai gpt train --out; default: the shipped Shakespeare GPT).") Path checkpoint;
     @Option(names = "--prompt", defaultValue = "\n", description = "Text to continue (default: a newline).") String prompt;
     @Option(names = "--tokens", defaultValue = "500", description = "Tokens to generate (default ${DEFAULT-VALUE}).") int tokens;
-    @Option(names = "--temperature", defaultValue = "0.8", description = "0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
-    @Option(names = "--top-k", defaultValue = "200", description = "Keep the k most likely tokens, 0 = all (default ${DEFAULT-VALUE}).") int topK;
-    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).") float topP;
+    @Mixin NextTokenSampling draw = new NextTokenSampling(0.8f, 200, 1.0f);   // nanoGPT's sample.py: no top-p
     @Mixin SeedOption seed = new SeedOption(1337);
     @Option(names = "--no-cache", description = "Recompute the whole context for every token (to compare with the KV cache).") boolean noCache;
     @Option(names = "--explain", description = "Print the 5 most likely next tokens and their probabilities at every step.") boolean explain;
@@ -39,7 +38,7 @@ public final class GptSample implements Callable<Integer> {
         GptCheckpoint ck = GptCheckpoint.loadOrBundled(checkpoint);
         Tokenizer tok = ck.tokenizer();
         int[] promptIds = tok.encode(prompt);
-        GenerationOptions options = GenerationOptions.slidingWindow(tokens, temperature, topK, topP, seed.value()).withCache(!noCache);
+        GenerationOptions options = GenerationOptions.slidingWindow(tokens, draw.temperature(), draw.topK(), draw.topP(), seed.value()).withCache(!noCache);
         GenerationListener listener;
         if (explain) {
             int[] step = {0};

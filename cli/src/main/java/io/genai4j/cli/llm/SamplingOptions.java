@@ -10,9 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The sampling flags of run and chat (llama.cpp's names and defaults where it has them). */
 public final class SamplingOptions {
-    @Option(names = "--temperature", defaultValue = "0.8", description = "Sampling temperature; 0 = greedy (default ${DEFAULT-VALUE}).") float temperature;
-    @Option(names = "--top-k", defaultValue = "40", description = "Keep the k most likely tokens, 0 = all (default ${DEFAULT-VALUE}).") int topK;
-    @Option(names = "--top-p", defaultValue = "0.95", description = "Nucleus sampling mass (default ${DEFAULT-VALUE}).") float topP;
+    @Mixin NextTokenSampling draw = new NextTokenSampling(0.8f, 40, 0.95f);
     @Option(names = "--min-p", defaultValue = "0.05", description = "Drop tokens below min-p × the top probability (default ${DEFAULT-VALUE}).") float minP;
     @Option(names = "--repeat-penalty", defaultValue = "1.0", description = "Repetition penalty, 1 = off (default ${DEFAULT-VALUE}).") float repeatPenalty;
     @Option(names = "--repeat-last-n", defaultValue = "64", description = "Tokens the penalties look back over, 0 = all (default ${DEFAULT-VALUE}).") int repeatLastN;
@@ -23,7 +21,7 @@ public final class SamplingOptions {
     @Option(names = "--no-cache", description = "Recompute the whole context at every token (to compare with the KV cache).") boolean noCache;
 
     public GenerationOptions options(int maxTokens) {
-        return new GenerationOptions(maxTokens, temperature, topK, topP, minP,
+        return new GenerationOptions(maxTokens, draw.temperature(), draw.topK(), draw.topP(), minP,
                 new Penalties(repeatPenalty, frequencyPenalty, presencePenalty, repeatLastN), seed.value(), stop, !noCache);
     }
 }

@@ -1,6 +1,7 @@
 package io.genai4j.cli.lora;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.course.lora.FineTuning;
@@ -46,7 +47,7 @@ public final class LoraCompare implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", description = "Windows per update (default ${DEFAULT-VALUE}).") int batch;
     @Option(names = "--window", defaultValue = "128", description = "Tokens per window (default ${DEFAULT-VALUE}).") int window;
     @Option(names = "--eval-windows", defaultValue = "64", description = "Validation windows at most, of each text (default ${DEFAULT-VALUE}).") int evalWindows;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/lora-compare.png", description = "The chart (default: ${DEFAULT-VALUE}).") Path png;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print the base losses and every run as one JSON line.") boolean json;
@@ -66,7 +67,7 @@ public final class LoraCompare implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d runs of %d updates × %d windows of %d tokens (%,d tokens each); %,d training windows from %s%n",
                 setups.size(), steps, batch, win, (long) steps * batch * win, windows.train().size(), file);
         LoraComparison.Outcome outcome = LoraComparison.run(() -> GptCheckpoint.bundled().model(), windows, setups,
-                new LoraComparison.Budget(steps, batch, scale, seed), f -> {
+                new LoraComparison.Budget(steps, batch, scale, seed.value()), f -> {
                     System.out.println(f.label() + ":");
                     TrainProgress bar = TrainProgress.steps(steps, "tok", (double) batch * win);
                     return e -> {

@@ -2,6 +2,7 @@ package io.genai4j.cli.lora;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.DType;
@@ -61,7 +62,7 @@ public final class LoraTrain implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate, cosine decay to a tenth (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--eval-every", defaultValue = "100", description = "Updates between validation losses (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--eval-windows", defaultValue = "64", description = "Validation windows at most (default ${DEFAULT-VALUE}).") int evalWindows;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out", defaultValue = "runs/lora", description = "Adapter directory (default ${DEFAULT-VALUE}).") Path out;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
@@ -79,11 +80,11 @@ public final class LoraTrain implements Callable<Integer> {
             LoraConfig config = new LoraConfig(rank, alpha, dropout, rsLora, targets, b.name());
             double valBefore = LoraTask.meanLoss(b.scorer(), val), homeBefore = LoraTask.meanLoss(b.scorer(), home);
             String sampleBefore = sample(b);
-            LoraAdapter adapter = LoraAdapter.wrap(b.module(), config, new Rng(seed));
+            LoraAdapter adapter = LoraAdapter.wrap(b.module(), config, new Rng(seed.value()));
             System.out.println(adapter.trainable(b.module()).peftLine());
             System.out.printf(Locale.ROOT, "data: %,d training and %,d validation windows of up to %d tokens from %s%n", train.size(), val.size(), win, data);
 
-            LoraTask task = new LoraTask(b.scorer(), adapter, train, val, batch, lr, seed);
+            LoraTask task = new LoraTask(b.scorer(), adapter, train, val, batch, lr, seed.value());
             var settings = new TrainLoop.Settings(steps, 0, LrSchedule.warmupCosine(lr, lr / 10, Math.min(20, steps / 10), steps), 1.0, 1,
                     EvalWhen.every(evalEvery), Goal.MINIMIZE, SaveWhen.ON_BEST);
             TrainEvent.Done done;
@@ -132,7 +133,7 @@ public final class LoraTrain implements Callable<Integer> {
         if (b.gpt() == null) return null;
         var gpt = b.gpt().model();
         String text = new Generator(new GptLm(gpt), b.tokenizer())
-                .generate(b.tokenizer().encode("\n"), GenerationOptions.slidingWindow(240, 0.8f, 0, 1f, seed), null).text();
+                .generate(b.tokenizer().encode("\n"), GenerationOptions.slidingWindow(240, 0.8f, 0, 1f, seed.value()), null).text();
         gpt.eval();
         return text;
     }

@@ -54,7 +54,7 @@ public final class NgramEval implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  copy rate        %10.1f%%   of %d generated words sit in a %d+ word run copied from training; longest run %d words%n",
                     100 * copy.rate(), copy.words(), CopyDetector.DEFAULT_MIN_SPAN, copy.longestSpan());
         }
-        if (o.json) {
+        if (o.json.on()) {
             Report r = new Report().put("order", lm.order()).put("unit", m.unit().cliName()).put("smoothing", o.smoothing)
                     .put("corpus", corpus.name()).put("val_tokens", e.tokens()).put("val_chars", e.characters())
                     .put("unknown_tokens", e.unknownTokens())

@@ -47,7 +47,7 @@ public final class NgramNext implements Callable<Integer> {
         }
         System.out.print(t.render("  "));
         System.out.printf(Locale.ROOT, "  (these %d hold %.1f%% of the probability over a vocabulary of %,d)%n", next.size(), 100 * sum, lm.vocabSize());
-        if (o.json) new Report().put("context", context).put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
+        if (o.json.on()) new Report().put("context", context).put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
                 .put("next", rows).printJson(System.out);
         return 0;
     }

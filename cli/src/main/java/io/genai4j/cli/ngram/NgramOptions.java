@@ -1,5 +1,7 @@
 package io.genai4j.cli.ngram;
 
+import io.genai4j.cli.CorpusOption;
+import io.genai4j.cli.JsonOption;
 import io.genai4j.models.ngram.LanguageModel;
 import io.genai4j.models.ngram.NgramFile;
 import io.genai4j.models.ngram.NgramModel;
@@ -8,6 +10,7 @@ import io.genai4j.models.ngram.Unit;
 import io.genai4j.text.Corpus;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,22 +28,22 @@ public final class NgramOptions {
     Integer order;
     @Option(names = "--smoothing", defaultValue = "kn", description = "kn (interpolated modified Kneser-Ney), addk or backoff (stupid backoff) (default: ${DEFAULT-VALUE}).")
     String smoothing;
-    @Option(names = "--corpus", paramLabel = "PATH", description = "A UTF-8 text file to train on (default: bundled tiny Shakespeare). Split 90%% train / 10%% val.")
-    Path corpus;
+    @Mixin
+    CorpusOption text;
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'genai ngram train' (instead of training on the fly).")
     Path model;
     @Option(names = "--k", defaultValue = "0.1", description = "k of add-k smoothing (default: ${DEFAULT-VALUE}).")
     double k;
     @Option(names = "--alpha", defaultValue = "0.4", description = "Back-off factor of stupid backoff (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--json", description = "Also print the result as one JSON line (the last line of output).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private Corpus loadedCorpus;
 
     /** The corpus named by --corpus, or tiny Shakespeare; read once. */
     Corpus corpus() throws IOException {
-        if (loadedCorpus == null) loadedCorpus = Corpus.orDefault(corpus);
+        if (loadedCorpus == null) loadedCorpus = text.load();
         return loadedCorpus;
     }
 

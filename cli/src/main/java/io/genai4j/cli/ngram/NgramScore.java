@@ -57,7 +57,7 @@ public final class NgramScore implements Callable<Integer> {
         System.out.println(NgramOptions.describe(m, lm) + ":");
         System.out.print(t.render("  "));
         for (String n : notes) System.out.println("  note: " + n);
-        if (o.json) new Report().put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
+        if (o.json.on()) new Report().put("unit", m.unit().cliName()).put("order", lm.order()).put("smoothing", o.smoothing)
                 .put("sentences", rows).put("most_likely", sentences.get(bestIndex)).printJson(System.out);
         return 0;
     }

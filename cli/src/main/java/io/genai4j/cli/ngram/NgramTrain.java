@@ -45,7 +45,7 @@ public final class NgramTrain implements Callable<Integer> {
                 m.unit().cliName(), m.order(), corpus.name(), secs, c.tokens(), c.vocabSize());
         System.out.println("Distinct n-grams by order: " + String.join(", ", perOrder) + ".");
         System.out.printf(Locale.ROOT, "Saved to %s (%,d bytes).%n", file, bytes);
-        if (o.json) {
+        if (o.json.on()) {
             new Report().put("unit", m.unit().cliName()).put("order", m.order()).put("corpus", corpus.name())
                     .put("train_tokens", c.tokens()).put("vocab", c.vocabSize()).put("ngrams", c.ngrams(m.order()))
                     .put("ngrams_by_order", perOrderCounts).put("seconds", Rounding.places(secs, 3))

@@ -1,16 +1,15 @@
 package io.genai4j.cli.prompt;
 
-import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
-import io.genai4j.cli.ThreadsOption;
 import io.genai4j.course.prompting.ArithmeticPrompting;
 import io.genai4j.course.prompting.ArithmeticPrompting.Mode;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.WordProblem;
 import io.genai4j.course.prompting.WordProblems;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
                 "Accuracy and tokens spent per problem, for every --mode given."})
 public final class PromptArithmetic implements Callable<Integer> {
     @Mixin
-    ChatModelOptions chat;
+    PromptLesson lesson;
     @Option(names = "--mode", split = ",", defaultValue = "direct,cot,self-consistency",
             description = "direct, cot, self-consistency; comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> modes;
@@ -39,29 +38,20 @@ public final class PromptArithmetic implements Callable<Integer> {
     float temperature;
     @Option(names = "--max-tokens", defaultValue = "256", description = "Tokens of a reasoning reply (default: ${DEFAULT-VALUE}; a direct one gets 16).")
     int maxTokens;
-    @Mixin
-    ScoreTable output;
-    @Mixin
-    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
-        threads.apply();
+        lesson.applyThreads();
         List<Mode> ms = modes.stream().map(Mode::parse).toList();
         if (ms.contains(Mode.SELF_CONSISTENCY) && temperature <= 0) throw new IllegalArgumentException("self-consistency needs --temperature > 0, got " + temperature);
         List<WordProblem> ps = WordProblems.generate(problems, steps, seed);
         ArithmeticPrompting.Settings settings = new ArithmeticPrompting.Settings(16, maxTokens, k, temperature, seed);
-        List<PromptScore> scores = new ArrayList<>();
-        try (ChatModelOptions.Opened m = chat.open()) {
-            for (Mode mode : ms) {
-                try (ItemsBar bar = new ItemsBar(mode.label, ps.size(), "problems")) {
-                    scores.add(ArithmeticPrompting.run(m.model(), ps, mode, settings, bar));
-                }
-            }
-        }
-        output.show(String.format(Locale.ROOT, "Word problems (%d steps, seed %d) asked of %s: %d problems", steps, seed, chat.name(), ps.size()),
-                "Arithmetic word problems, " + chat.name(), scores,
-                new Report().put("model", chat.name()).put("problems", ps.size()).put("steps", steps).put("seed", seed).put("k", k).put("temperature", temperature));
+        Map<String, PromptLesson.Method> methods = new LinkedHashMap<>();
+        for (Mode mode : ms) methods.put(mode.label, (model, progress) -> ArithmeticPrompting.run(model, ps, mode, settings, progress));
+        List<PromptScore> scores = lesson.score(methods, ps.size(), "problems");
+        lesson.show(String.format(Locale.ROOT, "Word problems (%d steps, seed %d) asked of %s: %d problems", steps, seed, lesson.model(), ps.size()),
+                "Arithmetic word problems, " + lesson.model(), scores,
+                new Report().put("model", lesson.model()).put("problems", ps.size()).put("steps", steps).put("seed", seed).put("k", k).put("temperature", temperature));
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package io.genai4j.cli.prompt;
 
-import io.genai4j.cli.ItemsBar;
 import io.genai4j.cli.Report;
-import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.bert.Sst2Option;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.Sst2Prompting;
 import io.genai4j.course.prompting.Sst2Prompting.Selection;
@@ -10,10 +9,10 @@ import io.genai4j.llm.prompt.Example;
 import io.genai4j.llm.prompt.FewShotPrompt;
 import io.genai4j.models.bert.Sst2;
 import io.genai4j.rag.embed.Embedder;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -28,9 +27,9 @@ import picocli.CommandLine.Option;
                 "frozen BERT heads of `genai bert classify train` (README: 81-89%% on the same test.tsv)."})
 public final class PromptSst2 implements Callable<Integer> {
     @Mixin
-    ChatModelOptions chat;
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with SST-2's train.tsv and test.tsv (default: the shared data folder).")
-    Path data;
+    PromptLesson lesson;
+    @Mixin
+    Sst2Option data;
     @Option(names = "--shots", split = ",", defaultValue = "0,4", description = "Demonstrations per prompt, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> shots;
     @Option(names = "--select", split = ",", defaultValue = "fixed,random,nearest",
@@ -46,42 +45,34 @@ public final class PromptSst2 implements Callable<Integer> {
     long seed;
     @Option(names = "--max-tokens", defaultValue = "4", description = "Tokens of each reply (default: ${DEFAULT-VALUE}: the label is a word).")
     int maxTokens;
-    @Mixin
-    ScoreTable output;
-    @Mixin
-    ThreadsOption threads;
 
     @Override
     public Integer call() throws Exception {
-        threads.apply();
+        lesson.applyThreads();
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
         if (pool < 1) throw new IllegalArgumentException("--pool must be at least 1, got " + pool);
         for (int k : shots) if (k < 0 || k > pool) throw new IllegalArgumentException("--shots must be between 0 and --pool (" + pool + "), got " + k);
         List<Selection> selections = select.stream().map(Selection::parse).toList();
-        Path dir = data != null ? data : Sst2.defaultDir();
-        Sst2 test = Sst2.load(dir, "test");
-        List<Example> demos = shots.stream().anyMatch(k -> k > 0) ? Sst2Prompting.pool(Sst2.load(dir, "train"), pool, 6) : List.of();
+        Sst2 test = data.load("test");
+        List<Example> demos = shots.stream().anyMatch(k -> k > 0) ? Sst2Prompting.pool(data.load("train"), pool, 6) : List.of();
         Function<String, float[]> embed = null;
         if (selections.contains(Selection.NEAREST) && !demos.isEmpty()) {
             Embedder e = Embedder.load(encoder);
             embed = s -> e.passages(List.of(s), null)[0];
         }
         int n = Math.min(limit, test.size());
-        List<PromptScore> scores = new ArrayList<>();
-        try (ChatModelOptions.Opened m = chat.open()) {
-            for (int k : shots) {
-                for (Selection how : k == 0 ? List.<Selection>of(Selection.FIXED) : selections) {
-                    String method = k == 0 ? "zero-shot" : k + "-shot " + how.label();
-                    FewShotPrompt prompt = k == 0 ? FewShotPrompt.zeroShot(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT)
-                            : new FewShotPrompt(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT, Sst2Prompting.selector(how, demos, seed, embed), k);
-                    try (ItemsBar bar = new ItemsBar(method, n, "sentences")) {
-                        scores.add(Sst2Prompting.run(m.model(), test, n, prompt, method, maxTokens, bar));
-                    }
-                }
+        Map<String, PromptLesson.Method> methods = new LinkedHashMap<>();
+        for (int k : shots) {
+            for (Selection how : k == 0 ? List.<Selection>of(Selection.FIXED) : selections) {
+                String method = k == 0 ? "zero-shot" : k + "-shot " + how.label();
+                FewShotPrompt prompt = k == 0 ? FewShotPrompt.zeroShot(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT)
+                        : new FewShotPrompt(Sst2Prompting.SYSTEM, Sst2Prompting.INPUT, Sst2Prompting.selector(how, demos, seed, embed), k);
+                methods.put(method, (model, progress) -> Sst2Prompting.run(model, test, n, prompt, method, maxTokens, progress));
             }
         }
-        output.show(String.format(Locale.ROOT, "SST-2 test by prompting %s: %d sentences", chat.name(), n), "SST-2 by prompting " + chat.name(), scores,
-                new Report().put("model", chat.name()).put("data", dir.toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
+        List<PromptScore> scores = lesson.score(methods, n, "sentences");
+        lesson.show(String.format(Locale.ROOT, "SST-2 test by prompting %s: %d sentences", lesson.model(), n), "SST-2 by prompting " + lesson.model(), scores,
+                new Report().put("model", lesson.model()).put("data", data.dir().toString()).put("sentences", n).put("pool", pool).put("encoder", encoder)
                         .put("seed", seed));
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.genai4j.cli.prompt;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.course.prompting.PromptScore;
 import io.genai4j.course.prompting.PromptingChart;
@@ -12,14 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a prompting run shows its scores: a terminal table always, a bar chart with --png, one JSON line with --json. */
 public final class ScoreTable {
     @Option(names = "--png", paramLabel = "FILE", description = "Also draw the accuracies as a bar chart.")
     Path png;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** The table (after {@code heading}), the chart titled {@code title}, and the JSON of {@code settings} plus the results. */
     void show(String heading, String title, List<PromptScore> scores, Report settings) {
@@ -29,7 +31,7 @@ public final class ScoreTable {
             PromptingChart.render(title, heading, scores).savePng(png);
             System.err.println("wrote " + png);
         }
-        if (json) settings.put("results", json(scores)).printJson(System.out);
+        if (json.on()) settings.put("results", json(scores)).printJson(System.out);
     }
 
     static void print(PrintStream out, List<PromptScore> scores) {

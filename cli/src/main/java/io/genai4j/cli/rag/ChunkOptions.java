@@ -6,9 +6,12 @@ import picocli.CommandLine.Option;
 
 /** Chunk size and overlap in the encoder's word pieces, shared by {@code rag index} and {@code rag eval}. */
 public final class ChunkOptions {
-    @Option(names = "--chunk-tokens", defaultValue = "200", description = "Chunk size in the encoder's word pieces (default: ${DEFAULT-VALUE}).")
+    /** The defaults: {@code genai rag index}'s chunking, also the one {@code genai bench rag} compares. */
+    public static final int DEFAULT_TOKENS = 200, DEFAULT_OVERLAP = 30;
+
+    @Option(names = "--chunk-tokens", defaultValue = "" + DEFAULT_TOKENS, description = "Chunk size in the encoder's word pieces (default: ${DEFAULT-VALUE}).")
     int chunkTokens;
-    @Option(names = "--overlap", defaultValue = "30", description = "Tokens a chunk repeats from the previous one in its section (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--overlap", defaultValue = "" + DEFAULT_OVERLAP, description = "Tokens a chunk repeats from the previous one in its section (default: ${DEFAULT-VALUE}).")
     int overlap;
 
     /** The chunk size, capped by the encoder's input limit ([CLS] and [SEP] take two). */

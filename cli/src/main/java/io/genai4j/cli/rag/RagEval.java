@@ -1,16 +1,14 @@
 package io.genai4j.cli.rag;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Progress;
 import io.genai4j.engine.util.Rounding;
-import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.rag.embed.Embedder;
 import io.genai4j.rag.eval.EvalListener;
 import io.genai4j.rag.eval.EvalResult;
-import io.genai4j.rag.eval.RetrievalEval;
 import io.genai4j.rag.eval.Squad;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +33,8 @@ public final class RagEval implements Callable<Integer> {
     ChunkOptions chunks;
     @Option(names = "--work", paramLabel = "DIR", description = "Where the indexes are built (default: a temporary folder, deleted after).")
     Path work;
-    @Option(names = "--json", description = "Also print every figure as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     ThreadsOption threads;
 
@@ -46,14 +44,11 @@ public final class RagEval implements Callable<Integer> {
         Squad data = squad.load();
         List<Embedder> embedders = squad.embedders();
         if (embedders.isEmpty()) throw new IllegalArgumentException("--models none leaves nothing to evaluate but BM25: give at least one encoder");
-        Path dir = work != null ? work : Files.createTempDirectory("genai-rag-eval");
         System.err.printf(Locale.ROOT, "SQuAD: %,d paragraphs, %,d questions; encoders %s; indexes in %s%n", data.paragraphs().size(),
-                data.questions().size(), squad.models, dir);
+                data.questions().size(), squad.models, work != null ? work : "a temporary folder");
         EvalResult r;
         try (PhaseProgress events = new PhaseProgress()) {
-            r = RetrievalEval.run(data, embedders, new RetrievalEval.Options(chunks.requested(), chunks.overlap(), squad.latencySample(), dir), events);
-        } finally {
-            if (work == null) StaleTemps.deleteTree(dir);
+            r = squad.evaluate(data, embedders, chunks.requested(), chunks.overlap(), work, events);
         }
         System.out.printf(Locale.ROOT, "SQuAD v1.1 dev retrieval: %,d paragraphs, %,d questions%n", r.paragraphs(), r.questions());
         EvalTable table = new EvalTable().addAll(r.methods());
@@ -70,7 +65,7 @@ public final class RagEval implements Callable<Integer> {
             o.put("index_bytes", i.indexBytes());
             indexing.add(o);
         }
-        if (json) {
+        if (json.on()) {
             new Report().put("data", squad.file().toString()).put("paragraphs", r.paragraphs()).put("questions", r.questions())
                     .put("chunk_tokens", chunks.requested()).put("overlap", chunks.overlap())
                     .put("latency_sample", Math.min(squad.latencySample(), r.questions())).put("methods", table.json()).put("indexing", indexing)

@@ -1,5 +1,6 @@
 package io.genai4j.cli.rag;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.engine.util.Printable;
@@ -47,8 +48,8 @@ public final class RagIndexCommand implements Callable<Integer> {
     boolean keepMissing;
     @Option(names = "--batch", defaultValue = "256", description = "Chunks per embedded and committed batch (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--json", description = "Also print the figures as one JSON line.")
-    boolean json;
+    @Mixin
+    JsonOption json;
     @Mixin
     ThreadsOption threads;
     @Mixin
@@ -112,7 +113,7 @@ public final class RagIndexCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d added, %d updated, %d unchanged, %d deleted, %d skipped; %d chunks embedded with %s"
                         + " (%.1f chunks/s)%s%n", where, stats.added(), stats.updated(), stats.unchanged(), stats.deleted(),
                 skipped[0], stats.chunks(), embedder.name(), stats.chunksPerSecond(), bytes < 0 ? "" : String.format(Locale.ROOT, "; index %.1f MB", bytes / 1e6));
-        if (json) {
+        if (json.on()) {
             Report r = new Report().put("index", where).put("model", embedder.name()).put("added", stats.added())
                     .put("updated", stats.updated()).put("unchanged", stats.unchanged()).put("deleted", stats.deleted())
                     .put("skipped", skipped[0]).put("chunks", stats.chunks())

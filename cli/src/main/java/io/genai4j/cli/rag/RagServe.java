@@ -1,5 +1,6 @@
 package io.genai4j.cli.rag;
 
+import io.genai4j.cli.ListenOptions;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.prompt.ChatModelOptions;
 import io.genai4j.rag.answer.RagAnswerer;
@@ -22,10 +23,8 @@ import picocli.CommandLine.Option;
 public final class RagServe implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = RagCommand.DEFAULT_INDEX, description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-    String host;
-    @Option(names = "--port", defaultValue = "8090", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port).")
-    int port;
+    @Mixin
+    ListenOptions listen = new ListenOptions(8090);
     @Option(names = "-k", defaultValue = "5", description = "Chunks retrieved when a request does not say (default: ${DEFAULT-VALUE}).")
     int k;
     @Mixin
@@ -40,9 +39,9 @@ public final class RagServe implements Callable<Integer> {
         try (RagSearcher searcher = RagSearcher.open(index); ChatModelOptions.Opened generator = answering.openGenerator()) {
             Embedder embedder = RagAsk.embedder(index, null);
             RagAnswerer answerer = answering.answerer(new Retriever(searcher, embedder), embedder, generator);
-            try (RagHttp http = new RagHttp(answerer, embedder.name(), searcher.size(), k, Throwable::printStackTrace).start(host, port)) {
+            try (RagHttp http = new RagHttp(answerer, embedder.name(), searcher.size(), k, Throwable::printStackTrace).start(listen.host(), listen.port())) {
                 System.err.printf("rag serve: %s (%,d chunks, %s), answers %s, on http://%s:%d/ask%n", index, searcher.size(), embedder.name(),
-                        answering.describe(), host, http.port());
+                        answering.describe(), listen.host(), http.port());
                 CountDownLatch stop = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 stop.await();

@@ -1,6 +1,10 @@
 package io.genai4j.cli.rag;
 
+import io.genai4j.engine.util.StaleTemps;
 import io.genai4j.rag.embed.Embedder;
+import io.genai4j.rag.eval.EvalListener;
+import io.genai4j.rag.eval.EvalResult;
+import io.genai4j.rag.eval.RetrievalEval;
 import io.genai4j.rag.eval.Squad;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,5 +54,18 @@ public final class SquadOptions {
     public int latencySample() {
         if (latencySample < 1) throw new IllegalArgumentException("--latency-sample must be at least 1, got " + latencySample);
         return latencySample;
+    }
+
+    /**
+     * genai4j's retrievers (BM25, dense per encoder, hybrid) on the data: the indexes are built in
+     * {@code work}, or in a temporary folder that is deleted after when {@code work} is null.
+     */
+    public EvalResult evaluate(Squad data, List<Embedder> embedders, int chunkTokens, int overlap, Path work, EvalListener listener) throws IOException {
+        Path dir = work != null ? work : Files.createTempDirectory("genai-rag-eval");
+        try {
+            return RetrievalEval.run(data, embedders, new RetrievalEval.Options(chunkTokens, overlap, latencySample(), dir), listener);
+        } finally {
+            if (work == null) StaleTemps.deleteTree(dir);
+        }
     }
 }

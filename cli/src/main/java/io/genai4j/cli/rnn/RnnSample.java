@@ -1,6 +1,7 @@
 package io.genai4j.cli.rnn;
 
 import io.genai4j.cli.JsonOption;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.TokenPrinter;
 import io.genai4j.models.rnn.CharRnnCheckpoint;
@@ -18,7 +19,7 @@ public final class RnnSample implements Callable<Integer> {
     @Option(names = "--prompt", defaultValue = "ROMEO:", description = "Start of the text (default ${DEFAULT-VALUE}).") String prompt;
     @Option(names = "--chars", defaultValue = "300", description = "Characters to generate (default ${DEFAULT-VALUE}).") int chars;
     @Option(names = "--temperature", defaultValue = "0.8", description = "Temperature (default ${DEFAULT-VALUE}).") float temperature;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Mixin JsonOption json;
 
     @Override
@@ -35,7 +36,7 @@ public final class RnnSample implements Callable<Integer> {
         System.out.print(prompt);
         System.out.flush();
         TokenPrinter printer = new TokenPrinter(ck.chars(), p, System.out);
-        String text = prompt + ck.chars().decode(CharRnnEvaluation.sample(ck.model(), p, chars, temperature, seed, printer::accept));
+        String text = prompt + ck.chars().decode(CharRnnEvaluation.sample(ck.model(), p, chars, temperature, seed.value(), printer::accept));
         printer.finish();
         System.out.println();
         if (json.on()) new Report().put("model", ck.model().config.shortName()).put("text", text).printJson(System.out);

@@ -9,21 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "seq2seq", mixinStandardHelpOptions = true,
         description = {"RNN encoder-decoder translation (GRU/LSTM, Bahdanau or Luong attention) on English-French pairs.",
                 "Data: Tatoeba pairs from www.manythings.org/anki and tatoeba.org (CC BY 2.0)."},
-        subcommands = {Seq2SeqTrain.class, Seq2SeqCommand.Translate.class, Seq2SeqCommand.Eval.class})
+        subcommands = {Seq2SeqTrain.class, TranslationTranslate.class, TranslationEval.class})
 public final class Seq2SeqCommand extends CommandGroup {
-    @Command(name = "translate", mixinStandardHelpOptions = true, description = "Translate sentences with a trained seq2seq checkpoint (beam search).")
-    public static final class Translate extends TranslationTranslate {
-        @Override
-        protected String kind() {
-            return "seq2seq";
-        }
-    }
-
-    @Command(name = "eval", mixinStandardHelpOptions = true, description = "Corpus BLEU (sacreBLEU defaults) of a seq2seq checkpoint on the held-out test split.")
-    public static final class Eval extends TranslationEval {
-        @Override
-        protected String kind() {
-            return "seq2seq";
-        }
-    }
 }

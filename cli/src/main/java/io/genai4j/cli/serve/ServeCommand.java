@@ -1,5 +1,6 @@
 package io.genai4j.cli.serve;
 
+import io.genai4j.cli.ListenOptions;
 import io.genai4j.cli.ThreadsOption;
 import io.genai4j.cli.lora.LoraOption;
 import io.genai4j.engine.util.Printable;
@@ -36,8 +37,7 @@ import picocli.CommandLine.Parameters;
                 "/health, /live, /metrics, /tokenize, /detokenize, /apply-template. Point any OpenAI client at http://HOST:PORT/v1."})
 public final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A .gguf file, a model directory, or OWNER/REPO in the cache.") String model;
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).") String host;
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).") int port;
+    @Mixin ListenOptions listen = new ListenOptions(8080);
     @Option(names = "--api-key", defaultValue = "${env:GENAI_API_KEY}",
             description = "Require 'Authorization: Bearer KEY' on every route but /health and /live (default: $GENAI_API_KEY, else none).") String apiKey;
     @Option(names = "--parallel", defaultValue = "1", description = "Requests generating at once, each in its own session (default ${DEFAULT-VALUE}).") int parallel;
@@ -66,11 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (ctx != null && ctx < 1) throw new IllegalArgumentException("--ctx must be >= 1, got " + ctx);
         threads.apply();
         Limits limits = new Limits(maxBody, maxTokens, 8, Duration.ofSeconds(timeoutSeconds));
-        ServerSettings settings = new ServerSettings(host, port, apiKey, parallel, queue == null ? 4 * parallel : queue, limits);
+        ServerSettings settings = new ServerSettings(listen.host(), listen.port(), apiKey, parallel, queue == null ? 4 * parallel : queue, limits);
         PrintStream err = System.err;
         OpenAiServer server = new OpenAiServer(settings, bug -> bug.printStackTrace(err)).start();
         boundPort = server.port();
-        err.println("genai serve: listening on http://" + host + ":" + server.port() + "/v1, the studio at / (loading " + model + ")");
+        err.println("genai serve: listening on http://" + listen.host() + ":" + server.port() + "/v1, the studio at / (loading " + model + ")");
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {

@@ -1,5 +1,6 @@
 package io.genai4j.cli.serve;
 
+import io.genai4j.cli.ListenOptions;
 import io.genai4j.server.OpenAiServer;
 import io.genai4j.server.ServerSettings;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +25,7 @@ import picocli.CommandLine.Parameters;
                 "With MODEL, every option of genai serve applies after it."})
 public final class StudioCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "A model to chat with (as for genai serve); none: lessons only.") String model;
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).") String host;
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).") int port;
+    @Mixin ListenOptions listen = new ListenOptions(8080);
     @Option(names = "--api-key", defaultValue = "${env:GENAI_API_KEY}",
             description = "Require this key (the page asks for it; default: $GENAI_API_KEY, else none).") String apiKey;
     /** Everything else goes to genai serve, which checks it. */
@@ -41,9 +42,9 @@ public final class StudioCommand implements Callable<Integer> {
         if (model != null) return serve();
         if (!serveOptions.isEmpty()) throw new IllegalArgumentException("options for a model (" + serveOptions.getFirst() + ") need a MODEL");
         PrintStream err = System.err;
-        OpenAiServer server = new OpenAiServer(new ServerSettings(host, port, apiKey, 1, 0, null), bug -> bug.printStackTrace(err)).start();
+        OpenAiServer server = new OpenAiServer(new ServerSettings(listen.host(), listen.port(), apiKey, 1, 0, null), bug -> bug.printStackTrace(err)).start();
         boundPort = server.port();
-        err.println("genai studio: open http://" + host + ":" + server.port() + "/ (no chat model: give one as genai studio MODEL)");
+        err.println("genai studio: open http://" + listen.host() + ":" + server.port() + "/ (no chat model: give one as genai studio MODEL)");
         Thread hook = new Thread(stop::countDown, "genai-studio-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -61,7 +62,7 @@ public final class StudioCommand implements Callable<Integer> {
 
     /** {@code genai serve MODEL --host --port [--api-key] SERVE-OPTIONS}, run in this process. */
     private int serve() throws Exception {
-        List<String> args = new ArrayList<>(List.of(model, "--host", host, "--port", Integer.toString(port)));
+        List<String> args = new ArrayList<>(List.of(model, "--host", listen.host(), "--port", Integer.toString(listen.port())));
         if (apiKey != null) args.addAll(List.of("--api-key", apiKey));
         args.addAll(serveOptions);
         ServeCommand cmd = new ServeCommand();

@@ -1,6 +1,7 @@
 package io.genai4j.cli.translate;
 
 import io.genai4j.cli.ItemsBar;
+import io.genai4j.cli.BeamOption;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
@@ -15,31 +16,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code genai seq2seq|transformer eval}: corpus BLEU of a checkpoint on the held-out test split
- * (the same split it was trained with: the checkpoint records the file's filter and seed).
+ * (the same split it was trained with: the checkpoint records the file's filter and seed). One command in
+ * both groups: the group it is reached through names the model kind.
  */
-public abstract class TranslationEval implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint directory (default: runs/<model>; for the Transformer, the small shipped model when that is absent).") Path model;
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Corpus BLEU (sacreBLEU defaults) of a ${PARENT-COMMAND-NAME} checkpoint on the held-out test split.")
+public final class TranslationEval implements Callable<Integer> {
+    @Mixin TranslationModelOption model;
     @Mixin
     DataOptions data;
     @Option(names = "--split", defaultValue = "test", description = "test or val (default ${DEFAULT-VALUE}).") String split;
-    @Option(names = "--beam", defaultValue = "1", description = "Beam size; 1 = greedy (default ${DEFAULT-VALUE}).") int beam;
+    @Mixin BeamOption beam = new BeamOption(1);
     @Option(names = "--limit", defaultValue = "0", description = "Score a seeded sample of this many pairs; 0 = all (default ${DEFAULT-VALUE}).") int limit;
     @Option(names = "--examples", defaultValue = "5", description = "Translations to show (default ${DEFAULT-VALUE}).") int examples;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
-    protected abstract String kind();
-
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (beam < 1) throw new IllegalArgumentException("--beam must be >= 1, got " + beam);
-        Loaded l = Loaded.of(model, kind());
+        int width = beam.width();
+        Loaded l = model.load();
         Map<String, Object> d = l.checkpoint().data();
         int maxWords = d.get("max_words") instanceof Number n ? n.intValue() : 10;
         long seed = d.get("seed") instanceof Number n ? n.longValue() : 1;
@@ -55,10 +57,10 @@ public abstract class TranslationEval implements Callable<Integer> {
         pairs = ParallelCorpus.sample(pairs, limit, seed);
         Translations.Evaluation ev;
         try (ItemsBar bar = new ItemsBar("translate", pairs.size(), "sentences")) {
-            ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, beam, bar);
+            ev = Translations.bleu(l.model(), l.checkpoint().vocab(), pairs, width, bar);
         }
         Bleu.Score s = ev.bleu();
-        System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", kind(), ev.sentences(), split, beam == 1 ? "greedy" : "beam " + beam, s);
+        System.out.printf(Locale.ROOT, "%s on %,d %s pairs (%s): %s%n", model.kind(), ev.sentences(), split, beam.label(), s);
         System.out.printf(Locale.ROOT, "model: %,d parameters, trained %d steps in %.1f CPU-minutes; translating took %.1f s%n",
                 l.parameters(), l.trainSteps(), l.trainCpuMinutes(), ev.seconds());
         for (int i = 0; i < Math.min(examples, pairs.size()); i++) {
@@ -67,7 +69,7 @@ public abstract class TranslationEval implements Callable<Integer> {
             System.out.println("  hyp: " + ev.hypotheses().get(i));
         }
         if (json.on()) {
-            new Report().put("model", kind()).put("split", split).put("sentences", ev.sentences()).put("beam", beam)
+            new Report().put("model", model.kind()).put("split", split).put("sentences", ev.sentences()).put("beam", width)
                     .put("bleu", Rounding.places(s.bleu(), 2))
                     .put("precisions", Arrays.stream(s.precisions()).map(p -> Rounding.places(p, 2)).boxed().toList())
                     .put("brevity_penalty", Rounding.places(s.brevityPenalty(), 4)).put("hyp_len", s.hypLength()).put("ref_len", s.refLength())

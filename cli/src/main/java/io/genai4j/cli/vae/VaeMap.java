@@ -1,5 +1,6 @@
 package io.genai4j.cli.vae;
 
+import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.LatentMapChart;
@@ -26,7 +27,7 @@ public final class VaeMap implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "20", description = "Decoded digits per side (default ${DEFAULT-VALUE}).") int grid;
     @Option(names = "--extent", defaultValue = "3", description = "The plane shown, [-E, E] on both axes (default ${DEFAULT-VALUE}: 3 prior standard deviations).") double extent;
     @Option(names = "--png", defaultValue = "runs/vae-map.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
-    @Option(names = "--json", description = "Also print the result as one JSON line.") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +43,7 @@ public final class VaeMap implements Callable<Integer> {
         }
         double acc = map.nearestCentroidAccuracy();
         System.out.printf(Locale.ROOT, "%.1f%% of %,d test digits lie nearest their own digit's centroid; picture: %s%n", 100 * acc, map.labels().length, written);
-        if (json) new Report().put("png", written.toString()).put("digits", map.labels().length).put("grid", grid).put("extent", extent)
+        if (json.on()) new Report().put("png", written.toString()).put("digits", map.labels().length).put("grid", grid).put("extent", extent)
                 .put("centroids", centroids).put("nearest_centroid_accuracy", Rounding.places(acc, 4)).printJson(System.out);
         return 0;
     }

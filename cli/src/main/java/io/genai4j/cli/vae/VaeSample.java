@@ -1,6 +1,7 @@
 package io.genai4j.cli.vae;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.generative.GenerativeGrids;
 import io.genai4j.engine.Rng;
@@ -28,7 +29,7 @@ public final class VaeSample implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "40", description = "Samples from the prior (default ${DEFAULT-VALUE}).") int n;
     @Option(names = "--strips", defaultValue = "4", description = "Interpolation strips (default ${DEFAULT-VALUE}).") int strips;
     @Option(names = "--steps", defaultValue = "10", description = "Images per strip (default ${DEFAULT-VALUE}).") int steps;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out-dir", defaultValue = "runs", description = "Folder for vae-samples.png, vae-reconstructions.png, vae-interpolation.png (default: ${DEFAULT-VALUE}).") Path outDir;
     @Option(names = "--json", description = "Also print the files written as one JSON line.") boolean json;
 
@@ -39,13 +40,13 @@ public final class VaeSample implements Callable<Integer> {
         Files.createDirectories(outDir);
         int side = vae.config.imageSize();
         Path samples = GenerativeGrids.samples(outDir.resolve("vae-samples.png"), "VAE: samples from the prior N(0, I)",
-                VaeImages.prior(vae, n, new Rng(seed)), null, side, 10);
+                VaeImages.prior(vae, n, new Rng(seed.value())), null, side, 10);
         Images test = data.split().test();
         Images shown = test.range(0, Math.min(20, test.size()));
         Path recon = GenerativeGrids.reconstructions(outDir.resolve("vae-reconstructions.png"), "VAE: test digits and their reconstructions",
                 rows(shown), VaeImages.reconstruct(vae, shown), side, 10);
         List<float[][]> lines = new ArrayList<>();
-        int[] order = Mnist.permutation(test.size(), new Rng(seed));
+        int[] order = Mnist.permutation(test.size(), new Rng(seed.value()));
         for (int s = 0; s < strips; s++) lines.add(VaeImages.interpolate(vae, test, order[2 * s], order[2 * s + 1], steps));
         Path interp = GenerativeGrids.strips(outDir.resolve("vae-interpolation.png"), "VAE: decoded along μ_a + t·(μ_b − μ_a)", lines, side);
         System.out.println("Pictures: " + samples + ", " + recon + ", " + interp);

@@ -2,7 +2,10 @@ package io.genai4j.cli.vae;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.SeedOption;
 import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.generative.TrainSizeOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
@@ -11,6 +14,7 @@ import io.genai4j.models.vae.ConvVae;
 import io.genai4j.models.vae.VaeEvaluation;
 import io.genai4j.models.vae.VaeFile;
 import io.genai4j.models.vae.VaeTrainer;
+import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,45 +28,44 @@ import picocli.CommandLine.Option;
 /** {@code genai vae train}: trains on the 8,000-image training part of the MNIST split, reports the test −ELBO. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a convolutional VAE on the training part of the MNIST split (8,000 digits),",
-                "keep the weights with the best validation ELBO, and report the test ELBO in nats per image."})
+                "keep the weights with the best validation ELBO, and report the test ELBO in nats per image.",
+                "With neither --max-steps nor --cpu-seconds it runs 2000 updates."})
 public final class VaeTrain implements Callable<Integer> {
     @Mixin MnistOption data;
     @Option(names = "--latent", defaultValue = "16", description = "Latent dimensions (2 gives a map of the latent space; default ${DEFAULT-VALUE}).") int latent;
     @Option(names = "--width", defaultValue = "16", description = "Feature maps of the first convolution (default ${DEFAULT-VALUE}).") int width;
-    @Option(names = "--train-size", defaultValue = "8000", description = "Training images used, at most 8000 (default ${DEFAULT-VALUE}).") int trainSize;
+    @Mixin TrainSizeOption trainSize;
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batch;
     @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).") double lr;
     @Option(names = "--beta", defaultValue = "1", description = "Weight of the KL term (1 = the ELBO; default ${DEFAULT-VALUE}).") float beta;
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "0", description = "CPU-time budget of the training steps (0 = bounded by --max-steps only).") double cpuSeconds;
+    @Mixin StepBudget budget = new StepBudget(0, 2000);
     @Option(names = "--eval-every", defaultValue = "100", description = "Validation ELBO every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
+    @Mixin SeedOption seed = new SeedOption(1);
     @Option(names = "--out", defaultValue = VaeCommand.DEFAULT_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).") Path out;
     @Mixin JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        if (maxSteps == 0 && cpuSeconds == 0) maxSteps = 2000;
         Mnist.Split split = data.split();
-        if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be in 1.." + split.train().size() + ", got " + trainSize);
-        ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed));
-        VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, maxSteps, cpuSeconds, evalEvery, beta, seed);
-        System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize);
+        Images trainImages = trainSize.of(split);
+        ConvVae vae = new ConvVae(ConvConfig.mnist(latent, width), new Rng(seed.value()));
+        VaeTrainer.Settings s = new VaeTrainer.Settings(batch, lr, budget.maxSteps(), budget.cpuSeconds(), evalEvery, beta, seed.value());
+        System.out.printf(Locale.ROOT, "VAE, latent %d, width %d: %,d parameters; %,d training digits%n", latent, width, vae.numParameters(), trainSize.value());
         VaeTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batch)) {
+        try (TrainProgress bar = budget.progress("img", batch)) {
             bar.evalLine(e -> String.format(Locale.ROOT, "step %d: train -ELBO %.2f, val -ELBO %.2f nats/image", e.step(), e.train(), e.val()));
-            r = VaeTrainer.train(vae, split.train().range(0, trainSize), split.val(), s, bar);
+            r = VaeTrainer.train(vae, trainImages, split.val(), s, bar);
         }
-        VaeEvaluation.Score test = VaeEvaluation.score(vae, split.test(), seed);
+        VaeEvaluation.Score test = VaeEvaluation.score(vae, split.test(), seed.value());
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", r.steps());
         train.put("best_step", r.bestStep());
         train.put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1));
-        train.put("train_size", trainSize);
+        train.put("train_size", trainSize.value());
         train.put("batch_size", batch);
         train.put("lr", lr);
         train.put("beta", beta);
-        train.put("seed", seed);
+        train.put("seed", seed.value());
         train.put("test_negative_elbo", Rounding.places(test.negativeElbo(), 3));
         VaeFile.save(out, vae, train);
         System.out.printf(Locale.ROOT, "%d steps, %.1f CPU s; best val -ELBO %.2f at step %d%n", r.steps(), r.cpuSeconds(), r.bestValNegativeElbo(), r.bestStep());

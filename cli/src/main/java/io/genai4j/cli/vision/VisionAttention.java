@@ -1,6 +1,7 @@
 package io.genai4j.cli.vision;
 
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.vision.AttentionOverlay;
 import io.genai4j.course.vision.PngDigit;
 import io.genai4j.engine.Tensor;
@@ -27,7 +28,7 @@ public final class VisionAttention implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "PNG", description = "Use this picture instead of a test image.") Path image;
     @Option(names = "--direct", description = "Draw each layer's own class-token attention instead of the rollout.") boolean direct;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/vision-attention.png", description = "Picture (default: ${DEFAULT-VALUE}).") Path png;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Option(names = "--json", description = "Also print the maps [layer][row][column] as one JSON line.") boolean json;
 
     @Override

@@ -2,6 +2,7 @@ package io.genai4j.cli.vision;
 
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.table.TextTable;
 import io.genai4j.course.vision.DataSizeChart;
 import io.genai4j.engine.util.Rounding;
@@ -32,7 +33,7 @@ public final class VisionCompare implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--eval-every", defaultValue = "50", description = "Validation accuracy every N updates (default ${DEFAULT-VALUE}).") int evalEvery;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/vision-compare.png", description = "The plot (default: ${DEFAULT-VALUE}).") Path png;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin ThreadsOption threads;
     @Option(names = "--json", description = "Also print every run and the summary as one JSON line.") boolean json;
 

@@ -2,6 +2,7 @@ package io.genai4j.cli.vision;
 
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
+import io.genai4j.cli.generative.MnistOption;
 import io.genai4j.course.vision.DigitGrid;
 import io.genai4j.course.vision.PngDigit;
 import io.genai4j.engine.Tensor;
@@ -29,7 +30,7 @@ public final class VisionEval implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "PNG", description = "Classify this picture instead of the test set.") Path image;
     @Option(names = "--png", paramLabel = "FILE", defaultValue = "runs/vision-samples.png", description = "Grid of test digits with predictions (default: ${DEFAULT-VALUE}).") Path png;
     @Option(names = "--samples", defaultValue = "48", description = "Digits in the grid, mistakes first (default ${DEFAULT-VALUE}).") int samples;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin JsonOption json;
 
     @Override

@@ -3,11 +3,15 @@ package io.genai4j.cli.vision;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.cli.ThreadsOption;
+import io.genai4j.cli.generative.MnistOption;
+import io.genai4j.cli.generative.TrainSizeOption;
+import io.genai4j.cli.train.StepBudget;
 import io.genai4j.cli.train.TrainProgress;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.util.Rounding;
 import io.genai4j.models.vision.Augmentation;
 import io.genai4j.models.vision.DataSizeExperiment;
+import io.genai4j.models.vision.Images;
 import io.genai4j.models.vision.Mnist;
 import io.genai4j.models.vision.VisionCheckpoint;
 import io.genai4j.models.vision.VisionConfig;
@@ -28,9 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Train LeNet-5 (cnn) or a small ViT (vit) on MNIST; keep the weights with the best validation accuracy; report test accuracy."})
 public final class VisionTrain implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", description = "cnn or vit (default ${DEFAULT-VALUE}).") String model;
-    @Option(names = "--train-size", defaultValue = "8000", description = "Training images: the first N of the 8,000-image pool (default ${DEFAULT-VALUE}).") int trainSize;
-    @Option(names = "--max-steps", defaultValue = "0", description = "Updates (0 = bounded by --cpu-seconds only).") int maxSteps;
-    @Option(names = "--cpu-seconds", defaultValue = "120", description = "Process CPU seconds of training (0 = bounded by --max-steps only; default ${DEFAULT-VALUE}).") double cpuSeconds;
+    @Mixin TrainSizeOption trainSize;
+    @Mixin StepBudget budget = new StepBudget(120, 0);
     @Option(names = "--batch-size", defaultValue = "64", description = "Images per update (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--lr", description = "Peak AdamW learning rate (default: 2e-3 for cnn, 1e-3 for vit).") Double lr;
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay on matrices (default ${DEFAULT-VALUE}).") double weightDecay;
@@ -38,7 +41,7 @@ public final class VisionTrain implements Callable<Integer> {
     @Option(names = "--augment", description = "Random shifts (±2 px) and rotations (±12°) of every training image.") boolean augment;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initialisation, batches and augmentation (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--out", paramLabel = "FILE", description = "Checkpoint (default: runs/vision-MODEL.safetensors).") Path out;
-    @Mixin DataOption data;
+    @Mixin MnistOption data;
     @Mixin ThreadsOption threads;
     @Mixin JsonOption json;
 
@@ -48,21 +51,21 @@ public final class VisionTrain implements Callable<Integer> {
         VisionConfig c = VisionConfig.of(model);
         if (out == null) out = Path.of("runs", "vision-" + model + ".safetensors");
         Mnist.Split split = data.split();
-        if (trainSize < 1 || trainSize > split.train().size()) throw new IllegalArgumentException("--train-size must be 1.." + split.train().size() + ", got " + trainSize);
+        Images trainImages = trainSize.of(split);
         VisionModel m = VisionModel.create(c, new Rng(seed));
         double rate = lr != null ? lr : DataSizeExperiment.defaultLr(model);
-        VisionTrainer.Settings s = new VisionTrainer.Settings(batchSize, rate, weightDecay, maxSteps, cpuSeconds, evalEvery,
+        VisionTrainer.Settings s = new VisionTrainer.Settings(batchSize, rate, weightDecay, budget.maxSteps(), budget.cpuSeconds(), evalEvery,
                 augment ? Augmentation.SHIFT_ROTATE : Augmentation.NONE, seed);
-        System.out.printf(Locale.ROOT, "%s: %,d parameters; %,d training images%s, %d validation, %d test%n", model, m.numParameters(), trainSize,
+        System.out.printf(Locale.ROOT, "%s: %,d parameters; %,d training images%s, %d validation, %d test%n", model, m.numParameters(), trainSize.value(),
                 augment ? " (augmented)" : "", split.val().size(), split.test().size());
         VisionTrainer.Result r;
-        try (TrainProgress bar = TrainProgress.budget(maxSteps, cpuSeconds, "img", batchSize)
+        try (TrainProgress bar = budget.progress("img", batchSize)
                 .evalLine(e -> String.format(Locale.ROOT, "step %d: train loss %.4f, val accuracy %.4f%s", e.step(), e.train(), e.val(), e.best() ? " (best)" : ""))) {
-            r = VisionTrainer.train(m, split.train().range(0, trainSize), split.val(), s, bar);
+            r = VisionTrainer.train(m, trainImages, split.val(), s, bar);
         }
         double test = VisionEvaluation.accuracy(m, split.test());
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("train_size", trainSize);
+        info.put("train_size", trainSize.value());
         info.put("augment", augment);
         info.put("steps", r.steps());
         info.put("best_step", r.bestStep());
@@ -75,13 +78,13 @@ public final class VisionTrain implements Callable<Integer> {
         info.put("test_accuracy", Rounding.places(test, 4));
         VisionCheckpoint.save(out, m, info);
         System.out.printf(Locale.ROOT, "%d updates (%.1f epochs) in %.1f CPU-s (%.1f s wall), %.0f images/s; best val accuracy %.4f at step %d%n",
-                r.steps(), r.epochs(), r.cpuSeconds(), r.wallSeconds(), r.epochs() * trainSize / Math.max(r.wallSeconds(), 1e-9), r.bestValAccuracy(), r.bestStep());
+                r.steps(), r.epochs(), r.cpuSeconds(), r.wallSeconds(), r.epochs() * trainSize.value() / Math.max(r.wallSeconds(), 1e-9), r.bestValAccuracy(), r.bestStep());
         System.out.printf(Locale.ROOT, "test accuracy %.4f on %d images%ncheckpoint: %s%n", test, split.test().size(), out.toAbsolutePath());
         if (json.on()) {
-            new Report().put("model", model).put("config", c.toMap()).put("parameters", m.numParameters()).put("train_size", trainSize)
+            new Report().put("model", model).put("config", c.toMap()).put("parameters", m.numParameters()).put("train_size", trainSize.value())
                     .put("augment", augment).put("steps", r.steps()).put("epochs", Rounding.places(r.epochs(), 2))
                     .put("cpu_seconds", Rounding.places(r.cpuSeconds(), 1)).put("wall_seconds", Rounding.places(r.wallSeconds(), 1))
-                    .put("train_images_per_second", Rounding.places(r.epochs() * trainSize / Math.max(r.wallSeconds(), 1e-9), 1))
+                    .put("train_images_per_second", Rounding.places(r.epochs() * trainSize.value() / Math.max(r.wallSeconds(), 1e-9), 1))
                     .put("val_accuracy", Rounding.places(r.bestValAccuracy(), 4)).put("test_accuracy", Rounding.places(test, 4))
                     .put("out", out.toAbsolutePath().toString()).printJson(System.out);
         }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genai4j.cli.CliRun;
-import io.genai4j.engine.DType;
+import io.genai4j.cli.TestData;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
-import io.genai4j.models.llama.TinyModels;
 import io.genai4j.llm.chat.LocalChatModel;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
@@ -34,8 +32,7 @@ class ServeCliTest {
 
     @Test
     void servesAChatCompletionAndStops() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5), gguf, DType.F32);
+        Path gguf = TestData.tinyConvertedGguf(tmp, Arch.QWEN2, 5);
         ServeCommand cmd = new ServeCommand();
         CommandLine cl = new CommandLine(cmd);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
@@ -79,8 +76,7 @@ class ServeCliTest {
 
     @Test
     void runWithAnEndpointAnswersAsRunChatDoesLocally() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.QWEN2, 5), gguf, DType.F32);
+        Path gguf = TestData.tinyConvertedGguf(tmp, Arch.QWEN2, 5);
         CliRun local = CliRun.of("run", gguf.toString(), "--chat", "--prompt", "Hello there", "--temperature", "0", "--max-tokens", "6", "--json");
         assertEquals(0, local.code(), local.err());
         try (LoadedModel m = ModelLoader.load(gguf)) {

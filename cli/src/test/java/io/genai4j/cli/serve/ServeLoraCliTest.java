@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genai4j.cli.CliRun;
-import io.genai4j.engine.DType;
+import io.genai4j.cli.TestData;
 import io.genai4j.engine.Rng;
 import io.genai4j.engine.nn.Init;
 import io.genai4j.engine.nn.LoraLinear;
@@ -18,10 +18,8 @@ import io.genai4j.llm.lora.LoraTargets;
 import io.genai4j.llm.lora.LoraWeights;
 import io.genai4j.llm.lora.PeftAdapter;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
 import io.genai4j.models.llama.LoadedModel;
 import io.genai4j.models.llama.ModelLoader;
-import io.genai4j.models.llama.TinyModels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +62,7 @@ class ServeLoraCliTest {
 
     @Test
     void eachRequestPicksItsAdapterAndAnswersAsRunWithIt() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 4), gguf, DType.F32);
+        Path gguf = TestData.tinyConvertedGguf(tmp, Arch.LLAMA, 4);
         Path a = adapter(gguf, tmp.resolve("a"), 1), b = adapter(gguf, tmp.resolve("b"), 2);
         String[] run = {"run", gguf.toString(), "--prompt", "the cat", "--max-tokens", "10", "--temperature", "0", "--json"};
         Map<String, String> expected = new LinkedHashMap<>();
@@ -112,8 +109,7 @@ class ServeLoraCliTest {
 
     @Test
     void aBadLoraOptionIsOneLineAndExit2() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 4), gguf, DType.F32);
+        Path gguf = TestData.tinyConvertedGguf(tmp, Arch.LLAMA, 4);
         CliRun noName = CliRun.of("serve", gguf.toString(), "--port", "0", "--lora", tmp.resolve("a").toString());
         assertEquals(2, noName.code(), noName.err());
         assertTrue(noName.err().contains("NAME=ADAPTER"), noName.err());

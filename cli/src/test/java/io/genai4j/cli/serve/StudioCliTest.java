@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genai4j.cli.CliRun;
-import io.genai4j.engine.DType;
+import io.genai4j.cli.TestData;
 import io.genai4j.models.llama.Arch;
-import io.genai4j.models.llama.HfToGguf;
-import io.genai4j.models.llama.TinyModels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +56,7 @@ class StudioCliTest {
 
     @Test
     void withAModelItIsServeWithTheStudio() throws Exception {
-        Path gguf = tmp.resolve("tiny.gguf");
-        HfToGguf.convert(TinyModels.writeHf(tmp.resolve("hf"), Arch.LLAMA, 3), gguf, DType.F32);
+        Path gguf = TestData.tinyConvertedGguf(tmp, Arch.LLAMA, 3);
         StudioCommand cmd = new StudioCommand();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new CommandLine(cmd).execute(gguf.toString(), "--port", "0", "--api-key", "k", "--name", "tiny", "--threads", "1"));
