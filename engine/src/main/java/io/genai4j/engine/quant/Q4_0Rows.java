@@ -28,8 +28,9 @@ final class Q4_0Rows implements RowKernel {
 
     /**
      * The low nibbles minus 8 as floats, in two vector operations instead of three (mask, subtract,
-     * convert): the nibble ORed into the mantissa of 2^23 is the float 2^23 + q (C2 fuses the mask
-     * and the OR into one vpternlogd), and subtracting 2^23 + 8 leaves q − 8 exactly.
+     * convert): the nibble ORed into the mantissa of 2^23 is the float 2^23 + q (with AVX-512 the
+     * mask and the OR can be one vpternlogd), and subtracting 2^23 + 8 leaves q − 8 exactly.
+     * Measured (1 thread, L2-resident rows, interleaved): 1.79 against 2.07 ns per block.
      */
     static FloatVector lo(IntVector q) {
         return q.and(15).or(MAGIC_23).reinterpretAsFloats().sub(MAGIC_23_8);
