@@ -42,7 +42,7 @@ public final class BenchKernels implements Callable<Integer> {
             description = "ROWSxCOLS of W (out x in; default ${DEFAULT-VALUE}: Llama-3.2-1B's attention, gate/up and down).")
     List<String> shapes;
     @Option(names = "--activations", split = ",", defaultValue = "float",
-            description = "float (the decoder's kernels) and/or q8 (x quantized to int8 blocks, integer products where a kernel exists: Q4_0); default ${DEFAULT-VALUE}.")
+            description = "float (the decoder's kernels), q8 (x quantized to int8 blocks, integer products where a kernel exists: Q4_0) and/or bf16 (x rounded to bfloat16 for Q4_0 rows longer than 4096 too); default ${DEFAULT-VALUE}.")
     List<String> activations;
     @Option(names = "--inputs", split = ",", defaultValue = "1",
             description = "Activation rows per call (1: a matrix-vector product; 2-8: a batched decoding step, the row kernels' multi-input loops; 9-512: a prompt's block, decoded panels through the GEMM; default ${DEFAULT-VALUE}).")
@@ -189,7 +189,8 @@ public final class BenchKernels implements Callable<Integer> {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "float" -> MatVec.Activations.FLOAT;
             case "q8" -> MatVec.Activations.Q8;
-            default -> throw new IllegalArgumentException("--activations: unknown '" + Printable.of(s.trim()) + "' (expected float or q8)");
+            case "bf16" -> MatVec.Activations.BF16;
+            default -> throw new IllegalArgumentException("--activations: unknown '" + Printable.of(s.trim()) + "' (expected float, q8 or bf16)");
         };
     }
 

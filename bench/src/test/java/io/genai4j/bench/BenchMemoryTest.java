@@ -26,15 +26,16 @@ class BenchMemoryTest {
 
     @Test
     void kernelsReportBytesPerSecondAgainstTriad() throws Exception {
-        CliRun r = CliRun.of("bench", "kernels", "--types", "q4_0,Q6_K", "--shapes", "64x512", "--activations", "float,q8", "--threads", "1", "--mb", "1", "--stream-mb", "2",
+        CliRun r = CliRun.of("bench", "kernels", "--types", "q4_0,Q6_K", "--shapes", "64x512", "--activations", "float,q8,bf16", "--threads", "1", "--mb", "1", "--stream-mb", "2",
                 "--warmup-ms", "0", "--repeats", "1", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode res = r.json().get("results");
-        // q8 activations give only Q4_0 a kernel of its own: Q6_K is measured once.
-        assertEquals(3, res.size(), r.out());
+        // q8 and bf16 activations give only Q4_0 a kernel of its own: Q6_K is measured once.
+        assertEquals(4, res.size(), r.out());
         assertEquals("Q4_0 float", res.get(0).get("type").asText() + " " + res.get(0).get("activations").asText());
         assertEquals("Q4_0 q8", res.get(1).get("type").asText() + " " + res.get(1).get("activations").asText());
-        assertEquals("Q6_K float", res.get(2).get("type").asText() + " " + res.get(2).get("activations").asText());
+        assertEquals("Q4_0 bf16", res.get(2).get("type").asText() + " " + res.get(2).get("activations").asText());
+        assertEquals("Q6_K float", res.get(3).get("type").asText() + " " + res.get(3).get("activations").asText());
         assertEquals(64, res.get(0).get("rows").asInt());
         assertEquals(512, res.get(0).get("cols").asInt());
         JsonNode q4 = res.get(0);

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * The activation of a long row rounded to bfloat16, for the kernels that read it so
- * ({@link Q4_0LongRows}, {@link Q4KWideRows#LONG}). A dot product reads all of x for every row; as
+ * ({@link Q4KWideRows#LONG}, and {@link Q4_0LongRows} on request). A dot product reads all of x for every row; as
  * floats, 8192 of them fill two thirds of a 48 KB L1 cache, the weights streaming past evict them,
  * and every row re-reads x from L2, which halved the speed of 8192-long rows streamed from memory.
  * In bfloat16 x takes half the space. It keeps 8 significant bits: a relative error of at most 2⁻⁹

@@ -68,11 +68,18 @@ public final class MatVec {
     /** How the kernels of a prepared group read the activation x. */
     public enum Activations {
         /**
-         * As floats (bfloat16 for long Q4_0 and Q4_K rows): what the decoder uses. Measured on this
-         * machine kind ({@code genai bench kernels}), as fast as {@link #Q8} on 8192-long Q4_0 rows
-         * and 20% faster on 2048-long ones.
+         * As floats (bfloat16 for long Q4_K rows): what the decoder uses. Measured on this machine
+         * kind ({@code genai bench kernels}), as fast as {@link #Q8} on 8192-long Q4_0 rows and 20%
+         * faster on 2048-long ones.
          */
         FLOAT,
+        /**
+         * As {@link #FLOAT}, but long Q4_0 rows also read x rounded to bfloat16 ({@link Q4_0LongRows}),
+         * which the decoder used until the float kernel lost its conversion instruction: measured
+         * since (AMD EPYC, 32 KB L1, 2048×8192 from memory, {@code genai bench kernels --activations
+         * float,bf16}), the float kernel was as fast or faster, without bfloat16's rounding of x.
+         */
+        BF16,
         /**
          * Quantized to int8 blocks once per call, multiplied in integers where a kernel exists (Q4_0:
          * {@link Q4_0Q8Rows}), as llama.cpp does; other types as {@link #FLOAT}. For measuring the
@@ -84,8 +91,8 @@ public final class MatVec {
     /**
      * A group for repeated use (a model's layers): F16 matrices are scanned once for Inf and NaN,
      * and those without any (every trained model) take the kernel that does not check for them;
-     * Q4_0 and Q4_K matrices with rows longer than {@value Bf16Activations#MIN_LENGTH} take kernels
-     * that round x to bfloat16 (see there why).
+     * Q4_K matrices with rows longer than {@value Bf16Activations#MIN_LENGTH} take a kernel that
+     * rounds x to bfloat16 (see there why).
      */
     public static MatVec prepared(WeightMatrix... ws) {
         return new MatVec(true, Activations.FLOAT, ws);
@@ -110,7 +117,7 @@ public final class MatVec {
             if (scan && kernels[m] == F16Rows.INSTANCE && F16Rows.allFinite(ws[m])) kernels[m] = F16Rows.FINITE;
             if (scan && activations == Activations.Q8 && kernels[m] == Q4_0Rows.INSTANCE) kernels[m] = Q4_0Q8Rows.INSTANCE;
             if (scan && in > Bf16Activations.MIN_LENGTH) {
-                if (kernels[m] == Q4_0Rows.INSTANCE) kernels[m] = Q4_0LongRows.INSTANCE;
+                if (kernels[m] == Q4_0Rows.INSTANCE && activations == Activations.BF16) kernels[m] = Q4_0LongRows.INSTANCE;
                 if (kernels[m] == Q4KWideRows.INSTANCE) kernels[m] = Q4KWideRows.LONG;
             }
             rows[m] = DOT_ROWS.bindTo(kernels[m]);

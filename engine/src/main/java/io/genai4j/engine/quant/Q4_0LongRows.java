@@ -14,10 +14,12 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * Q4_0 dot products for rows longer than {@value Bf16Activations#MIN_LENGTH} (a feed-forward down
  * projection), with x rounded to bfloat16 once per call ({@link Bf16Activations} says why and what
- * it costs in precision). Measured on this machine kind (8192-long rows from memory, 1 thread): 1.6–2.2 ns
- * per block with float x, 1.2 with x masked to a 16 KB window, 1.3 with bfloat16 x, whose two
- * extra operations per 16 elements (widen, shift) cost less than the misses. Shorter rows keep float
- * x ({@link Q4_0Rows}).
+ * it costs in precision), on request ({@link MatVec.Activations#BF16}). Measured on this machine
+ * kind with the earlier float kernel (8192-long rows from memory, 1 thread): 1.6–2.2 ns per block
+ * with float x, 1.3 with bfloat16 x, whose two extra operations per 16 elements (widen, shift) cost
+ * less than the misses. Once {@link Q4_0Rows} converted nibbles in two operations instead of three,
+ * it was as fast or faster on those rows (2.2–3.0 ns against 2.3–11 ns per block, loaded host,
+ * 32 KB L1), so the decoder reads long Q4_0 rows with float x again.
  */
 final class Q4_0LongRows implements RowKernel {
     static final Q4_0LongRows INSTANCE = new Q4_0LongRows();

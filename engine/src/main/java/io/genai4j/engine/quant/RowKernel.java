@@ -11,8 +11,8 @@ import java.lang.foreign.MemorySegment;
  * dequantize-then-F32 product up to float rounding; measured on this machine kind this was as fast as
  * quantizing the activation to 8 bits (the Vector API has no int8 dot-product instruction; the
  * integer Q4_0 kernel behind {@link MatVec.Activations#Q8} keeps that comparison measurable with
- * {@code genai bench kernels --activations float,q8}), and it loses no precision. The one exception is opt-in: {@link MatVec#prepared} gives Q4_0 and Q4_K
- * rows longer than 4096 kernels that round x to bfloat16 ({@link Bf16Activations} says why).
+ * {@code genai bench kernels --activations float,q8}), and it loses no precision. The one exception is opt-in: {@link MatVec#prepared} gives Q4_K
+ * rows longer than 4096 a kernel that rounds x to bfloat16 ({@link Bf16Activations} says why).
  */
 public interface RowKernel {
 

@@ -119,14 +119,18 @@ class MatVecTest {
         }
     }
 
-    /** A prepared group gives long Q4_0 and Q4_K rows the bfloat16-x kernels; an ad-hoc group keeps float x. */
+    /**
+     * A prepared group gives long Q4_K rows the bfloat16-x kernel, and long Q4_0 rows only when asked
+     * ({@link MatVec.Activations#BF16}); an ad-hoc group keeps float x.
+     */
     @Test
     void preparedGroupsRoundXToBf16OnlyForLongRows() {
-        checkLongRowChoice(DType.Q4_0, Q4_0Rows.INSTANCE, Q4_0LongRows.INSTANCE);
-        if (Lanes.WIDE) checkLongRowChoice(DType.Q4_K, Q4KWideRows.INSTANCE, Q4KWideRows.LONG);
+        checkLongRowChoice(DType.Q4_0, MatVec.Activations.BF16, Q4_0Rows.INSTANCE, Q4_0LongRows.INSTANCE);
+        checkLongRowChoice(DType.Q4_0, MatVec.Activations.FLOAT, Q4_0Rows.INSTANCE, Q4_0Rows.INSTANCE);
+        if (Lanes.WIDE) checkLongRowChoice(DType.Q4_K, MatVec.Activations.FLOAT, Q4KWideRows.INSTANCE, Q4KWideRows.LONG);
     }
 
-    private static void checkLongRowChoice(DType t, RowKernel exactKernel, RowKernel longKernel) {
+    private static void checkLongRowChoice(DType t, MatVec.Activations activations, RowKernel exactKernel, RowKernel longKernel) {
         Random r = new Random(13);
         try (Arena arena = Arena.ofShared()) {
             for (int in : new int[] {Bf16Activations.MIN_LENGTH, 2 * Bf16Activations.MIN_LENGTH}) {
@@ -134,7 +138,7 @@ class MatVecTest {
                 float[] x = new float[in];
                 for (int i = 0; i < in; i++) x[i] = (float) r.nextGaussian();
                 float[] prepared = new float[40], plain = new float[40], bf16 = new float[40], exact = new float[40];
-                MatVec group = MatVec.prepared(w), adHoc = new MatVec(w);
+                MatVec group = MatVec.prepared(activations, w), adHoc = new MatVec(w);
                 Jit.warm(() -> {    // bits are compared: compiled kernels only
                     longKernel.dotRows(w.data(), w.rowBytes(), 0, 1, x, 0, in, bf16, 0);
                     exactKernel.dotRows(w.data(), w.rowBytes(), 0, 1, x, 0, in, exact, 0);
