@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * last-level cache, so the weights come from memory as a model's do during generation.
  */
 @Command(name = "kernels", mixinStandardHelpOptions = true,
-        description = "Matrix-vector speed per weight type (GB/s of weights, ns/row, % of STREAM triad).")
+        description = "Matrix-vector speed per weight type (GB/s of weights, ns/row, %% of STREAM triad).")
 public final class BenchKernels implements Callable<Integer> {
     @Option(names = "--types", split = ",", defaultValue = "F16,Q8_0,Q4_0,Q4_K,Q6_K", description = "Weight types (default ${DEFAULT-VALUE}).")
     List<String> types;
