@@ -20,8 +20,10 @@ import java.lang.invoke.MethodType;
  * A few rows (T &le; {@link #FEW_ROWS}: batched decoding of T sessions) take the row kernels instead,
  * in tiles of weight rows small enough to stay in the core's cache while all T inputs run over them:
  * the weights stream from memory once, and the quantized kernels unpack each block once for four
- * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed. Each
- * output is the lone matrix-vector product's sum of the same products, rounded in another order.
+ * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed; where
+ * unpacking costs most (Q6_K, Q4_K, long Q4_0 rows, from a few inputs on) a tile of rows is decoded
+ * to floats once for all inputs ({@link DecodedTiles}). Each output is the lone matrix-vector
+ * product's sum of the same products, rounded in another order.
  *
  * <p>An instance holds only the weights and their kernels: each call's arguments travel in a small
  * {@link Call}, so one instance (one loaded model) serves any number of threads at once.
