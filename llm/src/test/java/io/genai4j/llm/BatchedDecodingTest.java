@@ -184,12 +184,12 @@ class BatchedDecodingTest {
     }
 
     /**
-     * Random models whose matrices multiply a few inputs over decoded tiles (Q4_K and Q6_K rows, and
-     * Q4_0 rows longer than 4096: this feed-forward is 4352 wide) as well as through the fused
+     * Random models whose matrices multiply a few inputs over decoded tiles (F16, Q4_K and Q6_K rows,
+     * and Q4_0 rows longer than 4096: this feed-forward is 4352 wide) as well as through the fused
      * kernels (the batch grows and shrinks between 1 and 4 rows): each stream's tokens as alone.
      */
     @ParameterizedTest
-    @EnumSource(value = DType.class, names = {"Q4_0", "Q4_K", "Q6_K"})
+    @EnumSource(value = DType.class, names = {"F16", "Q4_0", "Q4_K", "Q6_K"})
     void decodedTilesBatchLikeEachSessionAlone(DType type) throws Exception {
         ModelPreset longFeedForward = new ModelPreset("tiny-long-ffn", Arch.LLAMA, 512, 256, 2, 4, 2, 4352, 2048, 10000f, 1e-5f, true, false, false);
         Path f = tmp.resolve(type + ".gguf");

@@ -33,8 +33,17 @@ final class DecodedTiles {
     /** Inputs per pass of the micro-kernel. */
     private static final int GROUP = 4;
 
-    /** How the inputs are prepared for the decoded tile. */
-    private enum Input { AS_IS, BF16, Q6K_ORDER }
+    /** How rows decode into a tile and how the inputs are prepared to match. */
+    private enum Input {
+        /** The kernel's decode, the inputs as they are. */
+        AS_IS,
+        /** The kernel's decode, the inputs rounded to bfloat16 as the kernel rounds them. */
+        BF16,
+        /** Q6_K rows and the inputs in the wide kernel's lane order. */
+        Q6K_ORDER,
+        /** F16 rows of a matrix scanned finite, widened without the checked decode's test. */
+        F16_FINITE
+    }
 
     private final RowKernel kernel;
     private final Input input;
@@ -53,15 +62,17 @@ final class DecodedTiles {
      * (measured per thread, 2048-long rows: Q4_0 88 ns per row and input fused at 4 inputs, 137
      * tiled; Q8_0 109 and 125). From how many inputs on the tiles win, measured the same way: Q6_K
      * from 4 (1.27x at 4, 1.44x at 8), Q4_K from 3 (1.10x at 3, 1.45x at 4, 1.90x at 8), long Q4_0
-     * rows from 2 (1.15x at 2, 1.17x at 4, 1.61x at 8). Long Q4_K rows keep their fused kernel: it
-     * rounds x to bfloat16 but takes the min term's sums of x in float, products a decoded tile
-     * cannot form.
+     * rows from 2 (1.15x at 2, 1.17x at 4, 1.61x at 8), finite F16 rows from 4 (1.42x at 4, 1.94x
+     * at 8; F16 has no fused multi-input loop, its inputs ran one after another). Long Q4_K rows keep
+     * their fused kernel: it rounds x to bfloat16 but takes the min term's sums of x in float,
+     * products a decoded tile cannot form. Rows whose length is not a multiple of 32 keep theirs too.
      */
-    static DecodedTiles of(RowKernel kernel) {
-        if (!Lanes.WIDE) return null;
+    static DecodedTiles of(RowKernel kernel, int n) {
+        if (!Lanes.WIDE || n % (2 * L) != 0) return null;
         if (kernel == Q4KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.AS_IS, 3);
         if (kernel == Q4_0LongRows.INSTANCE) return new DecodedTiles(kernel, Input.BF16, 2);
         if (kernel == Q6KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.Q6K_ORDER, 4);
+        if (kernel == F16Rows.FINITE) return new DecodedTiles(kernel, Input.F16_FINITE, 4);
         return null;
     }
 
@@ -85,7 +96,7 @@ final class DecodedTiles {
         float[] acc = b[1];
         float[] xs = x;
         int xo = xOff, lx = ldx;
-        if (input != Input.AS_IS) {
+        if (input == Input.BF16 || input == Input.Q6K_ORDER) {
             if (b[2].length < k * n) b[2] = new float[k * n];
             xs = b[2];
             xo = 0;
@@ -118,6 +129,7 @@ final class DecodedTiles {
 
     private void decode(MemorySegment w, long off, int cols, float[] tile, int at) {
         if (input == Input.Q6K_ORDER) Q6KWideRows.decodePermuted(w, off, cols, tile, at);
+        else if (input == Input.F16_FINITE) F16Rows.decodeFinite(w, off, tile, at, cols);
         else kernel.decode(w, off, tile, at, cols);
     }
 

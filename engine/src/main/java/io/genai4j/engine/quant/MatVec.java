@@ -120,7 +120,7 @@ public final class MatVec {
             }
             rows[m] = DOT_ROWS.bindTo(kernels[m]);
             rowsInputs[m] = DOT_ROWS_INPUTS.bindTo(kernels[m]);
-            decoded[m] = DecodedTiles.of(kernels[m]);
+            decoded[m] = DecodedTiles.of(kernels[m], in);
             starts[m + 1] = starts[m] + ws[m].rows();
         }
     }

@@ -124,7 +124,7 @@ class FewInputsTest {
         int checked = 0;
         try (Arena arena = Arena.ofConfined()) {
             for (Kernel kt : kernels()) {
-                DecodedTiles tiles = DecodedTiles.of(kt.kernel());
+                DecodedTiles tiles = DecodedTiles.of(kt.kernel(), 256);
                 if (tiles == null) continue;
                 RowKernel tiled = new TiledKernel(kt.kernel(), tiles);
                 for (int n : new int[] {256, 3 * 256, 9 * 32}) {
