@@ -71,6 +71,29 @@ final class Q4_0Rows implements RowKernel {
     }
 
     /**
+     * One row times two inputs, as {@link #dot4} (the two left over from groups of four, or a batch
+     * of two): each block unpacked and scaled once for both, four independent accumulator chains.
+     */
+    static void dot2(MemorySegment w, long off, float[] x, int x0, int x1, int n, float[] y, int y0, int y1) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, b0 = a0, b1 = a0;
+        for (int b = 0; b < n / QK; b++) {
+            long o = off + (long) b * BYTES;
+            FloatVector d = FloatVector.broadcast(F, Lanes.f16(w, o));
+            for (int j = 0; j < 16; j += L) {
+                IntVector q = nibbles(w, o + 2 + j);
+                FloatVector lo = lo(q).mul(d), hi = hi(q).mul(d);
+                int e = b * QK + j;
+                a0 = lo.fma(FloatVector.fromArray(F, x, x0 + e), a0);
+                b0 = hi.fma(FloatVector.fromArray(F, x, x0 + e + 16), b0);
+                a1 = lo.fma(FloatVector.fromArray(F, x, x1 + e), a1);
+                b1 = hi.fma(FloatVector.fromArray(F, x, x1 + e + 16), b1);
+            }
+        }
+        y[y0] = Lanes.sum(a0.add(b0));
+        y[y1] = Lanes.sum(a1.add(b1));
+    }
+
+    /**
      * One row times four inputs: y[y_i] = W·x[x_i, x_i + n). The block's weights are unpacked and
      * multiplied by its scale d once (d·q, exact to float rounding), then multiply-added into each
      * input's two accumulators (low and high nibbles): eight independent chains, so the
@@ -78,21 +101,6 @@ final class Q4_0Rows implements RowKernel {
      * each block's sum instead: the same products, rounded at another step.)
      */
     static void dot4(MemorySegment w, long off, float[] x, int x0, int x1, int x2, int x3, int n, float[] y, int y0, int y1, int y2, int y3) {
-        dots(w, off, x, x0, x1, x2, x3, true, n, y, y0, y1, y2, y3);
-    }
-
-    /** One row times two inputs, as {@link #dot4}: a batch of two, or two left over from groups of four. */
-    static void dot2(MemorySegment w, long off, float[] x, int x0, int x1, int n, float[] y, int y0, int y1) {
-        dots(w, off, x, x0, x1, x0, x1, false, n, y, y0, y1, y0, y1);
-    }
-
-    /**
-     * The loop of {@link #dot4} and {@link #dot2}: inputs 2 and 3 only when {@code four}. The test is
-     * loop-invariant, so C2 compiles the loop once per case (loop unswitching). Measured per thread,
-     * 2048-long rows, CPU time: at two inputs 104 ns per row and input against 160 for the
-     * single-input loop (a separate two-input copy of the loop: 99 against 148, at another load).
-     */
-    private static void dots(MemorySegment w, long off, float[] x, int x0, int x1, int x2, int x3, boolean four, int n, float[] y, int y0, int y1, int y2, int y3) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
         for (int b = 0; b < n / QK; b++) {
             long o = off + (long) b * BYTES;
@@ -105,20 +113,16 @@ final class Q4_0Rows implements RowKernel {
                 b0 = hi.fma(FloatVector.fromArray(F, x, x0 + e + 16), b0);
                 a1 = lo.fma(FloatVector.fromArray(F, x, x1 + e), a1);
                 b1 = hi.fma(FloatVector.fromArray(F, x, x1 + e + 16), b1);
-                if (four) {
-                    a2 = lo.fma(FloatVector.fromArray(F, x, x2 + e), a2);
-                    b2 = hi.fma(FloatVector.fromArray(F, x, x2 + e + 16), b2);
-                    a3 = lo.fma(FloatVector.fromArray(F, x, x3 + e), a3);
-                    b3 = hi.fma(FloatVector.fromArray(F, x, x3 + e + 16), b3);
-                }
+                a2 = lo.fma(FloatVector.fromArray(F, x, x2 + e), a2);
+                b2 = hi.fma(FloatVector.fromArray(F, x, x2 + e + 16), b2);
+                a3 = lo.fma(FloatVector.fromArray(F, x, x3 + e), a3);
+                b3 = hi.fma(FloatVector.fromArray(F, x, x3 + e + 16), b3);
             }
         }
         y[y0] = Lanes.sum(a0.add(b0));
         y[y1] = Lanes.sum(a1.add(b1));
-        if (four) {
-            y[y2] = Lanes.sum(a2.add(b2));
-            y[y3] = Lanes.sum(a3.add(b3));
-        }
+        y[y2] = Lanes.sum(a2.add(b2));
+        y[y3] = Lanes.sum(a3.add(b3));
     }
 
     /**
