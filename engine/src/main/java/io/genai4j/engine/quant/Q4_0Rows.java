@@ -73,6 +73,8 @@ final class Q4_0Rows implements RowKernel {
     /**
      * One row times two inputs, as {@link #dot4} (the two left over from groups of four, or a batch
      * of two): each block unpacked and scaled once for both, four independent accumulator chains.
+     * A copy of dot4's loop on purpose: one loop for both, inputs 2 and 3 behind a loop-invariant
+     * flag, measured about 10% slower at four inputs end to end ({@code genai bench batch}).
      */
     static void dot2(MemorySegment w, long off, float[] x, int x0, int x1, int n, float[] y, int y0, int y1) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, b0 = a0, b1 = a0;
