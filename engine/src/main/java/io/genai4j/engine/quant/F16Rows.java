@@ -85,6 +85,15 @@ final class F16Rows implements RowKernel {
         return h.lanewise(VectorOperators.LSHL, 13).and(0x8FFFE000).reinterpretAsFloats().mul(0x1p112f);
     }
 
+    /**
+     * The n halves at off, all finite (a matrix {@link #allFinite} passed), as floats into y[yOff, +n),
+     * n a multiple of the vector length: the tiles of {@link DecodedTiles}, where the checked
+     * {@link #decode} cost twice the multiply-adds it feeds.
+     */
+    static void decodeFinite(MemorySegment w, long off, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i += L) finite(halves(w, off + 2L * i)).intoArray(y, yOff + i);
+    }
+
     /** True when no element of the matrix is Inf or NaN (one pass over its bytes, all threads). */
     static boolean allFinite(WeightMatrix m) {
         long elements = (long) m.rows() * m.cols();

@@ -20,8 +20,10 @@ import java.lang.invoke.MethodType;
  * A few rows (T &le; {@link #FEW_ROWS}: batched decoding of T sessions) take the row kernels instead,
  * in tiles of weight rows small enough to stay in the core's cache while all T inputs run over them:
  * the weights stream from memory once, and the quantized kernels unpack each block once for four
- * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed. Each
- * output is the lone matrix-vector product's sum of the same products, rounded in another order.
+ * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed; where
+ * unpacking costs most (Q6_K, Q4_K, long Q4_0 rows, from a few inputs on) a tile of rows is decoded
+ * to floats once for all inputs ({@link DecodedTiles}). Each output is the lone matrix-vector
+ * product's sum of the same products, rounded in another order.
  *
  * <p>An instance holds only the weights and their kernels: each call's arguments travel in a small
  * {@link Call}, so one instance (one loaded model) serves any number of threads at once.
@@ -46,6 +48,8 @@ public final class MatVec {
     private final MethodHandle[] rows;
     /** kernels[m].dotRowsInputs, bound the same way: a tile of rows times the few inputs of a batched step. */
     private final MethodHandle[] rowsInputs;
+    /** Where the few inputs run over decoded tiles instead ({@link DecodedTiles}); null entries keep the fused kernels. */
+    private final DecodedTiles[] decoded;
     private static final MethodHandle DOT_ROWS, DOT_ROWS_INPUTS;
 
     static {
@@ -109,6 +113,7 @@ public final class MatVec {
         this.kernels = new RowKernel[ws.length];
         this.rows = new MethodHandle[ws.length];
         this.rowsInputs = new MethodHandle[ws.length];
+        this.decoded = new DecodedTiles[ws.length];
         this.starts = new int[ws.length + 1];
         this.in = ws[0].cols();
         for (int m = 0; m < ws.length; m++) {
@@ -122,6 +127,7 @@ public final class MatVec {
             }
             rows[m] = DOT_ROWS.bindTo(kernels[m]);
             rowsInputs[m] = DOT_ROWS_INPUTS.bindTo(kernels[m]);
+            decoded[m] = DecodedTiles.of(kernels[m], in);
             starts[m + 1] = starts[m] + ws[m].rows();
         }
     }
@@ -179,9 +185,15 @@ public final class MatVec {
         void tiles(int lo, int hi) {
             for (int r = lo; r < hi; ) {
                 int m = matrixOf(r);
-                int end = (int) Math.min(Math.min(hi, starts[m + 1]), r + Math.max(1, TILE_BYTES / ws[m].rowBytes()));
                 WeightMatrix w = ws[m];
                 int i = r - starts[m];
+                if (decoded[m] != null && decoded[m].serves(t)) {   // the decoded tiles keep their own working set in L1: one call for the whole range
+                    int end = Math.min(hi, starts[m + 1]);
+                    decoded[m].dotRowsInputs(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, t, in, y, yOff + r, ldy);
+                    r = end;
+                    continue;
+                }
+                int end = (int) Math.min(Math.min(hi, starts[m + 1]), r + Math.max(1, TILE_BYTES / ws[m].rowBytes()));
                 try {
                     rowsInputs[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, t, in, y, yOff + r, ldy);
                 } catch (RuntimeException | Error e) {

@@ -62,7 +62,7 @@ final class Q6KWideRows implements RowKernel {
     }
 
     /** x[xOff, xOff + n) in chunk lane order into p[at, at + n). */
-    private static void permute(float[] x, int xOff, int n, float[] p, int at) {
+    static void permute(float[] x, int xOff, int n, float[] p, int at) {
         for (int c = 0; c < n; c += 64) {
             for (int b = 0; b < 4; b++) {
                 for (int j = 0; j < 16; j++) p[at + c + 16 * b + j] = x[xOff + c + 4 * j + b];
@@ -92,6 +92,34 @@ final class Q6KWideRows implements RowKernel {
             }
         }
         for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
+    /**
+     * The n elements of the row part at off (whole super-blocks) as floats in chunk lane order (as
+     * {@link #permute} orders x) into y[at, at + n), for {@link DecodedTiles}. Each value is
+     * (q − 32)·(d·sc), exact: d·sc has at most 19 significant bits and q − 32 six.
+     */
+    static void decodePermuted(MemorySegment w, long off, int n, float[] y, int at) {
+        for (int sb = 0; sb < n / QK; sb++) {
+            long o = off + (long) sb * BYTES;
+            float d = Lanes.f16(w, o + 208);
+            for (int half = 0; half < 2; half++) {
+                IntVector h = ByteVector.fromMemorySegment(B64, w, o + 96 + 32 * half, LE).reinterpretAsLongs().rearrange(UPPER).reinterpretAsInts();
+                FloatVector scales = ((FloatVector) ByteVector.fromMemorySegment(B16, w, o + 184 + 8 * half, LE).convertShape(VectorOperators.B2I, I16, 0)
+                        .convert(VectorOperators.I2F, 0)).mul(d);
+                IntVector ql = ByteVector.fromMemorySegment(B64, w, o + 64 * half, LE).reinterpretAsInts();
+                IntVector q = ql.and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_LO).and(0x30303030));
+                FloatVector sc = scales.rearrange(S_LO);
+                for (int nibble = 0; nibble < 2; nibble++) {
+                    int yo = at + QK * sb + 128 * half + 64 * nibble;
+                    for (int b = 0; b < 4; b++) {
+                        ((FloatVector) q.lanewise(VectorOperators.LSHR, 8 * b).and(0x3F).sub(32).convert(VectorOperators.I2F, 0)).mul(sc).intoArray(y, yo + 16 * b);
+                    }
+                    q = ql.lanewise(VectorOperators.LSHR, 4).and(0x0F0F0F0F).or(h.lanewise(VectorOperators.ROL, ROT_HI).and(0x30303030));
+                    sc = scales.rearrange(S_HI);
+                }
+            }
+        }
     }
 
     /** Per thread: one row's scale vectors for {@link #dot4}. */

@@ -2,6 +2,7 @@ package io.genai4j.engine.quant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.genai4j.engine.DType;
 import java.lang.foreign.Arena;
@@ -107,6 +108,79 @@ class FewInputsTest {
             }
             assertEquals(Float.NaN, few[0]);
             assertEquals(Float.NaN, few[1]);
+        }
+    }
+
+    /**
+     * The decoded tiles ({@link DecodedTiles}) for every kernel that has them, through the same
+     * comparison as the fused loops: 1 to 8 inputs (whole and partial groups of four), a row range
+     * that ends in a partial group of four rows, one and several tiles of columns, and a last tile
+     * narrower than the others (long Q4_0 rows of 9 blocks).
+     */
+    @Test
+    void decodedTilesGiveEachInputWhatItGetsAlone() {
+        assumeTrue(Lanes.WIDE, "the tiles serve 512-bit vectors only");
+        Random r = new Random(31);
+        int checked = 0;
+        try (Arena arena = Arena.ofConfined()) {
+            for (Kernel kt : kernels()) {
+                DecodedTiles tiles = DecodedTiles.of(kt.kernel(), 256);
+                if (tiles == null) continue;
+                RowKernel tiled = new TiledKernel(kt.kernel(), tiles);
+                for (int n : new int[] {256, 3 * 256, 9 * 32}) {
+                    if (n % kt.type().blockSize() == 0) check(tiled, kt.type(), n, r, arena);
+                }
+                Rows rows = Rows.random(kt.type(), 5, 256, r, arena);
+                float[] x = new float[8 * 256], y = new float[8 * 5];
+                Jit.warm(() -> tiles.dotRowsInputs(rows.w, rows.rowBytes, 0, 5, x, 0, 256, 8, 256, y, 0, 5));
+                check(tiled, kt.type(), 3 * 256, r, arena);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 4, "Q4_K (picked twice by the list), long Q4_0 and Q6_K have tiles: " + checked);
+    }
+
+    /**
+     * Q6_K rows decoded in the wide kernel's lane order hold exactly the reference decoder's values
+     * ((q − 32)·d·sc is exact in float), at the positions {@link Q6KWideRows#permute} gives x.
+     */
+    @Test
+    void q6kPermutedDecodeIsTheReferencePermuted() {
+        Random r = new Random(37);
+        int n = 3 * 256;
+        try (Arena arena = Arena.ofConfined()) {
+            Rows rows = Rows.random(DType.Q6_K, 2, n, r, arena);
+            for (int row = 0; row < 2; row++) {
+                float[] got = new float[n + 2], want = new float[n + 2];
+                Arrays.fill(got, Float.NaN);
+                Q6KWideRows.decodePermuted(rows.w, row * rows.rowBytes, n, got, 1);
+                Arrays.fill(want, Float.NaN);
+                Q6KWideRows.permute(rows.decoded[row], 0, n, want, 1);
+                assertTrue(Arrays.equals(want, got), "row " + row);
+            }
+        }
+    }
+
+    /** A kernel whose multi-input loop is the decoded tiles, its single-input loop the kernel's own. */
+    private record TiledKernel(RowKernel kernel, DecodedTiles tiles) implements RowKernel {
+        @Override
+        public float dot(MemorySegment w, long off, float[] x, int xOff, int n) {
+            return kernel.dot(w, off, x, xOff, n);
+        }
+
+        @Override
+        public void dotRows(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int n, float[] y, int yOff) {
+            kernel.dotRows(w, rowBytes, r0, r1, x, xOff, n, y, yOff);
+        }
+
+        @Override
+        public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
+            tiles.dotRowsInputs(w, rowBytes, r0, r1, x, xOff, ldx, k, n, y, yOff, ldy);
+        }
+
+        @Override
+        public void decode(MemorySegment w, long off, float[] y, int yOff, int n) {
+            kernel.decode(w, off, y, yOff, n);
         }
     }
 
