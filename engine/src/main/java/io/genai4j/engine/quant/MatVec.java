@@ -21,7 +21,7 @@ import java.lang.invoke.MethodType;
  * in tiles of weight rows small enough to stay in the core's cache while all T inputs run over them:
  * the weights stream from memory once, and the quantized kernels unpack each block once for four
  * inputs ({@link RowKernel#dotRowsInputs}), since unpacking, not memory, bounds their speed; where
- * unpacking costs most (Q6_K, Q4_K, long Q4_0 rows, from a few inputs on) a tile of rows is decoded
+ * unpacking costs most (Q6_K, Q4_K; long Q4_0 rows when they read bfloat16 x) a tile of rows is decoded
  * to floats once for all inputs ({@link DecodedTiles}). Each output is the lone matrix-vector
  * product's sum of the same products, rounded in another order.
  *
