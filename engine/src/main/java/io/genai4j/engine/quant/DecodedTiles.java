@@ -30,6 +30,8 @@ final class DecodedTiles {
     static final int ROWS = 4;
     /** Columns per tile: one Q4_K/Q6_K super-block, eight Q4_0/Q8_0 blocks; 4 rows of it are 4 KB. */
     static final int CHUNK = 256;
+    /** Rows up to this long (Llama-3.2-1B's 2048) and longer ones (its 8192) choose the tiles from different input counts. */
+    private static final int SHORT_ROWS = 4096;
     /** Inputs per pass of the micro-kernel. */
     private static final int GROUP = 4;
 
@@ -60,18 +62,24 @@ final class DecodedTiles {
      * formats without a fused kernel, and short Q4_0 and Q8_0 rows, whose unpacking is cheap enough
      * that decoding to a tile and reading it back costs more than unpacking once per four inputs
      * (measured per thread, 2048-long rows: Q4_0 88 ns per row and input fused at 4 inputs, 137
-     * tiled; Q8_0 109 and 125). From how many inputs on the tiles win, measured the same way: Q6_K
-     * from 4 (1.27x at 4, 1.44x at 8), Q4_K from 3 (1.10x at 3, 1.45x at 4, 1.90x at 8), long Q4_0
-     * rows from 2 (1.15x at 2, 1.17x at 4, 1.61x at 8), finite F16 rows from 4 (1.42x at 4, 1.94x
-     * at 8; F16 has no fused multi-input loop, its inputs ran one after another). Long Q4_K rows keep
-     * their fused kernel: it rounds x to bfloat16 but takes the min term's sums of x in float,
-     * products a decoded tile cannot form. Rows whose length is not a multiple of 32 keep theirs too.
+     * tiled; Q8_0 109 and 125). From how many inputs on the tiles win was measured with each call of
+     * the three ways (k single-input passes, the fused loop, the tiles) taking turns in one JVM, one
+     * thread, rows streamed from memory (AMD EPYC, 3 Dec 2026; the ratios varied by ±0.1 from run
+     * to run): Q6_K rows of 2048 fused 1.12–1.24x faster than tiled at 4 inputs, even at 6 and 7,
+     * tiled up to 1.28x faster at 8; Q6_K rows of 8192 tiled 1.19x faster at 4; Q4_K rows of 2048
+     * fused 1.55x faster at 3, 1.23x at 4, 1.12x at 6, tiled 1.16x faster at 7 and even at 8 (a
+     * session before, another harness had found the tiles ahead from 3 and 4: the thresholds are
+     * this host's); long Q4_0 rows from 2 (1.15x at 2, 1.17x at 4, 1.61x at 8); finite F16 rows
+     * tiled 1.12x faster at 4 and 1.41x at 8 (F16 has no fused multi-input loop, its inputs run one
+     * after another). Long Q4_K rows keep their fused kernel: it rounds x to bfloat16 but takes the
+     * min term's sums of x in float, products a decoded tile cannot form. Rows whose length is not a
+     * multiple of 32 keep theirs too.
      */
     static DecodedTiles of(RowKernel kernel, int n) {
         if (!Lanes.WIDE || n % (2 * L) != 0) return null;
-        if (kernel == Q4KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.AS_IS, 3);
+        if (kernel == Q4KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.AS_IS, 7);
         if (kernel == Q4_0LongRows.INSTANCE) return new DecodedTiles(kernel, Input.BF16, 2);
-        if (kernel == Q6KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.Q6K_ORDER, 4);
+        if (kernel == Q6KWideRows.INSTANCE) return new DecodedTiles(kernel, Input.Q6K_ORDER, n > SHORT_ROWS ? 4 : 7);
         if (kernel == F16Rows.FINITE) return new DecodedTiles(kernel, Input.F16_FINITE, 4);
         return null;
     }

@@ -15,4 +15,16 @@ final class FewInputs {
     private FewInputs() {}
 
     static final int GROUP = 4;
+
+    /**
+     * Weight bytes of one tile of rows of the multi-input loops: small enough that a second group of
+     * four inputs and the inputs left over read the tile again from L2 (1 MB per core here), large
+     * enough that the call per tile costs little beside its products.
+     */
+    static final long TILE_BYTES = 256 * 1024;
+
+    /** Rows of rowBytes each in one tile (at least one). */
+    static int tileRows(long rowBytes) {
+        return (int) Math.max(1, TILE_BYTES / rowBytes);
+    }
 }

@@ -32,8 +32,6 @@ public final class MatVec {
     static final int PANEL = 64;
     /** Up to this many inputs run through the row kernels tile by tile; more go through panels and the GEMM. */
     static final int FEW_ROWS = 8;
-    /** Weight bytes of one tile: a few L1-sized blocks, so T passes over a tile read it from cache. */
-    private static final long TILE_BYTES = 64 * 1024;
     /** Fewest rows a thread takes at once: below that, dispatch costs more than it saves. */
     private static final int GRAIN = 16;
     private static final ThreadLocal<float[]> PANELS = ThreadLocal.withInitial(() -> new float[0]);
@@ -193,7 +191,8 @@ public final class MatVec {
                     r = end;
                     continue;
                 }
-                int end = (int) Math.min(Math.min(hi, starts[m + 1]), r + Math.max(1, TILE_BYTES / ws[m].rowBytes()));
+                int end = Math.min(hi, starts[m + 1]);
+                if (!kernels[m].tilesItsInputs()) end = Math.min(end, r + FewInputs.tileRows(w.rowBytes()));
                 try {
                     rowsInputs[m].invokeExact(w.data(), w.rowBytes(), i, i + end - r, x, xOff, in, t, in, y, yOff + r, ldy);
                 } catch (RuntimeException | Error e) {

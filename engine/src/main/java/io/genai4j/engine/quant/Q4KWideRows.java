@@ -81,7 +81,8 @@ final class Q4KWideRows implements RowKernel {
     /**
      * Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each input permuted once per
      * call (x' rounded to bfloat16 for {@link #LONG}, the sub-block sums kept in float, as a lone
-     * call does), then each 64-byte run of quants unpacked once for four inputs.
+     * call does), then tile by tile ({@link FewInputs#tileRows}) each 64-byte run of quants unpacked
+     * once for four inputs, and the inputs left over through the single-input loop.
      */
     @Override
     public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
@@ -95,16 +96,25 @@ final class Q4KWideRows implements RowKernel {
         }
         float[] sc = ROW_SCALES.get();
         if (sc.length < 80 * (n / QK)) ROW_SCALES.set(sc = new float[80 * (n / QK)]);
-        int s = 0;
-        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
-            int x0 = s * stride, x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride;
-            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
-            for (int r = r0; r < r1; r++) {
-                rowScales(w, r * rowBytes, n / QK, sc);
-                dot4(w, r * rowBytes, p, x0, x1, x2, x3, n, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+        for (int t0 = r0, t1; t0 < r1; t0 = t1) {
+            t1 = Math.min(r1, t0 + FewInputs.tileRows(rowBytes));
+            int s = 0;
+            for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+                int x0 = s * stride, x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride;
+                int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+                for (int r = t0; r < t1; r++) {
+                    rowScales(w, r * rowBytes, n / QK, sc);
+                    dot4(w, r * rowBytes, p, x0, x1, x2, x3, n, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+                }
             }
+            for (; s < k; s++) dotRows(w, rowBytes, t0, t1, x, xOff + s * ldx, n, y, yOff + s * ldy + t0 - r0);
         }
-        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
+    /** Its inputs are permuted (and rounded, for long rows) once per call, so it takes whole ranges. */
+    @Override
+    public boolean tilesItsInputs() {
+        return true;
     }
 
     /** Per thread: one row's scale vectors for {@link #dot4}. */

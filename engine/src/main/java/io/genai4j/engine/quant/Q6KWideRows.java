@@ -73,7 +73,11 @@ final class Q6KWideRows implements RowKernel {
     /** Per thread: each input of a multi-input call permuted, one after another. */
     private static final ThreadLocal<float[]> PERMUTED_INPUTS = ThreadLocal.withInitial(() -> new float[0]);
 
-    /** Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each input permuted once per call, each chunk's quants unpacked once per four inputs. */
+    /**
+     * Rows [r0, r1) times k inputs, four at a time ({@link FewInputs}): each input permuted once per
+     * call, then tile by tile ({@link FewInputs#tileRows}) each chunk's quants unpacked once per four
+     * inputs, and the inputs left over through the single-input loop.
+     */
     @Override
     public void dotRowsInputs(MemorySegment w, long rowBytes, int r0, int r1, float[] x, int xOff, int ldx, int k, int n, float[] y, int yOff, int ldy) {
         int grouped = k - k % FewInputs.GROUP;
@@ -82,16 +86,25 @@ final class Q6KWideRows implements RowKernel {
         for (int s = 0; s < grouped; s++) permute(x, xOff + s * ldx, n, p, s * n);
         float[] sc = ROW_SCALES.get();
         if (sc.length < 64 * (n / QK)) ROW_SCALES.set(sc = new float[64 * (n / QK)]);
-        int s = 0;
-        for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
-            int x0 = s * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
-            int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
-            for (int r = r0; r < r1; r++) {
-                rowScales(w, r * rowBytes, n / QK, sc);
-                dot4(w, r * rowBytes, p, x0, x1, x2, x3, n / QK, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+        for (int t0 = r0, t1; t0 < r1; t0 = t1) {
+            t1 = Math.min(r1, t0 + FewInputs.tileRows(rowBytes));
+            int s = 0;
+            for (; s + FewInputs.GROUP <= k; s += FewInputs.GROUP) {
+                int x0 = s * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
+                int y0 = yOff + s * ldy - r0, y1 = y0 + ldy, y2 = y1 + ldy, y3 = y2 + ldy;
+                for (int r = t0; r < t1; r++) {
+                    rowScales(w, r * rowBytes, n / QK, sc);
+                    dot4(w, r * rowBytes, p, x0, x1, x2, x3, n / QK, sc, y, y0 + r, y1 + r, y2 + r, y3 + r);
+                }
             }
+            for (; s < k; s++) dotRows(w, rowBytes, t0, t1, x, xOff + s * ldx, n, y, yOff + s * ldy + t0 - r0);
         }
-        for (; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
+    }
+
+    /** Its inputs are permuted once per call, so it takes whole ranges. */
+    @Override
+    public boolean tilesItsInputs() {
+        return true;
     }
 
     /**

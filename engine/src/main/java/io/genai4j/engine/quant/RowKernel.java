@@ -37,6 +37,15 @@ public interface RowKernel {
         for (int s = 0; s < k; s++) dotRows(w, rowBytes, r0, r1, x, xOff + s * ldx, n, y, yOff + s * ldy);
     }
 
+    /**
+     * True when {@link #dotRowsInputs} prepares its inputs once per call (permutes them into its lane
+     * order, rounds them) and cuts the rows into tiles itself ({@link FewInputs#tileRows}): the caller
+     * then gives it a whole range at once, so the preparation is not repeated for every tile.
+     */
+    default boolean tilesItsInputs() {
+        return false;
+    }
+
     /** The row's n elements as floats into y[yOff, yOff + n). */
     void decode(MemorySegment w, long off, float[] y, int yOff, int n);
 

@@ -69,6 +69,28 @@ class FewInputsTest {
         }
     }
 
+    /**
+     * Kernels that prepare their inputs once per call cut the rows into tiles themselves
+     * ({@link RowKernel#tilesItsInputs}): a range over three tiles (the last a partial one), not
+     * starting at the first row, with a group of four and one or three inputs left over, each of
+     * which runs tile by tile through the single-input loop.
+     */
+    @Test
+    void kernelsThatTileThemselvesGiveEachInputWhatItGetsAloneAcrossTiles() {
+        Random r = new Random(37);
+        int checked = 0;
+        try (Arena arena = Arena.ofConfined()) {
+            for (Kernel kt : kernels()) {
+                if (!kt.kernel().tilesItsInputs()) continue;
+                int n = kt.type().blockSize(), tile = FewInputs.tileRows(kt.type().bytesFor(n));
+                check(kt.kernel(), kt.type(), n, 2 * tile + 20, 3, 2 * tile + 17, 5, 5, r, arena);
+                check(kt.kernel(), kt.type(), n, 2 * tile + 20, 3, 2 * tile + 17, 7, 7, r, arena);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 3, "the wide Q4_K (short and long rows) and Q6_K kernels tile themselves: " + checked);
+    }
+
     private record Rows(MemorySegment w, long rowBytes, float[][] decoded) {
         static Rows random(DType t, int rows, int n, Random r, Arena arena) {
             long rowBytes = t.bytesFor(n);
@@ -82,9 +104,14 @@ class FewInputsTest {
     }
 
     private static void check(RowKernel kernel, DType t, int n, Random r, Arena arena) {
-        int rows = 7, r0 = 2, r1 = 7, ldx = n + 5, ldy = r1 - r0 + 3;
+        check(kernel, t, n, 7, 2, 7, 1, 8, r, arena);
+    }
+
+    /** Rows [r0, r1) of a matrix of the given rows, kFrom to kTo inputs. */
+    private static void check(RowKernel kernel, DType t, int n, int rows, int r0, int r1, int kFrom, int kTo, Random r, Arena arena) {
+        int ldx = n + 5, ldy = r1 - r0 + 3;
         Rows w = Rows.random(t, rows, n, r, arena);
-        for (int k = 1; k <= 8; k++) {
+        for (int k = kFrom; k <= kTo; k++) {
             float[] x = new float[1 + k * ldx];
             Arrays.fill(x, Float.NaN);
             for (int s = 0; s < k; s++) {
