@@ -3,6 +3,7 @@ package io.genai4j.bench;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.engine.util.SharedDataDir;
 import io.genai4j.text.Corpus;
 import io.genai4j.text.bpe.BpeTrainer;
 import io.genai4j.text.bpe.ByteLevelBpe;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bpe", mixinStandardHelpOptions = true,
         description = "Byte-level BPE speed: GPT-2 encoding throughput in MB/s (cold and warm piece cache), and training a 1,000-token BPE.")
 public final class BenchBpe implements Callable<Integer> {
-    @Option(names = "--vocab", paramLabel = "DIR", description = "Folder with GPT-2's encoder.json and vocab.bpe (default: ../shared/data/tokenizers/gpt2 next to the genai4j folder).")
+    @Option(names = "--vocab", paramLabel = "DIR", description = "Folder with GPT-2's encoder.json and vocab.bpe (default: tokenizers/gpt2 in the shared data folder: $GENAI_DATA, or ../shared/data beside the project).")
     Path vocab;
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -61,9 +62,9 @@ public final class BenchBpe implements Callable<Integer> {
         return 0;
     }
 
-    private static Path defaultVocab() {
-        String home = System.getProperty("genai.home", ".");
-        Path p = Path.of(home).toAbsolutePath().resolveSibling("shared").resolve("data").resolve("tokenizers").resolve("gpt2");
+    /** GPT-2's files in the shared data folder, found as every data set is (a worktree finds its parent's). */
+    static Path defaultVocab() {
+        Path p = SharedDataDir.resolve("tokenizers/gpt2");
         if (!Files.isDirectory(p)) throw new IllegalArgumentException("GPT-2 vocabulary not found at " + p + "; pass --vocab DIR (a folder with encoder.json and vocab.bpe)");
         return p;
     }

@@ -4,6 +4,7 @@ import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.io.gguf.GgufFile;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.engine.util.SharedDataDir;
 import io.genai4j.llm.grammar.ByteAutomaton;
 import io.genai4j.llm.grammar.GrammarMatcher;
 import io.genai4j.llm.grammar.JsonSchema;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "grammar", mixinStandardHelpOptions = true,
         description = "Token-mask time (p50/p99/max) and schema compile time over a set of JSON Schemas, single thread, next to published anchors.")
 public final class BenchGrammar implements Callable<Integer> {
-    @Option(names = "--vocab", paramLabel = "GGUF", description = "A GGUF file whose vocabulary to use (default: llama.cpp's ggml-vocab-llama-bpe.gguf, Llama 3's 128,256 tokens, in $GENAI4J_SHARED_DATA or ../shared/data, under tokenizers/llamacpp).")
+    @Option(names = "--vocab", paramLabel = "GGUF", description = "A GGUF file whose vocabulary to use (default: llama.cpp's ggml-vocab-llama-bpe.gguf, Llama 3's 128,256 tokens, under tokenizers/llamacpp in the shared data folder: $GENAI_DATA, or ../shared/data beside the project).")
     Path vocab;
     @Option(names = "--schemas", defaultValue = "200", description = "Schemas in the set (default: ${DEFAULT-VALUE}).")
     int schemas;
@@ -120,11 +121,9 @@ public final class BenchGrammar implements Callable<Integer> {
         return nanos / 1e6;
     }
 
-    private static Path defaultVocab() {
-        String env = System.getenv("GENAI4J_SHARED_DATA");
-        Path data = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("genai.home", ".")).toAbsolutePath().resolveSibling("shared").resolve("data");
-        Path p = data.resolve("tokenizers").resolve("llamacpp").resolve("ggml-vocab-llama-bpe.gguf");
+    /** Llama 3's vocabulary in the shared data folder, found as every data set is (a worktree finds its parent's). */
+    static Path defaultVocab() {
+        Path p = SharedDataDir.resolve("tokenizers/llamacpp/ggml-vocab-llama-bpe.gguf");
         if (!Files.isRegularFile(p)) throw new IllegalArgumentException("Llama 3 vocabulary not found at " + p + "; pass --vocab FILE (a GGUF file with a tokenizer)");
         return p;
     }

@@ -6,6 +6,7 @@ import io.genai4j.bench.fleet.Replica;
 import io.genai4j.cli.JsonOption;
 import io.genai4j.cli.Report;
 import io.genai4j.engine.util.Rounding;
+import io.genai4j.llm.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class BenchServe implements Callable<Integer> {
             throw new IllegalArgumentException("--replicas, --requests and every --streams value must be at least 1");
         }
         if (rssRuns < 0) throw new IllegalArgumentException("--rss-runs must be >= 0, got " + rssRuns);
+        ModelStore.resolve(model);   // a missing model is one line here, not each replica's exit and log
         if (Nginx.binary() == null) throw new IllegalArgumentException("nginx is not installed: run bench/scripts/install-nginx.sh (Debian: apt-get install nginx-light)");
         Path dir = Files.createTempDirectory("genai-fleet");
         List<Replica> fleet = new ArrayList<>();

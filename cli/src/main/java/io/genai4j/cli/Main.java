@@ -29,6 +29,8 @@ import io.genai4j.cli.vae.VaeCommand;
 import io.genai4j.cli.vision.VisionCommand;
 import io.genai4j.cli.word2vec.Word2VecCommand;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,6 +73,15 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class
         })
 public final class Main extends CommandGroup {
+    /**
+     * Lucene announces its vector support at INFO on stderr once per process: two lines of noise before
+     * a rag command's output or its one-line error. Held here so the configured logger is not collected.
+     */
+    static final Logger LUCENE = Logger.getLogger("org.apache.lucene");
+
+    static {
+        LUCENE.setLevel(Level.WARNING);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

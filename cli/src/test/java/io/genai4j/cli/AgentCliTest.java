@@ -33,6 +33,11 @@ class AgentCliTest {
     }
 
     @Test
+    void aQuestionCountBelowOneIsAUserError() {
+        CliRun.assertUserError("--questions must be >= 1, got -1", "assistant", "eval", "--questions", "-1");
+    }
+
+    @Test
     void evalReportsTheShareOfHeldOutQuestions() throws Exception {
         CliRun r = CliRun.of("assistant", "eval", "--questions", "4", "--json");
         assertEquals(0, r.code(), r.err());

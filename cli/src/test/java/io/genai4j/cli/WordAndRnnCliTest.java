@@ -55,6 +55,11 @@ class WordAndRnnCliTest {
     }
 
     @Test
+    void aNegativeRnnSampleLengthIsAUserError() {
+        CliRun.assertUserError("--chars must be >= 0, got -5", "rnn", "sample", "--chars", "-5");
+    }
+
+    @Test
     void rnnTrainThenSample() throws Exception {
         Path ck = dir.resolve("lstm.safetensors");
         CliRun t = CliRun.of("rnn", "train", "--corpus", corpus.toString(), "--max-steps", "6", "--hidden", "16", "--embed", "8", "--layers", "1",

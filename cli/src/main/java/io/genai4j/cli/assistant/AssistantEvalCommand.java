@@ -45,6 +45,7 @@ public final class AssistantEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (questions < 1) throw new IllegalArgumentException("--questions must be >= 1, got " + questions);
         threads.apply();
         Path work = Files.createTempDirectory("assistant-eval");
         List<AssistantData.Sample> held = skill == null ? null : AssistantSkill.named(skill, AssistantSkill.HELD_OUT_SEED).take(questions);

@@ -24,6 +24,7 @@ public final class RnnSample implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (chars < 0) throw new IllegalArgumentException("--chars must be >= 0, got " + chars);
         CharRnnCheckpoint ck = model != null ? CharRnnCheckpoint.load(model) : CharRnnCheckpoint.bundled();
         if (ck == null) throw new IllegalStateException("no bundled RNN checkpoint in this build; pass --model FILE");
         int[] p;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Where the sentence pairs are and how they are filtered and split. */
 public final class DataOptions {
     @Option(names = "--data", paramLabel = "PATH",
-            description = "Tab-separated English<TAB>French pairs (default: " + ParallelCorpus.DEFAULT_PATH + " relative to the project).")
+            description = "Tab-separated English<TAB>French pairs (default: " + ParallelCorpus.DEFAULT_PATH + " beside the project, or under $GENAI_DATA).")
     Path data;
     @Option(names = "--max-words", description = "Keep pairs with at most this many words on each side (default: 10, or the checkpoint's).")
     Integer maxWords;

@@ -10,6 +10,8 @@ import io.genai4j.models.llama.ModelPreset;
 import io.genai4j.models.llama.RandomModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,12 @@ class RagCliTest {
         CliRun remoteWithoutName = CliRun.of("rag", "ask", "x", "--index", index, "--endpoint", "http://127.0.0.1:9/v1");
         assertEquals(2, remoteWithoutName.code());
         assertTrue(remoteWithoutName.err().contains("--endpoint needs --model"), remoteWithoutName.err());
+    }
+
+    @Test
+    void lucenesInfoLinesStayOffStderr() {
+        CliRun.of("--version");
+        assertEquals(Level.WARNING, Logger.getLogger("org.apache.lucene").getLevel(), "only Lucene's warnings reach stderr");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.genai4j.models.translation;
 
+import io.genai4j.engine.util.SharedDataDir;
 import java.io.IOException;
 import java.io.BufferedReader;
 import java.nio.charset.MalformedInputException;
@@ -29,10 +30,13 @@ public record ParallelCorpus(List<Pair> train, List<Pair> val, List<Pair> test, 
     public static final String ATTRIBUTION = "Data: Tatoeba English-French pairs, CC BY 2.0 - www.manythings.org/anki and tatoeba.org";
     public static final String DEFAULT_PATH = "../shared/data/translation/fra-eng/fra.txt";
 
-    /** The default data file, relative to the project root ({@code -Dgenai.home}, else the working directory). */
+    /**
+     * The default data file: {@code translation/fra-eng/fra.txt} in the shared data folder, found as
+     * every other data set is ({@link SharedDataDir}: -Dgenai.data / $GENAI_DATA, else the nearest
+     * {@code shared/data} beside the project or one of its parents), so a worktree finds it too.
+     */
     public static Path defaultPath() {
-        String home = System.getProperty("genai.home");
-        return (home == null ? Path.of("") : Path.of(home)).resolve(DEFAULT_PATH).normalize();
+        return SharedDataDir.resolve("translation/fra-eng/fra.txt").normalize();
     }
 
     /** Reads {@code source<TAB>target} lines (further columns ignored); reverse swaps the two sides. */

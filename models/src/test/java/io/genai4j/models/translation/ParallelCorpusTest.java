@@ -3,6 +3,7 @@ package io.genai4j.models.translation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ParallelCorpusTest {
+
+    /** A worktree at ROOT/wt/NAME finds the pairs in ROOT/shared/data, as the other data sets do. */
+    @Test
+    void defaultPathFindsTheSharedDataFolderFromAWorktree(@TempDir Path root) throws Exception {
+        assumeTrue(System.getenv("GENAI_DATA") == null, "GENAI_DATA names the data folder here");
+        Path pairs = root.resolve("shared/data/translation/fra-eng/fra.txt");
+        Files.createDirectories(pairs.getParent());
+        Files.writeString(pairs, "Go.\tVa !\n");
+        Path worktree = Files.createDirectories(root.resolve("wt/audit"));
+        String home = System.getProperty("genai.home"), data = System.getProperty("genai.data");
+        try {
+            System.setProperty("genai.home", worktree.toString());
+            System.clearProperty("genai.data");
+            assertEquals(pairs, ParallelCorpus.defaultPath());
+        } finally {
+            restore("genai.home", home);
+            restore("genai.data", data);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) System.clearProperty(key);
+        else System.setProperty(key, value);
+    }
 
     @Test
     void normalizationLowercasesAndCleansFrenchSpacing() {
