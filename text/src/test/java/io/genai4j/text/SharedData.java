@@ -25,12 +25,15 @@ public final class SharedData {
 
     /**
      * {@code ../shared/data} beside the repository root (it may not exist), or the folder named by
-     * the {@code GENAI4J_SHARED_DATA} environment variable (a worktree elsewhere, e.g. /work/wt/NAME,
-     * has no ../shared beside it).
+     * the {@code GENAI_DATA} environment variable, the one the commands read too
+     * ({@link io.genai4j.engine.util.SharedDataDir}), or by its older test-only name
+     * {@code GENAI4J_SHARED_DATA} (a worktree elsewhere, e.g. /work/wt/NAME, has no ../shared beside it).
      */
     public static Path dir() {
-        String env = System.getenv("GENAI4J_SHARED_DATA");
-        if (env != null && !env.isBlank()) return Path.of(env);
+        for (String name : new String[] {"GENAI_DATA", "GENAI4J_SHARED_DATA"}) {
+            String env = System.getenv(name);
+            if (env != null && !env.isBlank()) return Path.of(env);
+        }
         return repoRoot().resolveSibling("shared").resolve("data");
     }
 
